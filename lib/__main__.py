@@ -1,0 +1,5 @@
+"""Entry point for `python -m lib`."""
+
+from lib.cli import main
+
+main()

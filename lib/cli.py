@@ -1,0 +1,184 @@
+"""Command line: `python -m lib targets|progress|districts|validate`.
+
+Results go to stdout, messages to stderr. Exit codes: 0 fine, 1 invalid input files,
+2 usage error (including an unknown year, district or indicator).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from lib.actuals import DEFAULT_ACTUALS, Actuals, read_actuals
+from lib.compare import progress_table
+from lib.plan import Plan, load_plan
+from lib.problems import ValidationFailed
+from lib.tables import targets_table
+
+DEFAULT_TARGETS = Path(__file__).resolve().parent.parent / "targets.yaml"
+PROGRESS_FIELDS = [
+    "indicator",
+    "agenda_item",
+    "name",
+    "unit",
+    "kind",
+    "year",
+    "district",
+    "target",
+    "target_min",
+    "target_max",
+    "actual",
+    "difference",
+    "percentage",
+    "status",
+    "detail",
+    "explanation",
+    "share_of_city",
+    "city_mismatch",
+    "projection",
+    "projection_reached",
+]
+
+
+class UsageError(Exception):
+    """A request the plan cannot answer (unknown year, district, ...): exit code 2."""
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum (JJJJ-MM-DD)") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m lib", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def with_targets(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--targets", type=Path, default=DEFAULT_TARGETS, help="plan (targets.yaml)")
+
+    targets = commands.add_parser("targets", help="one row per indicator and year")
+    with_targets(targets)
+    targets.add_argument("--format", choices=("json", "csv"), default="csv")
+
+    progress = commands.add_parser("progress", help="the progress table for a year")
+    with_targets(progress)
+    progress.add_argument("--year", type=int, required=True)
+    progress.add_argument("--district", default=None, help="district id, or 'all'")
+    progress.add_argument("--as-of", type=_iso_date, default=None, help="peildatum (JJJJ-MM-DD)")
+    progress.add_argument("--actuals", type=Path, default=None, help="CSV instead of stored figures")
+    progress.add_argument("--format", choices=("json", "csv"), default="csv")
+
+    districts = commands.add_parser("districts", help="district ids")
+    with_targets(districts)
+    districts.add_argument("--format", choices=("text", "json"), default="text")
+
+    validate = commands.add_parser("validate", help="check targets and actuals")
+    with_targets(validate)
+    validate.add_argument("--actuals", type=Path, default=None)
+    return parser
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    def clean(value: object) -> object:
+        if isinstance(value, float) and math.isnan(value):
+            return None
+        if value is pd.NA or value is pd.NaT:
+            return None
+        if isinstance(value, float):
+            return round(value, 2)
+        return value
+
+    return [{k: clean(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def _write(frame: pd.DataFrame, fmt: str) -> None:
+    if fmt == "json":
+        json.dump(_records(frame), sys.stdout, ensure_ascii=False, indent=1, default=str)
+        sys.stdout.write("\n")
+    else:
+        frame.round(2).to_csv(sys.stdout, index=False, lineterminator="\n")
+
+
+def resolve_as_of(given: date | None, actuals: Actuals) -> date:
+    """Peildatum: the one asked for, else the one the figures declare, else today."""
+    return given or actuals.meta.reporting_date or date.today()
+
+
+def _load_actuals(path: Path | None, plan: Plan) -> Actuals:
+    return read_actuals(path or DEFAULT_ACTUALS, plan)
+
+
+def run_progress(args: argparse.Namespace, plan: Plan) -> None:
+    if args.year not in plan.plan.years:
+        years = f"{plan.plan.first_year}-{plan.plan.last_year}"
+        raise UsageError(f"onbekend jaar {args.year}: het plan loopt van {years}")
+    if args.district not in (None, "all") and args.district not in plan.district_ids():
+        raise UsageError(
+            f"onbekende wijk '{args.district}'; bekend: {', '.join(plan.district_ids())} of 'all'"
+        )
+    actuals = _load_actuals(args.actuals, plan)
+    as_of = resolve_as_of(args.as_of, actuals)
+    table = progress_table(plan, actuals, as_of, year=args.year, district=args.district)
+    if args.district not in (None, "all"):
+        table = table[table["district"] == args.district]
+    if actuals.meta.is_example:
+        print("Let op: voorbeeldgegevens, geen echte resultaten.", file=sys.stderr)
+    print(f"Peildatum: {as_of.isoformat()}", file=sys.stderr)
+    _write(table[PROGRESS_FIELDS], args.format)
+
+
+def run(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        plan = load_plan(args.targets)
+        if args.command == "targets":
+            _write(targets_table(plan), args.format)
+        elif args.command == "districts":
+            if args.format == "json":
+                areas = {a.id: a.name for a in plan.districts.areas}
+                rows = [
+                    {"id": d.id, "name": d.name, "area": d.area, "area_name": areas[d.area]}
+                    for d in plan.districts.list
+                ]
+                json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+                sys.stdout.write("\n")
+            else:
+                sys.stdout.write("".join(f"{d}\n" for d in plan.district_ids()))
+        elif args.command == "progress":
+            run_progress(args, plan)
+        elif args.command == "validate":
+            actuals = _load_actuals(args.actuals, plan)
+            print(
+                f"In orde: {args.targets.name} ({len(plan.indicators)} indicatoren) en "
+                f"{actuals.file} ({len(actuals.frame)} cijfers).",
+                file=sys.stderr,
+            )
+    except ValidationFailed as exc:
+        print(f"{len(exc.problems)} probleem/problemen gevonden:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"- {problem}", file=sys.stderr)
+        return 1
+    except UsageError as exc:
+        print(f"python -m lib {args.command}: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def main() -> None:
+    try:
+        code = run()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader (e.g. `head`) stopped early; that is not an error of ours.
+        sys.stderr.close()
+        code = 0
+    sys.exit(code)

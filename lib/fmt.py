@@ -1,0 +1,50 @@
+"""Dutch formatting of numbers, percentages and dates (1.234,5 and 1 oktober 2014), via Babel."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_decimal
+
+LOCALE = "nl_NL"
+
+
+def number(value: float | int | None, decimals: int = 1, empty: str = "–") -> str:
+    """1234.5 -> '1.234,5'; whole numbers without decimals; None/NaN -> empty."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return empty
+    value = round(float(value), decimals)
+    pattern = "#,##0" if value == int(value) else "#,##0." + "0" * decimals
+    return format_decimal(value, format=pattern, locale=LOCALE)
+
+
+def signed(value: float | None, decimals: int = 1, empty: str = "–") -> str:
+    """Difference with an explicit sign: +5, −2,5."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return empty
+    text = number(abs(value), decimals)
+    return ("+" if value > 0 else "−" if value < 0 else "") + text
+
+
+def percent(value: float | None, empty: str = "–") -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return empty
+    return number(value, 0) + "%"
+
+
+def long_date(value: date | datetime | str | None, empty: str = "–") -> str:
+    """date(2014, 10, 1) -> '1 oktober 2014'."""
+    if value in (None, ""):
+        return empty
+    if isinstance(value, str):
+        value = date.fromisoformat(value[:10])
+    if isinstance(value, datetime):
+        value = value.date()
+    return _babel_date(value, format="d MMMM y", locale=LOCALE)
+
+
+def quantity(value: float | None, unit: str, decimals: int = 1) -> str:
+    """'24 groepen'; units are stored spelled out in the plan."""
+    return f"{number(value, decimals)} {unit}".strip()

@@ -1,0 +1,58 @@
+"""Dates and periods: the deadline of a plan period, and how far a year has progressed."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_period_end(period: str) -> date | None:
+    """Last day of a period written as YYYY, YYYY-MM or YYYY-MM-DD; None if it is not one."""
+    match = _PERIOD.match(str(period).strip())
+    if not match:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if month is None:
+            return date(year, 12, 31)
+        if day is None:
+            return date(year, month, calendar.monthrange(year, month)[1])
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def year_fraction(as_of: date, year: int) -> float:
+    """Share of `year` that has passed at the end of day `as_of` (0 before, 1 after)."""
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    if as_of < start:
+        return 0.0
+    if as_of >= end:
+        return 1.0
+    return ((as_of - start).days + 1) / ((end - start).days + 1)
+
+
+def months_between(earlier: date, later: date) -> int:
+    """Whole calendar months from `earlier` to `later`, at least 1 when `later` is after `earlier`."""
+    if later <= earlier:
+        return 0
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return max(months, 1)
+
+
+_DUTCH_DATE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
+
+
+def parse_date(text: str) -> date | None:
+    """A date written as 2014-08-01 (ISO) or 1-8-2014 (Dutch); None if it is neither."""
+    text = str(text).strip()
+    try:
+        if _DUTCH_DATE.match(text):
+            day, month, year = (int(p) for p in text.split("-"))
+            return date(year, month, day)
+        return date.fromisoformat(text[:10]) if re.match(r"^\d{4}-\d{2}-\d{2}", text) else None
+    except ValueError:
+        return None

@@ -1,0 +1,276 @@
+"""The plan (targets.yaml): schema, loading and validation with Dutch messages naming line and field."""
+
+from __future__ import annotations
+
+import builtins
+import hashlib
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from lib.periods import parse_period_end
+from lib.plan_checks import check_plan
+from lib.problems import Problem, ValidationFailed
+from lib.yamlsource import line_for, load_yaml_with_lines
+
+Kind = Literal["level", "cumulative", "per_year", "range", "maintain", "milestone", "commitment"]
+KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
+NUMERIC_KINDS = ("level", "cumulative", "per_year", "range", "maintain")
+STOCK_KINDS = ("level", "cumulative", "maintain")
+NonNegative = Field(ge=0)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    section: str = Field(min_length=1)
+    quote: str = Field(min_length=1)
+
+
+class PlanInfo(Strict):
+    id: str
+    municipality: str
+    title: str
+    subtitle: str | None = None
+    version: str
+    source: str
+    first_year: int = Field(ge=1900, le=2200)
+    last_year: int = Field(ge=1900, le=2200)
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.first_year, self.last_year + 1))
+
+
+class AgendaItem(Strict):
+    number: int = Field(ge=0)
+    name: str
+    note: str | None = None
+
+
+class Goal(Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    agenda_item: int
+    theme: str
+    label: str
+    text: str
+
+
+class Area(Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: str
+
+
+class District(Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: str
+    area: str
+
+
+class Districts(Strict):
+    note: str | None = None
+    areas: builtins.list[Area]
+    list: builtins.list[District] = Field(min_length=1)
+
+
+class BaselineFact(Strict):
+    id: str
+    name: str
+    value: float
+    unit: str
+    period: str
+    source: Source
+
+
+class Baseline(Strict):
+    year: int
+    value: float = NonNegative
+
+
+class RangeTarget(Strict):
+    min: float = NonNegative
+    max: float = NonNegative
+
+
+class Indicator(Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    agenda_item: int
+    goal: str | None = None
+    name: str = Field(min_length=1)
+    unit: str = Field(min_length=1)
+    kind: Kind
+    per_district: bool = False
+    additive: bool = False
+    baseline: Baseline | None = None
+    targets: dict[int, float | RangeTarget] | None = None
+    increments: dict[int, float] | None = None
+    due: str | None = None
+    commitments: dict[int, str] | None = None
+    district_targets: dict[str, dict[int, float]] | None = None
+    source: Source
+    reading: str | None = None
+
+    def levels(self) -> dict[int, float]:
+        """The level to reach per year; for `cumulative`, baseline plus the running sum of increments."""
+        if self.kind == "cumulative":
+            level = self.baseline.value if self.baseline else 0.0
+            out: dict[int, float] = {}
+            for year in sorted(self.increments or {}):
+                level += self.increments[year]
+                out[year] = level
+            return out
+        if self.kind in ("level", "per_year", "maintain"):
+            return {y: float(v) for y, v in sorted((self.targets or {}).items())}
+        if self.kind == "range":
+            return {y: float(v.min) for y, v in sorted((self.targets or {}).items())}
+        return {}
+
+    def bounds(self, year: int) -> tuple[float | None, float | None]:
+        """Lower and upper bound of a range target for the year."""
+        if self.kind != "range" or not self.targets or year not in self.targets:
+            return None, None
+        target = self.targets[year]
+        return target.min, target.max
+
+    @property
+    def deadline(self) -> date | None:
+        return parse_period_end(self.due) if self.kind == "milestone" and self.due else None
+
+    def years(self) -> list[int]:
+        """Years in which the plan sets something for this indicator."""
+        if self.kind == "milestone":
+            return [self.deadline.year] if self.deadline else []
+        if self.kind == "commitment":
+            return sorted(self.commitments or {})
+        return sorted(self.levels())
+
+    def district_target(self, district: str, year: int) -> float | None:
+        """A district's own target; None where the plan sets only a city target."""
+        if not self.district_targets:
+            return None
+        for key in (district, "all"):
+            if key in self.district_targets and year in self.district_targets[key]:
+                return float(self.district_targets[key][year])
+        return None
+
+
+class Plan(Strict):
+    plan: PlanInfo
+    agenda_items: list[AgendaItem] = Field(min_length=1)
+    goals: list[Goal] = []
+    districts: Districts
+    baseline_facts: list[BaselineFact] = []
+    indicators: list[Indicator] = Field(min_length=1)
+    content_hash: str = ""
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        return self._indicators_by_id()[indicator_id]
+
+    def _indicators_by_id(self) -> dict[str, Indicator]:
+        return {i.id: i for i in self.indicators}
+
+    def goal(self, goal_id: str | None) -> Goal | None:
+        return next((g for g in self.goals if g.id == goal_id), None)
+
+    def district_ids(self) -> list[str]:
+        return [d.id for d in self.districts.list]
+
+    def district_names(self) -> dict[str, str]:
+        return {d.id: d.name for d in self.districts.list}
+
+    def agenda_names(self) -> dict[int, str]:
+        return {a.number: a.name for a in self.agenda_items}
+
+
+_PYDANTIC_MESSAGES = {
+    "missing": "ontbreekt (verplicht veld)",
+    "extra_forbidden": "onbekend veld (typfout?)",
+    "int_parsing": "moet een geheel getal zijn",
+    "int_type": "moet een geheel getal zijn",
+    "float_parsing": "moet een getal zijn",
+    "float_type": "moet een getal zijn",
+    "string_type": "moet tekst zijn",
+    "bool_parsing": "moet true of false zijn",
+    "bool_type": "moet true of false zijn",
+    "dict_type": "moet een lijst van sleutel: waarde zijn",
+    "list_type": "moet een lijst zijn",
+    "model_type": "moet een blok met velden zijn",
+    "string_pattern_mismatch": "mag alleen kleine letters, cijfers en _ bevatten",
+    "too_short": "mag niet leeg zijn",
+    "string_too_short": "mag niet leeg zijn",
+}
+
+
+def _translate(error: dict) -> str:
+    kind = error["type"]
+    if kind in ("greater_than_equal", "greater_than"):
+        limit = error.get("ctx", {}).get("ge", error.get("ctx", {}).get("gt"))
+        return "mag niet negatief zijn" if limit == 0 else f"moet minstens {limit} zijn"
+    if kind == "less_than_equal":
+        return f"mag hoogstens {error.get('ctx', {}).get('le')} zijn"
+    if kind == "literal_error":
+        return f"onbekende waarde '{error.get('input')}'; kies uit: {', '.join(KINDS)}"
+    return _PYDANTIC_MESSAGES.get(kind, f"ongeldige waarde ({error['msg']})")
+
+
+def _clean_loc(loc: tuple) -> tuple:
+    # Union members show up in pydantic's loc ("float", "RangeTarget"); they mean nothing to a user.
+    return tuple(p for p in loc if p not in ("float", "RangeTarget", "str", "int", "[key]"))
+
+
+def field_name(loc: tuple, data: object) -> str:
+    """Dotted field path, with list positions replaced by the item's id where it has one."""
+    parts: list[str] = []
+    node = data
+    for part in loc:
+        child = None
+        if isinstance(node, list) and isinstance(part, int) and part < len(node):
+            child = node[part]
+            item_id = child.get("id") if isinstance(child, dict) else None
+            parts[-1:] = [f"{parts[-1]}[{item_id}]" if item_id and parts else str(part)]
+            if not item_id:
+                parts.append(str(part))
+        else:
+            child = node.get(part) if isinstance(node, dict) else None
+            parts.append(str(part))
+        node = child
+    return ".".join(parts)
+
+
+def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
+    """Validate plan text; raise ValidationFailed listing every problem, or return the Plan."""
+    data, lines = load_yaml_with_lines(text, file)
+    if not isinstance(data, dict):
+        raise ValidationFailed([Problem(file, "het bestand moet met 'plan:' beginnen", line=1)])
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as exc:
+        problems: dict[tuple, Problem] = {}
+        for error in exc.errors():
+            loc = _clean_loc(error["loc"])
+            problem = Problem(
+                file, _translate(error), line=line_for(lines, loc), field=field_name(loc, data)
+            )
+            # A union reports each member's failure for one value; the first says enough.
+            problems.setdefault(loc, problem)
+        raise ValidationFailed(list(problems.values())) from None
+    problems = check_plan(plan, data, lines, file)
+    if problems:
+        raise ValidationFailed(problems)
+    return plan.model_copy(update={"content_hash": hashlib.sha256(text.encode()).hexdigest()})
+
+
+def load_plan(path: str | Path) -> Plan:
+    """Read and validate a targets file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ValidationFailed([Problem(str(path), "bestand niet gevonden")]) from None
+    except UnicodeDecodeError:
+        raise ValidationFailed([Problem(str(path), "bestand is geen UTF-8-tekst")]) from None
+    return parse_plan(text, path.name)

@@ -1,0 +1,42 @@
+"""Het Jonge Kind dashboard: the frame. Page config, loading, shared filters, navigation.
+
+Pages are functions in pages/ modules handed to st.Page with URL paths that differ from the
+file names, so a direct link to any page runs this frame first (see README).
+"""
+
+import streamlit as st
+
+from lib.problems import ValidationFailed
+from pages import about, agenda, districts, milestones, overview
+from ui import components, context, filters
+
+st.set_page_config(page_title="Het Jonge Kind · voortgang Masterplan", page_icon="📊", layout="wide")
+components.declare_dutch()
+
+try:
+    plan = context.load_plan()
+except ValidationFailed as exc:
+    components.show_problems(exc, f"Het plan ({context.targets_path().name})")
+    st.stop()
+try:
+    actuals = context.load_actuals(plan)
+except ValidationFailed as exc:
+    components.show_problems(exc, f"Het cijferbestand ({context.actuals_path().name})")
+    st.stop()
+
+chosen = filters.sidebar_filters(plan, context.default_as_of(actuals))
+context.build(plan, actuals, chosen)
+
+navigation = st.navigation(
+    [
+        st.Page(overview.render, title="Overzicht", url_path="overzicht", icon="🏠", default=True),
+        st.Page(agenda.render, title="Per agendapunt", url_path="agendapunten", icon="🎯"),
+        st.Page(districts.render, title="Per wijk", url_path="wijken", icon="🗺️"),
+        st.Page(milestones.render, title="Mijlpalen", url_path="mijlpalen", icon="📅"),
+        st.Page(about.render, title="Over de cijfers", url_path="over-de-cijfers", icon="ℹ️"),
+    ]
+)
+with st.sidebar:
+    st.caption(f"{plan.plan.title} · {plan.plan.version} · gemeente {plan.plan.municipality}")
+components.example_notice(actuals)
+navigation.run()

@@ -1,0 +1,117 @@
+"""Comparing the districts: indicator x district matrix, heatmap, and a ranking per indicator.
+
+The plan sets (almost) only city targets, so these charts show how the actual figures are
+distributed over the districts; district targets are drawn only where the plan sets them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib import fmt
+from lib.plan import Indicator, Plan
+from lib.style import ACTUAL, INK, MUTED, SEQUENTIAL, TARGET, apply_style
+
+
+def district_rows(progress: pd.DataFrame, year: int) -> pd.DataFrame:
+    """District rows (not the city) of one year."""
+    return progress[(progress["district"] != "") & (progress["year"] == year)]
+
+
+def district_matrix(progress: pd.DataFrame, plan: Plan, year: int, value: str) -> pd.DataFrame:
+    """Indicators (rows) x districts (columns, plan order) of `actual` or `share_of_city`."""
+    rows = district_rows(progress, year)
+    names = {i.id: i.name for i in plan.indicators}
+    matrix = rows.pivot_table(index="indicator", columns="district", values=value, aggfunc="first")
+    order = [i.id for i in plan.indicators if i.id in matrix.index]
+    matrix = matrix.reindex(index=order, columns=plan.district_ids())
+    matrix.index = [names[i] for i in matrix.index]
+    matrix.columns = [plan.district_names()[d] for d in matrix.columns]
+    return matrix
+
+
+def district_heatmap(actual: pd.DataFrame, share: pd.DataFrame, subtitle: str, source: str) -> go.Figure:
+    """Share of the city total per cell (colour), with the actual figure as text."""
+    text = [
+        [
+            "" if pd.isna(a) else f"{fmt.number(a)}<br>({fmt.percent(s)})" if pd.notna(s) else fmt.number(a)
+            for a, s in zip(actual.loc[i], share.loc[i], strict=True)
+        ]
+        for i in actual.index
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=share.values,
+            x=list(share.columns),
+            y=[_short(i) for i in share.index],
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 13, "color": INK},
+            colorscale=SEQUENTIAL,
+            zmin=0,
+            colorbar={"title": {"text": "% van stad"}, "ticksuffix": "%"},
+            hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
+            xgap=2,
+            ygap=2,
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(side="top", tickangle=-30)
+    fig = apply_style(fig, "Stand per wijk en aandeel in het stadstotaal", subtitle, source)
+    fig.update_layout(height=180 + 48 * len(share.index))
+    return fig
+
+
+def _short(name: str, width: int = 38) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
+def district_ranking(indicator: Indicator, rows: pd.DataFrame, subtitle: str, source: str) -> go.Figure:
+    """Districts sorted by their actual figure, with the average per district for reference."""
+    rows = rows.sort_values("actual", ascending=True, na_position="first")
+    values = [None if pd.isna(v) else float(v) for v in rows["actual"]]
+    fig = go.Figure(
+        go.Bar(
+            x=values,
+            y=list(rows["district_name"]),
+            orientation="h",
+            marker={"color": ACTUAL},
+            text=["geen cijfer" if v is None else fmt.number(v) for v in values],
+            textposition="outside",
+            cliponaxis=False,
+            name="Stand per wijk",
+            hovertemplate="%{y}: %{x:,.1f} " + indicator.unit + "<extra></extra>",
+        )
+    )
+    known = [v for v in values if v is not None]
+    if known:
+        mean = sum(known) / len(known)
+        fig.add_vline(x=mean, line={"color": MUTED, "dash": "dash", "width": 2})
+        fig.add_annotation(x=mean, y=1, yref="paper", yanchor="bottom", showarrow=False,
+                           text=f"gemiddelde per wijk: {fmt.number(mean)}", font={"color": MUTED})
+    if rows["target"].notna().any():
+        fig.add_trace(
+            go.Scatter(x=list(rows["target"]), y=list(rows["district_name"]), mode="markers",
+                       name="Wijkdoel volgens plan",
+                       marker={"symbol": "line-ns", "size": 24, "line": {"width": 4, "color": TARGET}})
+        )
+    fig.update_xaxes(title_text=indicator.unit, rangemode="tozero")
+    fig = apply_style(fig, f"{indicator.name}: rangorde van de wijken", subtitle, source)
+    fig.update_layout(height=200 + 34 * len(rows))
+    return fig
+
+
+def describe_ranking(indicator: Indicator, rows: pd.DataFrame) -> str:
+    known = rows.dropna(subset=["actual"]).sort_values("actual", ascending=False)
+    if known.empty:
+        return f"{indicator.name}: nog geen cijfers per wijk."
+    top, bottom = known.iloc[0], known.iloc[-1]
+    missing = len(rows) - len(known)
+    text = (
+        f"{indicator.name}: hoogste stand in {top['district_name']} ({fmt.number(top['actual'])}), "
+        f"laagste in {bottom['district_name']} ({fmt.number(bottom['actual'])})"
+    )
+    if missing:
+        text += f"; {missing} wijk(en) zonder cijfer"
+    return text + "."

@@ -1,0 +1,96 @@
+"""Milestones on a timeline: deadline, date reached, status and detail from lib.compare."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib import fmt
+from lib.status import STATUSES
+from lib.style import INK, MUTED, STATUS_COLOURS, STATUS_SYMBOLS, apply_style
+
+ROW_HEIGHT = 44
+
+
+def milestone_rows(progress: pd.DataFrame) -> pd.DataFrame:
+    """City rows of milestones in their deadline year, earliest deadline first."""
+    rows = progress[(progress["kind"] == "milestone") & (progress["district"] == "")]
+    rows = rows[rows["target"].notna()].copy()
+    rows["deadline"] = pd.to_datetime(rows["target"]).dt.date
+    rows["reached"] = pd.to_datetime(rows["actual"]).dt.date.where(rows["actual"].notna(), None)
+    return rows.sort_values(["deadline", "name"]).reset_index(drop=True)
+
+
+def _wrap(text: str, width: int = 42) -> str:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join(lines + [line])
+
+
+def milestone_timeline(rows: pd.DataFrame, as_of: date, subtitle: str, source: str) -> go.Figure:
+    """Deadlines (open diamonds) and dates reached (status symbols), late stretches as lines."""
+    fig = go.Figure()
+    labels = [_wrap(n) for n in rows["name"]]
+    for label, row in zip(labels, rows.itertuples(), strict=True):
+        end = row.reached or (as_of if row.status == "achter" else None)
+        if end and end > row.deadline:
+            fig.add_trace(
+                go.Scatter(x=[row.deadline, end], y=[label, label], mode="lines",
+                           line={"color": STATUS_COLOURS["achter"], "width": 4,
+                                 "dash": "solid" if row.reached else "dot"},
+                           hoverinfo="skip", showlegend=False)
+            )
+    fig.add_trace(
+        go.Scatter(
+            x=list(rows["deadline"]), y=labels, mode="markers", name="Deadline volgens plan",
+            marker={"symbol": "diamond-open", "size": 16, "color": INK, "line": {"width": 3}},
+            hovertemplate="Deadline %{x|%d-%m-%Y}<extra></extra>",
+        )
+    )
+    for status in ("behaald", "achter", "nog niet aan de orde"):
+        part = rows[rows["status"] == status]
+        if part.empty:
+            continue
+        x = [r.reached or (as_of if status == "achter" else r.deadline) for r in part.itertuples()]
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=[labels[i] for i in part.index],
+                mode="markers+text",
+                name=f"{STATUSES[status].icon} {status}",
+                marker={"symbol": STATUS_SYMBOLS[status], "size": 15, "color": STATUS_COLOURS[status],
+                        "line": {"color": INK, "width": 1}},
+                text=[f"  {STATUSES[status].icon} {d or status}" for d in part["detail"]],
+                textposition="middle right",
+                textfont={"color": INK, "size": 14},
+                hovertext=list(part["explanation"]),
+                hoverinfo="text",
+            )
+        )
+    fig.add_vline(x=as_of, line={"color": MUTED, "dash": "dash", "width": 2})
+    fig.add_annotation(x=as_of, y=1, yref="paper", text=f"peildatum {fmt.long_date(as_of)}",
+                       showarrow=False, yanchor="bottom", font={"color": MUTED, "size": 14})
+    first = min(rows["deadline"].min(), as_of) if len(rows) else as_of
+    fig.update_xaxes(range=[date(first.year, 1, 1), date(max(rows["deadline"].max(), as_of).year + 1, 6, 30)],
+                     tickformat="%Y", dtick="M12")
+    fig.update_yaxes(autorange="reversed")
+    fig = apply_style(fig, "Mijlpalen van het plan: deadline en stand", subtitle, source)
+    fig.update_layout(height=max(360, 160 + ROW_HEIGHT * len(rows)))
+    return fig
+
+
+def describe_milestones(rows: pd.DataFrame) -> str:
+    counts = rows["status"].value_counts()
+    parts = [f"{counts[s]} {s}" for s in STATUSES if s in counts]
+    late = rows[rows["detail"].str.contains("te laat", na=False)]
+    text = f"{len(rows)} mijlpalen: " + ", ".join(parts) + "."
+    if len(late):
+        text += " Te laat behaald: " + "; ".join(f"{r.name} ({r.detail})" for r in late.itertuples()) + "."
+    return text

@@ -1,0 +1,7 @@
+"""Placeholder while the page is built."""
+
+import streamlit as st
+
+
+def render() -> None:
+    st.title("agenda")

@@ -1,0 +1,47 @@
+"""Overzicht: where are we behind, by how much, and what needs attention first."""
+
+import streamlit as st
+
+from lib import fmt
+from lib.overview import TILE_STATUSES, latest_change, overview_table, tiles
+from lib.status import STATUSES
+from ui import components, context
+
+
+def render() -> None:
+    ctx = context.current()
+    st.title(f"Voortgang {ctx.plan.plan.title} {ctx.year}")
+    changed = latest_change(ctx.actuals.frame)
+    st.markdown(
+        f"Stand op **{fmt.long_date(ctx.as_of)}** (peildatum) · hele stad · "
+        f"laatste wijziging in de cijfers: **{fmt.long_date(changed) if changed else 'onbekend'}**"
+    )
+    st.subheader("Per agendapunt")
+    columns = st.columns(len(ctx.plan.agenda_items))
+    for column, tile in zip(columns, tiles(ctx.progress, ctx.plan, ctx.year), strict=True):
+        with column.container(border=True):
+            st.markdown(f"**{tile['number']}. {tile['name']}**")
+            st.markdown(
+                "  \n".join(
+                    f"{components.badge(s)} **{tile['counts'][s]}**" for s in TILE_STATUSES
+                )
+            )
+            later = tile["counts"]["nog niet aan de orde"]
+            st.caption(f"{tile['targets']} doelen in {ctx.year}" + (f", {later} nog niet aan de orde" if later else ""))
+    table = overview_table(ctx.progress, ctx.plan, ctx.year, ctx.agenda)
+    scope = "alle agendapunten" if ctx.agenda is None else f"agendapunt {ctx.agenda}"
+    st.subheader(f"Alle doelen {ctx.year}, {scope}: wat achter ligt staat bovenaan")
+    behind = (table["Status"] == f"{STATUSES['achter'].icon} achter").sum()
+    st.markdown(f"**{behind}** van de {len(table)} doelen liggen achter.")
+    st.dataframe(
+        components.status_styler(table.drop(columns=["indicator"])),
+        hide_index=True,
+        key="overview_table",
+        column_config={
+            "Verloop": st.column_config.LineChartColumn(
+                f"Verloop {ctx.plan.plan.first_year}-{ctx.plan.plan.last_year}", width="small"
+            ),
+            "Waarom deze status": st.column_config.TextColumn(width="large"),
+            "Indicator": st.column_config.TextColumn(width="medium"),
+        },
+    )

@@ -1,0 +1,95 @@
+"""Sidebar filters that live in the URL, so a mailed link opens the same view on any page.
+
+Streamlit clears query parameters when the user switches page; the frame writes them back from
+the widgets on every run, so they carry over.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from lib import fmt
+from lib.plan import Plan
+
+# URL parameter -> session key of its widget
+PARAMS = {"jaar": "filter_year", "peildatum": "filter_as_of", "agendapunt": "filter_agenda", "wijk": "filter_district"}
+
+
+def _from_url(plan: Plan, default_as_of: date) -> tuple[dict, list[str]]:
+    """Filter values from the URL, falling back to defaults; plus what in the URL was not understood."""
+    params, problems = st.query_params, []
+    as_of = default_as_of
+    if "peildatum" in params:
+        try:
+            as_of = date.fromisoformat(params["peildatum"])
+        except ValueError:
+            problems.append(f"peildatum '{params['peildatum']}' is geen datum (JJJJ-MM-DD)")
+    years = plan.plan.years
+    year = min(max(as_of.year, years[0]), years[-1])
+    if "jaar" in params:
+        if params["jaar"].isdigit() and int(params["jaar"]) in years:
+            year = int(params["jaar"])
+        else:
+            problems.append(f"jaar '{params['jaar']}' hoort niet bij het plan ({years[0]}-{years[-1]})")
+    agenda = None
+    if "agendapunt" in params:
+        numbers = {str(a.number): a.number for a in plan.agenda_items}
+        agenda = numbers.get(params["agendapunt"])
+        if agenda is None:
+            problems.append(f"agendapunt '{params['agendapunt']}' bestaat niet")
+    district = None
+    if "wijk" in params:
+        district = params["wijk"] if params["wijk"] in plan.district_ids() else None
+        if district is None:
+            problems.append(f"wijk '{params['wijk']}' bestaat niet")
+    return {"filter_year": year, "filter_as_of": as_of, "filter_agenda": agenda, "filter_district": district}, problems
+
+
+def sidebar_filters(plan: Plan, default_as_of: date) -> dict:
+    """Render the filters; return {'year', 'as_of', 'agenda', 'district'}."""
+    if "filter_year" not in st.session_state:  # first run of this browser session: read the link
+        values, problems = _from_url(plan, default_as_of)
+        for key, value in values.items():
+            st.session_state[key] = value
+        for problem in problems:
+            st.warning(f"De link bevat iets onbekends: {problem}. De standaardwaarde wordt gebruikt.", icon="⚠️")
+    names = plan.district_names()
+    agenda_names = plan.agenda_names()
+    with st.sidebar:
+        st.header("Filters")
+        st.selectbox("Jaar", plan.plan.years, key="filter_year")
+        st.date_input("Peildatum", key="filter_as_of", format="DD-MM-YYYY",
+                      help="De datum waarop de stand wordt beoordeeld.")
+        st.caption(f"Beoordeeld op {fmt.long_date(st.session_state.filter_as_of)}")
+        st.selectbox(
+            "Agendapunt",
+            [None] + list(agenda_names),
+            key="filter_agenda",
+            format_func=lambda n: "Alle agendapunten" if n is None else f"{n}. {agenda_names[n]}",
+        )
+        st.selectbox(
+            "Wijk",
+            [None] + plan.district_ids(),
+            key="filter_district",
+            format_func=lambda d: "Hele stad" if d is None else names[d],
+        )
+    values = {
+        "year": st.session_state.filter_year,
+        "as_of": st.session_state.filter_as_of,
+        "agenda": st.session_state.filter_agenda,
+        "district": st.session_state.filter_district,
+    }
+    _to_url(values)
+    return values
+
+
+def _to_url(values: dict) -> None:
+    wanted = {"jaar": str(values["year"]), "peildatum": values["as_of"].isoformat()}
+    if values["agenda"] is not None:
+        wanted["agendapunt"] = str(values["agenda"])
+    if values["district"]:
+        wanted["wijk"] = values["district"]
+    if dict(st.query_params) != wanted:
+        st.query_params.from_dict(wanted)

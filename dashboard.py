@@ -1,16 +1,19 @@
 """Het Jonge Kind dashboard: the frame. Page config, loading, shared filters, navigation.
 
-Pages are functions in pages/ modules handed to st.Page with URL paths that differ from the
-file names, so a direct link to any page runs this frame first (see README).
+Pages are files in pages/ handed to st.Page with URL paths that differ from the file names, so a
+direct link to any page runs this frame first (see README).
 """
 
 import streamlit as st
 
 from lib.problems import ValidationFailed
-from pages import about, agenda, districts, milestones, overview
 from ui import components, context, filters
 
-st.set_page_config(page_title="Het Jonge Kind · voortgang Masterplan", page_icon="📊", layout="wide")
+st.set_page_config(
+    page_title="Het Jonge Kind · voortgang Masterplan",
+    page_icon=":material/monitoring:",
+    layout="wide",
+)
 components.declare_dutch()
 
 try:
@@ -29,11 +32,29 @@ context.build(plan, actuals, chosen)
 
 navigation = st.navigation(
     [
-        st.Page(overview.render, title="Overzicht", url_path="overzicht", icon="🏠", default=True),
-        st.Page(agenda.render, title="Per agendapunt", url_path="agendapunten", icon="🎯"),
-        st.Page(districts.render, title="Per wijk", url_path="wijken", icon="🗺️"),
-        st.Page(milestones.render, title="Mijlpalen", url_path="mijlpalen", icon="📅"),
-        st.Page(about.render, title="Over de cijfers", url_path="over-de-cijfers", icon="ℹ️"),
+        st.Page(
+            "pages/overview.py",
+            title="Overzicht",
+            url_path="overzicht",
+            icon=":material/dashboard:",
+            default=True,
+        ),
+        st.Page(
+            "pages/agenda.py",
+            title="Per agendapunt",
+            url_path="agendapunten",
+            icon=":material/flag:",
+        ),
+        st.Page("pages/districts.py", title="Per wijk", url_path="wijken", icon=":material/map:"),
+        st.Page(
+            "pages/milestones.py", title="Mijlpalen", url_path="mijlpalen", icon=":material/event:"
+        ),
+        st.Page(
+            "pages/about.py",
+            title="Over de cijfers",
+            url_path="over-de-cijfers",
+            icon=":material/info:",
+        ),
     ]
 )
 with st.sidebar:

@@ -72,7 +72,9 @@ def parse_actuals(raw: bytes, plan: Plan, file: str) -> Actuals:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ValidationFailed([Problem(file, "bestand is geen UTF-8-tekst (sla op als CSV UTF-8)")])
+        raise ValidationFailed(
+            [Problem(file, "bestand is geen UTF-8-tekst (sla op als CSV UTF-8)")]
+        ) from None
     meta, body_start = _read_meta(text)
     reader = csv.DictReader(io.StringIO(text), delimiter=_sniff_delimiter(text, body_start))
     for _ in range(body_start):
@@ -128,7 +130,12 @@ def _check_header(columns: list[str], file: str, line: int) -> list[Problem]:
         if column not in COLUMNS:
             known = ", ".join(COLUMNS)
             problems.append(
-                Problem(file, f"onbekende kolom '{column}' (toegestaan: {known})", row=line, field=column)
+                Problem(
+                    file,
+                    f"onbekende kolom '{column}' (toegestaan: {known})",
+                    row=line,
+                    field=column,
+                )
             )
     return problems
 
@@ -149,12 +156,17 @@ def check_row(record: dict, plan: Plan, file: str, row: int) -> tuple[dict | Non
     if year is None:
         problem("year", f"'{values['year']}' is geen jaartal")
     elif not plan.plan.first_year <= year <= plan.plan.last_year:
-        problem("year", f"jaar {year} valt buiten de planperiode {plan.plan.first_year}-{plan.plan.last_year}")
+        problem(
+            "year",
+            f"jaar {year} valt buiten de planperiode {plan.plan.first_year}-{plan.plan.last_year}",
+        )
     district = values["district"]
     if district and district not in plan.district_ids():
         problem("district", f"onbekende wijk '{district}'")
     elif district and indicator and not indicator.per_district:
-        problem("district", f"'{indicator.id}' wordt alleen voor de hele stad geteld; laat wijk leeg")
+        problem(
+            "district", f"'{indicator.id}' wordt alleen voor de hele stad geteld; laat wijk leeg"
+        )
     for date_field in ("counted_on",):
         if values[date_field] and parse_date(values[date_field]) is None:
             problem(date_field, f"'{values[date_field]}' is geen datum (gebruik 2014-10-01)")
@@ -165,7 +177,10 @@ def check_row(record: dict, plan: Plan, file: str, row: int) -> tuple[dict | Non
             problem("value", message)
         if indicator.kind == "milestone" and year is not None and indicator.deadline:
             if year != indicator.deadline.year:
-                problem("year", f"deze mijlpaal hoort bij {indicator.deadline.year} (deadline {indicator.deadline.isoformat()})")
+                problem(
+                    "year",
+                    f"deze mijlpaal hoort bij {indicator.deadline.year} (deadline {indicator.deadline.isoformat()})",
+                )
     if problems:
         return None, problems
     counted = parse_date(values["counted_on"]) if values["counted_on"] else None
@@ -181,7 +196,10 @@ def parse_value(kind: str, text: str) -> tuple[dict, str | None]:
             return typed, None
         reached = parse_date(text)
         if reached is None:
-            return typed, f"'{text}' is geen datum; vul de datum in waarop de mijlpaal is bereikt (2014-08-01) of 'nee'"
+            return (
+                typed,
+                f"'{text}' is geen datum; vul de datum in waarop de mijlpaal is bereikt (2014-08-01) of 'nee'",
+            )
         typed["reached_on"] = reached
         return typed, None
     if kind == "commitment":

@@ -18,7 +18,7 @@ from lib.style import (
     ACTUAL_LIGHT,
     PROJECTION,
     RANGE_FILL,
-    STATUS_COLOURS,
+    STATUS_MARKER_COLOURS,
     STATUS_SYMBOLS,
     TARGET,
     apply_style,
@@ -30,7 +30,7 @@ def _numbers(series: pd.Series) -> list[float | None]:
 
 
 def indicator_chart(
-    indicator: Indicator, rows: pd.DataFrame, title_suffix: str, source: str, as_of_year: int
+    indicator: Indicator, rows: pd.DataFrame, title_suffix: str, as_of_year: int
 ) -> go.Figure:
     """Yearly target path (line, or band for a range) against actual figures (bars) and projection."""
     rows = rows.sort_values("year")
@@ -38,13 +38,25 @@ def indicator_chart(
     fig = go.Figure()
     if indicator.kind == "range":
         fig.add_trace(
-            go.Scatter(x=years, y=_numbers(rows["target_max"]), mode="lines", line={"width": 0},
-                       hoverinfo="skip", showlegend=False)
+            go.Scatter(
+                x=years,
+                y=_numbers(rows["target_max"]),
+                mode="lines",
+                line={"width": 0},
+                hoverinfo="skip",
+                showlegend=False,
+            )
         )
         fig.add_trace(
-            go.Scatter(x=years, y=_numbers(rows["target_min"]), mode="lines", fill="tonexty",
-                       fillcolor=RANGE_FILL, line={"color": TARGET, "dash": "dash", "width": 2},
-                       name="Doel: bereik (onder- en bovengrens)")
+            go.Scatter(
+                x=years,
+                y=_numbers(rows["target_min"]),
+                mode="lines",
+                fill="tonexty",
+                fillcolor=RANGE_FILL,
+                line={"color": TARGET, "dash": "dash", "width": 2},
+                name="Doel: bereik (onder- en bovengrens)",
+            )
         )
     actual = _numbers(rows["actual"])
     in_progress = [y == as_of_year for y in years]
@@ -79,7 +91,7 @@ def indicator_chart(
     _add_projection(fig, indicator, rows)
     fig.update_xaxes(tickmode="array", tickvals=years, ticktext=[str(y) for y in years])
     fig.update_yaxes(title_text=indicator.unit, rangemode="tozero")
-    return apply_style(fig, f"{indicator.name}: doel en stand", title_suffix, source)
+    return apply_style(fig, f"{indicator.name}: doel en stand", title_suffix)
 
 
 def _bar_label(actual: float | None, status: str) -> str:
@@ -127,17 +139,19 @@ def describe_indicator(indicator: Indicator, rows: pd.DataFrame, year: int) -> s
         if pd.notna(r["target"])
         else "geen doel"
     )
-    actual = "nog geen cijfer" if pd.isna(r["actual"]) else fmt.quantity(r["actual"], indicator.unit)
+    actual = (
+        "nog geen cijfer" if pd.isna(r["actual"]) else fmt.quantity(r["actual"], indicator.unit)
+    )
     text = f"{indicator.name} in {year}: {actual} tegen {target}; status {r['status']}"
     if r["detail"]:
         text += f" ({r['detail']})"
     if pd.notna(r.get("projection")):
-        verdict = "haalt" if r["projection_reached"] else "haalt niet"
-        text += f". Prognose {int(rows['year'].max())}: {fmt.number(r['projection'])}, {verdict} het doel"
+        verdict = "haalt het doel" if r["projection_reached"] else "haalt het doel niet"
+        text += f". Prognose {int(rows['year'].max())}: {fmt.number(r['projection'])}, {verdict}"
     return text + "."
 
 
-def commitment_chart(indicator: Indicator, rows: pd.DataFrame, title_suffix: str, source: str) -> go.Figure:
+def commitment_chart(indicator: Indicator, rows: pd.DataFrame, title_suffix: str) -> go.Figure:
     """Yes/no commitments per year as a strip of status symbols."""
     rows = rows.sort_values("year")
     years = [int(y) for y in rows["year"]]
@@ -148,7 +162,7 @@ def commitment_chart(indicator: Indicator, rows: pd.DataFrame, title_suffix: str
             mode="markers+text",
             marker={
                 "symbol": [STATUS_SYMBOLS[s] for s in rows["status"]],
-                "color": [STATUS_COLOURS[s] for s in rows["status"]],
+                "color": [STATUS_MARKER_COLOURS[s] for s in rows["status"]],
                 "size": 26,
                 "line": {"color": "#333333", "width": 2},
             },
@@ -160,9 +174,13 @@ def commitment_chart(indicator: Indicator, rows: pd.DataFrame, title_suffix: str
         )
     )
     fig.update_yaxes(visible=False, range=[-1, 0.6])
-    fig.update_xaxes(tickmode="array", tickvals=years, ticktext=[str(y) for y in years],
-                     range=[min(years) - 0.5, max(years) + 0.5])
-    fig = apply_style(fig, f"{indicator.name}: toezegging per jaar", title_suffix, source)
+    fig.update_xaxes(
+        tickmode="array",
+        tickvals=years,
+        ticktext=[str(y) for y in years],
+        range=[min(years) - 0.5, max(years) + 0.5],
+    )
+    fig = apply_style(fig, f"{indicator.name}: toezegging per jaar", title_suffix)
     fig.update_layout(height=260)
     return fig
 

@@ -73,7 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     progress.add_argument("--year", type=int, required=True)
     progress.add_argument("--district", default=None, help="district id, or 'all'")
     progress.add_argument("--as-of", type=_iso_date, default=None, help="peildatum (JJJJ-MM-DD)")
-    progress.add_argument("--actuals", type=Path, default=None, help="CSV instead of stored figures")
+    progress.add_argument(
+        "--actuals", type=Path, default=None, help="CSV instead of stored figures"
+    )
     progress.add_argument("--format", choices=("json", "csv"), default="csv")
 
     districts = commands.add_parser("districts", help="district ids")

@@ -118,7 +118,9 @@ def _row(
         total = len(plan.districts.list)
         if record["districts_counted"] < total:
             detail = "; ".join(
-                p for p in (detail, f"som van {record['districts_counted']} van {total} wijken") if p
+                p
+                for p in (detail, f"som van {record['districts_counted']} van {total} wijken")
+                if p
             )
     return {
         "indicator": indicator.id,
@@ -176,7 +178,9 @@ def progress_table(
             if district is None or not indicator.per_district:
                 continue
             for d in wanted:
-                district_row = _row(plan, indicator, y, d, figures.get(indicator.id, y, d) or {}, as_of)
+                district_row = _row(
+                    plan, indicator, y, d, figures.get(indicator.id, y, d) or {}, as_of
+                )
                 city_actual = city_row["actual"]
                 if indicator.additive and district_row["actual"] is not None and city_actual:
                     district_row["share_of_city"] = district_row["actual"] / city_actual * 100

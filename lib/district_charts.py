@@ -31,11 +31,15 @@ def district_matrix(progress: pd.DataFrame, plan: Plan, year: int, value: str) -
     return matrix
 
 
-def district_heatmap(actual: pd.DataFrame, share: pd.DataFrame, subtitle: str, source: str) -> go.Figure:
+def district_heatmap(actual: pd.DataFrame, share: pd.DataFrame, subtitle: str) -> go.Figure:
     """Share of the city total per cell (colour), with the actual figure as text."""
     text = [
         [
-            "" if pd.isna(a) else f"{fmt.number(a)}<br>({fmt.percent(s)})" if pd.notna(s) else fmt.number(a)
+            ""
+            if pd.isna(a)
+            else f"{fmt.number(a)}<br>({fmt.percent(s)})"
+            if pd.notna(s)
+            else fmt.number(a)
             for a, s in zip(actual.loc[i], share.loc[i], strict=True)
         ]
         for i in actual.index
@@ -58,7 +62,7 @@ def district_heatmap(actual: pd.DataFrame, share: pd.DataFrame, subtitle: str, s
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top", tickangle=-30)
-    fig = apply_style(fig, "Stand per wijk en aandeel in het stadstotaal", subtitle, source)
+    fig = apply_style(fig, "Stand per wijk en aandeel in het stadstotaal", subtitle)
     fig.update_layout(height=180 + 48 * len(share.index))
     return fig
 
@@ -67,7 +71,7 @@ def _short(name: str, width: int = 38) -> str:
     return name if len(name) <= width else name[: width - 1] + "…"
 
 
-def district_ranking(indicator: Indicator, rows: pd.DataFrame, subtitle: str, source: str) -> go.Figure:
+def district_ranking(indicator: Indicator, rows: pd.DataFrame, subtitle: str) -> go.Figure:
     """Districts sorted by their actual figure, with the average per district for reference."""
     rows = rows.sort_values("actual", ascending=True, na_position="first")
     values = [None if pd.isna(v) else float(v) for v in rows["actual"]]
@@ -88,16 +92,27 @@ def district_ranking(indicator: Indicator, rows: pd.DataFrame, subtitle: str, so
     if known:
         mean = sum(known) / len(known)
         fig.add_vline(x=mean, line={"color": MUTED, "dash": "dash", "width": 2})
-        fig.add_annotation(x=mean, y=1, yref="paper", yanchor="bottom", showarrow=False,
-                           text=f"gemiddelde per wijk: {fmt.number(mean)}", font={"color": MUTED})
+        fig.add_annotation(
+            x=mean,
+            y=1,
+            yref="paper",
+            yanchor="bottom",
+            showarrow=False,
+            text=f"gemiddelde per wijk: {fmt.number(mean)}",
+            font={"color": MUTED},
+        )
     if rows["target"].notna().any():
         fig.add_trace(
-            go.Scatter(x=list(rows["target"]), y=list(rows["district_name"]), mode="markers",
-                       name="Wijkdoel volgens plan",
-                       marker={"symbol": "line-ns", "size": 24, "line": {"width": 4, "color": TARGET}})
+            go.Scatter(
+                x=list(rows["target"]),
+                y=list(rows["district_name"]),
+                mode="markers",
+                name="Wijkdoel volgens plan",
+                marker={"symbol": "line-ns", "size": 24, "line": {"width": 4, "color": TARGET}},
+            )
         )
     fig.update_xaxes(title_text=indicator.unit, rangemode="tozero")
-    fig = apply_style(fig, f"{indicator.name}: rangorde van de wijken", subtitle, source)
+    fig = apply_style(fig, f"{indicator.name}: rangorde van de wijken", subtitle)
     fig.update_layout(height=200 + 34 * len(rows))
     return fig
 
@@ -115,3 +130,36 @@ def describe_ranking(indicator: Indicator, rows: pd.DataFrame) -> str:
     if missing:
         text += f"; {missing} wijk(en) zonder cijfer"
     return text + "."
+
+
+def district_profile(progress: pd.DataFrame, district: str, year: int) -> pd.DataFrame:
+    """One district's figures beside the city's, per indicator counted per district (Dutch headers)."""
+    from lib.status import label
+
+    rows = district_rows(progress, year)
+    own = rows[rows["district"] == district].set_index("indicator")
+    city = progress[(progress["district"] == "") & (progress["year"] == year)].set_index(
+        "indicator"
+    )
+    city = city.reindex(own.index)
+    return pd.DataFrame(
+        {
+            "Indicator": own["name"],
+            "Stand wijk": [
+                fmt.quantity(v, u) if pd.notna(v) else "geen cijfer"
+                for v, u in zip(own["actual"], own["unit"], strict=True)
+            ],
+            "Stand stad": [
+                fmt.quantity(v, u) if pd.notna(v) else "geen cijfer"
+                for v, u in zip(city["actual"], city["unit"], strict=True)
+            ],
+            "Aandeel wijk in stad": [fmt.percent(v) for v in own["share_of_city"]],
+            "Wijkdoel": [fmt.number(v) if pd.notna(v) else "geen wijkdoel" for v in own["target"]],
+            "Status wijk": [label(s) for s in own["status"]],
+            "Status stad": [label(s) for s in city["status"]],
+        }
+    ).reset_index(drop=True)
+
+
+def indicators_with_district_targets(plan: Plan) -> list[Indicator]:
+    return [i for i in plan.indicators if i.district_targets]

@@ -64,7 +64,9 @@ class Facts:
         return "current" if self.as_of >= date(self.year, 1, 1) else "future"
 
 
-def _target_and_start(indicator: Indicator, year: int, district: str) -> tuple[float | None, float | None]:
+def _target_and_start(
+    indicator: Indicator, year: int, district: str
+) -> tuple[float | None, float | None]:
     baseline = indicator.baseline
     if district:
         target = indicator.district_target(district, year)
@@ -129,17 +131,33 @@ def _judge_number(f: Facts) -> Verdict:
         )
     if f.number is None:
         if f.phase == "future":
-            return Verdict(NOT_YET, f"{f.year} begint na de peildatum", f"{plan}; {stand}. Het jaar is nog niet begonnen.")
-        return Verdict(NO_DATA, "nog geen cijfer ingevoerd", f"{plan}; {stand}. Er is een doel maar geen cijfer.")
+            return Verdict(
+                NOT_YET,
+                f"{f.year} begint na de peildatum",
+                f"{plan}; {stand}. Het jaar is nog niet begonnen.",
+            )
+        return Verdict(
+            NO_DATA,
+            "nog geen cijfer ingevoerd",
+            f"{plan}; {stand}. Er is een doel maar geen cijfer.",
+        )
     if f.number >= f.target:
         detail = ""
         if f.target_max is not None:
             detail = "boven bereik" if f.number > f.target_max else "binnen bereik"
-        rule = "stand is minstens het doel (ondergrens)" if f.target_max is not None else "stand is minstens het doel"
+        rule = (
+            "stand is minstens het doel (ondergrens)"
+            if f.target_max is not None
+            else "stand is minstens het doel"
+        )
         return Verdict(MET, detail, f"{plan}; {stand}. Regel: {rule}, dus behaald.")
     short = f.target - f.number
     if f.phase == "future":
-        return Verdict(NOT_YET, f"{f.year} begint na de peildatum", f"{plan}; {stand}. Het jaar is nog niet begonnen.")
+        return Verdict(
+            NOT_YET,
+            f"{f.year} begint na de peildatum",
+            f"{plan}; {stand}. Het jaar is nog niet begonnen.",
+        )
     if f.phase == "ended":
         return Verdict(
             BEHIND,
@@ -172,7 +190,9 @@ def _months(n: int) -> str:
 
 def _judge_milestone(f: Facts) -> Verdict:
     if f.deadline is None:
-        return Verdict(NO_TARGET, f"de mijlpaal valt niet in {f.year}", f"Geen mijlpaal in {f.year}.")
+        return Verdict(
+            NO_TARGET, f"de mijlpaal valt niet in {f.year}", f"Geen mijlpaal in {f.year}."
+        )
     plan = f"Deadline: {fmt.long_date(f.deadline)}"
     reached = f.reached_on if f.reached_on and f.reached_on <= f.as_of else None
     if reached:
@@ -187,7 +207,7 @@ def _judge_milestone(f: Facts) -> Verdict:
         over = months_between(f.deadline, f.as_of)
         return Verdict(
             BEHIND,
-            f"deadline {_months(over)} verstreken",
+            f"{_months(over)} over de deadline",
             f"{plan}; nog niet bereikt op {fmt.long_date(f.as_of)}. Regel: deadline voorbij, dus achter.",
         )
     return Verdict(
@@ -199,13 +219,21 @@ def _judge_milestone(f: Facts) -> Verdict:
 
 def _judge_commitment(f: Facts) -> Verdict:
     if f.commitment is None:
-        return Verdict(NO_TARGET, f"geen toezegging voor {f.year}", f"Het plan zegt voor {f.year} niets toe.")
+        return Verdict(
+            NO_TARGET, f"geen toezegging voor {f.year}", f"Het plan zegt voor {f.year} niets toe."
+        )
     plan = f"Toezegging {f.year}: {f.commitment}"
     if f.flag is True:
         return Verdict(MET, "", f"{plan}; gemeld: ja. Regel: nagekomen, dus behaald.")
     if f.phase == "future":
-        return Verdict(NOT_YET, f"{f.year} begint na de peildatum", f"{plan}. Het jaar is nog niet begonnen.")
+        return Verdict(
+            NOT_YET, f"{f.year} begint na de peildatum", f"{plan}. Het jaar is nog niet begonnen."
+        )
     if f.flag is False:
         detail = "niet nagekomen" if f.phase == "ended" else "nog niet nagekomen"
-        return Verdict(BEHIND, detail, f"{plan}; gemeld: nee. Regel: toezegging geldt voor het hele jaar, dus achter.")
+        return Verdict(
+            BEHIND,
+            detail,
+            f"{plan}; gemeld: nee. Regel: toezegging geldt voor het hele jaar, dus achter.",
+        )
     return Verdict(NO_DATA, "nog niet beoordeeld", f"{plan}; nog geen ja of nee ingevoerd.")

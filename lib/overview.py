@@ -49,7 +49,9 @@ def tiles(progress: pd.DataFrame, plan: Plan, year: int) -> list[dict]:
     return out
 
 
-def overview_table(progress: pd.DataFrame, plan: Plan, year: int, agenda: int | None = None) -> pd.DataFrame:
+def overview_table(
+    progress: pd.DataFrame, plan: Plan, year: int, agenda: int | None = None
+) -> pd.DataFrame:
     """One row per indicator with a target in `year`, what is behind first; Dutch display text."""
     city = progress[progress["district"] == ""]
     history = (

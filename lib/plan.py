@@ -47,7 +47,7 @@ class PlanInfo(Strict):
 
 
 class AgendaItem(Strict):
-    number: int = Field(ge=0)
+    number: int = Field(ge=1)
     name: str
     note: str | None = None
 
@@ -175,6 +175,17 @@ class Plan(Strict):
 
     def goal(self, goal_id: str | None) -> Goal | None:
         return next((g for g in self.goals if g.id == goal_id), None)
+
+    def goals_of(self, agenda_item: int) -> list[Goal | None]:
+        """Goals of an agenda item in plan order; None stands for indicators without a goal."""
+        goals: list[Goal | None] = [g for g in self.goals if g.agenda_item == agenda_item]
+        if any(i.goal is None for i in self.indicators if i.agenda_item == agenda_item):
+            goals.append(None)
+        return goals
+
+    def indicators_of(self, agenda_item: int, goal: Goal | None) -> list[Indicator]:
+        goal_id = goal.id if goal else None
+        return [i for i in self.indicators if i.agenda_item == agenda_item and i.goal == goal_id]
 
     def district_ids(self) -> list[str]:
         return [d.id for d in self.districts.list]

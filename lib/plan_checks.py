@@ -121,7 +121,10 @@ def _check_kind(indicator: Indicator, plan: Plan, path: tuple, add) -> None:
                 add(path + ("district_targets", district), f"onbekende wijk '{district}'")
             for year, value in years.items():
                 if not first <= year <= last:
-                    add(path + ("district_targets", district, year), f"jaar {year} buiten planperiode")
+                    add(
+                        path + ("district_targets", district, year),
+                        f"jaar {year} buiten planperiode",
+                    )
                 if value < 0:
                     add(path + ("district_targets", district, year), "mag niet negatief zijn")
 

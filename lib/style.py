@@ -25,6 +25,11 @@ PROJECTION = "#CC79A7"  # projection: purple, dotted, open circles
 RANGE_FILL = "rgba(0, 0, 0, 0.10)"
 SEQUENTIAL = [[0.0, "#F7FBFF"], [0.5, "#9ECAE1"], [1.0, "#4292C6"]]  # dark text stays legible
 STATUS_COLOURS = {word: style.colour for word, style in STATUSES.items()}
+# Markers need a visible edge on white: the pale fills of the table get their dark text colour.
+STATUS_MARKER_COLOURS = {
+    word: (style.text_colour if word in ("nog niet aan de orde", "geen doel") else style.colour)
+    for word, style in STATUSES.items()
+}
 STATUS_SYMBOLS = {
     "behaald": "circle",
     "op koers": "triangle-right",
@@ -37,41 +42,67 @@ STATUS_SYMBOLS = {
 SCREEN_HEIGHT = 420
 
 
-def apply_style(fig: go.Figure, title: str, subtitle: str = "", source: str = "") -> go.Figure:
-    """Title, subtitle, source line, fonts and layout shared by every chart."""
+def apply_style(fig: go.Figure, title: str, subtitle: str = "") -> go.Figure:
+    """Title, subtitle, fonts and layout shared by every chart."""
     title_text = f"<b>{title}</b>"
     if subtitle:
-        title_text += f"<br><span style='font-size:{BASE_FONT_SIZE}px;color:{MUTED}'>{subtitle}</span>"
+        title_text += (
+            f"<br><span style='font-size:{BASE_FONT_SIZE}px;color:{MUTED}'>{subtitle}</span>"
+        )
     fig.update_layout(
         template="plotly_white",
         font={"family": FONT_FAMILY, "size": BASE_FONT_SIZE, "color": INK},
         title={"text": title_text, "x": 0, "xanchor": "left", "font": {"size": TITLE_FONT_SIZE}},
-        margin={"l": 20, "r": 20, "t": 100 if subtitle else 70, "b": 110 if source else 70},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.14, "x": 0, "xanchor": "left"},
+        margin={"l": 20, "r": 30, "t": 100 if subtitle else 70, "b": 60},
+        legend={
+            "orientation": "h",
+            "yanchor": "top",
+            "y": -0.12,
+            "x": 0,
+            "xanchor": "left",
+            "entrywidth": 0,
+            "itemwidth": 40,
+            "font": {"size": BASE_FONT_SIZE - 2},
+        },
         hoverlabel={"font": {"family": FONT_FAMILY, "size": BASE_FONT_SIZE}},
         separators=",.",  # Dutch: decimal comma, thousands dot
         height=SCREEN_HEIGHT,
     )
     fig.update_xaxes(gridcolor=GRID, linecolor=MUTED, tickfont={"color": INK}, automargin=True)
     fig.update_yaxes(gridcolor=GRID, linecolor=MUTED, tickfont={"color": INK}, automargin=True)
-    if source:
-        set_source(fig, source)
     return fig
 
 
-def set_source(fig: go.Figure, source: str) -> go.Figure:
-    """The 'Bron: ...' line under the chart (kept when exported)."""
+def wrap(text: str, width: int) -> str:
+    """Break text into lines of at most `width` characters, joined with <br> for Plotly."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
+def set_source(fig: go.Figure, source: str, width_px: int) -> go.Figure:
+    """Add the 'Bron: ...' lines under the chart, for exports (on screen it is a caption)."""
+    size = BASE_FONT_SIZE - 3
+    text = wrap(source, max(40, int(width_px / (size * 0.52))))
+    lines = text.count("<br>") + 1
+    bottom = fig.layout.margin.b or 60
+    fig.update_layout(margin={"b": bottom + 10 + lines * (size + 6)})
     fig.add_annotation(
-        text=source,
+        text=text,
         xref="paper",
         yref="paper",
         x=0,
         y=0,
-        yshift=-95,
+        yshift=-(bottom + 5),
         xanchor="left",
         yanchor="top",
         showarrow=False,
-        font={"size": BASE_FONT_SIZE - 3, "color": MUTED},
+        font={"size": size, "color": MUTED},
         align="left",
         name="source",
     )

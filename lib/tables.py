@@ -61,3 +61,25 @@ def targets_table(plan: Plan) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows, columns=TARGET_COLUMNS)
+
+
+def figures_table(plan: Plan, frame: pd.DataFrame) -> pd.DataFrame:
+    """Every stored figure with where it came from and when it last changed (Dutch headers)."""
+    from lib import fmt
+
+    names = {i.id: i.name for i in plan.indicators}
+    districts = plan.district_names()
+    ordered = frame.sort_values(["changed_at", "indicator", "year"], ascending=[False, True, True])
+    return pd.DataFrame(
+        {
+            "Indicator": [names.get(i, i) for i in ordered["indicator"]],
+            "Jaar": ordered["year"].astype(int),
+            "Wijk": [districts.get(d, "hele stad") for d in ordered["district"]],
+            "Waarde": ordered["value"],
+            "Teldatum": [fmt.long_date(d) if d else "–" for d in ordered["counted_on"]],
+            "Bron": ordered["source"],
+            "Laatst gewijzigd": [fmt.long_date(d) if d else "–" for d in ordered["changed_at"]],
+            "Door": ordered["changed_by"],
+            "Opmerking": ordered["note"],
+        }
+    ).reset_index(drop=True)

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from lib import fmt
 from lib.status import STATUSES
-from lib.style import INK, MUTED, STATUS_COLOURS, STATUS_SYMBOLS, apply_style
+from lib.style import INK, MUTED, STATUS_MARKER_COLOURS, STATUS_SYMBOLS, apply_style
 
 ROW_HEIGHT = 44
 
@@ -34,7 +34,7 @@ def _wrap(text: str, width: int = 42) -> str:
     return "<br>".join(lines + [line])
 
 
-def milestone_timeline(rows: pd.DataFrame, as_of: date, subtitle: str, source: str) -> go.Figure:
+def milestone_timeline(rows: pd.DataFrame, as_of: date, subtitle: str) -> go.Figure:
     """Deadlines (open diamonds) and dates reached (status symbols), late stretches as lines."""
     fig = go.Figure()
     labels = [_wrap(n) for n in rows["name"]]
@@ -42,14 +42,25 @@ def milestone_timeline(rows: pd.DataFrame, as_of: date, subtitle: str, source: s
         end = row.reached or (as_of if row.status == "achter" else None)
         if end and end > row.deadline:
             fig.add_trace(
-                go.Scatter(x=[row.deadline, end], y=[label, label], mode="lines",
-                           line={"color": STATUS_COLOURS["achter"], "width": 4,
-                                 "dash": "solid" if row.reached else "dot"},
-                           hoverinfo="skip", showlegend=False)
+                go.Scatter(
+                    x=[row.deadline, end],
+                    y=[label, label],
+                    mode="lines",
+                    line={
+                        "color": STATUS_MARKER_COLOURS["achter"],
+                        "width": 4,
+                        "dash": "solid" if row.reached else "dot",
+                    },
+                    hoverinfo="skip",
+                    showlegend=False,
+                )
             )
     fig.add_trace(
         go.Scatter(
-            x=list(rows["deadline"]), y=labels, mode="markers", name="Deadline volgens plan",
+            x=list(rows["deadline"]),
+            y=labels,
+            mode="markers",
+            name="Deadline volgens plan",
             marker={"symbol": "diamond-open", "size": 16, "color": INK, "line": {"width": 3}},
             hovertemplate="Deadline %{x|%d-%m-%Y}<extra></extra>",
         )
@@ -65,9 +76,21 @@ def milestone_timeline(rows: pd.DataFrame, as_of: date, subtitle: str, source: s
                 y=[labels[i] for i in part.index],
                 mode="markers+text",
                 name=f"{STATUSES[status].icon} {status}",
-                marker={"symbol": STATUS_SYMBOLS[status], "size": 15, "color": STATUS_COLOURS[status],
-                        "line": {"color": INK, "width": 1}},
-                text=[f"  {STATUSES[status].icon} {d or status}" for d in part["detail"]],
+                marker={
+                    "symbol": STATUS_SYMBOLS[status],
+                    "size": 15,
+                    "color": STATUS_MARKER_COLOURS[status],
+                    "line": {
+                        "color": INK
+                        if status != "nog niet aan de orde"
+                        else STATUS_MARKER_COLOURS[status],
+                        "width": 2,
+                    },
+                },
+                text=[
+                    f"  {STATUSES[status].icon} {d if status != 'nog niet aan de orde' else status}"
+                    for d in part["detail"]
+                ],
                 textposition="middle right",
                 textfont={"color": INK, "size": 14},
                 hovertext=list(part["explanation"]),
@@ -75,13 +98,26 @@ def milestone_timeline(rows: pd.DataFrame, as_of: date, subtitle: str, source: s
             )
         )
     fig.add_vline(x=as_of, line={"color": MUTED, "dash": "dash", "width": 2})
-    fig.add_annotation(x=as_of, y=1, yref="paper", text=f"peildatum {fmt.long_date(as_of)}",
-                       showarrow=False, yanchor="bottom", font={"color": MUTED, "size": 14})
+    fig.add_annotation(
+        x=as_of,
+        y=1,
+        yref="paper",
+        text=f"peildatum {fmt.long_date(as_of)}",
+        showarrow=False,
+        yanchor="bottom",
+        font={"color": MUTED, "size": 14},
+    )
     first = min(rows["deadline"].min(), as_of) if len(rows) else as_of
-    fig.update_xaxes(range=[date(first.year, 1, 1), date(max(rows["deadline"].max(), as_of).year + 1, 6, 30)],
-                     tickformat="%Y", dtick="M12")
+    last = max(rows["deadline"].max(), as_of) if len(rows) else as_of
+    # Year labels sit in the middle of their year, so a deadline of 31 December is read as that year.
+    fig.update_xaxes(
+        range=[date(first.year, 1, 1), date(last.year + 1, 9, 30)],
+        tickformat="%Y",
+        dtick="M12",
+        ticklabelmode="period",
+    )
     fig.update_yaxes(autorange="reversed")
-    fig = apply_style(fig, "Mijlpalen van het plan: deadline en stand", subtitle, source)
+    fig = apply_style(fig, "Mijlpalen van het plan: deadline en stand", subtitle)
     fig.update_layout(height=max(360, 160 + ROW_HEIGHT * len(rows)))
     return fig
 
@@ -92,5 +128,40 @@ def describe_milestones(rows: pd.DataFrame) -> str:
     late = rows[rows["detail"].str.contains("te laat", na=False)]
     text = f"{len(rows)} mijlpalen: " + ", ".join(parts) + "."
     if len(late):
-        text += " Te laat behaald: " + "; ".join(f"{r.name} ({r.detail})" for r in late.itertuples()) + "."
+        text += (
+            " Te laat behaald: "
+            + "; ".join(f"{r.name} ({r.detail})" for r in late.itertuples())
+            + "."
+        )
     return text
+
+
+def milestone_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """The milestones as a Dutch table: also the text alternative of the timeline."""
+    from lib.status import label
+
+    return pd.DataFrame(
+        {
+            "Mijlpaal": rows["name"],
+            "Agendapunt": rows["agenda_item"].astype(int),
+            "Deadline": [fmt.long_date(d) for d in rows["deadline"]],
+            "Bereikt op": [fmt.long_date(d) if d else "nog niet" for d in rows["reached"]],
+            "Status": [label(s) for s in rows["status"]],
+            "Toelichting": rows["detail"],
+        }
+    )
+
+
+def baseline_facts_table(plan) -> pd.DataFrame:
+    """The plan's 'De feiten' as a table for context."""
+    return pd.DataFrame(
+        {
+            "Feit": [f.name for f in plan.baseline_facts],
+            "Waarde": [
+                f"{fmt.number(f.value)}%" if f.unit == "procent" else fmt.quantity(f.value, f.unit)
+                for f in plan.baseline_facts
+            ],
+            "Peilmoment": [f.period for f in plan.baseline_facts],
+            "Uit het plan": [f"“{f.source.quote}”" for f in plan.baseline_facts],
+        }
+    )

@@ -11,7 +11,9 @@ from lib.problems import Problem, ValidationFailed
 Path = tuple[str | int, ...]
 
 
-def _construct(node: yaml.Node, path: Path, lines: dict[Path, int], dupes: list[Problem], file: str):
+def _construct(
+    node: yaml.Node, path: Path, lines: dict[Path, int], dupes: list[Problem], file: str
+):
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}

@@ -1,7 +1,39 @@
-"""Placeholder while the page is built."""
+"""Over de cijfers: sources, the methodology in plain Dutch, every figure's history, accessibility."""
+
+from pathlib import Path
 
 import streamlit as st
 
+from lib import fmt
+from lib.tables import figures_table
+from ui import context
+
+METHODOLOGY = Path(__file__).resolve().parent.parent / "docs" / "methodology.md"
+ACCESSIBILITY = Path(__file__).resolve().parent.parent / "docs" / "toegankelijkheid.md"
+
 
 def render() -> None:
-    st.title("about")
+    ctx = context.current()
+    plan = ctx.plan.plan
+    st.title("Over de cijfers")
+    st.header("Waar de cijfers vandaan komen")
+    st.markdown(
+        f"- **Doelen:** {plan.source}. Elk doel in het dashboard verwijst naar de paragraaf en de woorden van het plan.\n"
+        f"- **Cijfers:** bestand *{ctx.actuals.file}*, {len(ctx.actuals.frame)} cijfers"
+        + (
+            ", **voorbeeldgegevens** (verzonnen, geen resultaten van de gemeente)"
+            if ctx.actuals.meta.is_example
+            else ""
+        )
+        + ".\n"
+        f"- **Peildatum:** {fmt.long_date(ctx.as_of)}."
+    )
+    st.header("Alle cijfers en wanneer ze zijn gewijzigd")
+    st.dataframe(figures_table(ctx.plan, ctx.actuals.frame), hide_index=True, key="about_figures")
+    st.header("Hoe de status wordt bepaald")
+    st.markdown(METHODOLOGY.read_text(encoding="utf-8"))
+    st.header("Toegankelijkheid")
+    st.markdown(ACCESSIBILITY.read_text(encoding="utf-8"))
+
+
+render()

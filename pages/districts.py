@@ -1,7 +1,75 @@
-"""Placeholder while the page is built."""
+"""Per wijk: how the figures are spread over the districts, one district against the city, rankings."""
 
 import streamlit as st
 
+from lib.district_charts import (
+    describe_ranking,
+    district_heatmap,
+    district_matrix,
+    district_profile,
+    district_ranking,
+    district_rows,
+    indicators_with_district_targets,
+)
+from ui import components, context
+
+
+def _choose_district(ctx: context.Context) -> str | None:
+    names = ctx.plan.district_names()
+    st.session_state["districts_district"] = ctx.district or ""
+
+    def follow() -> None:  # same choice as the sidebar filter, so it lands in the URL
+        st.session_state["filter_district"] = st.session_state["districts_district"]
+
+    chosen = st.selectbox(
+        "Wijk vergelijken met de stad",
+        ["", *names],
+        key="districts_district",
+        format_func=lambda d: "Kies een wijk" if d == "" else names[d],
+        on_change=follow,
+    )
+    return chosen or None
+
 
 def render() -> None:
-    st.title("districts")
+    ctx = context.current()
+    st.title(f"Per wijk: stand {ctx.year} in de {len(ctx.plan.districts.list)} wijken")
+    with_targets = (
+        ", ".join(i.name for i in indicators_with_district_targets(ctx.plan))
+        or "geen enkele indicator"
+    )
+    st.info(
+        "Het plan stelt vrijwel alleen doelen voor de hele stad. Per wijk ziet u daarom hoe de stand "
+        f"over de wijken is verdeeld, niet een verzonnen wijkdoel. Een doel per wijk staat alleen bij: {with_targets}. "
+        "De wijknamen zijn voorlopig; de gemeente vervangt ze door de officiële wijkindeling.",
+        icon=":material/info:",
+    )
+    actual = district_matrix(ctx.progress, ctx.plan, ctx.year, "actual")
+    share = district_matrix(ctx.progress, ctx.plan, ctx.year, "share_of_city")
+    st.header("Alle wijken naast elkaar")
+    fig = district_heatmap(actual, share, ctx.subtitle(year=ctx.year))
+    components.chart(fig, "de tabel hieronder bevat dezelfde cijfers.", "district_heatmap")
+    with st.expander("Tabel bij de heatmap (stand per wijk)"):
+        st.dataframe(actual, key="districts_table")
+
+    st.header("Eén wijk tegenover de stad")
+    district = _choose_district(ctx)
+    if district:
+        st.dataframe(
+            district_profile(ctx.progress, district, ctx.year),
+            hide_index=True,
+            key="districts_profile",
+        )
+
+    st.header("Rangorde per indicator")
+    counted = [i for i in ctx.plan.indicators if i.per_district]
+    chosen = st.selectbox(
+        "Indicator", counted, key="districts_indicator", format_func=lambda i: i.name
+    )
+    rows = district_rows(ctx.progress, ctx.year)
+    rows = rows[rows["indicator"] == chosen.id]
+    fig = district_ranking(chosen, rows, ctx.subtitle(year=ctx.year))
+    components.chart(fig, describe_ranking(chosen, rows), "district_ranking")
+
+
+render()

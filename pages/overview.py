@@ -17,17 +17,19 @@ def render() -> None:
         f"laatste wijziging in de cijfers: **{fmt.long_date(changed) if changed else 'onbekend'}**"
     )
     st.subheader("Per agendapunt")
-    columns = st.columns(len(ctx.plan.agenda_items))
-    for column, tile in zip(columns, tiles(ctx.progress, ctx.plan, ctx.year), strict=True):
+    all_tiles = tiles(ctx.progress, ctx.plan, ctx.year)
+    columns = [c for start in range(0, len(all_tiles), 3) for c in st.columns(3)]
+    for column, tile in zip(columns, all_tiles, strict=False):
         with column.container(border=True):
             st.markdown(f"**{tile['number']}. {tile['name']}**")
             st.markdown(
-                "  \n".join(
-                    f"{components.badge(s)} **{tile['counts'][s]}**" for s in TILE_STATUSES
-                )
+                "  \n".join(f"{components.badge(s)} **{tile['counts'][s]}**" for s in TILE_STATUSES)
             )
             later = tile["counts"]["nog niet aan de orde"]
-            st.caption(f"{tile['targets']} doelen in {ctx.year}" + (f", {later} nog niet aan de orde" if later else ""))
+            st.caption(
+                f"{tile['targets']} doelen in {ctx.year}"
+                + (f", {later} nog niet aan de orde" if later else "")
+            )
     table = overview_table(ctx.progress, ctx.plan, ctx.year, ctx.agenda)
     scope = "alle agendapunten" if ctx.agenda is None else f"agendapunt {ctx.agenda}"
     st.subheader(f"Alle doelen {ctx.year}, {scope}: wat achter ligt staat bovenaan")
@@ -45,3 +47,6 @@ def render() -> None:
             "Indicator": st.column_config.TextColumn(width="medium"),
         },
     )
+
+
+render()

@@ -10,6 +10,7 @@ from lib import fmt
 from lib.actuals import Actuals
 from lib.problems import ValidationFailed
 from lib.status import STATUSES
+from ui import context
 
 # Streamlit's own light background tints keep dark text above WCAG AA contrast.
 BADGE_COLOURS = {
@@ -21,10 +22,12 @@ BADGE_COLOURS = {
     "geen doel": "gray",
 }
 
+# Streamlit writes lang="en" on the page; this app is Dutch (WCAG 3.1.1). The empty span matters:
+# st.html sends content with nothing but script or style elements elsewhere, unexecuted.
 _LANG_SCRIPT = """
+<span hidden></span>
 <script>
-  // Streamlit writes <html lang="en">; this app is Dutch (WCAG 3.1.1).
-  const root = window.parent ? window.parent.document.documentElement : document.documentElement;
+  const root = document.documentElement;
   const setLang = () => { if (root.lang !== "nl") root.lang = "nl"; };
   setLang();
   new MutationObserver(setLang).observe(root, {attributes: true, attributeFilter: ["lang"]});
@@ -44,23 +47,30 @@ def badge(status: str) -> str:
 
 def show_problems(exc: ValidationFailed, what: str) -> None:
     lines = "\n".join(f"- {p}" for p in exc.problems)
-    st.error(f"**{what} bevat fouten; het dashboard toont niets tot ze zijn hersteld.**\n\n{lines}", icon="🚫")
+    st.error(
+        f"**{what} bevat fouten; het dashboard toont niets tot ze zijn hersteld.**\n\n{lines}",
+        icon=":material/error:",
+    )
 
 
 def example_notice(actuals: Actuals) -> None:
     if actuals.meta.is_example:
-        when = fmt.long_date(actuals.meta.reporting_date) if actuals.meta.reporting_date else "onbekend"
+        when = (
+            fmt.long_date(actuals.meta.reporting_date)
+            if actuals.meta.reporting_date
+            else "onbekend"
+        )
         st.warning(
             f"**Voorbeeldgegevens.** De cijfers op dit scherm zijn verzonnen om het dashboard te tonen; "
             f"het zijn geen resultaten van de gemeente. Ze beschrijven een denkbeeldige stand op {when}.",
-            icon="ℹ️",
+            icon=":material/info:",
         )
 
 
 def chart(fig: go.Figure, description: str, key: str) -> None:
-    """A chart with its text alternative right under it."""
+    """A chart with its source line and its text alternative right under it."""
     st.plotly_chart(fig, key=key, config={"displaylogo": False, "responsive": True})
-    st.caption(f"Tekstalternatief: {description}")
+    st.caption(f"{context.current().source_line()}  \n**Tekstalternatief:** {description}")
 
 
 STATUS_TEXT_COLOUR = "#000000"

@@ -46,7 +46,9 @@ class Context:
             line += " VOORBEELDGEGEVENS, geen echte resultaten."
         return line
 
-    def subtitle(self, *, year: int | None = None, district: str | None = None, agenda: int | None = None) -> str:
+    def subtitle(
+        self, *, year: int | None = None, district: str | None = None, agenda: int | None = None
+    ) -> str:
         parts = [f"{year}" if year else f"{self.plan.plan.first_year}-{self.plan.plan.last_year}"]
         parts.append(self.plan.district_names()[district] if district else "hele stad")
         if agenda is not None:
@@ -75,7 +77,9 @@ def _actuals(raw: bytes, file: str, plan_hash: str, _plan: Plan) -> Actuals:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _progress(plan_hash: str, actuals_version: str, as_of: date, _plan: Plan, _actuals: Actuals) -> pd.DataFrame:
+def _progress(
+    plan_hash: str, actuals_version: str, as_of: date, _plan: Plan, _actuals: Actuals
+) -> pd.DataFrame:
     return progress_table(_plan, _actuals, as_of, district="all")
 
 
@@ -83,7 +87,9 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise ValidationFailed([Problem(path.name, f"kan het bestand niet lezen ({exc.strerror})")]) from None
+        raise ValidationFailed(
+            [Problem(path.name, f"kan het bestand niet lezen ({exc.strerror})")]
+        ) from None
 
 
 def load_plan() -> Plan:
@@ -102,12 +108,25 @@ def load_actuals(plan: Plan) -> Actuals:
 
 def build(plan: Plan, actuals: Actuals, filters: dict) -> Context:
     progress = _progress(plan.content_hash, actuals.version, filters["as_of"], plan, actuals)
-    context = Context(plan, actuals, filters["as_of"], filters["year"], filters["agenda"], filters["district"], progress)
+    context = Context(
+        plan,
+        actuals,
+        filters["as_of"],
+        filters["year"],
+        filters["agenda"],
+        filters["district"],
+        progress,
+    )
     st.session_state[CONTEXT_KEY] = context
     return context
 
 
 def current() -> Context:
+    """The context the frame built in this run; a page opened without the frame says so and stops."""
+    if CONTEXT_KEY not in st.session_state:
+        st.error("Deze pagina hoort bij het dashboard. Open het dashboard via de startpagina.")
+        st.page_link("dashboard.py", label="Naar het overzicht")
+        st.stop()
     return st.session_state[CONTEXT_KEY]
 
 

@@ -13,8 +13,16 @@ import streamlit as st
 from lib import fmt
 from lib.plan import Plan
 
+ALL_AGENDA = 0  # agenda items are numbered from 1
+WHOLE_CITY = ""  # district ids are never empty
+
 # URL parameter -> session key of its widget
-PARAMS = {"jaar": "filter_year", "peildatum": "filter_as_of", "agendapunt": "filter_agenda", "wijk": "filter_district"}
+PARAMS = {
+    "jaar": "filter_year",
+    "peildatum": "filter_as_of",
+    "agendapunt": "filter_agenda",
+    "wijk": "filter_district",
+}
 
 
 def _from_url(plan: Plan, default_as_of: date) -> tuple[dict, list[str]]:
@@ -32,19 +40,26 @@ def _from_url(plan: Plan, default_as_of: date) -> tuple[dict, list[str]]:
         if params["jaar"].isdigit() and int(params["jaar"]) in years:
             year = int(params["jaar"])
         else:
-            problems.append(f"jaar '{params['jaar']}' hoort niet bij het plan ({years[0]}-{years[-1]})")
-    agenda = None
+            problems.append(
+                f"jaar '{params['jaar']}' hoort niet bij het plan ({years[0]}-{years[-1]})"
+            )
+    agenda = ALL_AGENDA
     if "agendapunt" in params:
         numbers = {str(a.number): a.number for a in plan.agenda_items}
-        agenda = numbers.get(params["agendapunt"])
-        if agenda is None:
+        agenda = numbers.get(params["agendapunt"], ALL_AGENDA)
+        if agenda == ALL_AGENDA:
             problems.append(f"agendapunt '{params['agendapunt']}' bestaat niet")
-    district = None
+    district = WHOLE_CITY
     if "wijk" in params:
-        district = params["wijk"] if params["wijk"] in plan.district_ids() else None
-        if district is None:
+        district = params["wijk"] if params["wijk"] in plan.district_ids() else WHOLE_CITY
+        if district == WHOLE_CITY:
             problems.append(f"wijk '{params['wijk']}' bestaat niet")
-    return {"filter_year": year, "filter_as_of": as_of, "filter_agenda": agenda, "filter_district": district}, problems
+    return {
+        "filter_year": year,
+        "filter_as_of": as_of,
+        "filter_agenda": agenda,
+        "filter_district": district,
+    }, problems
 
 
 def sidebar_filters(plan: Plan, default_as_of: date) -> dict:
@@ -54,32 +69,42 @@ def sidebar_filters(plan: Plan, default_as_of: date) -> dict:
         for key, value in values.items():
             st.session_state[key] = value
         for problem in problems:
-            st.warning(f"De link bevat iets onbekends: {problem}. De standaardwaarde wordt gebruikt.", icon="⚠️")
+            st.warning(
+                f"De link bevat iets onbekends: {problem}. De standaardwaarde wordt gebruikt.",
+                icon=":material/warning:",
+            )
     names = plan.district_names()
     agenda_names = plan.agenda_names()
     with st.sidebar:
         st.header("Filters")
         st.selectbox("Jaar", plan.plan.years, key="filter_year")
-        st.date_input("Peildatum", key="filter_as_of", format="DD-MM-YYYY",
-                      help="De datum waarop de stand wordt beoordeeld.")
+        st.date_input(
+            "Peildatum",
+            key="filter_as_of",
+            format="DD-MM-YYYY",
+            help="De datum waarop de stand wordt beoordeeld.",
+        )
         st.caption(f"Beoordeeld op {fmt.long_date(st.session_state.filter_as_of)}")
+        # Sentinels rather than None: a None value makes Streamlit show its English placeholder.
         st.selectbox(
             "Agendapunt",
-            [None] + list(agenda_names),
+            [ALL_AGENDA, *agenda_names],
             key="filter_agenda",
-            format_func=lambda n: "Alle agendapunten" if n is None else f"{n}. {agenda_names[n]}",
+            format_func=lambda n: (
+                "Alle agendapunten" if n == ALL_AGENDA else f"{n}. {agenda_names[n]}"
+            ),
         )
         st.selectbox(
             "Wijk",
-            [None] + plan.district_ids(),
+            [WHOLE_CITY, *plan.district_ids()],
             key="filter_district",
-            format_func=lambda d: "Hele stad" if d is None else names[d],
+            format_func=lambda d: "Hele stad" if d == WHOLE_CITY else names[d],
         )
     values = {
         "year": st.session_state.filter_year,
-        "as_of": st.session_state.filter_as_of,
-        "agenda": st.session_state.filter_agenda,
-        "district": st.session_state.filter_district,
+        "as_of": st.session_state.filter_as_of or default_as_of,
+        "agenda": st.session_state.filter_agenda or None,
+        "district": st.session_state.filter_district or None,
     }
     _to_url(values)
     return values

@@ -1,0 +1,58 @@
+# Developer entry points for the Het Jonge Kind dashboard.
+#   make run    start the dashboard on http://localhost:$(PORT)
+#   make test   lint, format check, unit tests and browser tests
+#   make bench  timing benchmarks (bench/run.py)
+#   make clean  remove the virtualenv and caches
+
+PYTHON ?= python3
+PORT ?= 8501
+PYTEST_ARGS ?=
+
+VENV := .venv
+BIN := $(VENV)/bin
+# Touched after a successful install, so pip runs again only when a requirements file changed.
+STAMP := $(VENV)/.installed
+E2E := tests/e2e
+# npm gives unpacked files the tarball's 1985 mtime, so a stamp of our own marks the install.
+E2E_STAMP := $(E2E)/node_modules/.installed
+
+.PHONY: venv run test bench clean
+
+venv: $(STAMP)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Order-only on the interpreter: recreating it must not by itself force a reinstall check, and
+# a missing .venv takes the stamp with it anyway.
+$(STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+run: venv
+	$(BIN)/python -m ui.serve --server.port $(PORT)
+
+# axe-core is optional: without npm (or without the registry) the accessibility checks skip with
+# a reason, and the rest of the suite still runs. The stamp is only written on success, so a
+# failed install is retried next time.
+$(E2E_STAMP): $(E2E)/package.json $(E2E)/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix $(E2E) --no-audit --no-fund --silent && touch $@ \
+			|| echo "npm ci failed: accessibility checks will be skipped"; \
+	else \
+		echo "npm not found: accessibility checks will be skipped"; \
+	fi
+
+# -ra rather than -rs: pytest keeps only the last -r option, and -ra lists skipped tests with
+# their reasons as well as failures and errors.
+test: venv $(E2E_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -ra $(PYTEST_ARGS)
+
+bench: venv
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache tests/artifacts $(E2E)/node_modules
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

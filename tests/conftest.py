@@ -1,0 +1,165 @@
+"""Shared fixtures: the real plan and example figures, a tiny synthetic plan, and CSV helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from lib.actuals import DEFAULT_ACTUALS, Actuals, parse_actuals, read_actuals
+from lib.plan import Plan, load_plan, parse_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL_TARGETS = ROOT / "targets.yaml"
+
+# One indicator of every kind, two districts, one indicator with district targets. The numbers
+# are chosen to make paths easy to compute by hand; tests must not depend on the real plan's.
+SMALL_PLAN_YAML = """\
+plan:
+  id: testplan
+  municipality: Teststad
+  title: Testplan Het Jonge Kind
+  version: "1"
+  source: tests/conftest.py
+  first_year: 2012
+  last_year: 2015
+
+agenda_items:
+  - number: 1
+    name: Eerste agendapunt
+  - number: 2
+    name: Tweede agendapunt
+
+goals:
+  - id: doel_a
+    agenda_item: 1
+    theme: Thema A
+    label: Doel
+    text: Het eerste doel.
+
+districts:
+  areas:
+    - id: noord
+      name: Noord
+    - id: zuid
+      name: Zuid
+  list:
+    - {id: d1, name: Wijk Een, area: noord}
+    - {id: d2, name: Wijk Twee, area: zuid}
+
+indicators:
+  - id: groepen
+    agenda_item: 1
+    goal: doel_a
+    name: Groepen met coach
+    unit: groepen
+    kind: level
+    per_district: true
+    additive: true
+    baseline: {year: 2011, value: 0}
+    targets: {2012: 10, 2013: 20, 2014: 30, 2015: 40}
+    district_targets:
+      d1: {2014: 20}
+      all: {2014: 10}
+    source: {section: Agendapunt 1, quote: "40 groepen in 2015"}
+  - id: locaties
+    agenda_item: 1
+    name: Locaties met programma
+    unit: locaties
+    kind: cumulative
+    per_district: true
+    additive: true
+    baseline: {year: 2011, value: 2}
+    increments: {2012: 3, 2013: 5, 2014: 5, 2015: 5}
+    source: {section: Agendapunt 1, quote: "elk jaar 5 locaties erbij"}
+  - id: kinderen
+    agenda_item: 2
+    name: Kinderen toegeleid
+    unit: kinderen
+    kind: per_year
+    per_district: true
+    additive: true
+    targets: {2013: 100, 2014: 100, 2015: 100}
+    source: {section: Agendapunt 2, quote: "100 kinderen per jaar"}
+  - id: bezoeken
+    agenda_item: 2
+    name: Huisbezoeken
+    unit: huisbezoeken
+    kind: range
+    targets:
+      2014: {min: 50, max: 70}
+      2015: {min: 50, max: 70}
+    source: {section: Agendapunt 2, quote: "50 tot 70 huisbezoeken"}
+  - id: startgroepen
+    agenda_item: 2
+    name: Startgroepen in stand gehouden
+    unit: startgroepen
+    kind: maintain
+    baseline: {year: 2011, value: 4}
+    targets: {2012: 4, 2013: 4, 2014: 4, 2015: 4}
+    source: {section: Agendapunt 2, quote: "de vier startgroepen blijven"}
+  - id: monitor
+    agenda_item: 1
+    name: Monitor verschenen
+    unit: mijlpaal
+    kind: milestone
+    due: "2014-07"
+    source: {section: Agendapunt 1, quote: "juli 2014: monitor"}
+  - id: overleg
+    agenda_item: 2
+    name: Werkgroep overlegt
+    unit: ja/nee
+    kind: commitment
+    commitments:
+      2014: Werkgroep overlegt elke 6 weken
+    source: {section: Agendapunt 2, quote: "eenmaal in de 6 weken"}
+"""
+
+
+@pytest.fixture(scope="session")
+def plan() -> Plan:
+    """The real plan, targets.yaml."""
+    return load_plan(REAL_TARGETS)
+
+
+@pytest.fixture(scope="session")
+def example_actuals(plan: Plan) -> Actuals:
+    """The example figures (reporting date 2014-10-01). Shared: do not modify its frame."""
+    return read_actuals(DEFAULT_ACTUALS, plan)
+
+
+@pytest.fixture
+def small_plan_text() -> str:
+    return SMALL_PLAN_YAML
+
+
+@pytest.fixture(scope="session")
+def small_plan() -> Plan:
+    return parse_plan(SMALL_PLAN_YAML, "targets.yaml")
+
+
+def csv_bytes(lines: list[str]) -> bytes:
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def actuals_from_lines(lines: list[str], plan: Plan) -> Actuals:
+    """Parse CSV lines (header included) as the file test.csv."""
+    return parse_actuals(csv_bytes(lines), plan, "test.csv")
+
+
+@pytest.fixture
+def make_actuals() -> Callable[[list[str], Plan], Actuals]:
+    return actuals_from_lines
+
+
+def _line_of(text: str, needle: str) -> int:
+    found = [n for n, line in enumerate(text.splitlines(), start=1) if needle in line]
+    assert len(found) == 1, f"{needle!r} is on lines {found}, expected exactly one"
+    return found[0]
+
+
+@pytest.fixture
+def line_of() -> Callable[[str, str], int]:
+    """1-based number of the only line of a text that contains a needle."""
+    return _line_of

@@ -65,6 +65,10 @@ def read_actuals(path: str | Path, plan: Plan) -> Actuals:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ValidationFailed([Problem(str(path), "bestand niet gevonden")]) from None
+    except OSError as exc:
+        raise ValidationFailed(
+            [Problem(str(path), f"kan het bestand niet lezen ({exc.strerror})")]
+        ) from None
     return parse_actuals(raw, plan, path.name)
 
 
@@ -82,10 +86,21 @@ def parse_actuals(raw: bytes, plan: Plan, file: str) -> Actuals:
     problems = _check_header(reader.fieldnames or [], file, body_start + 1)
     if problems:
         raise ValidationFailed(problems)
+    reader.fieldnames = [(c or "").strip() for c in reader.fieldnames or []]
     records, problems = [], []
     for record in reader:
         row = reader.line_num
         if not any((v or "").strip() for v in record.values() if isinstance(v, str)):
+            continue
+        if record.get(None):  # DictReader's place for cells beyond the header
+            problems.append(
+                Problem(
+                    file,
+                    f"de rij heeft meer cellen dan er kolommen zijn (extra: {', '.join(record[None])}); "
+                    "staat er een komma in een getal? Gebruik dan aanhalingstekens of een punt",
+                    row=row,
+                )
+            )
             continue
         parsed, row_problems = check_row(record, plan, file, row)
         problems += row_problems

@@ -70,6 +70,10 @@ def _target_and_start(
     baseline = indicator.baseline
     if district:
         target = indicator.district_target(district, year)
+        if indicator.kind in ("per_year", "range"):
+            return target, 0.0
+        if indicator.kind == "maintain":
+            return target, target
         previous = indicator.district_target(district, year - 1)
         if previous is None and baseline is not None and baseline.value == 0:
             previous = 0.0  # nothing anywhere at the baseline means nothing in any district
@@ -116,7 +120,7 @@ def _judge_number(f: Facts) -> Verdict:
         )
         return Verdict(NO_TARGET, detail, f"Geen doel: {detail}; {stand}.")
     goal_text = (
-        f"{_q(f.target_min, '')}tot {_q(f.target_max, f.unit)}"
+        f"{fmt.number(f.target_min)} tot {_q(f.target_max, f.unit)}"
         if f.target_max is not None
         else _q(f.target, f.unit)
     )

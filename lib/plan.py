@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from lib.periods import parse_period_end
 from lib.plan_checks import check_plan
 from lib.problems import Problem, ValidationFailed
-from lib.yamlsource import line_for, load_yaml_with_lines
+from lib.yamlsource import field_name, line_for, load_yaml_with_lines
 
 Kind = Literal["level", "cumulative", "per_year", "range", "maintain", "milestone", "commitment"]
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
@@ -233,25 +233,6 @@ def _clean_loc(loc: tuple) -> tuple:
     return tuple(p for p in loc if p not in ("float", "RangeTarget", "str", "int", "[key]"))
 
 
-def field_name(loc: tuple, data: object) -> str:
-    """Dotted field path, with list positions replaced by the item's id where it has one."""
-    parts: list[str] = []
-    node = data
-    for part in loc:
-        child = None
-        if isinstance(node, list) and isinstance(part, int) and part < len(node):
-            child = node[part]
-            item_id = child.get("id") if isinstance(child, dict) else None
-            parts[-1:] = [f"{parts[-1]}[{item_id}]" if item_id and parts else str(part)]
-            if not item_id:
-                parts.append(str(part))
-        else:
-            child = node.get(part) if isinstance(node, dict) else None
-            parts.append(str(part))
-        node = child
-    return ".".join(parts)
-
-
 def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
     """Validate plan text; raise ValidationFailed listing every problem, or return the Plan."""
     data, lines = load_yaml_with_lines(text, file)
@@ -282,6 +263,10 @@ def load_plan(path: str | Path) -> Plan:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ValidationFailed([Problem(str(path), "bestand niet gevonden")]) from None
+    except OSError as exc:
+        raise ValidationFailed(
+            [Problem(str(path), f"kan het bestand niet lezen ({exc.strerror})")]
+        ) from None
     except UnicodeDecodeError:
         raise ValidationFailed([Problem(str(path), "bestand is geen UTF-8-tekst")]) from None
     return parse_plan(text, path.name)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from lib.periods import parse_period_end
 from lib.problems import Problem
-from lib.yamlsource import line_for
+from lib.yamlsource import field_name, line_for
 
 if TYPE_CHECKING:
     from lib.plan import Indicator, Plan
@@ -26,8 +26,6 @@ TARGET_FIELDS = ("targets", "increments", "due", "commitments")
 
 
 def check_plan(plan: Plan, data: dict, lines: dict, file: str) -> list[Problem]:
-    from lib.plan import field_name
-
     problems: list[Problem] = []
 
     def add(path: tuple, message: str) -> None:

@@ -11,29 +11,28 @@ from lib.problems import Problem, ValidationFailed
 Path = tuple[str | int, ...]
 
 
-def _construct(
-    node: yaml.Node, path: Path, lines: dict[Path, int], dupes: list[Problem], file: str
-):
+class _Trouble(list):
+    """Duplicate or unusable keys found while building the data: (path, line, message)."""
+
+
+def _construct(node: yaml.Node, path: Path, lines: dict[Path, int], trouble: _Trouble):
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = _scalar(key_node)
+            line = key_node.start_mark.line + 1
+            try:
+                hash(key)
+            except TypeError:
+                trouble.append((path, line, "een sleutel moet een naam of getal zijn, geen lijst"))
+                continue
             if key in result:
-                dupes.append(
-                    Problem(
-                        file,
-                        f"sleutel '{key}' komt twee keer voor",
-                        line=key_node.start_mark.line + 1,
-                        field=_dotted(path + (key,)),
-                    )
-                )
-            result[key] = _construct(value_node, path + (key,), lines, dupes, file)
+                trouble.append((path + (key,), line, f"sleutel '{key}' komt twee keer voor"))
+            result[key] = _construct(value_node, path + (key,), lines, trouble)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [
-            _construct(item, path + (i,), lines, dupes, file) for i, item in enumerate(node.value)
-        ]
+        return [_construct(item, path + (i,), lines, trouble) for i, item in enumerate(node.value)]
     return _scalar(node)
 
 
@@ -45,8 +44,24 @@ def _scalar(node: yaml.Node) -> Any:
         loader.dispose()
 
 
-def _dotted(path: Path) -> str:
-    return ".".join(str(p) for p in path)
+def field_name(loc: tuple, data: object) -> str:
+    """Dotted field path, with list positions replaced by the item's id where it has one."""
+    parts: list[str] = []
+    node = data
+    for part in loc:
+        child = None
+        if isinstance(node, list) and isinstance(part, int) and part < len(node):
+            child = node[part]
+            item_id = child.get("id") if isinstance(child, dict) else None
+            if item_id and parts:
+                parts[-1] = f"{parts[-1]}[{item_id}]"
+            else:
+                parts.append(str(part))
+        else:
+            child = node.get(part) if isinstance(node, dict) else None
+            parts.append(str(part))
+        node = child
+    return ".".join(parts)
 
 
 def load_yaml_with_lines(text: str, file: str) -> tuple[Any, dict[Path, int]]:
@@ -73,10 +88,15 @@ def load_yaml_with_lines(text: str, file: str) -> tuple[Any, dict[Path, int]]:
     if node is None:
         raise ValidationFailed([Problem(file, "het bestand is leeg")])
     lines: dict[Path, int] = {}
-    dupes: list[Problem] = []
-    data = _construct(node, (), lines, dupes, file)
-    if dupes:
-        raise ValidationFailed(dupes)
+    trouble = _Trouble()
+    data = _construct(node, (), lines, trouble)
+    if trouble:
+        raise ValidationFailed(
+            [
+                Problem(file, message, line=line, field=field_name(path, data) or None)
+                for path, line, message in trouble
+            ]
+        )
     return data, lines
 
 

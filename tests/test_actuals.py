@@ -288,21 +288,11 @@ def test_missing_file(tmp_path, small_plan):
     assert caught.value.problems[0].message == "bestand niet gevonden"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: cells beyond the header are dropped silently; "
-    "'groepen,2014,d1,3,2' (unquoted 3,2) is read as 3",
-)
 def test_row_with_more_cells_than_columns_is_refused(make_actuals, small_plan):
     problems = problems_of(make_actuals, [HEADER, "groepen,2014,d1,3,2"], small_plan)
     assert problems[0].row == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the header check strips column names but rows are read with the raw names, "
-    "so 'indicator, year, district, value' passes the header and fails every row",
-)
 def test_spaces_after_delimiter_in_header(make_actuals, small_plan):
     actuals = make_actuals(["indicator, year, district, value", "groepen, 2014, d1, 3"], small_plan)
     assert actuals.frame.iloc[0]["number"] == 3.0

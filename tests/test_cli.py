@@ -285,11 +285,6 @@ def test_validate_missing_file(capsys, tmp_path, option):
     assert "bestand niet gevonden" in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a directory (or unreadable file) as --actuals/--targets raises "
-    "IsADirectoryError/PermissionError: a traceback instead of exit 1 with a message",
-)
 @pytest.mark.parametrize("option", ["--targets", "--actuals"])
 def test_validate_directory_is_a_problem_not_a_crash(capsys, tmp_path, option):
     code, out, err = cli(capsys, "validate", option, str(tmp_path))

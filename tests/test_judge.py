@@ -379,10 +379,6 @@ def test_explanation_shows_the_path():
     assert "Planpad op 1 oktober 2014: 27,5" in explanation
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: missing space in the range goal text: 'Doel 2013: 50tot 70 huisbezoeken'",
-)
 def test_explanation_of_range_shows_both_bounds():
     explanation = judge(facts("range", year=2013, start=0, number=74, **RANGE)).explanation
     assert "50 tot 70 huisbezoeken" in explanation
@@ -456,11 +452,6 @@ def test_facts_for_row(small_plan, indicator_id, year, district, expected):
         assert getattr(got, name) == value, name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a district target of a per_year indicator gets start None (a flat path at the "
-    "full-year target) instead of 0 like the city row; 32 of 40 on 1 Oct is 'achter'",
-)
 def test_district_target_of_flow_starts_at_zero(small_plan_text):
     flow = "    targets: {2013: 100, 2014: 100, 2015: 100}\n"
     text = small_plan_text.replace(flow, flow + "    district_targets:\n      all: {2014: 40}\n")

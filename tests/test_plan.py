@@ -385,22 +385,12 @@ def test_duplicate_key_reports_line(small_plan_text, line_of):
     assert problem.line == line_of(text, "unit: stuks")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: duplicate-key problems name the field by list position "
-    "('indicators.0.unit'), not by id like every other problem",
-)
 def test_duplicate_key_field_names_indicator_id(small_plan_text):
     text = broken(small_plan_text, "    unit: groepen\n", "    unit: groepen\n    unit: stuks\n")
     (problem,) = problems_of(text)
     assert problem.field == "indicators[groepen].unit"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: field_name drops the section for list items without an id "
-    "(duplicate agenda number gives field '0.0.number')",
-)
 def test_field_of_list_item_without_id_keeps_section(small_plan_text):
     text = broken(small_plan_text, "  - number: 2\n", "  - number: 1\n")
     problems = [p for p in problems_of(text) if "komt twee keer voor" in p.message]
@@ -410,10 +400,6 @@ def test_field_of_list_item_without_id_keeps_section(small_plan_text):
         assert problem.field.endswith(".number"), problem.field
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a YAML key that is a list ('[2012]: 10') raises TypeError instead of a problem",
-)
 def test_unhashable_key_is_a_problem_not_a_crash(small_plan_text):
     text = broken(small_plan_text, "targets: {2012: 10,", "targets: {[2012]: 10,")
     assert problems_of(text)

@@ -69,6 +69,9 @@ class FigureIndex:
 
 def _city_figure(indicator: Indicator, year: int, figures: FigureIndex) -> tuple[dict, str]:
     """The city's figure, and a note when a city figure disagrees with its districts' sum."""
+    if indicator.kind == "milestone" and indicator.deadline:
+        # A milestone has one figure (the date reached), stored under its deadline year.
+        return figures.get(indicator.id, indicator.deadline.year) or {}, ""
     record = figures.get(indicator.id, year) or {}
     if not (indicator.per_district and indicator.additive):
         return record, ""

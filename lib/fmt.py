@@ -45,6 +45,8 @@ def long_date(value: date | datetime | str | None, empty: str = "–") -> str:
     return _babel_date(value, format="d MMMM y", locale=LOCALE)
 
 
-def quantity(value: float | None, unit: str, decimals: int = 1) -> str:
-    """'24 groepen'; units are stored spelled out in the plan."""
+def quantity(value: float | None, unit: str, decimals: int = 1, singular: str | None = None) -> str:
+    """'24 groepen', '1 groep'; units are stored spelled out in the plan."""
+    if singular and value is not None and round(float(value), decimals) == 1:
+        unit = singular
     return f"{number(value, decimals)} {unit}".strip()

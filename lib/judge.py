@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from lib import fmt
-from lib.periods import months_between, year_fraction
+from lib.periods import months_between, parse_date, year_fraction
 from lib.plan import Indicator
 from lib.status import BEHIND, MET, NO_DATA, NO_TARGET, NOT_YET, ON_TRACK
 
@@ -18,6 +18,7 @@ class Facts:
     year: int
     as_of: date
     district: str
+    unit_singular: str | None = None
     target: float | None = None  # level to reach; lower bound for a range
     target_min: float | None = None
     target_max: float | None = None
@@ -27,6 +28,7 @@ class Facts:
     number: float | None = None
     reached_on: date | None = None
     flag: bool | None = None
+    counted_on: date | None = None  # when the figure was counted, if known
 
     @classmethod
     def for_row(
@@ -41,6 +43,8 @@ class Facts:
         common = dict(
             kind=indicator.kind,
             unit=indicator.unit,
+            unit_singular=indicator.unit_singular,
+            counted_on=parse_date(record["counted_on"]) if record.get("counted_on") else None,
             year=year,
             as_of=as_of,
             district=district,
@@ -49,8 +53,7 @@ class Facts:
             flag=record.get("flag"),
         )
         if indicator.kind == "milestone":
-            deadline = indicator.deadline
-            return cls(**common, deadline=deadline if deadline and deadline.year == year else None)
+            return cls(**common, deadline=_milestone_deadline(indicator, year, record, as_of))
         if indicator.kind == "commitment":
             return cls(**common, commitment=(indicator.commitments or {}).get(year))
         target, start = _target_and_start(indicator, year, district)
@@ -62,6 +65,22 @@ class Facts:
         if self.as_of > date(self.year, 12, 31):
             return "ended"
         return "current" if self.as_of >= date(self.year, 1, 1) else "future"
+
+
+def _milestone_deadline(indicator: Indicator, year: int, record: dict, as_of: date) -> date | None:
+    """The deadline if the milestone is due in `year`, or still open from an earlier year.
+
+    A milestone missed in its own year stays on the agenda of the following years (up to the
+    peildatum) until it is reached, so an overdue item does not drop out of a year's overview.
+    """
+    deadline = indicator.deadline
+    if deadline is None or deadline.year > year:
+        return None
+    if deadline.year == year:
+        return deadline
+    reached = record.get("reached_on")
+    still_open = reached is None or reached >= date(year, 1, 1)
+    return deadline if still_open and date(year, 1, 1) <= as_of else None
 
 
 def _target_and_start(
@@ -106,12 +125,12 @@ def judge(facts: Facts) -> Verdict:
     return _judge_number(facts)
 
 
-def _q(value: float | None, unit: str) -> str:
-    return fmt.quantity(value, unit)
+def _q(value: float | None, f: Facts) -> str:
+    return fmt.quantity(value, f.unit, singular=f.unit_singular)
 
 
 def _judge_number(f: Facts) -> Verdict:
-    stand = f"stand: {_q(f.number, f.unit)}" if f.number is not None else "geen cijfer"
+    stand = f"stand: {_q(f.number, f)}" if f.number is not None else "geen cijfer"
     if f.target is None:
         detail = (
             "het plan stelt hier alleen een stedelijk doel"
@@ -120,9 +139,9 @@ def _judge_number(f: Facts) -> Verdict:
         )
         return Verdict(NO_TARGET, detail, f"Geen doel: {detail}; {stand}.")
     goal_text = (
-        f"{fmt.number(f.target_min)} tot {_q(f.target_max, f.unit)}"
+        f"{fmt.number(f.target_min)} tot {_q(f.target_max, f)}"
         if f.target_max is not None
-        else _q(f.target, f.unit)
+        else _q(f.target, f)
     )
     plan = f"Doel {f.year}: {goal_text}"
     if f.start is not None and f.kind in ("level", "cumulative"):
@@ -163,22 +182,28 @@ def _judge_number(f: Facts) -> Verdict:
             f"{plan}; {stand}. Het jaar is nog niet begonnen.",
         )
     if f.phase == "ended":
+        detail = f"{_q(short, f)} onder het doel"
+        if f.counted_on and f.counted_on < date(f.year, 12, 31):
+            detail += f"; laatste telling {fmt.long_date(f.counted_on)}"
         return Verdict(
             BEHIND,
-            f"{_q(short, f.unit)} onder het doel",
+            detail,
             f"{plan}; {stand}. Regel: jaar voorbij en doel niet gehaald, dus achter.",
         )
-    share = year_fraction(f.as_of, f.year)
+    # A figure counted before the peildatum is held against the path at its own count date.
+    counted = f.counted_on and date(f.year, 1, 1) <= f.counted_on < f.as_of
+    moment, moment_word = (f.counted_on, "teldatum") if counted else (f.as_of, "peildatum")
+    share = year_fraction(moment, f.year)
     start = f.target if f.start is None else f.start
     path = start + (f.target - start) * share
     where = (
-        f"Planpad op {fmt.long_date(f.as_of)}: {fmt.number(path)} "
+        f"Planpad op {fmt.long_date(moment)} ({moment_word}): {fmt.number(path)} "
         f"({fmt.number(start)} + {fmt.percent(share * 100)} van de jaarstap)"
     )
     if f.number >= path:
         return Verdict(
             ON_TRACK,
-            f"planpad op peildatum: {fmt.number(path)}",
+            f"planpad op {moment_word}: {fmt.number(path)}",
             f"{plan}; {stand}. {where}. Regel: lopend jaar en stand op of boven het planpad, dus op koers.",
         )
     return Verdict(
@@ -198,6 +223,8 @@ def _judge_milestone(f: Facts) -> Verdict:
             NO_TARGET, f"de mijlpaal valt niet in {f.year}", f"Geen mijlpaal in {f.year}."
         )
     plan = f"Deadline: {fmt.long_date(f.deadline)}"
+    if f.deadline.year < f.year:
+        plan += f" (in {f.deadline.year} niet gehaald, daarom ook in {f.year} op de agenda)"
     reached = f.reached_on if f.reached_on and f.reached_on <= f.as_of else None
     if reached:
         late = months_between(f.deadline, reached)
@@ -205,7 +232,7 @@ def _judge_milestone(f: Facts) -> Verdict:
         return Verdict(
             MET,
             detail,
-            f"{plan}; bereikt op {fmt.long_date(reached)}. Regel: bereikt vóór de peildatum, dus behaald ({detail}).",
+            f"{plan}; bereikt op {fmt.long_date(reached)}. Regel: bereikt op of vóór de peildatum, dus behaald ({detail}).",
         )
     if f.as_of > f.deadline:
         over = months_between(f.deadline, f.as_of)

@@ -102,6 +102,7 @@ class Indicator(Strict):
     goal: str | None = None
     name: str = Field(min_length=1)
     unit: str = Field(min_length=1)
+    unit_singular: str | None = None  # "groep" beside "groepen", for "1 groep"
     kind: Kind
     per_district: bool = False
     additive: bool = False

@@ -20,6 +20,8 @@ def milestone_rows(progress: pd.DataFrame) -> pd.DataFrame:
     rows = rows[rows["target"].notna()].copy()
     rows["deadline"] = pd.to_datetime(rows["target"]).dt.date
     rows["reached"] = pd.to_datetime(rows["actual"]).dt.date.where(rows["actual"].notna(), None)
+    # A missed milestone also appears in later years; on the timeline it is shown once.
+    rows = rows[rows["year"] == pd.to_datetime(rows["target"]).dt.year]
     return rows.sort_values(["deadline", "name"]).reset_index(drop=True)
 
 

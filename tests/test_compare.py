@@ -358,3 +358,23 @@ def test_flow_scaling_by_hand(small_plan):
         project(small_plan.indicator("kinderen"), {2013: 100, 2014: 50}, date(2014, 7, 2), 2015)[0]
         == expected
     )
+
+
+def test_missed_milestone_stays_on_the_agenda_of_later_years(plan, example_actuals):
+    table = progress_table(plan, example_actuals, date(2014, 10, 1), year=2014)
+    rows = table.set_index("indicator")
+    # Due end of 2013, not reached: still "achter" in 2014.
+    assert rows.loc["subsidieregeling_vve_scholing", "status"] == "achter"
+    assert rows.loc["subsidieregeling_vve_scholing", "target"] == "2013-12-31"
+    # Due end of 2013, reached in February 2014: "behaald" in 2014, with the delay.
+    assert rows.loc["peuterestafette_doorontwikkeld", "status"] == "behaald"
+    assert rows.loc["peuterestafette_doorontwikkeld", "detail"] == "2 maanden te laat"
+    # Reached in its own year: not carried over.
+    assert rows.loc["vve_monitor_2013", "status"] == "geen doel"
+
+
+def test_milestones_are_not_carried_into_years_after_the_peildatum(plan, example_actuals):
+    table = progress_table(plan, example_actuals, date(2014, 10, 1), year=2015)
+    assert (
+        table.set_index("indicator").loc["subsidieregeling_vve_scholing", "status"] == "geen doel"
+    )

@@ -376,7 +376,30 @@ def test_every_status_and_kind_is_covered():
 def test_explanation_shows_the_path():
     explanation = judge(facts("level", target=30, start=20, number=28)).explanation
     assert "Doel 2014: 30 groepen (startpunt eind 2013: 20)" in explanation
-    assert "Planpad op 1 oktober 2014: 27,5" in explanation
+    assert "Planpad op 1 oktober 2014 (peildatum): 27,5" in explanation
+
+
+def test_path_is_taken_at_the_count_date_when_counted_earlier():
+    # Counted on 1 July (day 182 of 365): path 20 + 10 * 182/365 = 24,99, not 27,5 at the peildatum.
+    verdict = judge(facts("level", target=30, start=20, number=25, counted_on=date(2014, 7, 1)))
+    assert verdict.status == ON_TRACK
+    assert "planpad op teldatum: 25" in verdict.detail
+    assert "1 juli 2014 (teldatum)" in verdict.explanation
+    # The same figure held against the path at the peildatum would be behind.
+    assert judge(facts("level", target=30, start=20, number=25)).status == BEHIND
+
+
+def test_ended_year_names_the_last_count():
+    verdict = judge(
+        facts("per_year", year=2013, start=0, target=150, number=104, counted_on=date(2013, 9, 30))
+    )
+    assert verdict.status == BEHIND
+    assert "laatste telling 30 september 2013" in verdict.detail
+
+
+def test_singular_unit_for_one():
+    verdict = judge(facts("level", target=3, start=0, number=1, unit_singular="groep"))
+    assert "stand: 1 groep." in verdict.explanation
 
 
 def test_explanation_of_range_shows_both_bounds():

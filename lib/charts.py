@@ -37,27 +37,7 @@ def indicator_chart(
     years = [int(y) for y in rows["year"]]
     fig = go.Figure()
     if indicator.kind == "range":
-        fig.add_trace(
-            go.Scatter(
-                x=years,
-                y=_numbers(rows["target_max"]),
-                mode="lines",
-                line={"width": 0},
-                hoverinfo="skip",
-                showlegend=False,
-            )
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=years,
-                y=_numbers(rows["target_min"]),
-                mode="lines",
-                fill="tonexty",
-                fillcolor=RANGE_FILL,
-                line={"color": TARGET, "dash": "dash", "width": 2},
-                name="Doel: bereik (onder- en bovengrens)",
-            )
-        )
+        _add_range_bands(fig, rows, indicator.unit)
     actual = _numbers(rows["actual"])
     in_progress = [y == as_of_year for y in years]
     fig.add_trace(
@@ -92,6 +72,38 @@ def indicator_chart(
     fig.update_xaxes(tickmode="array", tickvals=years, ticktext=[str(y) for y in years])
     fig.update_yaxes(title_text=indicator.unit, rangemode="tozero")
     return apply_style(fig, f"{indicator.name}: doel en stand", title_suffix)
+
+
+def _add_range_bands(fig: go.Figure, rows: pd.DataFrame, unit: str) -> None:
+    """Each year's range as a shaded box behind that year's bar, bounds as dashed edges."""
+    for row in rows.itertuples():
+        if pd.isna(row.target_min):
+            continue
+        fig.add_shape(
+            type="rect",
+            x0=row.year - 0.45,
+            x1=row.year + 0.45,
+            y0=row.target_min,
+            y1=row.target_max,
+            fillcolor=RANGE_FILL,
+            line={"color": TARGET, "dash": "dash", "width": 2},
+            layer="below",
+        )
+    # Shapes have no legend entry; an invisible trace gives the band one.
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=f"Doel: bereik in {unit} (vak)",
+            marker={
+                "symbol": "square",
+                "size": 16,
+                "color": RANGE_FILL,
+                "line": {"color": TARGET, "width": 2},
+            },
+        )
+    )
 
 
 def _bar_label(actual: float | None, status: str) -> str:

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from lib import fmt
 from lib.plan import Indicator, Plan
-from lib.style import ACTUAL, INK, MUTED, SEQUENTIAL, TARGET, apply_style
+from lib.style import ACTUAL, INK, MUTED, SEQUENTIAL, TARGET, apply_style, wrap
 
 
 def district_rows(progress: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -35,7 +35,7 @@ def district_heatmap(actual: pd.DataFrame, share: pd.DataFrame, subtitle: str) -
     """Share of the city total per cell (colour), with the actual figure as text."""
     text = [
         [
-            ""
+            "geen<br>cijfer"
             if pd.isna(a)
             else f"{fmt.number(a)}<br>({fmt.percent(s)})"
             if pd.notna(s)
@@ -47,7 +47,7 @@ def district_heatmap(actual: pd.DataFrame, share: pd.DataFrame, subtitle: str) -
     fig = go.Figure(
         go.Heatmap(
             z=share.values,
-            x=list(share.columns),
+            x=[wrap(c, 10) for c in share.columns],
             y=[_short(i) for i in share.index],
             text=text,
             texttemplate="%{text}",
@@ -60,9 +60,10 @@ def district_heatmap(actual: pd.DataFrame, share: pd.DataFrame, subtitle: str) -
             ygap=2,
         )
     )
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(side="top", tickangle=-30)
+    fig.update_yaxes(autorange="reversed", showgrid=False)
+    fig.update_xaxes(tickangle=0, showgrid=False)
     fig = apply_style(fig, "Stand per wijk en aandeel in het stadstotaal", subtitle)
+    fig.update_xaxes(tickfont={"size": 13})
     fig.update_layout(height=180 + 48 * len(share.index))
     return fig
 
@@ -96,7 +97,10 @@ def district_ranking(indicator: Indicator, rows: pd.DataFrame, subtitle: str) ->
             x=mean,
             y=1,
             yref="paper",
-            yanchor="bottom",
+            yanchor="top",
+            xanchor="left",
+            xshift=4,
+            bgcolor="white",
             showarrow=False,
             text=f"gemiddelde per wijk: {fmt.number(mean)}",
             font={"color": MUTED},

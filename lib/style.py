@@ -11,7 +11,8 @@ import plotly.graph_objects as go
 
 from lib.status import STATUSES
 
-FONT_FAMILY = "Source Sans Pro, Source Sans 3, Arial, Helvetica, sans-serif"
+# Quoted names: an unquoted "Source Sans 3" is invalid CSS and drops the browser to a serif font.
+FONT_FAMILY = '"Source Sans Pro", "Source Sans 3", Arial, Helvetica, "DejaVu Sans", sans-serif'
 BASE_FONT_SIZE = 16  # readable on a projector at the back of a meeting room
 TITLE_FONT_SIZE = 22
 INK = "#1A1A1A"
@@ -63,6 +64,7 @@ def apply_style(fig: go.Figure, title: str, subtitle: str = "") -> go.Figure:
             "entrywidth": 0,
             "itemwidth": 40,
             "font": {"size": BASE_FONT_SIZE - 2},
+            "traceorder": "normal",
         },
         hoverlabel={"font": {"family": FONT_FAMILY, "size": BASE_FONT_SIZE}},
         separators=",.",  # Dutch: decimal comma, thousands dot
@@ -88,7 +90,8 @@ def wrap(text: str, width: int) -> str:
 def set_source(fig: go.Figure, source: str, width_px: int) -> go.Figure:
     """Add the 'Bron: ...' lines under the chart, for exports (on screen it is a caption)."""
     size = BASE_FONT_SIZE - 3
-    text = wrap(source, max(40, int(width_px / (size * 0.52))))
+    # The note starts where the plot starts, which long axis labels push right: wrap to 60%.
+    text = wrap(source, max(40, int(0.6 * width_px / (size * 0.52))))
     lines = text.count("<br>") + 1
     bottom = fig.layout.margin.b or 60
     fig.update_layout(margin={"b": bottom + 10 + lines * (size + 6)})

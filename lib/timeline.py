@@ -11,7 +11,7 @@ from lib import fmt
 from lib.status import STATUSES
 from lib.style import INK, MUTED, STATUS_MARKER_COLOURS, STATUS_SYMBOLS, apply_style
 
-ROW_HEIGHT = 44
+ROW_HEIGHT = 54
 
 
 def milestone_rows(progress: pd.DataFrame) -> pd.DataFrame:
@@ -89,8 +89,9 @@ def milestone_timeline(rows: pd.DataFrame, as_of: date, subtitle: str) -> go.Fig
                         "width": 2,
                     },
                 },
+                # Open items need no label: the legend names their symbol, and text would run off.
                 text=[
-                    f"  {STATUSES[status].icon} {d if status != 'nog niet aan de orde' else status}"
+                    "" if status == "nog niet aan de orde" else f"  {STATUSES[status].icon} {d}"
                     for d in part["detail"]
                 ],
                 textposition="middle right",
@@ -102,11 +103,14 @@ def milestone_timeline(rows: pd.DataFrame, as_of: date, subtitle: str) -> go.Fig
     fig.add_vline(x=as_of, line={"color": MUTED, "dash": "dash", "width": 2})
     fig.add_annotation(
         x=as_of,
-        y=1,
+        y=0,
         yref="paper",
         text=f"peildatum {fmt.long_date(as_of)}",
         showarrow=False,
         yanchor="bottom",
+        xanchor="left",
+        xshift=4,
+        bgcolor="white",
         font={"color": MUTED, "size": 14},
     )
     first = min(rows["deadline"].min(), as_of) if len(rows) else as_of

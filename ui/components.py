@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from lib import fmt
 from lib.actuals import Actuals
+from lib.export import (
+    INSTALL_HINT,
+    MIME_TYPES,
+    Exporter,
+    default_exporter,
+    export_figure,
+    figure_title,
+    file_name,
+    find_chromium,
+)
 from lib.problems import ValidationFailed
 from lib.status import STATUSES
 from ui import context
@@ -67,9 +79,47 @@ def example_notice(actuals: Actuals) -> None:
         )
 
 
+@st.cache_resource(show_spinner=False)
+def exporter() -> Exporter:
+    """The process's chart exporter: its kaleido server starts on the first download only."""
+    return default_exporter()
+
+
+@st.cache_resource(show_spinner=False, ttl=600)
+def export_available() -> bool:
+    return find_chromium() is not None
+
+
+def download_buttons(fig: go.Figure, key: str) -> None:
+    """PNG (2400 px wide), SVG and PDF of the chart, made only when asked for."""
+    ctx = context.current()
+    title = figure_title(fig)
+    with st.popover("Downloaden", icon=":material/download:", key=f"{key}_download"):
+        if not export_available():
+            st.warning(INSTALL_HINT, icon=":material/warning:")
+            return
+        st.caption("Met titel, bron, peildatum en exportdatum; PNG is 2400 pixels breed.")
+        source = ctx.source_line()
+        for fmt_name, label in (
+            ("png", "PNG (afbeelding)"),
+            ("svg", "SVG (schaalbaar)"),
+            ("pdf", "PDF"),
+        ):
+            st.download_button(
+                label,
+                data=partial(export_figure, fig, fmt_name, source, None, exporter()),
+                file_name=file_name(title, fmt_name, ctx.as_of),
+                mime=MIME_TYPES[fmt_name],
+                on_click="ignore",
+                key=f"{key}_{fmt_name}",
+                icon=":material/image:" if fmt_name != "pdf" else ":material/picture_as_pdf:",
+            )
+
+
 def chart(fig: go.Figure, description: str, key: str) -> None:
-    """A chart with its source line and its text alternative right under it."""
+    """A chart with download buttons, its source line and its text alternative under it."""
     st.plotly_chart(fig, key=key, config={"displaylogo": False, "responsive": True})
+    download_buttons(fig, key)
     st.caption(f"{context.current().source_line()}  \n**Tekstalternatief:** {description}")
 
 

@@ -82,6 +82,17 @@ def overview_table(
     ).reset_index(drop=True)
 
 
+def source_line(plan: Plan, actuals, as_of) -> str:
+    """'Bron: ...; doelen: ... Peildatum ...', with the example-data warning where it applies."""
+    sources = sorted({s for s in actuals.frame["source"] if s})
+    source = ", ".join(sources[:3]) + (" e.a." if len(sources) > 3 else "")
+    line = f"Bron: {source or 'ingevoerde cijfers'}; doelen: {plan.plan.source}. "
+    line += f"Peildatum {fmt.long_date(as_of)}."
+    if actuals.meta.is_example:
+        line += " VOORBEELDGEGEVENS, geen echte resultaten."
+    return line
+
+
 def latest_change(progress_source: pd.DataFrame) -> str | None:
     """The most recent `changed_at` among the figures, as ISO text."""
     changed = progress_source["changed_at"].dropna()

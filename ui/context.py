@@ -17,6 +17,7 @@ from lib import fmt
 from lib.actuals import DEFAULT_ACTUALS, Actuals, parse_actuals
 from lib.cli import DEFAULT_TARGETS, resolve_as_of
 from lib.compare import progress_table
+from lib.overview import source_line
 from lib.plan import Plan, parse_plan
 from lib.problems import Problem, ValidationFailed
 
@@ -38,13 +39,7 @@ class Context:
         return rows if year is None else rows[rows["year"] == year]
 
     def source_line(self) -> str:
-        sources = sorted({s for s in self.actuals.frame["source"] if s})
-        source = ", ".join(sources[:3]) + (" e.a." if len(sources) > 3 else "")
-        line = f"Bron: {source or 'ingevoerde cijfers'}; doelen: {self.plan.plan.source}. "
-        line += f"Peildatum {fmt.long_date(self.as_of)}."
-        if self.actuals.meta.is_example:
-            line += " VOORBEELDGEGEVENS, geen echte resultaten."
-        return line
+        return source_line(self.plan, self.actuals, self.as_of)
 
     def subtitle(
         self, *, year: int | None = None, district: str | None = None, agenda: int | None = None

@@ -59,10 +59,12 @@ class Exporter:
             if not self._started:
                 if not self.available:
                     raise ExportUnavailable(INSTALL_HINT)
-                kaleido.start_sync_server(silence_warnings=True)
+                # No MathJax: kaleido would fetch it from a CDN on every tab reload, and on a
+                # closed network each failed fetch can stall a render for seconds.
+                kaleido.start_sync_server(mathjax=False, silence_warnings=True)
                 self._started = True
 
-    def render(self, fig: go.Figure, fmt_name: str) -> bytes:
+    def render(self, fig: go.Figure, fmt_name: str, scale: float | None = None) -> bytes:
         """Bytes of `fig` as png, svg or pdf; the figure must already carry its export texts."""
         import kaleido
 
@@ -74,7 +76,7 @@ class Exporter:
             "format": fmt_name,
             "width": EXPORT_WIDTH,
             "height": height,
-            "scale": PNG_SCALE if fmt_name == "png" else 1,
+            "scale": (scale or PNG_SCALE) if fmt_name == "png" else 1,
         }
         with self._lock:  # the sync server takes one request at a time
             return kaleido.calc_fig_sync(fig, opts=opts)

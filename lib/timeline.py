@@ -18,10 +18,15 @@ def milestone_rows(progress: pd.DataFrame) -> pd.DataFrame:
     """City rows of milestones in their deadline year, earliest deadline first."""
     rows = progress[(progress["kind"] == "milestone") & (progress["district"] == "")]
     rows = rows[rows["target"].notna()].copy()
-    rows["deadline"] = pd.to_datetime(rows["target"]).dt.date
-    rows["reached"] = pd.to_datetime(rows["actual"]).dt.date.where(rows["actual"].notna(), None)
+    rows["deadline"] = [date.fromisoformat(d) for d in rows["target"]]
+    # Plain dates or None (object column): pandas would turn a column of only None into NaT.
+    rows["reached"] = pd.Series(
+        [date.fromisoformat(a) if isinstance(a, str) else None for a in rows["actual"]],
+        index=rows.index,
+        dtype=object,
+    )
     # A missed milestone also appears in later years; on the timeline it is shown once.
-    rows = rows[rows["year"] == pd.to_datetime(rows["target"]).dt.year]
+    rows = rows[[d.year == y for d, y in zip(rows["deadline"], rows["year"], strict=True)]]
     return rows.sort_values(["deadline", "name"]).reset_index(drop=True)
 
 

@@ -7,6 +7,19 @@ from lib.overview import TILE_STATUSES, latest_change, overview_table, tiles
 from lib.status import STATUSES
 from ui import components, context
 
+OVERVIEW_COLUMNS = [
+    "Indicator",
+    "Status",
+    "Doel",
+    "Stand",
+    "Verschil",
+    "% van doel",
+    "Toelichting",
+    "Verloop",
+    "Agendapunt",
+    "Waarom deze status",
+]
+
 
 def render() -> None:
     ctx = context.current()
@@ -16,6 +29,7 @@ def render() -> None:
         f"Stand op **{fmt.long_date(ctx.as_of)}** (peildatum) · hele stad · "
         f"laatste wijziging in de cijfers: **{fmt.long_date(changed) if changed else 'onbekend'}**"
     )
+    components.report_buttons()
     st.subheader("Per agendapunt")
     all_tiles = tiles(ctx.progress, ctx.plan, ctx.year)
     columns = [c for start in range(0, len(all_tiles), 3) for c in st.columns(3)]
@@ -35,10 +49,12 @@ def render() -> None:
     st.subheader(f"Alle doelen {ctx.year}, {scope}: wat achter ligt staat bovenaan")
     behind = (table["Status"] == f"{STATUSES['achter'].icon} achter").sum()
     st.markdown(f"**{behind}** van de {len(table)} doelen liggen achter.")
+    shown = table[OVERVIEW_COLUMNS]
     st.dataframe(
-        components.status_styler(table.drop(columns=["indicator"])),
+        components.status_styler(shown),
         hide_index=True,
         key="overview_table",
+        height=35 * (len(shown) + 1) + 3,  # every row in view: no scrolling inside the table
         column_config={
             "Verloop": st.column_config.LineChartColumn(
                 f"Verloop {ctx.plan.plan.first_year}-{ctx.plan.plan.last_year}", width="small"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -128,7 +129,7 @@ def export_figure(
 
 def file_name(title: str, fmt_name: str, when: date | None = None) -> str:
     """'vve-thuis-groepen-doel-en-stand-2014-10-01.png' from a chart title."""
-    plain = re.sub(r"<[^>]+>", " ", title).lower()
+    plain = unicodedata.normalize("NFKD", re.sub(r"<[^>]+>", " ", title).lower())
     slug = re.sub(r"[^a-z0-9]+", "-", plain.encode("ascii", "ignore").decode()).strip("-")[:60]
     return f"{slug or 'grafiek'}-{(when or date.today()).isoformat()}.{fmt_name}"
 

@@ -58,9 +58,21 @@ class FigureIndex:
             for r in frame.drop(columns=["row"], errors="ignore").to_dict("records")
         }
         districts = frame[frame["district"] != ""]
-        sums = districts.groupby(["indicator", "year"])["number"].agg(["sum", "count"])
-        self.district_sums: dict[tuple, tuple[float, int]] = {
-            key: (float(row["sum"]), int(row["count"])) for key, row in sums.iterrows()
+        sums = districts.groupby(["indicator", "year"]).agg(
+            total=("number", "sum"),
+            count=("number", "count"),
+            counted_on=("counted_on", "max"),
+            changed_at=("changed_at", "max"),
+        )
+        # The city figure summed from districts is as recent as its latest district count.
+        self.district_sums: dict[tuple, tuple[float, int, str, str]] = {
+            key: (
+                float(row["total"]),
+                int(row["count"]),
+                row["counted_on"] or "",
+                row["changed_at"] or "",
+            )
+            for key, row in sums.iterrows()
         }
 
     def get(self, indicator: str, year: int, district: str = "") -> dict | None:
@@ -78,12 +90,16 @@ def _city_figure(indicator: Indicator, year: int, figures: FigureIndex) -> tuple
     summed = figures.district_sums.get((indicator.id, year))
     if summed is None:
         return record, ""
-    total, count = summed
+    total, count, counted_on, changed_at = summed
     city = record.get("number")
     note = ""
     if city is not None and abs(city - total) > 1e-9:
         note = f"stadscijfer {city:g} wijkt af van de som van de wijken ({total:g})"
-    return {**record, "number": total, "districts_counted": count}, note
+    dates = {
+        "counted_on": max(counted_on, record.get("counted_on") or ""),
+        "changed_at": max(changed_at, record.get("changed_at") or ""),
+    }
+    return {**record, **dates, "number": total, "districts_counted": count}, note
 
 
 def _actual_value(indicator: Indicator, record: dict) -> object:

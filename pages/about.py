@@ -31,7 +31,8 @@ def render() -> None:
     st.header("Alle cijfers en wanneer ze zijn gewijzigd")
     st.dataframe(figures_table(ctx.plan, ctx.actuals.frame), hide_index=True, key="about_figures")
     st.header("Hoe de status wordt bepaald")
-    st.markdown(METHODOLOGY.read_text(encoding="utf-8"))
+    # The document's own sections sit one level below this page's headers.
+    st.markdown(METHODOLOGY.read_text(encoding="utf-8").replace("\n## ", "\n### "))
     st.header("Toegankelijkheid")
     st.markdown(ACCESSIBILITY.read_text(encoding="utf-8"))
 

@@ -79,8 +79,8 @@ def parse_actuals(raw: bytes, plan: Plan, file: str) -> Actuals:
         raise ValidationFailed(
             [Problem(file, "bestand is geen UTF-8-tekst (sla op als CSV UTF-8)")]
         ) from None
-    meta, body_start = _read_meta(text)
-    reader = csv.DictReader(io.StringIO(text), delimiter=_sniff_delimiter(text, body_start))
+    meta, body_start = read_meta(text)
+    reader = csv.DictReader(io.StringIO(text), delimiter=sniff_delimiter(text, body_start))
     for _ in range(body_start):
         next(reader.reader, None)
     problems = _check_header(reader.fieldnames or [], file, body_start + 1)
@@ -113,13 +113,15 @@ def parse_actuals(raw: bytes, plan: Plan, file: str) -> Actuals:
     return Actuals(frame, meta, hashlib.sha256(raw).hexdigest(), file)
 
 
-def _sniff_delimiter(text: str, body_start: int) -> str:
+def sniff_delimiter(text: str, body_start: int) -> str:
+    """',' or ';' for the CSV whose header is on line `body_start` (0-based)."""
     # Dutch spreadsheet programs save CSV with semicolons.
     header = text.splitlines()[body_start] if len(text.splitlines()) > body_start else ""
     return ";" if header.count(";") > header.count(",") else ","
 
 
-def _read_meta(text: str) -> tuple[ActualsMeta, int]:
+def read_meta(text: str) -> tuple[ActualsMeta, int]:
+    """The `# key: value` lines at the top of a CSV, and how many lines they take."""
     values: dict[str, str] = {}
     count = 0
     for line in text.splitlines():

@@ -1,4 +1,6 @@
-"""Command line: `python -m lib targets|progress|districts|validate`.
+"""Command line: `python -m lib targets|progress|districts|validate`, and the data commands of
+lib/cli_data.py (import, export-actuals, approve, close-year, reopen-year, history, add-editor,
+init-db).
 
 Results go to stdout, messages to stderr. Exit codes: 0 fine, 1 invalid input files,
 2 usage error (including an unknown year, district or indicator).
@@ -15,10 +17,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.actuals import DEFAULT_ACTUALS, Actuals, read_actuals
+from lib.actuals import Actuals, read_actuals
+from lib.cli_data import add_commands, run_data_command
 from lib.compare import progress_table
 from lib.plan import Plan, load_plan
-from lib.problems import ValidationFailed
+from lib.problems import UsageError, ValidationFailed
+from lib.store import Store
 from lib.tables import targets_table
 
 DEFAULT_TARGETS = Path(__file__).resolve().parent.parent / "targets.yaml"
@@ -44,10 +48,6 @@ PROGRESS_FIELDS = [
     "projection",
     "projection_reached",
 ]
-
-
-class UsageError(Exception):
-    """A request the plan cannot answer (unknown year, district, ...): exit code 2."""
 
 
 def _iso_date(text: str) -> date:
@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     progress.add_argument(
         "--actuals", type=Path, default=None, help="CSV instead of stored figures"
     )
+    progress.add_argument(
+        "--include-concept", action="store_true", help="count concept figures too"
+    )
     progress.add_argument("--format", choices=("json", "csv"), default="csv")
 
     districts = commands.add_parser("districts", help="district ids")
@@ -85,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check targets and actuals")
     with_targets(validate)
     validate.add_argument("--actuals", type=Path, default=None)
+    add_commands(commands, with_targets)
     return parser
 
 
@@ -114,8 +118,11 @@ def resolve_as_of(given: date | None, actuals: Actuals) -> date:
     return given or actuals.meta.reporting_date or date.today()
 
 
-def _load_actuals(path: Path | None, plan: Plan) -> Actuals:
-    return read_actuals(path or DEFAULT_ACTUALS, plan)
+def _load_actuals(path: Path | None, plan: Plan, include_concept: bool = False) -> Actuals:
+    """A CSV given with --actuals, read directly; else the stored figures."""
+    if path is not None:
+        return read_actuals(path, plan)
+    return Store.open(plan).read_actuals(include_concept=include_concept)
 
 
 def run_progress(args: argparse.Namespace, plan: Plan) -> None:
@@ -126,7 +133,7 @@ def run_progress(args: argparse.Namespace, plan: Plan) -> None:
         raise UsageError(
             f"onbekende wijk '{args.district}'; bekend: {', '.join(plan.district_ids())} of 'all'"
         )
-    actuals = _load_actuals(args.actuals, plan)
+    actuals = _load_actuals(args.actuals, plan, args.include_concept)
     as_of = resolve_as_of(args.as_of, actuals)
     table = progress_table(plan, actuals, as_of, year=args.year, district=args.district)
     if args.district not in (None, "all"):
@@ -140,8 +147,9 @@ def run_progress(args: argparse.Namespace, plan: Plan) -> None:
 def run(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    code = 0
     try:
-        plan = load_plan(args.targets)
+        plan = load_plan(args.targets) if hasattr(args, "targets") else None
         if args.command == "targets":
             _write(targets_table(plan), args.format)
         elif args.command == "districts":
@@ -158,12 +166,14 @@ def run(argv: list[str] | None = None) -> int:
         elif args.command == "progress":
             run_progress(args, plan)
         elif args.command == "validate":
-            actuals = _load_actuals(args.actuals, plan)
+            actuals = _load_actuals(args.actuals, plan, include_concept=True)
             print(
                 f"In orde: {args.targets.name} ({len(plan.indicators)} indicatoren) en "
                 f"{actuals.file} ({len(actuals.frame)} cijfers).",
                 file=sys.stderr,
             )
+        else:
+            code = run_data_command(args, plan)
     except ValidationFailed as exc:
         print(f"{len(exc.problems)} probleem/problemen gevonden:", file=sys.stderr)
         for problem in exc.problems:
@@ -172,7 +182,7 @@ def run(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"python -m lib {args.command}: {exc}", file=sys.stderr)
         return 2
-    return 0
+    return code
 
 
 def main() -> None:

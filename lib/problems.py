@@ -42,3 +42,7 @@ class ValidationFailed(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UsageError(Exception):
+    """A request the plan cannot answer (unknown year, district, editor, ...): exit code 2."""

@@ -1,0 +1,577 @@
+"""Stored actual figures: the one module that reads and writes them (SQLite or PostgreSQL).
+
+Reading returns the same `Actuals` the CSV reader returns, plus a `status` column, so the
+comparison does not know where figures come from. Approved (`vastgesteld`) figures by default;
+`include_concept=True` lets a concept figure stand in for the approved one of the same key.
+
+Writing never overwrites silently: every figure has a version, and a save that started from an
+older version is refused with the other person's change (`Conflict`). Figures entered or imported
+are concepts until a second editor approves them; closed years refuse every change. Each call is
+one transaction: it is kept whole or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from lib.actuals import DEFAULT_ACTUALS, FRAME_COLUMNS, Actuals, ActualsMeta, check_row
+from lib.actuals import read_actuals as read_actuals_file
+from lib.db import (
+    APPROVED,
+    CONCEPT,
+    changes,
+    dataset,
+    figure_values,
+    figures,
+    make_engine,
+    metadata,
+    reading,
+    writing,
+    years,
+)
+from lib.history import Key, Layers, Record, describe_value, replay
+from lib.plan import Plan
+from lib.problems import Problem, ValidationFailed
+from lib.settings import database_url, url_label
+
+STORE_COLUMNS = FRAME_COLUMNS + ["status", "version"]
+SEED_EDITOR = "startbestand"
+
+
+@dataclass(frozen=True)
+class FigureInput:
+    """A wish for one figure. `value` None proposes removing it; `expected_version` None: no check."""
+
+    indicator: str
+    year: int
+    district: str
+    value: str | None
+    counted_on: str = ""
+    source: str = ""
+    note: str = ""
+    expected_version: int | None = None
+    row: int | None = None
+
+    @property
+    def key(self) -> Key:
+        return (self.indicator, int(self.year), self.district)
+
+    @property
+    def record(self) -> Record:
+        return Record(self.value, self.counted_on, self.source, self.note)
+
+
+@dataclass(frozen=True)
+class ConflictDetail:
+    key: Key
+    name: str
+    expected: int
+    current: int
+    editor: str
+    at: str
+    old_value: str | None
+    new_value: str | None
+
+    def __str__(self) -> str:
+        where = f"wijk {self.key[2]}" if self.key[2] else "hele stad"
+        return (
+            f"{self.name} {self.key[1]} ({where}) is intussen gewijzigd door {self.editor} "
+            f"op {self.at.replace('T', ' ')}: {describe_value(self.old_value)} -> "
+            f"{describe_value(self.new_value)}"
+        )
+
+
+class Conflict(Exception):
+    """A save started from an older version of a figure; nothing of it was written."""
+
+    def __init__(self, details: list[ConflictDetail]) -> None:
+        self.details = details
+        super().__init__(
+            "Niet opgeslagen, want iemand anders was u voor:\n"
+            + "\n".join(f"- {d}" for d in details)
+        )
+
+
+def canonical_value(kind: str, typed: dict) -> str:
+    """One spelling per value ('3,2', '2014-08-01', 'ja'), so equal figures compare equal."""
+    if kind == "milestone":
+        return typed["reached_on"].isoformat() if typed["reached_on"] else "nee"
+    if kind == "commitment":
+        return "ja" if typed["flag"] else "nee"
+    text = format(Decimal(str(typed["number"])).normalize(), "f")
+    return text.replace(".", ",")
+
+
+def _now() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+class Store:
+    """The figures database for one plan."""
+
+    def __init__(self, engine: Engine, plan: Plan, url: str) -> None:
+        self.engine, self.plan, self.url = engine, plan, url
+        self._url_id = hashlib.sha256(url.encode()).hexdigest()[:12]
+
+    @classmethod
+    def open(cls, plan: Plan, url: str | None = None, seed: Path | None | bool = True) -> Store:
+        """Open (and on first use create) the database; a new one is filled from `seed`.
+
+        seed True: the bundled example figures; a Path: that CSV; None: start empty.
+        """
+        url = url or database_url()
+        engine = make_engine(url)
+        metadata.create_all(engine)
+        store = cls(engine, plan, url)
+        store._initialise(DEFAULT_ACTUALS if seed is True else seed or None)
+        return store
+
+    def _initialise(self, seed: Path | None) -> None:
+        with reading(self.engine) as conn:
+            exists = conn.execute(select(dataset.c.id)).first() is not None
+        if not exists:
+            try:
+                self._seed(seed)
+            except IntegrityError:
+                pass  # another instance created it at the same moment
+        with reading(self.engine) as conn:
+            known = set(conn.execute(select(years.c.year)).scalars())
+        missing = [y for y in self.plan.plan.years if y not in known]
+        if missing:
+            with writing(self.engine) as (conn, _revision):
+                conn.execute(insert(years), [{"year": y, "closed": False} for y in missing])
+
+    def _seed(self, seed: Path | None) -> None:
+        source = read_actuals_file(seed, self.plan) if seed else None
+        meta = source.meta if source else ActualsMeta()
+        now = _now()
+        with self.engine.connect() as conn:
+            conn.execution_options(hjk_write=True)
+            with conn.begin():
+                conn.execute(
+                    insert(dataset).values(
+                        id=1,
+                        revision=1,
+                        is_example=meta.is_example,
+                        reporting_date=meta.reporting_date.isoformat()
+                        if meta.reporting_date
+                        else None,
+                        description=meta.description,
+                        seeded_from=seed.name if seed else "",
+                    )
+                )
+                conn.execute(
+                    insert(years), [{"year": y, "closed": False} for y in self.plan.plan.years]
+                )
+                for record in source.frame.to_dict("records") if source else []:
+                    self._seed_figure(conn, record, now)
+
+    def _seed_figure(self, conn: Connection, record: dict, now: str) -> None:
+        indicator = self.plan.indicator(record["indicator"])
+        key = {"indicator": indicator.id, "year": record["year"], "district": record["district"]}
+        value = canonical_value(indicator.kind, record)
+        editor = record["changed_by"] or SEED_EDITOR
+        meta = {k: record[k] or "" for k in ("counted_on", "source", "note")}
+        conn.execute(insert(figures).values(**key, version=1))
+        conn.execute(
+            insert(figure_values).values(
+                **key,
+                **meta,
+                status=APPROVED,
+                value=value,
+                changed_at=record["changed_at"] or now,
+                changed_by=editor,
+                approved_by=SEED_EDITOR,
+            )
+        )
+        conn.execute(
+            insert(changes).values(
+                **key,
+                **meta,
+                revision=1,
+                at=now,
+                editor=SEED_EDITOR,
+                action="seed",
+                status=APPROVED,
+                dropped=False,
+                old_value=None,
+                new_value=value,
+                version=1,
+            )
+        )
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def revision(self) -> int:
+        with reading(self.engine) as conn:
+            return conn.execute(select(dataset.c.revision)).scalar_one()
+
+    def label(self) -> str:
+        """How the pages name where the figures are: the SQLite file, or 'PostgreSQL-database'."""
+        return url_label(self.url)
+
+    def read_actuals(self, include_concept: bool = False) -> Actuals:
+        """The figures as `Actuals`; approved only unless `include_concept`."""
+        with reading(self.engine) as conn:
+            info = conn.execute(select(dataset)).mappings().one()
+            rows = conn.execute(select(figure_values)).mappings().all()
+            versions = {
+                (r.indicator, r.year, r.district): r.version for r in conn.execute(select(figures))
+            }
+        chosen: dict[Key, dict] = {}
+        for status in (APPROVED, CONCEPT) if include_concept else (APPROVED,):
+            for row in rows:
+                if row["status"] == status:
+                    chosen[(row["indicator"], row["year"], row["district"])] = dict(row)
+        records, problems = [], []
+        for key, row in sorted(chosen.items()):
+            if row["value"] is None:  # a concept that proposes removal
+                continue
+            label = f"database: {key[0]} {key[1]} {key[2] or 'hele stad'}"
+            typed, row_problems = check_row({**row, "year": str(key[1])}, self.plan, label, None)
+            problems += row_problems
+            if typed:
+                records.append({**typed, "status": row["status"], "version": versions[key]})
+        if problems:
+            raise ValidationFailed(problems)
+        frame = pd.DataFrame(records, columns=STORE_COLUMNS)
+        reporting = info["reporting_date"]
+        meta = ActualsMeta(
+            bool(info["is_example"]),
+            date.fromisoformat(reporting) if reporting else None,
+            info["description"],
+        )
+        mode = "c" if include_concept else "v"
+        return Actuals(frame, meta, f"{self._url_id}:{info['revision']}:{mode}", self.label())
+
+    def layers(self) -> tuple[dict[Key, Layers], dict[Key, int], dict[Key, dict]]:
+        """Every figure's layers, its version, and who entered its concept and when."""
+        with reading(self.engine) as conn:
+            rows = conn.execute(select(figure_values)).mappings().all()
+            versions = {
+                (r.indicator, r.year, r.district): r.version for r in conn.execute(select(figures))
+            }
+        layers: dict[Key, Layers] = {}
+        entered: dict[Key, dict] = {}
+        for row in rows:
+            key = (row["indicator"], row["year"], row["district"])
+            slot = layers.setdefault(key, Layers())
+            if row["status"] == APPROVED:
+                slot.approved = Record.of(row)
+            else:
+                slot.concept = Record.of(row)
+                entered[key] = {"by": row["changed_by"], "at": row["changed_at"]}
+        return layers, versions, entered
+
+    def concept_count(self) -> int:
+        with reading(self.engine) as conn:
+            query = select(func.count()).where(figure_values.c.status == CONCEPT)
+            return conn.execute(query.select_from(figure_values)).scalar_one()
+
+    def closed_years(self) -> set[int]:
+        with reading(self.engine) as conn:
+            return set(conn.execute(select(years.c.year).where(years.c.closed)).scalars())
+
+    def history(self, key: Key | None = None, limit: int | None = None) -> pd.DataFrame:
+        """Recorded changes, newest first; for one figure when `key` is given."""
+        query = select(changes).order_by(changes.c.id.desc())
+        if key is not None:
+            query = query.where(_key_filter(changes, key))
+        if limit:
+            query = query.limit(limit)
+        with reading(self.engine) as conn:
+            return pd.DataFrame(conn.execute(query).mappings().all(), columns=changes.c.keys())
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def save(self, wishes: list[FigureInput], editor: str, action: str = "edit") -> int:
+        """Write figures as concepts; return how many changed. Raises ValidationFailed or Conflict."""
+        wishes = self.validate(wishes)
+        with writing(self.engine) as (conn, revision):
+            self._refuse_closed(conn, [w.key[1] for w in wishes], wishes)
+            conflicts, changed = [], 0
+            for wish in wishes:
+                outcome = _write_figure(conn, self.plan, wish, editor, action, revision)
+                if isinstance(outcome, ConflictDetail):
+                    conflicts.append(outcome)
+                else:
+                    changed += outcome
+            if conflicts:
+                raise Conflict(conflicts)
+        return changed
+
+    def validate(self, wishes: list[FigureInput], file: str = "invoer") -> list[FigureInput]:
+        """The wishes with canonical values; ValidationFailed with every problem otherwise."""
+        problems, clean = [], []
+        for number, wish in enumerate(wishes, start=1):
+            if wish.value is None:
+                clean.append(wish)
+                continue
+            record = {**wish.__dict__, "year": str(wish.year)}
+            typed, found = check_row(record, self.plan, file, wish.row or number)
+            problems += found
+            if typed:
+                kind = self.plan.indicator(wish.indicator).kind
+                clean.append(
+                    replace(
+                        wish,
+                        value=canonical_value(kind, typed),
+                        counted_on=typed["counted_on"],
+                        source=wish.source.strip(),
+                        note=wish.note.strip(),
+                    )
+                )
+        if problems:
+            raise ValidationFailed(problems)
+        return clean
+
+    def _refuse_closed(
+        self, conn: Connection, wanted_years: list[int], wishes: list[FigureInput] | None = None
+    ) -> None:
+        closed = set(conn.execute(select(years.c.year).where(years.c.closed)).scalars())
+        problems = [
+            Problem(
+                "invoer",
+                f"jaar {year} is afgesloten; heropen het jaar eerst om cijfers te wijzigen",
+                row=(wishes[i].row if wishes else None),
+                field="year",
+            )
+            for i, year in enumerate(wanted_years)
+            if year in closed
+        ]
+        if problems:
+            raise ValidationFailed(problems)
+
+    def approve(self, items: list[tuple[Key, int]], editor: str) -> int:
+        """Approve concepts (figure key, the version the approver saw); never one's own entry."""
+        with writing(self.engine) as (conn, revision):
+            self._refuse_closed(conn, [key[1] for key, _ in items])
+            problems, conflicts = [], []
+            for key, seen in items:
+                outcome = _approve_figure(conn, self.plan, key, seen, editor, revision)
+                if isinstance(outcome, ConflictDetail):
+                    conflicts.append(outcome)
+                elif outcome:
+                    problems.append(Problem("vaststellen", outcome, field=_key_text(key)))
+            if problems:
+                raise ValidationFailed(problems)
+            if conflicts:
+                raise Conflict(conflicts)
+        return len(items)
+
+    def set_year_closed(self, year: int, closed: bool, editor: str) -> None:
+        """Close a year (no more changes) or reopen it; both are recorded."""
+        if year not in self.plan.plan.years:
+            raise ValidationFailed([Problem("jaren", f"{year} hoort niet bij het plan")])
+        with writing(self.engine) as (conn, revision):
+            now = conn.execute(select(years.c.closed).where(years.c.year == year)).scalar_one()
+            if now == closed:
+                state = "al afgesloten" if closed else "niet afgesloten"
+                raise ValidationFailed([Problem("jaren", f"jaar {year} is {state}")])
+            conn.execute(
+                update(years)
+                .where(years.c.year == year)
+                .values(closed=closed, changed_at=_now(), changed_by=editor)
+            )
+            _record(
+                conn,
+                revision,
+                editor,
+                "close_year" if closed else "reopen_year",
+                {"indicator": None, "year": year, "district": None, "status": None},
+                None,
+                Record(None),
+                None,
+            )
+
+    def restore(self, change_id: int, editor: str, key: Key | None = None) -> int:
+        """Bring figures back to how they were right after change `change_id` (as concepts).
+
+        Only `key` when given, else the whole dataset. The restore is itself a change: values
+        that differ from the approved ones become concepts, which a second editor approves.
+        """
+        with reading(self.engine) as conn:
+            rows = [dict(r) for r in conn.execute(select(changes)).mappings()]
+        then = replay(rows, change_id)
+        now_layers, versions, _entered = self.layers()
+        keys = [key] if key else sorted(set(then) | set(now_layers))
+        wishes = []
+        for k in keys:
+            target = then.get(k, Layers()).effective() or Record(None)
+            current = now_layers.get(k, Layers())
+            if target == (current.concept or current.approved or Record(None)):
+                continue
+            wishes.append(FigureInput(*k, *_fields(target), expected_version=versions.get(k, 0)))
+        return self.save(wishes, editor, action="restore") if wishes else 0
+
+
+def _fields(record: Record) -> tuple:
+    return (record.value, record.counted_on, record.source, record.note)
+
+
+def _key_filter(table, key: Key):
+    return and_(table.c.indicator == key[0], table.c.year == key[1], table.c.district == key[2])
+
+
+def _key_text(key: Key) -> str:
+    return f"{key[0]} {key[1]} {key[2] or 'hele stad'}"
+
+
+def _record(conn, revision, editor, action, key_cols, old, new: Record, version, dropped=False):
+    conn.execute(
+        insert(changes).values(
+            **key_cols,
+            revision=revision,
+            at=_now(),
+            editor=editor,
+            action=action,
+            dropped=dropped,
+            old_value=old,
+            new_value=new.value,
+            counted_on=new.counted_on,
+            source=new.source,
+            note=new.note,
+            version=version,
+        )
+    )
+
+
+def _current(conn: Connection, key: Key) -> tuple[int, Layers, dict]:
+    version = conn.execute(select(figures.c.version).where(_key_filter(figures, key))).scalar()
+    layers, concept_row = Layers(), {}
+    for row in conn.execute(select(figure_values).where(_key_filter(figure_values, key))):
+        row = row._mapping
+        if row["status"] == APPROVED:
+            layers.approved = Record.of(row)
+        else:
+            layers.concept, concept_row = Record.of(row), dict(row)
+    return version or 0, layers, concept_row
+
+
+def _conflict(conn: Connection, plan: Plan, key: Key, expected: int, current: int):
+    last = conn.execute(
+        select(changes).where(_key_filter(changes, key)).order_by(changes.c.id.desc()).limit(1)
+    ).mappings().first() or {"editor": "?", "at": "?", "old_value": None, "new_value": None}
+    return ConflictDetail(
+        key,
+        plan.indicator(key[0]).name,
+        expected,
+        current,
+        last["editor"],
+        last["at"],
+        last["old_value"],
+        last["new_value"],
+    )
+
+
+def _bump(conn: Connection, key: Key, version: int) -> int:
+    if version == 0:
+        conn.execute(
+            insert(figures).values(indicator=key[0], year=key[1], district=key[2], version=1)
+        )
+    else:
+        conn.execute(update(figures).where(_key_filter(figures, key)).values(version=version + 1))
+    return version + 1
+
+
+def _write_figure(
+    conn: Connection, plan: Plan, wish: FigureInput, editor: str, action: str, revision: int
+) -> int | ConflictDetail:
+    """Write one wish into the concept layer; 1 if something changed, 0 if it was already so."""
+    key = wish.key
+    version, layers, _concept_row = _current(conn, key)
+    if wish.expected_version is not None and wish.expected_version != version:
+        return _conflict(conn, plan, key, wish.expected_version, version)
+    wanted = wish.record
+    before = layers.concept or layers.approved
+    key_cols = {"indicator": key[0], "year": key[1], "district": key[2]}
+    back_to_approved = wanted == layers.approved or (
+        wanted.value is None and layers.approved is None
+    )
+    if back_to_approved:
+        if layers.concept is None:
+            return 0
+        conn.execute(
+            delete(figure_values).where(
+                _key_filter(figure_values, key), figure_values.c.status == CONCEPT
+            )
+        )
+        new_version = _bump(conn, key, version)
+        shown = layers.approved or Record(None)
+        kind = "withdraw" if action == "edit" else action
+        _record(
+            conn,
+            revision,
+            editor,
+            kind,
+            {**key_cols, "status": CONCEPT},
+            layers.concept.value,
+            shown,
+            new_version,
+            dropped=True,
+        )
+        return 1
+    if layers.concept == wanted:
+        return 0
+    if version == 0:
+        new_version = _bump(conn, key, version)
+    else:
+        conn.execute(
+            delete(figure_values).where(
+                _key_filter(figure_values, key), figure_values.c.status == CONCEPT
+            )
+        )
+        new_version = _bump(conn, key, version)
+    conn.execute(
+        insert(figure_values).values(
+            **key_cols,
+            status=CONCEPT,
+            value=wanted.value,
+            counted_on=wanted.counted_on,
+            source=wanted.source,
+            note=wanted.note,
+            changed_at=_now(),
+            changed_by=editor,
+            approved_by="",
+        )
+    )
+    old = before.value if before else None
+    _record(
+        conn, revision, editor, action, {**key_cols, "status": CONCEPT}, old, wanted, new_version
+    )
+    return 1
+
+
+def _approve_figure(
+    conn: Connection, plan: Plan, key: Key, seen: int, editor: str, revision: int
+) -> ConflictDetail | str | None:
+    """Make a concept the approved figure; a conflict, a Dutch refusal, or None when done."""
+    version, layers, concept_row = _current(conn, key)
+    if version != seen:
+        return _conflict(conn, plan, key, seen, version)
+    if layers.concept is None:
+        return "er is geen conceptcijfer om vast te stellen"
+    if concept_row["changed_by"] == editor:
+        return (
+            f"u ({editor}) heeft dit cijfer zelf ingevoerd; een andere redacteur moet het "
+            "vaststellen (vier ogen)"
+        )
+    conn.execute(delete(figure_values).where(_key_filter(figure_values, key)))
+    new = layers.concept
+    if new.value is not None:
+        conn.execute(
+            insert(figure_values).values({**concept_row, "status": APPROVED, "approved_by": editor})
+        )
+    new_version = _bump(conn, key, version)
+    old = layers.approved.value if layers.approved else None
+    key_cols = {"indicator": key[0], "year": key[1], "district": key[2], "status": APPROVED}
+    _record(conn, revision, editor, "approve", key_cols, old, new, new_version)
+    return None

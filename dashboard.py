@@ -21,13 +21,23 @@ try:
 except ValidationFailed as exc:
     components.show_problems(exc, f"Het plan ({context.targets_path().name})")
     st.stop()
+# The sidebar switch below, as the user left it: it decides which figures are loaded.
+include_concept = st.session_state.get("include_concept", False)
 try:
-    actuals = context.load_actuals(plan)
+    actuals = context.load_actuals(plan, include_concept)
+    concepts_waiting = context.concept_count(plan)
 except ValidationFailed as exc:
-    components.show_problems(exc, f"Het cijferbestand ({context.actuals_path().name})")
+    components.show_problems(exc, context.actuals_title())
     st.stop()
 
 chosen = filters.sidebar_filters(plan, context.default_as_of(actuals))
+with st.sidebar:
+    st.toggle(
+        "Conceptcijfers meetellen",
+        key="include_concept",
+        help="Conceptcijfers zijn ingevoerd maar nog niet vastgesteld door een tweede redacteur.",
+    )
+    st.caption(f"{concepts_waiting} conceptcijfer(s) wachten op vaststelling.")
 context.build(plan, actuals, chosen)
 
 navigation = st.navigation(
@@ -48,6 +58,12 @@ navigation = st.navigation(
         st.Page("pages/districts.py", title="Per wijk", url_path="wijken", icon=":material/map:"),
         st.Page(
             "pages/milestones.py", title="Mijlpalen", url_path="mijlpalen", icon=":material/event:"
+        ),
+        st.Page(
+            "pages/edit.py",
+            title="Gegevens bijwerken",
+            url_path="gegevens-bijwerken",
+            icon=":material/edit:",
         ),
         st.Page(
             "pages/about.py",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -115,6 +116,23 @@ indicators:
       2014: Werkgroep overlegt elke 6 weken
     source: {section: Agendapunt 2, quote: "eenmaal in de 6 weken"}
 """
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Tests never touch the developer's database or editor accounts: the whole session (and
+    every app server it starts) uses a fresh SQLite file, filled from the example figures, and
+    an empty secrets file. Tests that write figures point DATABASE_URL at a file of their own."""
+    folder = tmp_path_factory.mktemp("store")
+    saved = {k: os.environ.get(k) for k in ("DATABASE_URL", "HJK_SECRETS")}
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'actuals.sqlite3'}"
+    os.environ["HJK_SECRETS"] = str(folder / "secrets.toml")
+    yield folder
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 @pytest.fixture(scope="session")

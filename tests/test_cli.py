@@ -240,10 +240,17 @@ def test_progress_bad_as_of(capsys, as_of):
 
 
 def test_validate_real_files(capsys):
+    # Without --actuals it checks the stored figures: the test session's database.
     code, out, err = cli(capsys, "validate")
     assert code == 0
     assert out == ""
-    assert "In orde: targets.yaml" in err and "example_actuals.csv" in err
+    assert "In orde: targets.yaml" in err and "actuals.sqlite3 (244 cijfers)" in err
+
+
+def test_validate_example_file(capsys):
+    code, _out, err = cli(capsys, "validate", "--actuals", "data/example_actuals.csv")
+    assert code == 0
+    assert "example_actuals.csv" in err
 
 
 def test_validate_broken_actuals(capsys):

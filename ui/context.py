@@ -1,6 +1,8 @@
 """What every page works with: the validated plan, the figures, the filters, the progress table.
 
-Set once per run by dashboard.py (the frame); pages read it with `current()`.
+Set once per run by dashboard.py (the frame); pages read it with `current()`. The figures come
+from the database (lib/store.py); every run asks it for its revision, a single-row read, and
+the cached figures and progress table are keyed on it, so a save shows at once everywhere.
 """
 
 from __future__ import annotations
@@ -12,14 +14,17 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from lib import fmt
-from lib.actuals import DEFAULT_ACTUALS, Actuals, parse_actuals
+from lib.actuals import Actuals, parse_actuals
 from lib.cli import DEFAULT_TARGETS, resolve_as_of
 from lib.compare import progress_table
 from lib.overview import source_line
 from lib.plan import Plan, parse_plan
 from lib.problems import Problem, ValidationFailed
+from lib.settings import database_url, url_label
+from lib.store import Store
 
 CONTEXT_KEY = "context"
 
@@ -56,8 +61,18 @@ def targets_path() -> Path:
     return Path(os.environ.get("HJK_TARGETS", DEFAULT_TARGETS))
 
 
-def actuals_path() -> Path:
-    return Path(os.environ.get("HJK_ACTUALS", DEFAULT_ACTUALS))
+def actuals_path() -> Path | None:
+    """A CSV to show instead of the database (HJK_ACTUALS), read-only; None: the database."""
+    value = os.environ.get("HJK_ACTUALS")
+    return Path(value) if value else None
+
+
+def actuals_title() -> str:
+    """Where the figures come from, as the start of a Dutch sentence about them."""
+    path = actuals_path()
+    if path is not None:
+        return f"Het cijferbestand ({path.name})"
+    return f"De database met cijfers ({url_label(database_url())})"
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -67,8 +82,26 @@ def _plan(text: str, file: str) -> Plan:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _actuals(raw: bytes, file: str, plan_hash: str, _plan: Plan) -> Actuals:
+def _store(url: str, plan_hash: str, _plan: Plan) -> Store:
+    # One engine (connection pool) per database and plan for the whole server process.
+    return Store.open(_plan, url)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _file_actuals(raw: bytes, file: str, plan_hash: str, _plan: Plan) -> Actuals:
     return parse_actuals(raw, _plan, file)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _actuals(
+    url: str, plan_hash: str, revision: int, include_concept: bool, _store: Store
+) -> Actuals:
+    return _store.read_actuals(include_concept=include_concept)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _concept_count(url: str, revision: int, _store: Store) -> int:
+    return _store.concept_count()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -96,9 +129,39 @@ def load_plan() -> Plan:
     return _plan(text, path.name)
 
 
-def load_actuals(plan: Plan) -> Actuals:
+def store(plan: Plan) -> Store:
+    """The figures database; a database that cannot be reached is a Dutch problem."""
+    try:
+        return _store(database_url(), plan.content_hash, plan)
+    except SQLAlchemyError as exc:
+        raise _unreachable(exc) from None
+
+
+def _unreachable(exc: SQLAlchemyError) -> ValidationFailed:
+    reason = str(exc.orig if hasattr(exc, "orig") else exc).splitlines()[0]
+    label = url_label(database_url())
+    return ValidationFailed([Problem(label, f"database niet bereikbaar ({reason})")])
+
+
+def load_actuals(plan: Plan, include_concept: bool = False) -> Actuals:
+    """The figures: approved ones, or with concepts standing in for them."""
     path = actuals_path()
-    return _actuals(_read(path), path.name, plan.content_hash, plan)
+    if path is not None:
+        return _file_actuals(_read(path), path.name, plan.content_hash, plan)
+    figures = store(plan)
+    try:
+        revision = figures.revision()
+        return _actuals(figures.url, plan.content_hash, revision, include_concept, figures)
+    except SQLAlchemyError as exc:
+        raise _unreachable(exc) from None
+
+
+def concept_count(plan: Plan) -> int:
+    """How many concept figures wait for a second editor (none in a figures file)."""
+    if actuals_path() is not None:
+        return 0
+    figures = store(plan)
+    return _concept_count(figures.url, figures.revision(), figures)
 
 
 def build(plan: Plan, actuals: Actuals, filters: dict) -> Context:

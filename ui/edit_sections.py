@@ -1,0 +1,191 @@
+"""The other tabs of Gegevens bijwerken: import, approve (four eyes), history and restore, years.
+
+Each function draws one tab for a logged-in editor; the work is done by lib/imports.py,
+lib/workbook.py and lib/store.py.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from lib.edit_table import concepts_table, figure_label, history_table
+from lib.entry import figure_keys
+from lib.imports import ImportPreview, apply_import, preview_import
+from lib.problems import ValidationFailed
+from lib.store import Conflict, Store
+from lib.workbook import template_workbook
+from ui.context import Context
+from ui.editing import flash, reload_grid, show_error
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _done(message: str) -> None:
+    reload_grid()
+    flash(message)
+    st.rerun()
+
+
+def import_section(ctx: Context, store: Store, editor: str) -> None:
+    st.markdown(
+        "Download het sjabloon, vul de cijfers in en upload het weer (of een CSV met de kolommen "
+        "indicator, year, district, value). U ziet eerst precies wat er verandert."
+    )
+    st.download_button(
+        "Excel-sjabloon downloaden",
+        data=partial(template_workbook, ctx.plan, store),
+        file_name="het-jonge-kind-cijfers.xlsx",
+        mime=XLSX_MIME,
+        on_click="ignore",
+        icon=":material/download:",
+        key="edit_template",
+    )
+    nonce = st.session_state.get("edit_upload_nonce", 0)
+    upload = st.file_uploader(
+        "Ingevuld sjabloon of CSV uploaden", type=["xlsx", "csv"], key=f"edit_upload_{nonce}"
+    )
+    if upload is None:
+        return
+    preview = preview_import(upload.getvalue(), upload.name, store)
+    _show_preview(ctx, preview)
+    only_valid = False
+    if preview.problems:
+        only_valid = st.checkbox(
+            "Alleen geldige rijen importeren (de rijen met fouten worden overgeslagen)",
+            key="edit_only_valid",
+        )
+    allowed = bool(preview.changes) and (preview.valid or only_valid)
+    if st.button("Importeren", key="edit_import", type="primary", disabled=not allowed):
+        try:
+            changed = apply_import(preview, store, editor, only_valid=only_valid)
+        except (ValidationFailed, Conflict) as exc:
+            show_error(exc)
+            return
+        st.session_state["edit_upload_nonce"] = nonce + 1
+        _done(f"{changed} cijfer(s) geïmporteerd als concept uit {upload.name}.")
+
+
+def _show_preview(ctx: Context, preview: ImportPreview) -> None:
+    st.markdown(
+        f"**{len(preview.changes)}** cijfer(s) veranderen, **{preview.unchanged}** blijven gelijk, "
+        f"**{preview.skipped}** lege rij(en) overgeslagen, **{preview.bad_rows}** rij(en) met fouten."
+    )
+    if preview.problems:
+        lines = "\n".join(f"- {p}" for p in preview.problems)
+        st.error(f"**Fouten in {preview.file}:**\n\n{lines}", icon=":material/error:")
+    if preview.changes:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "Rij": [c.row for c in preview.changes],
+                    "Cijfer": [figure_label(ctx.plan, c.key) for c in preview.changes],
+                    "Oud": [c.old or "(leeg)" for c in preview.changes],
+                    "Nieuw": [c.new or "(leeg)" for c in preview.changes],
+                }
+            ),
+            hide_index=True,
+            key="edit_preview",
+        )
+
+
+def approve_section(ctx: Context, store: Store, editor: str) -> None:
+    layers, versions, entered = store.layers()
+    table = concepts_table(ctx.plan, layers, entered)
+    if table.empty:
+        st.info("Er wachten geen conceptcijfers.", icon=":material/task_alt:")
+        return
+    st.markdown(
+        "Een conceptcijfer telt pas mee als een **tweede** redacteur het vaststelt. Cijfers die u "
+        "zelf invoerde kunt u niet vaststellen."
+    )
+    st.dataframe(table, hide_index=True, key="edit_concepts")
+    # The versions this editor is looking at: a concept changed since is refused, not approved.
+    seen = st.session_state.get("edit_approve_seen", versions)
+    st.session_state["edit_approve_seen"] = versions
+    mine = {k for k, v in entered.items() if v["by"] == editor}
+    options = [k for k, slot in sorted(layers.items()) if slot.concept and k not in mine]
+    chosen = st.multiselect(
+        "Vast te stellen cijfers",
+        options,
+        format_func=partial(figure_label, ctx.plan),
+        key="edit_approve_choice",
+        placeholder="Kies cijfers",
+    )
+    left, right = st.columns(2)
+    if left.button("Gekozen cijfers vaststellen", key="edit_approve", disabled=not chosen):
+        _approve(store, [(k, seen.get(k, versions[k])) for k in chosen], editor)
+    if right.button(
+        f"Alle {len(options)} vaststellen", key="edit_approve_all", disabled=not options
+    ):
+        _approve(store, [(k, seen.get(k, versions[k])) for k in options], editor)
+
+
+def _approve(store: Store, items: list, editor: str) -> None:
+    try:
+        count = store.approve(items, editor)
+    except (ValidationFailed, Conflict) as exc:
+        show_error(exc)
+        return
+    st.session_state.pop("edit_approve_choice", None)
+    _done(f"{count} cijfer(s) vastgesteld.")
+
+
+def history_section(ctx: Context, store: Store, editor: str) -> None:
+    scope = st.radio(
+        "Geschiedenis van",
+        ["alle cijfers", "één cijfer"],
+        horizontal=True,
+        key="edit_history_scope",
+    )
+    key = None
+    if scope == "één cijfer":
+        key = st.selectbox(
+            "Cijfer",
+            figure_keys(ctx.plan),
+            format_func=partial(figure_label, ctx.plan),
+            key="edit_history_figure",
+        )
+    frame = store.history(key, limit=500)
+    if frame.empty:
+        st.info("Voor dit cijfer is nog niets vastgelegd.", icon=":material/history:")
+        return
+    st.dataframe(history_table(ctx.plan, frame), hide_index=True, key="edit_history")
+    target = st.selectbox(
+        "Terugzetten naar de stand direct na wijziging nr.",
+        frame["id"].astype(int).tolist(),
+        key="edit_restore_to",
+    )
+    st.caption(
+        "Terugzetten is zelf een wijziging: waarden die afwijken van de vastgestelde worden "
+        "conceptcijfers, die een tweede redacteur vaststelt."
+    )
+    if st.button("Terugzetten", key="edit_restore"):
+        try:
+            count = store.restore(int(target), editor, key)
+        except (ValidationFailed, Conflict) as exc:
+            show_error(exc)
+            return
+        _done(f"{count} cijfer(s) teruggezet naar de stand na wijziging {target}.")
+
+
+def years_section(ctx: Context, store: Store, editor: str) -> None:
+    st.markdown(
+        "Sluit een jaar af als de cijfers definitief zijn (bijvoorbeeld na de VVE-monitor). "
+        "Daarna kan niemand ze wijzigen tot het jaar wordt heropend; beide worden vastgelegd."
+    )
+    closed = store.closed_years()
+    for year in ctx.plan.plan.years:
+        label, state, action = st.columns([1, 2, 2])
+        label.markdown(f"**{year}**")
+        state.markdown(":lock: afgesloten" if year in closed else "open")
+        verb = "Heropenen" if year in closed else "Afsluiten"
+        if action.button(f"{verb} {year}", key=f"edit_year_{year}"):
+            try:
+                store.set_year_closed(year, year not in closed, editor)
+            except ValidationFailed as exc:
+                show_error(exc)
+                return
+            _done(f"Jaar {year} {'heropend' if year in closed else 'afgesloten'}.")

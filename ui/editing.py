@@ -1,0 +1,210 @@
+"""Streamlit pieces of the page Gegevens bijwerken: login, the editing grid, conflicts, messages.
+
+The logic (who may edit, what an edit means, how a save is checked) lives in lib/auth.py,
+lib/edit_table.py and lib/store.py; this module only draws and wires widgets. Widget and
+session keys start with `edit_`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from lib import auth
+from lib.edit_table import EDITABLE, edit_table, grid_changes
+from lib.problems import ValidationFailed
+from lib.store import Conflict, FigureInput, Store
+from ui.context import Context
+
+NO_EDITORS = """
+Er is nog geen redacteur ingesteld, dus hier kan niemand cijfers wijzigen. Een beheerder voegt
+een redacteur toe op de server met:
+
+```
+python -m lib add-editor NAAM
+```
+
+Het wachtwoord wordt gevraagd en versleuteld (bcrypt) bewaard in `.streamlit/secrets.toml`.
+Gebruikt de gemeente inloggen via haar eigen accountsysteem (OIDC), zet dan de e-mailadressen
+van de redacteuren onder `[editors_oidc]` in hetzelfde bestand (zie docs/storage.md).
+"""
+
+
+def flash(message: str) -> None:
+    """A success message shown once, after the rerun that follows a save."""
+    st.session_state["edit_flash"] = message
+
+
+def show_flash() -> None:
+    message = st.session_state.pop("edit_flash", None)
+    if message:
+        st.success(message, icon=":material/check_circle:")
+
+
+def show_error(exc: Exception) -> None:
+    if isinstance(exc, ValidationFailed):
+        lines = "\n".join(f"- {p}" for p in exc.problems)
+        st.error(f"**Niet opgeslagen.**\n\n{lines}", icon=":material/error:")
+    else:
+        st.error(str(exc), icon=":material/error:")
+
+
+def login(config: auth.EditorConfig) -> str | None:
+    """Show how to log in, or who is logged in; return the editor's name, or None."""
+    if not config.can_edit and config.mode != "oidc":
+        st.info(NO_EDITORS, icon=":material/lock:")
+        return None
+    if config.mode == "oidc":
+        return _oidc_login(config)
+    editor = st.session_state.get("edit_editor")
+    if editor in config.passwords:
+        left, right = st.columns([4, 1])
+        left.caption(f"Ingelogd als redacteur **{editor}**.")
+        right.button("Uitloggen", key="edit_logout", on_click=_logout)
+        return editor
+    st.markdown("Iedereen kan het dashboard lezen; **cijfers wijzigen kan alleen een redacteur.**")
+    with st.form("edit_login_form"):
+        name = st.text_input("Naam", key="edit_login_name")
+        password = st.text_input("Wachtwoord", type="password", key="edit_login_password")
+        submitted = st.form_submit_button("Inloggen", key="edit_login_submit")
+    if submitted:
+        if auth.check_password(config, name.strip(), password):
+            st.session_state["edit_editor"] = name.strip()
+            st.rerun()
+        st.error("Naam of wachtwoord klopt niet.", icon=":material/error:")
+    return None
+
+
+def _logout() -> None:
+    st.session_state.pop("edit_editor", None)
+
+
+def _oidc_login(config: auth.EditorConfig) -> str | None:
+    if not config.oidc_emails:
+        st.info(NO_EDITORS, icon=":material/lock:")
+        return None
+    if not st.user.is_logged_in:
+        st.markdown("Log in met uw account van de gemeente om cijfers te wijzigen.")
+        st.button("Inloggen", key="edit_oidc_login", on_click=st.login)
+        return None
+    editor = auth.oidc_editor(config, st.user.to_dict())
+    if editor is None:
+        st.warning(
+            f"U bent ingelogd als {st.user.get('email', '?')}, maar dat adres staat niet op de "
+            "lijst van redacteuren. Vraag de beheerder u toe te voegen.",
+            icon=":material/lock:",
+        )
+    else:
+        st.caption(f"Ingelogd als redacteur **{editor}**.")
+    st.button("Uitloggen", key="edit_oidc_logout", on_click=st.logout)
+    return editor
+
+
+def grid_section(ctx: Context, store: Store, editor: str) -> None:
+    """Filters, the grid of figures beside their targets, and saving what is valid."""
+    plan = ctx.plan
+    agenda_names = plan.agenda_names()
+    district_names = plan.district_names()
+    left, middle, right = st.columns(3)
+    agenda = left.selectbox(
+        "Agendapunt",
+        [None, *agenda_names],
+        format_func=lambda n: "Alle agendapunten" if n is None else f"{n}. {agenda_names[n]}",
+        key="edit_agenda",
+    )
+    year = middle.selectbox(
+        "Jaar", [None, *plan.plan.years], index=1 + plan.plan.years.index(ctx.year),
+        format_func=lambda y: "Alle jaren" if y is None else str(y), key="edit_year",
+    )  # fmt: skip
+    district = right.selectbox(
+        "Wijk",
+        [None, "", *district_names],
+        index=1,
+        format_func=lambda d: (
+            "Alle wijken en de stad" if d is None else district_names.get(d, "Hele stad")
+        ),
+        key="edit_district",
+    )
+    table = _snapshot(ctx, store, (agenda, year, district))
+    st.caption(
+        "Pas Waarde, Teldatum, Bron of Opmerking aan. Een ingevoerd cijfer is een concept tot een "
+        "tweede redacteur het vaststelt. Maak Waarde leeg om een cijfer te laten verwijderen."
+    )
+    edited = st.data_editor(
+        table,
+        key=f"edit_grid_{st.session_state['edit_grid_nonce']}",
+        hide_index=True,
+        disabled=[c for c in table.columns if c not in EDITABLE],
+        column_order=["Indicator", "Jaar", "Wijk", "Doel", *EDITABLE, "Status", "Invullen als"],
+        column_config={
+            "Waarde": st.column_config.TextColumn(help="Getal, datum (JJJJ-MM-DD), ja of nee"),
+            "Teldatum": st.column_config.TextColumn(help="Datum van de telling, JJJJ-MM-DD"),
+            "Indicator": st.column_config.TextColumn(width="large"),
+        },
+    )
+    wishes, problems = grid_changes(plan, table, edited)
+    if problems:
+        lines = "\n".join(f"- {p}" for p in problems)
+        st.warning(
+            f"**Deze wijzigingen kunnen zo niet worden opgeslagen:**\n\n{lines}",
+            icon=":material/warning:",
+        )
+    label = f"Opslaan ({len(wishes)} wijziging{'en' if len(wishes) != 1 else ''})"
+    if st.button(label, key="edit_save", type="primary", disabled=not wishes):
+        _save(store, wishes, editor)
+    _conflict_panel(store, editor)
+
+
+def _snapshot(ctx: Context, store: Store, filters: tuple):
+    """The grid's starting point, kept while the editor works, so versions stay the ones seen."""
+    kept = st.session_state.get("edit_grid")
+    if kept is None or kept["filters"] != filters:
+        layers, versions, _entered = store.layers()
+        table = edit_table(ctx.plan, layers, versions, *filters)
+        st.session_state["edit_grid"] = {"filters": filters, "table": table}
+        st.session_state["edit_grid_nonce"] = st.session_state.get("edit_grid_nonce", 0) + 1
+    return st.session_state["edit_grid"]["table"]
+
+
+def reload_grid() -> None:
+    st.session_state.pop("edit_grid", None)
+
+
+def _save(store: Store, wishes: list[FigureInput], editor: str) -> None:
+    try:
+        changed = store.save(wishes, editor)
+    except Conflict as exc:
+        st.session_state["edit_conflict"] = (wishes, exc)
+        return
+    except ValidationFailed as exc:
+        show_error(exc)
+        return
+    st.session_state.pop("edit_conflict", None)
+    reload_grid()
+    flash(f"{changed} cijfer(s) opgeslagen als concept. Een tweede redacteur kan ze vaststellen.")
+    st.rerun()
+
+
+def _conflict_panel(store: Store, editor: str) -> None:
+    """The refused save, with the other person's change, and the way to redo it on top."""
+    pending = st.session_state.get("edit_conflict")
+    if not pending:
+        return
+    wishes, conflict = pending
+    st.error(str(conflict), icon=":material/sync_problem:")
+    st.markdown(
+        "Uw wijzigingen staan nog in de tabel. Kijk of ze nog kloppen met de nieuwe stand; "
+        "kies dan of u ze er toch overheen zet, of de tabel opnieuw laadt."
+    )
+    redo, discard = st.columns(2)
+    if redo.button("Mijn wijzigingen opnieuw toepassen op de nieuwe stand", key="edit_redo"):
+        current = {d.key: d.current for d in conflict.details}
+        again = [
+            replace(w, expected_version=current.get(w.key, w.expected_version)) for w in wishes
+        ]
+        _save(store, again, editor)
+    if discard.button("Tabel opnieuw laden (mijn wijzigingen vervallen)", key="edit_discard"):
+        st.session_state.pop("edit_conflict", None)
+        reload_grid()
+        st.rerun()

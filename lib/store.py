@@ -171,42 +171,41 @@ class Store:
                 conn.execute(
                     insert(years), [{"year": y, "closed": False} for y in self.plan.plan.years]
                 )
-                for record in source.frame.to_dict("records") if source else []:
-                    self._seed_figure(conn, record, now)
+                records = source.frame.to_dict("records") if source else []
+                rows = [self._seed_rows(record, now) for record in records]
+                for table, index in ((figures, 0), (figure_values, 1), (changes, 2)):
+                    if rows:
+                        conn.execute(insert(table), [row[index] for row in rows])
 
-    def _seed_figure(self, conn: Connection, record: dict, now: str) -> None:
+    def _seed_rows(self, record: dict, now: str) -> tuple[dict, dict, dict]:
+        """The figure, its approved value and its history line, for one seed record."""
         indicator = self.plan.indicator(record["indicator"])
         key = {"indicator": indicator.id, "year": record["year"], "district": record["district"]}
         value = canonical_value(indicator.kind, record)
-        editor = record["changed_by"] or SEED_EDITOR
         meta = {k: record[k] or "" for k in ("counted_on", "source", "note")}
-        conn.execute(insert(figures).values(**key, version=1))
-        conn.execute(
-            insert(figure_values).values(
-                **key,
-                **meta,
-                status=APPROVED,
-                value=value,
-                changed_at=record["changed_at"] or now,
-                changed_by=editor,
-                approved_by=SEED_EDITOR,
-            )
-        )
-        conn.execute(
-            insert(changes).values(
-                **key,
-                **meta,
-                revision=1,
-                at=now,
-                editor=SEED_EDITOR,
-                action="seed",
-                status=APPROVED,
-                dropped=False,
-                old_value=None,
-                new_value=value,
-                version=1,
-            )
-        )
+        approved = {
+            **key,
+            **meta,
+            "status": APPROVED,
+            "value": value,
+            "changed_at": record["changed_at"] or now,
+            "changed_by": record["changed_by"] or SEED_EDITOR,
+            "approved_by": SEED_EDITOR,
+        }
+        history = {
+            **key,
+            **meta,
+            "revision": 1,
+            "at": now,
+            "editor": SEED_EDITOR,
+            "action": "seed",
+            "status": APPROVED,
+            "dropped": False,
+            "old_value": None,
+            "new_value": value,
+            "version": 1,
+        }
+        return {**key, "version": 1}, approved, history
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
+import lib.store
 from lib.actuals import DEFAULT_ACTUALS, Actuals, parse_actuals, read_actuals
+from lib.db import make_engine, metadata
 from lib.plan import Plan, load_plan, parse_plan
+from lib.settings import normalise_url
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_TARGETS = ROOT / "targets.yaml"
@@ -133,6 +136,37 @@ def own_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store_url(request, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A new, empty figures database for one test: a SQLite file, or the PostgreSQL test database
+    (TEST_DATABASE_URL, emptied first). DATABASE_URL points at it, for code that reads it."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'figures.sqlite3'}"
+    else:
+        given = os.environ.get("TEST_DATABASE_URL")
+        if not given:
+            pytest.skip(
+                "TEST_DATABASE_URL not set: no PostgreSQL server to test against "
+                "(.ci/run starts one)"
+            )
+        url = normalise_url(given)
+        engine = make_engine(url)
+        metadata.drop_all(engine)
+        engine.dispose()
+    monkeypatch.setenv("DATABASE_URL", url)
+    engines = []
+
+    def tracked(url: str):
+        engines.append(make_engine(url))
+        return engines[-1]
+
+    # Every store a test opens gives its connections back afterwards (PostgreSQL counts them).
+    monkeypatch.setattr(lib.store, "make_engine", tracked)
+    yield url
+    for engine in engines:
+        engine.dispose()
 
 
 @pytest.fixture(scope="session")

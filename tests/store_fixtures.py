@@ -1,0 +1,28 @@
+"""Helpers for the tests of stored figures (the `store_url` fixture is in conftest.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from lib.db import changes, dataset, figure_values, figures
+from lib.plan import Plan
+from lib.store import Store
+
+FTE = ("hbo_coach_fte", 2014, "")  # example figure 3,2 (city only)
+GROUPS_W01 = ("hbo_coach_vve_groepen", 2014, "w01")  # example figure 4
+
+
+def open_store(plan: Plan, url: str, seed: Path | None | bool = True) -> Store:
+    return Store.open(plan, url, seed=seed)
+
+
+def counts(store: Store) -> tuple:
+    """Everything a write could change: revision, every value, every version, the history size."""
+    with store.engine.connect() as conn:
+        revision = conn.execute(select(dataset.c.revision)).scalar_one()
+        values = sorted(tuple(r) for r in conn.execute(select(figure_values)))
+        versions = sorted(tuple(r) for r in conn.execute(select(figures)))
+        history = conn.execute(select(func.count()).select_from(changes)).scalar_one()
+    return revision, values, versions, history

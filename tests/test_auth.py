@@ -1,0 +1,99 @@
+"""Who may edit: editor accounts (bcrypt) in the secrets file, and the OIDC allow-list."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib import auth
+from lib.problems import ValidationFailed
+
+ROUNDS = 4  # the cheapest bcrypt cost: the tests check behaviour, not strength
+
+
+@pytest.fixture
+def secrets(tmp_path):
+    return tmp_path / ".streamlit" / "secrets.toml"
+
+
+def test_add_editor_creates_the_file_and_the_password_checks(secrets):
+    assert auth.add_editor(secrets, "anna", "een lang wachtwoord", ROUNDS) is False
+    config = auth.editor_config(auth.load_secrets(secrets))
+    assert config.mode == "password" and config.can_edit
+    assert config.passwords["anna"].startswith("$2b$04$")
+    assert auth.check_password(config, "anna", "een lang wachtwoord")
+    assert oct(secrets.stat().st_mode & 0o777) == "0o600"
+
+
+@pytest.mark.parametrize(
+    ("name", "password"),
+    [("anna", "fout wachtwoord"), ("onbekend", "een lang wachtwoord"), ("", "")],
+)
+def test_wrong_name_or_password_is_refused(secrets, name, password):
+    auth.add_editor(secrets, "anna", "een lang wachtwoord", ROUNDS)
+    config = auth.editor_config(auth.load_secrets(secrets))
+    assert not auth.check_password(config, name, password)
+
+
+def test_adding_keeps_other_secrets_and_replacing_changes_only_that_editor(secrets):
+    secrets.parent.mkdir(parents=True)
+    secrets.write_text('database_url = "sqlite:///x.db"  # eigen database\n', encoding="utf-8")
+    auth.add_editor(secrets, "anna", "eerste wachtwoord", ROUNDS)
+    auth.add_editor(secrets, "Jan de Vries", "tweede wachtwoord", ROUNDS)
+    assert auth.add_editor(secrets, "anna", "nieuw wachtwoord!", ROUNDS) is True
+    text = secrets.read_text(encoding="utf-8")
+    assert "# eigen database" in text and text.count("[editors]") == 1
+    config = auth.editor_config(auth.load_secrets(secrets))
+    assert set(config.passwords) == {"anna", "Jan de Vries"}
+    assert auth.check_password(config, "anna", "nieuw wachtwoord!")
+    assert auth.check_password(config, "Jan de Vries", "tweede wachtwoord")
+
+
+@pytest.mark.parametrize(
+    ("name", "password", "message"),
+    [
+        ("anna", "kort", "minstens 10 tekens"),
+        ('an"na]', "een lang wachtwoord", "een naam heeft"),
+        ("", "een lang wachtwoord", "een naam heeft"),
+    ],
+)
+def test_bad_names_and_short_passwords_are_refused(secrets, name, password, message):
+    with pytest.raises(ValidationFailed, match=message):
+        auth.add_editor(secrets, name, password, ROUNDS)
+    assert not secrets.exists()
+
+
+@pytest.mark.parametrize(
+    ("secrets", "mode", "can_edit"),
+    [
+        ({}, "none", False),
+        ({"editors": {}}, "none", False),
+        ({"editors": {"anna": "$2b$04$x"}}, "password", True),
+        ({"auth": {"redirect_uri": "x"}}, "oidc", False),
+        ({"auth": {}, "editors_oidc": {"emails": ["A@almere.nl"]}}, "oidc", True),
+        ({"auth": {}, "editors": {"anna": "$2b$04$x"}}, "oidc", False),  # OIDC decides
+    ],
+)
+def test_how_editors_log_in(secrets, mode, can_edit):
+    config = auth.editor_config(secrets)
+    assert (config.mode, config.can_edit) == (mode, can_edit)
+
+
+@pytest.mark.parametrize(
+    ("user", "editor"),
+    [
+        ({"is_logged_in": True, "email": "a@almere.nl"}, "a@almere.nl"),
+        ({"is_logged_in": True, "email": "A@Almere.NL"}, "a@almere.nl"),
+        ({"is_logged_in": True, "email": "b@almere.nl"}, None),
+        ({"is_logged_in": True}, None),
+    ],
+)
+def test_oidc_users_on_the_list_are_editors(user, editor):
+    config = auth.editor_config({"auth": {}, "editors_oidc": {"emails": ["A@almere.nl"]}})
+    assert auth.oidc_editor(config, user) == editor
+
+
+def test_a_broken_secrets_file_is_a_dutch_problem(secrets):
+    secrets.parent.mkdir(parents=True)
+    secrets.write_text("[editors\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed, match="geen geldige TOML"):
+        auth.load_secrets(secrets)

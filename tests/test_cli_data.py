@@ -1,0 +1,174 @@
+"""The data commands of `python -m lib`: import, export-actuals, approve, close-year,
+reopen-year, history, add-editor, init-db, and --include-concept on progress. Same rules as the
+page; exit codes 0 fine, 1 invalid input, 2 usage."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from lib import auth
+from lib.cli import run
+
+ROOT = Path(__file__).resolve().parent.parent
+FIGURE = "hbo_coach_fte,2014,,"
+
+
+@pytest.fixture(autouse=True)
+def own_store(tmp_path, monkeypatch):
+    """A database and two editors (anna, bob) of this test's own."""
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'figures.sqlite3'}")
+    secrets = tmp_path / "secrets.toml"
+    monkeypatch.setenv("HJK_SECRETS", str(secrets))
+    for name in ("anna", "bob"):
+        auth.add_editor(secrets, name, "een lang wachtwoord", rounds=4)
+
+
+def cli(capsys, *args: str) -> tuple[int, str, str]:
+    code = run(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def upload(tmp_path) -> Path:
+    path = tmp_path / "cijfers.csv"
+    path.write_text(f'indicator,year,district,value\n{FIGURE}"3,6"\n', encoding="utf-8")
+    return path
+
+
+def fte(capsys, *extra: str) -> dict:
+    code, out, err = cli(capsys, "progress", "--year", "2014", "--format", "json", *extra)
+    assert code == 0, err
+    return next(r for r in json.loads(out) if r["indicator"] == "hbo_coach_fte")
+
+
+def test_dry_run_shows_old_and_new_and_writes_nothing(capsys, upload):
+    code, out, err = cli(capsys, "import", str(upload), "--editor", "anna", "--dry-run")
+    assert code == 0
+    assert "rij 2: Inzet HBO-coaches op VVE-groepen 2014 (hele stad): 3,2 -> 3,6" in out
+    assert "niets opgeslagen" in err
+    code, out, _ = cli(capsys, "history", "--limit", "1")
+    assert "startgegevens" in out
+
+
+def test_import_writes_concepts_that_count_only_when_asked(capsys, upload):
+    code, _out, err = cli(capsys, "import", str(upload), "--editor", "anna")
+    assert code == 0 and "1 cijfer(s) opgeslagen als concept door anna" in err
+    assert fte(capsys)["actual"] == 3.2
+    assert fte(capsys, "--include-concept")["actual"] == 3.6
+
+
+def test_approve_needs_a_second_editor(capsys, upload):
+    cli(capsys, "import", str(upload), "--editor", "anna")
+    code, _out, err = cli(capsys, "approve", "--all", "--editor", "anna")
+    assert code == 0 and "1 eigen concept(en) overgeslagen" in err
+    code, _out, err = cli(capsys, "approve", "--indicator", "hbo_coach_fte", "--editor", "anna")
+    assert code == 1 and "zelf ingevoerd" in err
+    code, _out, err = cli(capsys, "approve", "--all", "--editor", "bob")
+    assert code == 0 and "1 cijfer(s) vastgesteld door bob" in err
+    assert fte(capsys)["actual"] == 3.6
+    code, out, _ = cli(capsys, "history", "--indicator", "hbo_coach_fte", "--year", "2014")
+    assert out.splitlines()[0].endswith(
+        "bob: vastgesteld hbo_coach_fte 2014 hele stad (vastgesteld): 3,2 -> 3,6"
+    )
+
+
+def test_a_closed_year_refuses_imports_until_reopened(capsys, upload):
+    assert cli(capsys, "close-year", "2014", "--editor", "bob")[0] == 0
+    code, _out, err = cli(capsys, "import", str(upload), "--editor", "anna")
+    assert code == 1 and "jaar 2014 is afgesloten" in err and "Niets geïmporteerd" in err
+    assert cli(capsys, "reopen-year", "2014", "--editor", "bob")[0] == 0
+    assert cli(capsys, "import", str(upload), "--editor", "anna")[0] == 0
+    code, out, _ = cli(capsys, "history", "--format", "json", "--limit", "3")
+    assert [r["action"] for r in json.loads(out)] == ["import", "reopen_year", "close_year"]
+
+
+def test_invalid_rows_refuse_the_import_unless_only_valid(capsys, tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text(
+        f'indicator,year,district,value\n{FIGURE}"3,6"\nhbo_coach_fte,2013,,veel\n',
+        encoding="utf-8",
+    )
+    code, _out, err = cli(capsys, "import", str(path), "--editor", "anna")
+    assert code == 1 and "c.csv, rij 3, veld 'Waarde (kolom D)': 'veel' is geen getal" in err
+    code, _out, err = cli(capsys, "import", str(path), "--editor", "anna", "--only-valid")
+    assert code == 0 and "1 cijfer(s) opgeslagen" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["import", "x.csv", "--editor", "zed"], "'zed' is geen redacteur"),
+        (["import", "bestaat-niet.csv", "--editor", "anna"], "kan bestaat-niet.csv niet lezen"),
+        (["approve", "--editor", "anna"], "geef --all of --indicator"),
+    ],
+)
+def test_usage_errors_exit_2(capsys, args, message):
+    code, _out, err = cli(capsys, *args)
+    assert code == 2 and message in err
+
+
+def test_close_year_outside_the_plan_is_invalid(capsys):
+    code, _out, err = cli(capsys, "close-year", "2020", "--editor", "bob")
+    assert code == 1 and "2020 hoort niet bij het plan" in err
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_export_actuals(capsys, tmp_path, upload, fmt):
+    cli(capsys, "import", str(upload), "--editor", "anna")
+    out_file = tmp_path / f"export.{fmt}"
+    for concept in (False, True):
+        args = ["export-actuals", "--format", fmt, "--out", str(out_file)]
+        code, _out, err = cli(capsys, *args, *(["--include-concept"] if concept else []))
+        assert code == 0 and "voorbeeldgegevens" in err
+        if fmt == "csv":
+            text = out_file.read_text(encoding="utf-8")
+            assert text.startswith("# example: ja\n")
+            line = next(x for x in text.splitlines() if x.startswith(FIGURE))
+        else:
+            sheet = openpyxl.load_workbook(out_file)["Cijfers"]
+            line = next(
+                ",".join(str(c or "") for c in row)
+                for row in sheet.iter_rows(values_only=True)
+                if row[0] == "hbo_coach_fte" and row[1] == 2014
+            )
+        assert ("3,6" if concept else "3,2") in line or ("3.6" if concept else "3.2") in line
+
+
+def test_export_to_stdout(capsys):
+    code, out, _err = cli(capsys, "export-actuals")
+    assert code == 0 and "indicator,year,district,value" in out
+
+
+def test_add_editor_reads_the_password_from_stdin(tmp_path, monkeypatch):
+    secrets = tmp_path / "nieuw.toml"
+    monkeypatch.setenv("HJK_SECRETS", str(secrets))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("een lang wachtwoord\n"))
+    assert run(["add-editor", "carla", "--password-stdin"]) == 0
+    config = auth.editor_config(auth.load_secrets(secrets))
+    assert auth.check_password(config, "carla", "een lang wachtwoord")
+
+
+def test_init_db_empty(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'leeg.sqlite3'}")
+    code, _out, err = cli(capsys, "init-db", "--empty")
+    assert code == 0 and "0 cijfers" in err
+
+
+def test_the_module_runs_as_a_program(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "lib", "history", "--limit", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "startgegevens" in result.stdout

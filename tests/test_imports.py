@@ -1,0 +1,244 @@
+"""Importing figures from Excel and CSV: the template, every kind of bad upload (the right Dutch
+message, naming sheet, row and column, and nothing written), the preview, only-valid imports,
+and formula-like text that survives a round trip unchanged and inert."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import openpyxl
+import pytest
+from store_fixtures import FTE, counts, open_store
+
+from lib.imports import apply_import, machine_name, preview_import
+from lib.problems import ValidationFailed
+from lib.store import FigureInput
+from lib.workbook import TEMPLATE_COLUMNS, export_csv, export_xlsx, template_workbook
+
+COLUMN = {c.name: i for i, c in enumerate(TEMPLATE_COLUMNS, start=1)}
+LETTER = {
+    c.name: openpyxl.utils.get_column_letter(i)
+    for c, i in zip(TEMPLATE_COLUMNS, COLUMN.values(), strict=True)
+}
+SHEET = "t.xlsx, blad 'Cijfers'"
+
+
+@pytest.fixture
+def store(plan, tmp_path):
+    return open_store(plan, f"sqlite:///{tmp_path / 'figures.sqlite3'}")
+
+
+@pytest.fixture
+def template(plan, store) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(template_workbook(plan, store)))
+
+
+def row_of(sheet, indicator: str, year: int, district: str = "") -> int:
+    for row in range(2, sheet.max_row + 1):
+        cells = (sheet.cell(row, COLUMN[c]).value for c in ("indicator", "year", "district"))
+        if tuple(cells) == (indicator, year, district or None):
+            return row
+    raise AssertionError(f"{indicator} {year} {district} not in the template")
+
+
+def as_bytes(book: openpyxl.Workbook) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def set_cell(book, indicator, year, district, column, value) -> int:
+    sheet = book["Cijfers"]
+    row = row_of(sheet, indicator, year, district)
+    sheet.cell(row, COLUMN[column]).value = value
+    return row
+
+
+# ------------------------------------------------------------------ the template
+
+
+def test_template_has_a_row_per_figure_with_targets_and_headers(plan, template):
+    sheet = template["Cijfers"]
+    headers = [c.value for c in sheet[1]]
+    assert "Waarde [value]" in headers and "Indicator-id [indicator]" in headers
+    assert [machine_name(h) for h in headers] == [c.name for c in TEMPLATE_COLUMNS]
+    row = row_of(sheet, "hbo_coach_vve_groepen", 2014)
+    assert sheet.cell(row, COLUMN["target"]).value == 40
+    assert sheet.cell(row, COLUMN["target"]).fill.fgColor.rgb.endswith("EEEEEE")  # read-only look
+    assert row_of(sheet, "hbo_coach_vve_groepen", 2014, "w10")
+    with pytest.raises(AssertionError):
+        row_of(sheet, "hbo_coach_fte", 2014, "w01")  # counted for the city only
+
+
+def test_template_validates_what_people_type(template):
+    sheet = template["Cijfers"]
+    kinds = {v.type for v in sheet.data_validations.dataValidation}
+    assert {"whole", "decimal", "list", "date", "custom"} <= kinds
+    yes_no = next(v for v in sheet.data_validations.dataValidation if v.type == "list")
+    assert yes_no.formula1 == '"ja,nee"'
+    row = row_of(sheet, "hbo_coach_fte", 2014)
+    decimal = next(v for v in sheet.data_validations.dataValidation if v.type == "decimal")
+    assert f"{LETTER['value']}{row}" in str(decimal.sqref)
+
+
+def test_an_untouched_template_changes_nothing(plan, store, template):
+    preview = preview_import(as_bytes(template), "t.xlsx", store)
+    assert preview.valid and preview.changes == []
+    assert preview.unchanged == 244
+
+
+# ------------------------------------------------------------------ good uploads
+
+
+def test_preview_lists_old_and_new_and_import_writes_concepts(plan, store, template):
+    row = set_cell(template, *FTE, "value", 3.6)
+    preview = preview_import(as_bytes(template), "t.xlsx", store)
+    (change,) = preview.changes
+    assert (change.row, change.old, change.new) == (row, "3,2", "3,6")
+    assert str(change).endswith("(hele stad): 3,2 -> 3,6")
+    assert apply_import(preview, store, "anna") == 1
+    assert store.layers()[0][FTE].concept.value == "3,6"
+    assert store.history(FTE).iloc[0]["action"] == "import"
+
+
+def test_milestone_dates_and_yes_no_are_read_from_excel(plan, store, template):
+    set_cell(template, "ad_pedagogiek_start", 2014, "", "value", date(2014, 9, 1))
+    set_cell(template, "kindvolgsysteem_alle_organisaties", 2014, "", "value", "ja")
+    preview = preview_import(as_bytes(template), "t.xlsx", store)
+    assert preview.valid
+    assert sorted((c.key[0], c.new) for c in preview.changes) == [
+        ("ad_pedagogiek_start", "2014-09-01"),
+        ("kindvolgsysteem_alle_organisaties", "ja"),
+    ]
+
+
+def test_a_csv_with_semicolons_imports(plan, store):
+    raw = b"indicator;year;district;value;note\nhbo_coach_fte;2014;;3,7;nagerekend\n"
+    preview = preview_import(raw, "cijfers.csv", store)
+    assert preview.valid and [c.new for c in preview.changes] == ["3,7"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_an_export_imports_back_without_changes(plan, store, fmt):
+    actuals = store.read_actuals()
+    raw = export_csv(actuals).encode() if fmt == "csv" else export_xlsx(actuals, plan)
+    preview = preview_import(raw, f"export.{fmt}", store)
+    assert preview.valid, preview.problems
+    assert preview.changes == [] and preview.unchanged == 244
+
+
+# ------------------------------------------------------------------ bad uploads
+
+BAD_CELLS = [
+    # (what, indicator, year, district, column, value, message, column that is named)
+    ("unknown indicator", "hbo_coach_fte", 2014, "", "indicator", "hbo_coach_xx", "onbekende indicator 'hbo_coach_xx'", "indicator"),
+    ("unknown district", "hbo_coach_vve_groepen", 2014, "w01", "district", "w99", "onbekende wijk 'w99'", "district"),
+    ("year outside the plan", "hbo_coach_fte", 2014, "", "year", 2016, "jaar 2016 valt buiten de planperiode 2012-2015", "year"),
+    ("text in a number", "hbo_coach_fte", 2014, "", "value", "veel", "'veel' is geen getal", "value"),
+    ("negative count", "hbo_coach_vve_groepen", 2014, "w01", "value", "-3", "-3 is negatief", "value"),
+    ("milestone not a date", "ad_pedagogiek_start", 2014, "", "value", "binnenkort", "'binnenkort' is geen datum", "value"),
+    ("yes/no not ja/nee", "kindvolgsysteem_alle_organisaties", 2014, "", "value", "misschien", "'misschien' is geen ja of nee", "value"),
+    ("count date not a date", "hbo_coach_fte", 2014, "", "counted_on", "gisteren", "'gisteren' is geen datum", "counted_on"),
+]  # fmt: skip
+DUTCH = {"indicator": "Indicator-id", "district": "Wijk-id", "year": "Jaar", "value": "Waarde", "counted_on": "Teldatum"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("indicator", "year", "district", "column", "value", "message", "named"),
+    [case[1:] for case in BAD_CELLS],
+    ids=[case[0] for case in BAD_CELLS],
+)
+def test_a_bad_cell_is_named_and_nothing_is_written(
+    store, template, indicator, year, district, column, value, message, named
+):
+    set_cell(template, *FTE, "value", 3.6)  # a good change, which must not be written either
+    row = set_cell(template, indicator, year, district, column, value)
+    before = counts(store)
+    preview = preview_import(as_bytes(template), "t.xlsx", store)
+    texts = [str(p) for p in preview.problems]
+    expected = f"{SHEET}, rij {row}, veld '{DUTCH[named]} (kolom {LETTER[named]})': {message}"
+    assert any(t.startswith(expected) for t in texts), texts
+    with pytest.raises(ValidationFailed):
+        apply_import(preview, store, "anna")
+    assert counts(store) == before
+
+
+def test_duplicate_rows_are_named(store, template):
+    sheet = template["Cijfers"]
+    first = row_of(sheet, *FTE)
+    sheet.append([sheet.cell(first, c).value for c in range(1, len(TEMPLATE_COLUMNS) + 1)])
+    sheet.cell(sheet.max_row, COLUMN["value"]).value = 3.3
+    preview = preview_import(as_bytes(template), "t.xlsx", store)
+    (problem,) = preview.problems
+    assert problem.row == sheet.max_row and f"staat ook in rij {first}" in problem.message
+    assert problem.field == f"Indicator-id (kolom {LETTER['indicator']})"
+
+
+def test_a_closed_year_is_refused_for_changed_rows_only(store, template):
+    store.set_year_closed(2014, True, "bob")
+    row = set_cell(template, *FTE, "value", 3.6)
+    preview = preview_import(as_bytes(template), "t.xlsx", store)
+    (problem,) = preview.problems  # the unchanged 2014 rows are no problem
+    assert (problem.row, problem.field) == (row, f"Jaar (kolom {LETTER['year']})")
+    assert "jaar 2014 is afgesloten" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        ("indicator,year,district,value,kleur", "onbekende kolom 'kleur'"),
+        ("indicator,year,value", "kolom 'district' ontbreekt"),
+    ],
+)
+def test_bad_columns_are_named_on_row_1(store, header, message):
+    raw = f"{header}\nhbo_coach_fte,2014,,3,x\n".encode()
+    preview = preview_import(raw, "c.csv", store)
+    assert any(p.row == 1 and message in p.message for p in preview.problems)
+    assert preview.changes == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "file", "message"),
+    [
+        (b"PK\x03\x04 not really", "kapot.xlsx", "geen geldig Excel-bestand"),
+        (b"\xff\xfeindicator", "c.csv", "geen UTF-8-tekst"),
+        (b"indicator", "cijfers.pdf", "alleen .xlsx- en .csv-bestanden"),
+    ],
+)
+def test_unreadable_files_say_why(store, raw, file, message):
+    preview = preview_import(raw, file, store)
+    assert message in str(preview.problems[0])
+
+
+def test_only_valid_rows_when_asked(store, template):
+    set_cell(template, *FTE, "value", 3.6)
+    set_cell(template, "hbo_coach_vve_groepen", 2014, "w01", "value", "veel")
+    preview = preview_import(as_bytes(template), "t.xlsx", store)
+    assert preview.bad_rows == 1 and len(preview.changes) == 1
+    assert apply_import(preview, store, "anna", only_valid=True) == 1
+    assert store.concept_count() == 1
+
+
+# ------------------------------------------------------------------ formulas stay inert
+
+
+FORMULA_NOTE = '=HYPERLINK("x")'
+
+
+@pytest.mark.parametrize("fmt", ["template", "csv", "xlsx"])
+def test_a_formula_like_note_comes_out_inert_and_back_unchanged(plan, store, fmt):
+    store.save([FigureInput(*FTE, "3,2", note=FORMULA_NOTE, expected_version=1)], "anna")
+    store.approve([(FTE, 2)], "bob")
+    actuals = store.read_actuals()
+    if fmt == "csv":
+        raw = export_csv(actuals).encode()
+        assert f"'{FORMULA_NOTE}".replace('"', '""') in raw.decode()
+    else:
+        raw = template_workbook(plan, store) if fmt == "template" else export_xlsx(actuals, plan)
+        sheet = openpyxl.load_workbook(io.BytesIO(raw))["Cijfers"]
+        notes = [c.value for c in sheet[LETTER["note"] if fmt == "template" else "G"]]
+        assert f"'{FORMULA_NOTE}" in notes  # text, not a formula
+        assert all(getattr(c, "data_type", "s") != "f" for c in sheet[LETTER["note"]])
+    preview = preview_import(raw, f"terug.{'csv' if fmt == 'csv' else 'xlsx'}", store)
+    assert preview.valid and preview.changes == []  # the note did not grow an apostrophe

@@ -19,6 +19,7 @@ import pandas as pd
 
 from lib.actuals import Actuals, read_actuals
 from lib.cli_data import add_commands, run_data_command
+from lib.cli_report import add_report_command, run_report
 from lib.compare import progress_table
 from lib.plan import Plan, load_plan
 from lib.problems import UsageError, ValidationFailed
@@ -89,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     with_targets(validate)
     validate.add_argument("--actuals", type=Path, default=None)
     add_commands(commands, with_targets)
+    add_report_command(commands, with_targets, _iso_date)
     return parser
 
 
@@ -165,6 +167,12 @@ def run(argv: list[str] | None = None) -> int:
                 sys.stdout.write("".join(f"{d}\n" for d in plan.district_ids()))
         elif args.command == "progress":
             run_progress(args, plan)
+        elif args.command == "report":
+            if args.year not in plan.plan.years:
+                years = f"{plan.plan.first_year}-{plan.plan.last_year}"
+                raise UsageError(f"onbekend jaar {args.year}: het plan loopt van {years}")
+            actuals = _load_actuals(args.actuals, plan, args.include_concept)
+            code = run_report(args, plan, actuals, resolve_as_of(args.as_of, actuals))
         elif args.command == "validate":
             actuals = _load_actuals(args.actuals, plan, include_concept=True)
             print(

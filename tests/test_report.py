@@ -147,3 +147,32 @@ def test_report_xlsx_has_sheets_headers_and_inert_notes(plan, example_actuals):
     # numbers stay numbers
     years = [row[headers.index("Jaar")] for row in figures.iter_rows(min_row=3, values_only=True)]
     assert all(isinstance(y, int) for y in years)
+
+
+def test_cli_report_writes_the_requested_files(tmp_path, capsys):
+    from lib.cli import run
+
+    code = run(["report", "--year", "2014", "--format", "xlsx", "--out", str(tmp_path)])
+    out = capsys.readouterr()
+    assert code == 0
+    written = [tmp_path / line for line in (p.rsplit("/", 1)[-1] for p in out.out.split())]
+    assert [p.suffix for p in written] == [".xlsx"] and written[0].exists()
+    assert "voorbeeldgegevens" in out.err
+
+
+def test_cli_report_unknown_year_is_a_usage_error(tmp_path, capsys):
+    from lib.cli import run
+
+    assert run(["report", "--year", "2019", "--out", str(tmp_path)]) == 2
+    assert "onbekend jaar 2019" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
+
+
+@needs_chromium
+def test_cli_report_all_formats(tmp_path, capsys):
+    from lib.cli import run
+
+    assert run(["report", "--year", "2013", "--as-of", "2013-12-31", "--out", str(tmp_path)]) == 0
+    suffixes = sorted(p.suffix for p in tmp_path.iterdir())
+    assert suffixes == [".pdf", ".pptx", ".xlsx"]
+    assert all("2013-2013-12-31" in p.name for p in tmp_path.iterdir())

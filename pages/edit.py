@@ -32,7 +32,6 @@ def render() -> None:
         return
     store = context.store(ctx.plan)
     editing.show_flash()
-    waiting = context.concept_count(ctx.plan)
     closed = sorted(store.closed_years())
     if closed:
         st.caption(f"Afgesloten jaren (niet te wijzigen): {', '.join(map(str, closed))}.")
@@ -40,7 +39,7 @@ def render() -> None:
         [
             "Cijfers bewerken",
             "Importeren uit Excel",
-            f"Vaststellen ({waiting})",
+            "Vaststellen",
             "Geschiedenis",
             "Jaren afsluiten",
         ]

@@ -98,8 +98,8 @@ def approve_section(ctx: Context, store: Store, editor: str) -> None:
         st.info("Er wachten geen conceptcijfers.", icon=":material/task_alt:")
         return
     st.markdown(
-        "Een conceptcijfer telt pas mee als een **tweede** redacteur het vaststelt. Cijfers die u "
-        "zelf invoerde kunt u niet vaststellen."
+        f"**{len(table)}** conceptcijfer(s) wachten. Een conceptcijfer telt pas mee als een "
+        "**tweede** redacteur het vaststelt; cijfers die u zelf invoerde kunt u niet vaststellen."
     )
     st.dataframe(table, hide_index=True, key="edit_concepts")
     # The versions this editor is looking at: a concept changed since is refused, not approved.

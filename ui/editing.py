@@ -17,6 +17,20 @@ from lib.problems import ValidationFailed
 from lib.store import Conflict, FigureInput, Store
 from ui.context import Context
 
+ALL = 0  # the "all" choice of a grid filter; agenda items and years are never 0
+# The figure beside its target first; where it came from after that.
+GRID_ORDER = [
+    "Indicator",
+    "Jaar",
+    "Wijk",
+    "Doel",
+    "Waarde",
+    "Status",
+    "Teldatum",
+    "Bron",
+    "Opmerking",
+    "Invullen als",
+]
 NO_EDITORS = """
 Er is nog geen redacteur ingesteld, dus hier kan niemand cijfers wijzigen. Een beheerder voegt
 een redacteur toe op de server met:
@@ -107,25 +121,27 @@ def grid_section(ctx: Context, store: Store, editor: str) -> None:
     agenda_names = plan.agenda_names()
     district_names = plan.district_names()
     left, middle, right = st.columns(3)
+    # Sentinels rather than None: a None option gets a clear button and English placeholders.
     agenda = left.selectbox(
         "Agendapunt",
-        [None, *agenda_names],
-        format_func=lambda n: "Alle agendapunten" if n is None else f"{n}. {agenda_names[n]}",
+        [ALL, *agenda_names],
+        format_func=lambda n: "Alle agendapunten" if n == ALL else f"{n}. {agenda_names[n]}",
         key="edit_agenda",
     )
     year = middle.selectbox(
-        "Jaar", [None, *plan.plan.years], index=1 + plan.plan.years.index(ctx.year),
-        format_func=lambda y: "Alle jaren" if y is None else str(y), key="edit_year",
+        "Jaar", [ALL, *plan.plan.years], index=1 + plan.plan.years.index(ctx.year),
+        format_func=lambda y: "Alle jaren" if y == ALL else str(y), key="edit_year",
     )  # fmt: skip
     district = right.selectbox(
         "Wijk",
-        [None, "", *district_names],
+        [ALL, "", *district_names],
         index=1,
         format_func=lambda d: (
-            "Alle wijken en de stad" if d is None else district_names.get(d, "Hele stad")
+            "Alle wijken en de stad" if d == ALL else district_names.get(d, "Hele stad")
         ),
         key="edit_district",
     )
+    agenda, year, district = (None if v == ALL else v for v in (agenda, year, district))
     table = _snapshot(ctx, store, (agenda, year, district))
     st.caption(
         "Pas Waarde, Teldatum, Bron of Opmerking aan. Een ingevoerd cijfer is een concept tot een "
@@ -136,11 +152,21 @@ def grid_section(ctx: Context, store: Store, editor: str) -> None:
         key=f"edit_grid_{st.session_state['edit_grid_nonce']}",
         hide_index=True,
         disabled=[c for c in table.columns if c not in EDITABLE],
-        column_order=["Indicator", "Jaar", "Wijk", "Doel", *EDITABLE, "Status", "Invullen als"],
+        column_order=GRID_ORDER,
         column_config={
-            "Waarde": st.column_config.TextColumn(help="Getal, datum (JJJJ-MM-DD), ja of nee"),
-            "Teldatum": st.column_config.TextColumn(help="Datum van de telling, JJJJ-MM-DD"),
-            "Indicator": st.column_config.TextColumn(width="large"),
+            "Indicator": st.column_config.TextColumn(width=300),
+            "Jaar": st.column_config.NumberColumn(width=60, format="%d"),
+            "Wijk": st.column_config.TextColumn(width=110),
+            "Doel": st.column_config.TextColumn(width=170),
+            "Waarde": st.column_config.TextColumn(
+                width=110, help="Getal, datum (JJJJ-MM-DD), ja of nee"
+            ),
+            "Status": st.column_config.TextColumn(width=100),
+            "Teldatum": st.column_config.TextColumn(
+                width=100, help="Datum van de telling, JJJJ-MM-DD"
+            ),
+            "Bron": st.column_config.TextColumn(width=220),
+            "Opmerking": st.column_config.TextColumn(width=220),
         },
     )
     wishes, problems = grid_changes(plan, table, edited)

@@ -1,4 +1,5 @@
-"""Stored actual figures: the one module that reads and writes them (SQLite or PostgreSQL).
+"""Stored actual figures: the one module other code reads and writes them through (SQLite or
+PostgreSQL; the per-figure SQL of a write is in lib/figure_writes.py).
 
 Reading returns the same `Actuals` the CSV reader returns, plus a `status` column, so the
 comparison does not know where figures come from. Approved (`vastgesteld`) figures by default;
@@ -13,15 +14,15 @@ one transaction: it is kept whole or not at all.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
-from datetime import date, datetime
-from decimal import Decimal
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from lib import figure_writes
 from lib.actuals import DEFAULT_ACTUALS, FRAME_COLUMNS, Actuals, ActualsMeta, check_row
 from lib.actuals import read_actuals as read_actuals_file
 from lib.db import (
@@ -37,81 +38,23 @@ from lib.db import (
     writing,
     years,
 )
-from lib.history import Key, Layers, Record, describe_value, replay
+from lib.figure_writes import (
+    Conflict,
+    ConflictDetail,
+    FigureInput,
+    canonical_value,
+    key_filter,
+    key_text,
+    now,
+    record_change,
+)
+from lib.history import Key, Layers, Record, replay
 from lib.plan import Plan
 from lib.problems import Problem, ValidationFailed
 from lib.settings import database_url, url_label
 
 STORE_COLUMNS = FRAME_COLUMNS + ["status", "version"]
 SEED_EDITOR = "startbestand"
-
-
-@dataclass(frozen=True)
-class FigureInput:
-    """A wish for one figure. `value` None proposes removing it; `expected_version` None: no check."""
-
-    indicator: str
-    year: int
-    district: str
-    value: str | None
-    counted_on: str = ""
-    source: str = ""
-    note: str = ""
-    expected_version: int | None = None
-    row: int | None = None
-
-    @property
-    def key(self) -> Key:
-        return (self.indicator, int(self.year), self.district)
-
-    @property
-    def record(self) -> Record:
-        return Record(self.value, self.counted_on, self.source, self.note)
-
-
-@dataclass(frozen=True)
-class ConflictDetail:
-    key: Key
-    name: str
-    expected: int
-    current: int
-    editor: str
-    at: str
-    old_value: str | None
-    new_value: str | None
-
-    def __str__(self) -> str:
-        where = f"wijk {self.key[2]}" if self.key[2] else "hele stad"
-        return (
-            f"{self.name} {self.key[1]} ({where}) is intussen gewijzigd door {self.editor} "
-            f"op {self.at.replace('T', ' ')}: {describe_value(self.old_value)} -> "
-            f"{describe_value(self.new_value)}"
-        )
-
-
-class Conflict(Exception):
-    """A save started from an older version of a figure; nothing of it was written."""
-
-    def __init__(self, details: list[ConflictDetail]) -> None:
-        self.details = details
-        super().__init__(
-            "Niet opgeslagen, want iemand anders was u voor:\n"
-            + "\n".join(f"- {d}" for d in details)
-        )
-
-
-def canonical_value(kind: str, typed: dict) -> str:
-    """One spelling per value ('3,2', '2014-08-01', 'ja'), so equal figures compare equal."""
-    if kind == "milestone":
-        return typed["reached_on"].isoformat() if typed["reached_on"] else "nee"
-    if kind == "commitment":
-        return "ja" if typed["flag"] else "nee"
-    text = format(Decimal(str(typed["number"])).normalize(), "f")
-    return text.replace(".", ",")
-
-
-def _now() -> str:
-    return datetime.now().isoformat(timespec="seconds")
 
 
 class Store:
@@ -152,7 +95,7 @@ class Store:
     def _seed(self, seed: Path | None) -> None:
         source = read_actuals_file(seed, self.plan) if seed else None
         meta = source.meta if source else ActualsMeta()
-        now = _now()
+        started = now()
         with self.engine.connect() as conn:
             conn.execution_options(hjk_write=True)
             with conn.begin():
@@ -172,12 +115,12 @@ class Store:
                     insert(years), [{"year": y, "closed": False} for y in self.plan.plan.years]
                 )
                 records = source.frame.to_dict("records") if source else []
-                rows = [self._seed_rows(record, now) for record in records]
+                rows = [self._seed_rows(record, started) for record in records]
                 for table, index in ((figures, 0), (figure_values, 1), (changes, 2)):
                     if rows:
                         conn.execute(insert(table), [row[index] for row in rows])
 
-    def _seed_rows(self, record: dict, now: str) -> tuple[dict, dict, dict]:
+    def _seed_rows(self, record: dict, started: str) -> tuple[dict, dict, dict]:
         """The figure, its approved value and its history line, for one seed record."""
         indicator = self.plan.indicator(record["indicator"])
         key = {"indicator": indicator.id, "year": record["year"], "district": record["district"]}
@@ -188,7 +131,7 @@ class Store:
             **meta,
             "status": APPROVED,
             "value": value,
-            "changed_at": record["changed_at"] or now,
+            "changed_at": record["changed_at"] or started,
             "changed_by": record["changed_by"] or SEED_EDITOR,
             "approved_by": SEED_EDITOR,
         }
@@ -196,7 +139,7 @@ class Store:
             **key,
             **meta,
             "revision": 1,
-            "at": now,
+            "at": started,
             "editor": SEED_EDITOR,
             "action": "seed",
             "status": APPROVED,
@@ -283,7 +226,7 @@ class Store:
         """Recorded changes, newest first; for one figure when `key` is given."""
         query = select(changes).order_by(changes.c.id.desc())
         if key is not None:
-            query = query.where(_key_filter(changes, key))
+            query = query.where(key_filter(changes, key))
         if limit:
             query = query.limit(limit)
         with reading(self.engine) as conn:
@@ -298,7 +241,9 @@ class Store:
             self._refuse_closed(conn, [w.key[1] for w in wishes], wishes)
             conflicts, changed = [], 0
             for wish in wishes:
-                outcome = _write_figure(conn, self.plan, wish, editor, action, revision)
+                outcome = figure_writes.write_figure(
+                    conn, self.plan, wish, editor, action, revision
+                )
                 if isinstance(outcome, ConflictDetail):
                     conflicts.append(outcome)
                 else:
@@ -355,11 +300,11 @@ class Store:
             self._refuse_closed(conn, [key[1] for key, _ in items])
             problems, conflicts = [], []
             for key, seen in items:
-                outcome = _approve_figure(conn, self.plan, key, seen, editor, revision)
+                outcome = figure_writes.approve_figure(conn, self.plan, key, seen, editor, revision)
                 if isinstance(outcome, ConflictDetail):
                     conflicts.append(outcome)
                 elif outcome:
-                    problems.append(Problem("vaststellen", outcome, field=_key_text(key)))
+                    problems.append(Problem("vaststellen", outcome, field=key_text(key)))
             if problems:
                 raise ValidationFailed(problems)
             if conflicts:
@@ -371,16 +316,18 @@ class Store:
         if year not in self.plan.plan.years:
             raise ValidationFailed([Problem("jaren", f"{year} hoort niet bij het plan")])
         with writing(self.engine) as (conn, revision):
-            now = conn.execute(select(years.c.closed).where(years.c.year == year)).scalar_one()
-            if now == closed:
+            is_closed = conn.execute(
+                select(years.c.closed).where(years.c.year == year)
+            ).scalar_one()
+            if is_closed == closed:
                 state = "al afgesloten" if closed else "niet afgesloten"
                 raise ValidationFailed([Problem("jaren", f"jaar {year} is {state}")])
             conn.execute(
                 update(years)
                 .where(years.c.year == year)
-                .values(closed=closed, changed_at=_now(), changed_by=editor)
+                .values(closed=closed, changed_at=now(), changed_by=editor)
             )
-            _record(
+            record_change(
                 conn,
                 revision,
                 editor,
@@ -414,163 +361,3 @@ class Store:
 
 def _fields(record: Record) -> tuple:
     return (record.value, record.counted_on, record.source, record.note)
-
-
-def _key_filter(table, key: Key):
-    return and_(table.c.indicator == key[0], table.c.year == key[1], table.c.district == key[2])
-
-
-def _key_text(key: Key) -> str:
-    return f"{key[0]} {key[1]} {key[2] or 'hele stad'}"
-
-
-def _record(conn, revision, editor, action, key_cols, old, new: Record, version, dropped=False):
-    conn.execute(
-        insert(changes).values(
-            **key_cols,
-            revision=revision,
-            at=_now(),
-            editor=editor,
-            action=action,
-            dropped=dropped,
-            old_value=old,
-            new_value=new.value,
-            counted_on=new.counted_on,
-            source=new.source,
-            note=new.note,
-            version=version,
-        )
-    )
-
-
-def _current(conn: Connection, key: Key) -> tuple[int, Layers, dict]:
-    version = conn.execute(select(figures.c.version).where(_key_filter(figures, key))).scalar()
-    layers, concept_row = Layers(), {}
-    for row in conn.execute(select(figure_values).where(_key_filter(figure_values, key))):
-        row = row._mapping
-        if row["status"] == APPROVED:
-            layers.approved = Record.of(row)
-        else:
-            layers.concept, concept_row = Record.of(row), dict(row)
-    return version or 0, layers, concept_row
-
-
-def _conflict(conn: Connection, plan: Plan, key: Key, expected: int, current: int):
-    last = conn.execute(
-        select(changes).where(_key_filter(changes, key)).order_by(changes.c.id.desc()).limit(1)
-    ).mappings().first() or {"editor": "?", "at": "?", "old_value": None, "new_value": None}
-    return ConflictDetail(
-        key,
-        plan.indicator(key[0]).name,
-        expected,
-        current,
-        last["editor"],
-        last["at"],
-        last["old_value"],
-        last["new_value"],
-    )
-
-
-def _bump(conn: Connection, key: Key, version: int) -> int:
-    if version == 0:
-        conn.execute(
-            insert(figures).values(indicator=key[0], year=key[1], district=key[2], version=1)
-        )
-    else:
-        conn.execute(update(figures).where(_key_filter(figures, key)).values(version=version + 1))
-    return version + 1
-
-
-def _write_figure(
-    conn: Connection, plan: Plan, wish: FigureInput, editor: str, action: str, revision: int
-) -> int | ConflictDetail:
-    """Write one wish into the concept layer; 1 if something changed, 0 if it was already so."""
-    key = wish.key
-    version, layers, _concept_row = _current(conn, key)
-    if wish.expected_version is not None and wish.expected_version != version:
-        return _conflict(conn, plan, key, wish.expected_version, version)
-    wanted = wish.record
-    before = layers.concept or layers.approved
-    key_cols = {"indicator": key[0], "year": key[1], "district": key[2]}
-    back_to_approved = wanted == layers.approved or (
-        wanted.value is None and layers.approved is None
-    )
-    if back_to_approved:
-        if layers.concept is None:
-            return 0
-        conn.execute(
-            delete(figure_values).where(
-                _key_filter(figure_values, key), figure_values.c.status == CONCEPT
-            )
-        )
-        new_version = _bump(conn, key, version)
-        shown = layers.approved or Record(None)
-        kind = "withdraw" if action == "edit" else action
-        _record(
-            conn,
-            revision,
-            editor,
-            kind,
-            {**key_cols, "status": CONCEPT},
-            layers.concept.value,
-            shown,
-            new_version,
-            dropped=True,
-        )
-        return 1
-    if layers.concept == wanted:
-        return 0
-    if version == 0:
-        new_version = _bump(conn, key, version)
-    else:
-        conn.execute(
-            delete(figure_values).where(
-                _key_filter(figure_values, key), figure_values.c.status == CONCEPT
-            )
-        )
-        new_version = _bump(conn, key, version)
-    conn.execute(
-        insert(figure_values).values(
-            **key_cols,
-            status=CONCEPT,
-            value=wanted.value,
-            counted_on=wanted.counted_on,
-            source=wanted.source,
-            note=wanted.note,
-            changed_at=_now(),
-            changed_by=editor,
-            approved_by="",
-        )
-    )
-    old = before.value if before else None
-    _record(
-        conn, revision, editor, action, {**key_cols, "status": CONCEPT}, old, wanted, new_version
-    )
-    return 1
-
-
-def _approve_figure(
-    conn: Connection, plan: Plan, key: Key, seen: int, editor: str, revision: int
-) -> ConflictDetail | str | None:
-    """Make a concept the approved figure; a conflict, a Dutch refusal, or None when done."""
-    version, layers, concept_row = _current(conn, key)
-    if version != seen:
-        return _conflict(conn, plan, key, seen, version)
-    if layers.concept is None:
-        return "er is geen conceptcijfer om vast te stellen"
-    if concept_row["changed_by"] == editor:
-        return (
-            f"u ({editor}) heeft dit cijfer zelf ingevoerd; een andere redacteur moet het "
-            "vaststellen (vier ogen)"
-        )
-    conn.execute(delete(figure_values).where(_key_filter(figure_values, key)))
-    new = layers.concept
-    if new.value is not None:
-        conn.execute(
-            insert(figure_values).values({**concept_row, "status": APPROVED, "approved_by": editor})
-        )
-    new_version = _bump(conn, key, version)
-    old = layers.approved.value if layers.approved else None
-    key_cols = {"indicator": key[0], "year": key[1], "district": key[2], "status": APPROVED}
-    _record(conn, revision, editor, "approve", key_cols, old, new, new_version)
-    return None

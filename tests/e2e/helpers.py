@@ -42,17 +42,23 @@ STARTUP_TIMEOUT_S = 60.0
 
 def start_app_server(
     extra_env: dict[str, str] | None = None,
-    script: str | Path = "dashboard.py",
+    script: str | Path | None = None,
     cwd: Path = ROOT,
 ) -> tuple[str, subprocess.Popen[bytes]]:
-    """Start `streamlit run script` in cwd on a free loopback port; return its URL and process.
+    """Start a Streamlit server in cwd on a free loopback port; return its URL and process.
+
+    Without `script` it serves our dashboard the way `make run` does, `python -m ui.serve`: plain
+    `streamlit run dashboard.py` shows "Page not found" on the first direct link after a start
+    (see ui/serve.py), so only the launcher users get is worth testing. With `script` it runs
+    `streamlit run script`, for apps other than ours (the harness test).
 
     Returns once /_stcore/health answers 200; fails the test with the server's output if it does
     not within 60 s. The caller stops the server with stop_app_server.
     """
     port = _free_port()
+    launcher = ["ui.serve"] if script is None else ["streamlit", "run", str(script)]
     command = [
-        sys.executable, "-m", "streamlit", "run", str(script),
+        sys.executable, "-m", *launcher,
         "--server.headless", "true",
         "--server.port", str(port),
         "--server.address", "127.0.0.1",

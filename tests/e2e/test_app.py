@@ -1,0 +1,234 @@
+"""The dashboard in a real browser, served the way `make run` serves it (`python -m ui.serve`).
+
+Every page by its URL: drawn without errors, Dutch, charts drawn, photographed whole for a
+person to look at (tests/artifacts/page-*.png), checked with axe. Then what only a browser
+shows: filters carried over by the navigation, a direct link as the first request to a fresh
+server, and the filters reached and used with the keyboard.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from helpers import (
+    ROOT,
+    SETTLE_MS,
+    app_exceptions,
+    run_axe,
+    screenshot,
+    serious_violations,
+    wait_for_app,
+    wait_for_charts,
+)
+
+# Imported for type hints only, so that without playwright this file skips (see conftest).
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+DASHBOARD = ROOT / "dashboard.py"
+
+
+def navigation_paths() -> list[str]:
+    """URL path of every page dashboard.py hands to st.navigation, in menu order.
+
+    Read from the source, so a page added to the menu is visited here without a change. The
+    default page is served at the root: its own url_path ("/overzicht") answers "Page not
+    found" (reported as a bug; not tested until it is fixed).
+    """
+    calls = [
+        node
+        for node in ast.walk(ast.parse(DASHBOARD.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "Page"
+    ]
+    paths = []
+    for call in sorted(calls, key=lambda node: node.lineno):
+        options = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
+        url_path = options.get("url_path") or Path(ast.literal_eval(call.args[0])).stem
+        paths.append("/" if options.get("default") else f"/{url_path}")
+    return paths
+
+
+# URL path -> (h1 with the default filters, whether the page draws Plotly charts). A page missing
+# here is still visited; only its h1 text and charts are not checked.
+KNOWN_PAGES = {
+    "/": ("Voortgang Masterplan Het Jonge Kind 2014", False),
+    "/agendapunten": ("Agendapunt 1: Expertiseverbetering professionals", True),
+    "/wijken": ("Per wijk: stand 2014 in de 10 wijken", True),
+    "/mijlpalen": ("Mijlpalen 2012-2015", True),
+    "/over-de-cijfers": ("Over de cijfers", False),
+}
+PAGES = [
+    pytest.param(path, *KNOWN_PAGES.get(path, (None, None)), id=path.strip("/") or "overzicht")
+    for path in navigation_paths()
+]
+
+SIDEBAR = '[data-testid="stSidebar"]'
+# A combobox keeps the focus while the arrow keys move through its list: the highlighted option
+# is the one its aria-activedescendant points to.
+HIGHLIGHTED_OPTION = """combobox => document.getElementById(
+    combobox.getAttribute("aria-activedescendant"))?.textContent"""
+MAIN_HEIGHT = '() => document.querySelector("[data-testid=stMain]").scrollHeight'
+# Reported, not fixed here: Streamlit draws st.caption text at 60 % opacity, 3.8:1 contrast where
+# WCAG 1.4.3 asks 4.5:1. While those are axe's only serious findings the axe test is an expected
+# failure that prints them; any other serious finding fails it. Remove once captions are fixed.
+KNOWN_CONTRAST_BUG = "st.caption text below 4.5:1 contrast (reported bug)"
+
+
+def open_page(page: Page, url: str) -> None:
+    """Open a URL of the app and wait until it has been drawn: no "Page not found", no error."""
+    page.goto(url)
+    wait_for_app(page)
+    assert page.get_by_role("dialog").count() == 0, page.get_by_role("dialog").all_inner_texts()
+    assert app_exceptions(page) == []
+
+
+def fit_viewport_to_page(page: Page) -> None:
+    """Make the window as tall as the page: Streamlit scrolls inside stMain, not the document,
+    so a full-page screenshot would otherwise show one window's worth."""
+    for _ in range(3):  # charts may grow once they have the room; measure again
+        height = page.evaluate(MAIN_HEIGHT)
+        viewport = page.viewport_size
+        assert viewport is not None
+        if height <= viewport["height"]:
+            return
+        page.set_viewport_size({"width": viewport["width"], "height": height})
+        page.wait_for_timeout(SETTLE_MS)
+        wait_for_charts(page)
+
+
+def year_filter(page: Page):
+    return page.locator(SIDEBAR).get_by_role("combobox", name="Jaar")
+
+
+def only_known_contrast_bug(violations: list[dict[str, Any]]) -> bool:
+    serious = [v for v in violations if v.get("impact") in ("serious", "critical")]
+    return bool(serious) and all(
+        v["id"] == "color-contrast"
+        and all("stCaptionContainer" in " ".join(node["target"]) for node in v["nodes"])
+        for v in serious
+    )
+
+
+def contrast_failures(page: Page, violations: list[dict[str, Any]]) -> str:
+    """One line per text that fails the contrast check: its ratio, colours and the text itself."""
+    lines: Counter[str] = Counter()
+    for violation in violations:
+        for node in violation["nodes"] if violation["id"] == "color-contrast" else []:
+            data = node["any"][0]["data"]
+            text = page.locator(node["target"][0]).first.inner_text()
+            lines[
+                f"{data['contrastRatio']}:1 ({data['fgColor']} on {data['bgColor']}): "
+                f"{' '.join(text.split())[:80]!r}"
+            ] += 1
+    return "\n".join(f"{line} ({n}x)" if n > 1 else line for line, n in lines.items())
+
+
+@pytest.mark.parametrize(("path", "h1", "has_charts"), PAGES)
+def test_page_is_drawn_in_dutch_and_photographed(
+    page: Page, app_server: str, path: str, h1: str | None, has_charts: bool | None
+) -> None:
+    open_page(page, app_server + path)
+
+    (shown,) = page.locator("h1").all_inner_texts()
+    assert shown.strip(), "the h1 is empty"
+    if h1 is not None:
+        assert shown == h1
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    if has_charts:
+        # The chart component loads after the script run has ended; on a busy machine, later.
+        charts.first.wait_for(state="visible", timeout=30000)
+    elif has_charts is not None:
+        assert charts.count() == 0
+    wait_for_charts(page)
+    fit_viewport_to_page(page)
+    screenshot(page, f"page-{path.strip('/') or 'overzicht'}.png")
+
+
+@pytest.mark.parametrize(("path", "h1", "has_charts"), PAGES)
+def test_page_has_no_serious_accessibility_problems(
+    page: Page, app_server: str, path: str, h1: str | None, has_charts: bool | None
+) -> None:
+    open_page(page, app_server + path)
+    wait_for_charts(page)
+    # With the whole page in the window axe judges every element, not only the first screen.
+    fit_viewport_to_page(page)
+
+    violations = run_axe(page)
+
+    if only_known_contrast_bug(violations):
+        pytest.xfail(f"{KNOWN_CONTRAST_BUG}:\n{contrast_failures(page, violations)}")
+    problems = serious_violations(violations)
+    assert not problems, f"axe found serious accessibility problems:\n{problems}"
+
+
+def test_year_filter_carries_over_to_other_pages(page: Page, app_server: str) -> None:
+    from playwright.sync_api import expect
+
+    open_page(page, app_server + "/")
+
+    year_filter(page).click()
+    page.get_by_role("option", name="2013", exact=True).click()
+    expect(page.locator("h1")).to_have_text("Voortgang Masterplan Het Jonge Kind 2013")
+    expect(page).to_have_url(re.compile(r"[?&]jaar=2013(&|$)"))
+
+    nav = page.get_by_test_id("stSidebarNav")
+    nav.get_by_role("link").filter(has_text="Mijlpalen").click()
+    expect(page).to_have_url(re.compile(r"/mijlpalen\?(.+&)?jaar=2013(&|$)"))
+    expect(page.locator("h1")).to_have_text("Mijlpalen 2012-2015")
+    expect(year_filter(page)).to_have_value("2013")
+
+    # The milestones page shows every year at once; the next page shows the year it was given.
+    nav.get_by_role("link").filter(has_text="Per wijk").click()
+    expect(page).to_have_url(re.compile(r"/wijken\?(.+&)?jaar=2013(&|$)"))
+    expect(page.locator("h1")).to_have_text("Per wijk: stand 2013 in de 10 wijken")
+    wait_for_app(page)
+    assert app_exceptions(page) == []
+
+
+def test_direct_link_is_the_first_request_to_a_fresh_server(
+    page: Page, fresh_app_server: str
+) -> None:
+    from playwright.sync_api import expect
+
+    # Plain `streamlit run` answers this with a "Page not found" dialog; ui.serve must not.
+    open_page(page, fresh_app_server + "/mijlpalen?jaar=2013")
+
+    assert page.get_by_text("Page not found").count() == 0
+    assert page.locator("h1").all_inner_texts() == ["Mijlpalen 2012-2015"]
+    expect(page).to_have_url(re.compile(r"/mijlpalen\?(.+&)?jaar=2013(&|$)"))
+    sidebar = page.locator(SIDEBAR)
+    expect(page.get_by_test_id("stSidebarNav").get_by_role("link")).to_have_count(len(PAGES))
+    for name in ("Jaar", "Agendapunt", "Wijk"):
+        expect(sidebar.get_by_role("combobox", name=name)).to_be_visible()
+    expect(year_filter(page)).to_have_value("2013")
+    assert app_exceptions(page) == []
+
+
+def test_keyboard_reaches_and_uses_the_filters(page: Page, app_server: str) -> None:
+    from playwright.sync_api import expect
+
+    open_page(page, app_server + "/")
+
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('aria-label')") == "Jaar":
+            break
+    focused = page.locator(":focus")
+    assert focused.evaluate(f"element => element.closest('{SIDEBAR}') !== null")
+    expect(focused).to_have_accessible_name("Jaar")
+
+    page.keyboard.press("ArrowDown")  # opens the list
+    expect(page.get_by_role("listbox")).to_be_visible()
+    for _ in range(4):  # the arrows move the highlighted option; where it starts is the widget's
+        if focused.evaluate(HIGHLIGHTED_OPTION) == "2013":
+            break
+        page.keyboard.press("ArrowUp")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Voortgang Masterplan Het Jonge Kind 2013")
+    expect(page).to_have_url(re.compile(r"[?&]jaar=2013(&|$)"))

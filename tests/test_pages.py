@@ -1,0 +1,591 @@
+"""Every page of the dashboard run headless with Streamlit's AppTest, against the real plan and
+the example figures (peildatum 1 oktober 2014).
+
+Each page: runs cleanly, shows its Dutch title, headings and the example notice, and shows the
+numbers lib/ computes. The filters: a widget changes what is shown and the URL follows it; a URL
+opens the same view as the widgets; a URL value that is not understood gives a Dutch warning and
+the default. Broken input files: the Dutch problem list, no traceback.
+
+Expected numbers are computed here from `progress_table` and the example CSV, not with the
+table builders the pages call, so a page that shows the wrong column or year is caught.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from lib import fmt
+from lib.actuals import Actuals
+from lib.compare import progress_table
+from lib.overview import TILE_STATUSES, tiles
+from lib.plan import Plan
+from lib.status import BEHIND, NO_TARGET, STATUSES, label
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "dashboard.py"
+AS_OF = date(2014, 10, 1)  # the example figures' reporting date: the default peildatum
+# Generous: the first run of a test parses the plan again (caches are cleared per test).
+RUN_TIMEOUT_S = 30
+
+OVERVIEW = "pages/overview.py"
+AGENDA = "pages/agenda.py"
+DISTRICTS = "pages/districts.py"
+MILESTONES = "pages/milestones.py"
+ABOUT = "pages/about.py"
+PAGE_FILES = [OVERVIEW, AGENDA, DISTRICTS, MILESTONES, ABOUT]
+
+EXAMPLE_NOTICE = "**Voorbeeldgegevens.**"
+LINK_WARNING = "De link bevat iets onbekends"
+
+# (page, title with the default year 2014, title after choosing 2013, headings that must show)
+PAGES = [
+    pytest.param(
+        OVERVIEW,
+        "Voortgang Masterplan Het Jonge Kind 2014",
+        "Voortgang Masterplan Het Jonge Kind 2013",
+        ["Per agendapunt", "Alle doelen 2014, alle agendapunten: wat achter ligt staat bovenaan"],
+        id="overzicht",
+    ),
+    pytest.param(
+        AGENDA,
+        "Agendapunt 1: Expertiseverbetering professionals",
+        "Agendapunt 1: Expertiseverbetering professionals",
+        ["Doel 1: HBO'ers in de kinderopvang en in peuterspeelzalen", "Mijlpalen"],
+        id="agendapunten",
+    ),
+    pytest.param(
+        DISTRICTS,
+        "Per wijk: stand 2014 in de 10 wijken",
+        "Per wijk: stand 2013 in de 10 wijken",
+        ["Alle wijken naast elkaar", "Eén wijk tegenover de stad", "Rangorde per indicator"],
+        id="wijken",
+    ),
+    pytest.param(
+        MILESTONES,
+        "Mijlpalen 2012-2015",
+        "Mijlpalen 2012-2015",
+        ["De feiten: de uitgangssituatie volgens het plan"],
+        id="mijlpalen",
+    ),
+    pytest.param(
+        ABOUT,
+        "Over de cijfers",
+        "Over de cijfers",
+        [
+            "Waar de cijfers vandaan komen",
+            "Alle cijfers en wanneer ze zijn gewijzigd",
+            "Hoe de status wordt bepaald",
+            "Toegankelijkheid",
+        ],
+        id="over-de-cijfers",
+    ),
+]
+
+# A status badge as the pages write it: ":red-background[✖ achter]".
+BADGE = re.compile(r":[a-z]+-background\[([^\]]+)\]")
+
+
+@pytest.fixture(autouse=True)
+def fresh_app_state(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Streamlit's caches outlive an AppTest: without this a test could see another's plan.
+    monkeypatch.delenv("HJK_TARGETS", raising=False)
+    monkeypatch.delenv("HJK_ACTUALS", raising=False)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def open_app(page: str = OVERVIEW, **params: str) -> AppTest:
+    """The dashboard opened with these URL parameters, then switched to `page`."""
+    at = AppTest.from_file(str(APP), default_timeout=RUN_TIMEOUT_S)
+    at.query_params.update(params)
+    at.run()
+    if page != OVERVIEW:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def rerun(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def title(at: AppTest) -> str:
+    (heading,) = at.main.title
+    return heading.value
+
+
+def headings(at: AppTest) -> list[str]:
+    return [h.value for h in [*at.main.header, *at.main.subheader]]
+
+
+def markdown(at: AppTest) -> list[str]:
+    return [m.value for m in at.main.markdown]
+
+
+def table(at: AppTest, column: str) -> pd.DataFrame:
+    """The only dataframe on the page that has this column."""
+    (found,) = [d.value for d in at.main.dataframe if column in d.value.columns]
+    return found
+
+
+def link_warnings(at: AppTest) -> list[str]:
+    return [w.value for w in at.warning if LINK_WARNING in w.value]
+
+
+def city(plan: Plan, actuals: Actuals, year: int | None = None) -> pd.DataFrame:
+    """The comparison for the whole city at the example's reporting date."""
+    return progress_table(plan, actuals, AS_OF, year=year)
+
+
+def walk(block) -> Iterator:
+    """Every element under a block, in the order a reader sees them (column by column)."""
+    for child in block.children.values():
+        yield child
+        if hasattr(child, "children"):
+            yield from walk(child)
+
+
+# ------------------------------------------------------------------ every page
+
+
+def navigation_files() -> list[str]:
+    """The page files dashboard.py hands to st.navigation, read from its source: a page added
+    to the menu is smoke-tested without a change here."""
+    calls = [
+        node
+        for node in ast.walk(ast.parse(APP.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "Page"
+    ]
+    return [ast.literal_eval(call.args[0]) for call in sorted(calls, key=lambda c: c.lineno)]
+
+
+@pytest.mark.parametrize("page", navigation_files())
+def test_every_page_in_the_menu_runs_with_one_title_and_the_example_notice(page):
+    at = open_app(page)
+
+    (heading,) = at.main.title
+    assert heading.value.strip()
+    assert [w.value for w in at.warning if w.value.startswith(EXAMPLE_NOTICE)], "no example notice"
+    assert at.error == []
+
+
+def test_known_pages_are_in_the_menu():
+    assert set(PAGE_FILES) <= set(navigation_files())
+
+
+@pytest.mark.parametrize(("page", "title_2014", "title_2013", "expected_headings"), PAGES)
+def test_page_shows_title_headings_and_example_notice(
+    page, title_2014, title_2013, expected_headings
+):
+    at = open_app(page)
+
+    assert title(at) == title_2014
+    assert set(expected_headings) <= set(headings(at))
+    assert [w.value for w in at.warning if w.value.startswith(EXAMPLE_NOTICE)], "no example notice"
+    assert link_warnings(at) == []
+    assert at.error == []
+    assert at.query_params == {"jaar": "2014", "peildatum": "2014-10-01"}
+
+
+def test_no_example_notice_for_real_figures(monkeypatch):
+    # This small file has no "# example: ja" line: the figures count as real.
+    monkeypatch.setenv("HJK_ACTUALS", str(ROOT / "tests/fixtures/actuals_small/actuals.csv"))
+    at = open_app()
+    assert not [w.value for w in at.warning if w.value.startswith(EXAMPLE_NOTICE)]
+
+
+@pytest.mark.parametrize(("page", "title_2014", "title_2013", "expected_headings"), PAGES)
+def test_year_filter_changes_the_page_and_the_url(page, title_2014, title_2013, expected_headings):
+    at = open_app(page)
+
+    at.selectbox(key="filter_year").set_value(2013)
+    rerun(at)
+
+    assert title(at) == title_2013
+    assert at.query_params["jaar"] == "2013"
+    assert at.selectbox(key="filter_year").value == 2013
+
+
+# Every filter in the URL; the same view is then chosen with the widgets.
+VIEW = {"jaar": "2013", "peildatum": "2013-12-31", "agendapunt": "3", "wijk": "w03"}
+
+
+def what_is_shown(at: AppTest) -> dict:
+    return {
+        "title": title(at),
+        "headings": headings(at),
+        "markdown": markdown(at),
+        "tables": [d.value.to_json() for d in at.main.dataframe],
+        "filters": [s.value for s in at.sidebar.selectbox],
+        "peildatum": at.date_input(key="filter_as_of").value,
+    }
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_link_opens_the_view_the_filters_give(page):
+    linked = open_app(page, **VIEW)
+
+    chosen = open_app()
+    chosen.selectbox(key="filter_year").set_value(2013)
+    chosen.date_input(key="filter_as_of").set_value(date(2013, 12, 31))
+    chosen.selectbox(key="filter_agenda").set_value(3)
+    chosen.selectbox(key="filter_district").set_value("w03")
+    rerun(chosen)
+    if page != OVERVIEW:
+        rerun(chosen.switch_page(page))
+
+    assert link_warnings(linked) == []
+    assert linked.query_params == VIEW
+    assert chosen.query_params == VIEW
+    assert what_is_shown(linked) == what_is_shown(chosen)
+
+
+INVALID_LINKS = [
+    pytest.param(
+        "jaar", "1999", "jaar '1999' hoort niet bij het plan (2012-2015)", "filter_year", 2014,
+        id="year_outside_plan",
+    ),
+    pytest.param(
+        "jaar", "vorig", "jaar 'vorig' hoort niet bij het plan (2012-2015)", "filter_year", 2014,
+        id="year_not_a_number",
+    ),
+    pytest.param(
+        "peildatum", "1-10-2014", "peildatum '1-10-2014' is geen datum (JJJJ-MM-DD)",
+        "filter_as_of", AS_OF,
+        id="date_not_iso",
+    ),
+    pytest.param(
+        "peildatum", "2014-02-30", "peildatum '2014-02-30' is geen datum (JJJJ-MM-DD)",
+        "filter_as_of", AS_OF,
+        id="date_does_not_exist",
+    ),
+    pytest.param(
+        "agendapunt", "9", "agendapunt '9' bestaat niet", "filter_agenda", 0,
+        id="unknown_agenda_item",
+    ),
+    pytest.param(
+        "wijk", "w99", "wijk 'w99' bestaat niet", "filter_district", "",
+        id="unknown_district",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("param", "value", "problem", "widget", "default"), INVALID_LINKS)
+def test_link_value_not_understood_warns_and_uses_default(param, value, problem, widget, default):
+    at = open_app(**{param: value})
+
+    assert link_warnings(at) == [f"{LINK_WARNING}: {problem}. De standaardwaarde wordt gebruikt."]
+    shown = at.date_input(key=widget) if widget == "filter_as_of" else at.selectbox(key=widget)
+    assert shown.value == default
+    assert title(at) == "Voortgang Masterplan Het Jonge Kind 2014"
+    # The URL is corrected, so a link copied from the address bar works.
+    assert at.query_params == {"jaar": "2014", "peildatum": "2014-10-01"}
+
+
+# ------------------------------------------------------------------ overzicht
+
+
+def shown_tiles(at: AppTest) -> dict[int, dict[str, int]]:
+    """Per tile (agenda item number): the count shown after each status badge."""
+    texts = markdown(at)
+    counts = {}
+    for n, text in enumerate(texts):
+        if heading := re.fullmatch(r"\*\*(\d+)\. .+\*\*", text):
+            badges = re.findall(r":[a-z]+-background\[\S+ ([^\]]+)\] \*\*(\d+)\*\*", texts[n + 1])
+            counts[int(heading[1])] = {status: int(number) for status, number in badges}
+    return counts
+
+
+def test_overview_tiles_count_the_statuses_lib_gives(plan, example_actuals):
+    at = open_app()
+
+    rows = city(plan, example_actuals, 2014)
+    expected = {
+        item.number: {
+            s: int((rows[rows["agenda_item"] == item.number]["status"] == s).sum())
+            for s in TILE_STATUSES
+        }
+        for item in plan.agenda_items
+    }
+    assert shown_tiles(at) == expected
+    from_lib = tiles(progress_table(plan, example_actuals, AS_OF, district="all"), plan, 2014)
+    counted_by_lib = {t["number"]: {s: t["counts"][s] for s in TILE_STATUSES} for t in from_lib}
+    assert shown_tiles(at) == counted_by_lib
+    targets = [
+        int((rows[rows["agenda_item"] == item.number]["status"] != NO_TARGET).sum())
+        for item in plan.agenda_items
+    ]
+    shown_targets = [
+        int(m[1]) for c in at.main.caption if (m := re.match(r"(\d+) doelen in 2014", c.value))
+    ]
+    assert shown_targets == targets
+
+
+@pytest.mark.parametrize("year", [2014, 2013])
+def test_overview_table_lists_the_targets_of_the_year_behind_first(plan, example_actuals, year):
+    at = open_app()
+    if year != 2014:
+        at.selectbox(key="filter_year").set_value(year)
+        rerun(at)
+
+    shown = table(at, "Indicator")
+    expected = city(plan, example_actuals, year)
+    expected = expected[expected["status"] != NO_TARGET]
+    assert sorted(zip(shown["Indicator"], shown["Status"], strict=True)) == sorted(
+        zip(expected["name"], map(label, expected["status"]), strict=True)
+    )
+    order = {label(s): style.order for s, style in STATUSES.items()}
+    assert list(shown["Status"]) == sorted(shown["Status"], key=order.get)
+    behind = int((expected["status"] == BEHIND).sum())
+    assert f"**{behind}** van de {len(expected)} doelen liggen achter." in markdown(at)
+    assert f"Alle doelen {year}, alle agendapunten: wat achter ligt staat bovenaan" in headings(at)
+
+
+def test_overview_agenda_filter_narrows_the_table(plan, example_actuals):
+    at = open_app()
+    at.selectbox(key="filter_agenda").set_value(2)
+    rerun(at)
+
+    shown = table(at, "Indicator")
+    expected = city(plan, example_actuals, 2014)
+    expected = expected[(expected["status"] != NO_TARGET) & (expected["agenda_item"] == 2)]
+    assert sorted(shown["Indicator"]) == sorted(expected["name"])
+    assert at.query_params["agendapunt"] == "2"
+
+
+# ------------------------------------------------------------------ per agendapunt
+
+
+def labels_by_name(rows: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(rows["name"], map(label, rows["status"]), strict=True))
+
+
+def shown_statuses(at: AppTest, year: int) -> dict[str, str]:
+    """Per indicator block (its subheader): the status badge under it for `year`."""
+    statuses, name = {}, None
+    for element in walk(at.main):
+        if element.type == "subheader":
+            name = element.value
+        elif element.type == "markdown" and element.value.startswith(f"{year}: "):
+            statuses[name] = BADGE.search(element.value)[1]
+    return statuses
+
+
+@pytest.mark.parametrize("number", [1, 2, 3, 4, 5])
+def test_agenda_page_shows_each_indicator_with_its_status(plan, example_actuals, number):
+    at = open_app(AGENDA)
+    if number != 1:
+        at.radio(key="agenda_item").set_value(number)
+        rerun(at)
+
+    assert title(at) == f"Agendapunt {number}: {plan.agenda_names()[number]}"
+    rows = city(plan, example_actuals, 2014)
+    rows = rows[(rows["agenda_item"] == number) & (rows["kind"] != "milestone")]
+    assert shown_statuses(at, 2014) == labels_by_name(rows)
+    # A choice on the page is the sidebar filter too, so it is in the link. Item 1 is what the
+    # page shows while the filter says "Alle agendapunten".
+    if number != 1:
+        assert at.selectbox(key="filter_agenda").value == number
+        assert at.query_params["agendapunt"] == str(number)
+
+
+def test_agenda_page_follows_the_year_filter(plan, example_actuals):
+    at = open_app(AGENDA)
+    at.selectbox(key="filter_year").set_value(2013)
+    rerun(at)
+
+    rows = city(plan, example_actuals, 2013)
+    rows = rows[(rows["agenda_item"] == 1) & (rows["kind"] != "milestone")]
+    assert shown_statuses(at, 2013) == labels_by_name(rows)
+
+
+# ------------------------------------------------------------------ per wijk
+
+
+def district_figures(plan: Plan, actuals: Actuals, year: int) -> dict[tuple[str, str], float]:
+    """(indicator name, district name) -> figure, straight from the CSV."""
+    names = {i.id: i.name for i in plan.indicators}
+    districts = plan.district_names()
+    frame = actuals.frame
+    rows = frame[(frame["district"] != "") & (frame["year"] == year)]
+    return {
+        (names[r.indicator], districts[r.district]): r.number
+        for r in rows.itertuples()
+        if r.number is not None and not pd.isna(r.number)
+    }
+
+
+@pytest.mark.parametrize("year", [2014, 2013])
+def test_district_heatmap_table_holds_the_district_figures(plan, example_actuals, year):
+    at = open_app(DISTRICTS)
+    if year != 2014:
+        at.selectbox(key="filter_year").set_value(year)
+        rerun(at)
+
+    shown = table(at, "Stad Centrum")
+    assert list(shown.columns) == list(plan.district_names().values())
+    cells = shown.stack().dropna()
+    assert {key: float(value) for key, value in cells.items()} == district_figures(
+        plan, example_actuals, year
+    )
+    assert title(at) == f"Per wijk: stand {year} in de 10 wijken"
+
+
+def test_choosing_a_district_shows_its_profile_and_goes_in_the_link(plan, example_actuals):
+    at = open_app(DISTRICTS)
+    assert not [d for d in at.main.dataframe if "Stand wijk" in d.value.columns]
+
+    at.selectbox(key="districts_district").set_value("w03")
+    rerun(at)
+
+    assert at.query_params["wijk"] == "w03"
+    assert at.selectbox(key="filter_district").value == "w03"
+    profile = table(at, "Stand wijk")
+    units = {i.name: i.unit for i in plan.indicators}
+    figures = {
+        name: number
+        for (name, district), number in district_figures(plan, example_actuals, 2014).items()
+        if district == "Stad Centrum"
+    }
+    assert list(profile["Indicator"]) == [i.name for i in plan.indicators if i.per_district]
+    for name, shown in zip(profile["Indicator"], profile["Stand wijk"], strict=True):
+        expected = fmt.quantity(figures[name], units[name]) if name in figures else "geen cijfer"
+        assert shown == expected, name
+
+
+# ------------------------------------------------------------------ mijlpalen
+
+
+def expected_milestones(plan: Plan, actuals: Actuals, agenda: int | None = None) -> list:
+    """(name, status label) of every milestone, judged in its deadline year, earliest first."""
+    rows = city(plan, actuals)
+    milestones = sorted(
+        (i for i in plan.indicators if i.kind == "milestone"),
+        key=lambda i: (i.deadline, i.name),
+    )
+    out = []
+    for indicator in milestones:
+        if agenda is not None and indicator.agenda_item != agenda:
+            continue
+        own = rows[(rows["indicator"] == indicator.id) & (rows["year"] == indicator.deadline.year)]
+        out.append((indicator.name, label(own["status"].item())))
+    return out
+
+
+@pytest.mark.parametrize("agenda", [None, 3])
+def test_milestone_table_has_the_milestones_and_statuses_lib_gives(plan, example_actuals, agenda):
+    at = open_app(MILESTONES)
+    if agenda is not None:
+        at.selectbox(key="filter_agenda").set_value(agenda)
+        rerun(at)
+
+    shown = table(at, "Mijlpaal")
+    expected = expected_milestones(plan, example_actuals, agenda)
+    assert list(zip(shown["Mijlpaal"], shown["Status"], strict=True)) == expected
+    assert len(table(at, "Feit")) == len(plan.baseline_facts)
+
+
+# ------------------------------------------------------------------ over de cijfers
+
+
+def test_about_page_lists_every_figure(example_actuals):
+    at = open_app(ABOUT)
+
+    assert len(table(at, "Laatst gewijzigd")) == len(example_actuals.frame)
+    assert any(f"{len(example_actuals.frame)} cijfers" in text for text in markdown(at))
+
+
+# ------------------------------------------------------------------ broken input files
+
+
+def test_broken_plan_lists_every_problem_in_dutch(tmp_path, monkeypatch, line_of):
+    text = (ROOT / "targets.yaml").read_text(encoding="utf-8")
+    broken = text.replace("    unit: FTE\n", "    unti: FTE\n", 1).replace(
+        "targets: {2012: 0, 2013: 0, 2014: 40, 2015: 60}",
+        "targets: {2012: 0, 2013: 0, 2014: veertig, 2015: 60}",
+        1,
+    )
+    assert broken.count("unti: FTE") == 1 and broken.count("veertig") == 1
+    path = tmp_path / "targets.yaml"
+    path.write_text(broken, encoding="utf-8")
+    monkeypatch.setenv("HJK_TARGETS", str(path))
+
+    at = open_app()
+
+    (error,) = at.error
+    assert error.value.startswith("**Het plan (targets.yaml) bevat fouten;")
+    for line, field, message in [
+        (line_of(broken, "veertig"), "indicators[hbo_coach_vve_groepen].targets.2014", "moet een getal zijn"),
+        (line_of(broken, "unti: FTE"), "indicators[hbo_coach_fte].unti", "onbekend veld (typfout?)"),
+        (line_of(broken, "- id: hbo_coach_fte"), "indicators[hbo_coach_fte].unit", "ontbreekt (verplicht veld)"),
+    ]:  # fmt: skip
+        assert f"- targets.yaml, regel {line}, veld '{field}': {message}" in error.value
+    assert_stopped(at)
+
+
+def test_plan_that_is_not_yaml_says_where(tmp_path, monkeypatch):
+    text = (ROOT / "targets.yaml").read_text(encoding="utf-8")
+    first = text.splitlines().index("plan:") + 1
+    path = tmp_path / "targets.yaml"
+    path.write_text(text.replace("plan:\n", "plan:\n\tid: x\n", 1), encoding="utf-8")
+    monkeypatch.setenv("HJK_TARGETS", str(path))
+
+    at = open_app()
+
+    (error,) = at.error
+    assert f"- targets.yaml, regel {first + 1}: het bestand is geen geldige YAML" in error.value
+    assert_stopped(at)
+
+
+def test_broken_figures_list_every_problem_in_dutch(tmp_path, monkeypatch):
+    text = (ROOT / "data" / "example_actuals.csv").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    broken = {
+        "hbo_coach_vve_groepen,2014,w02,3,": "hbo_coach_vve_groepen,2014,w99,3,",
+        "hbo_coach_vve_groepen,2014,w03,2,": "hbo_coach_vve_groepen,2014,w03,veel,",
+    }
+    rows = {}
+    for old, new in broken.items():
+        (n,) = [n for n, line in enumerate(lines) if line.startswith(old)]
+        lines[n] = lines[n].replace(old, new)
+        rows[new] = n + 1  # rows are numbered as lines of the file
+    path = tmp_path / "actuals.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setenv("HJK_ACTUALS", str(path))
+
+    at = open_app()
+
+    (error,) = at.error
+    assert error.value.startswith("**Het cijferbestand (actuals.csv) bevat fouten;")
+    w99, veel = rows.values()
+    assert f"- actuals.csv, rij {w99}, veld 'district': onbekende wijk 'w99'" in error.value
+    assert f"- actuals.csv, rij {veel}, veld 'value': 'veel' is geen getal" in error.value
+    assert_stopped(at)
+
+
+def test_missing_figures_file_is_named(tmp_path, monkeypatch):
+    monkeypatch.setenv("HJK_ACTUALS", str(tmp_path / "cijfers.csv"))
+
+    at = open_app()
+
+    (error,) = at.error
+    assert "- cijfers.csv: kan het bestand niet lezen" in error.value
+    assert_stopped(at)
+
+
+def assert_stopped(at: AppTest) -> None:
+    """Nothing but the problem list: no traceback, no page, no filters."""
+    assert not at.exception
+    assert at.main.title == []
+    assert at.sidebar.selectbox == []

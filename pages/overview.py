@@ -60,7 +60,7 @@ def render() -> None:
                 f"Verloop {ctx.plan.plan.first_year}-{ctx.plan.plan.last_year}", width="small"
             ),
             "Waarom deze status": st.column_config.TextColumn(width="large"),
-            "Indicator": st.column_config.TextColumn(width="large", pinned=True),
+            "Indicator": st.column_config.TextColumn(width="large"),
         },
     )
 

@@ -40,6 +40,13 @@ BADGE_COLOURS = {
 # st.html sends content with nothing but script or style elements elsewhere, unexecuted.
 _LANG_SCRIPT = """
 <span hidden></span>
+<style>
+  /* Streamlit draws captions at 60% opacity (about 3.8:1); WCAG AA asks 4.5:1 for small text. */
+  [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {
+    color: #4d4d4d !important;
+    opacity: 1 !important;
+  }
+</style>
 <script>
   const root = document.documentElement;
   const setLang = () => { if (root.lang !== "nl") root.lang = "nl"; };
@@ -183,7 +190,8 @@ def report_buttons() -> None:
 
 def chart(fig: go.Figure, description: str, key: str) -> None:
     """A chart with download buttons, its source line and its text alternative under it."""
-    st.plotly_chart(fig, key=key, config={"displaylogo": False, "responsive": True})
+    # No Plotly toolbar: its tooltips are English, and the download buttons below do it better.
+    st.plotly_chart(fig, key=key, config={"displayModeBar": False, "responsive": True})
     download_buttons(fig, key)
     st.caption(f"{context.current().source_line()}  \n**Tekstalternatief:** {description}")
 

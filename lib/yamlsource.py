@@ -64,6 +64,29 @@ def field_name(loc: tuple, data: object) -> str:
     return ".".join(parts)
 
 
+# PyYAML's own messages are English; the common ones get a Dutch explanation.
+_SYNTAX_HINTS = (
+    ("'\\t'", "een tab-teken; spring in met spaties, niet met tabs"),
+    (
+        "mapping values are not allowed",
+        "een dubbele punt op een onverwachte plek; zet tekst met ': ' tussen aanhalingstekens",
+    ),
+    ("could not find expected ':'", "er ontbreekt een dubbele punt na een veldnaam"),
+    ("expected <block end>", "de inspringing klopt niet met de regels erboven"),
+    ("found unexpected end of stream", "een aanhalingsteken of haakje wordt niet gesloten"),
+    ("while scanning a quoted scalar", "een aanhalingsteken wordt niet gesloten"),
+    ("found undefined alias", "een verwijzing (*naam) naar iets dat niet bestaat"),
+)
+
+
+def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
+    text = f"{exc.context or ''} {exc.problem or ''}"
+    for needle, hint in _SYNTAX_HINTS:
+        if needle in text:
+            return hint
+    return "controleer inspringing, dubbele punten en aanhalingstekens"
+
+
 def load_yaml_with_lines(text: str, file: str) -> tuple[Any, dict[Path, int]]:
     """Parse YAML text; return the data and a map from key path to 1-based line number.
 
@@ -75,12 +98,12 @@ def load_yaml_with_lines(text: str, file: str) -> tuple[Any, dict[Path, int]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
+        column = f" (kolom {mark.column + 1})" if mark else ""
         raise ValidationFailed(
             [
                 Problem(
                     file,
-                    f"het bestand is geen geldige YAML ({exc.problem or exc.context}); "
-                    "controleer inspringing, dubbele punten en aanhalingstekens",
+                    f"het bestand is geen geldige YAML{column}: {_syntax_hint(exc)}",
                     line=line,
                 )
             ]

@@ -2,13 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from lib import fmt
 from lib.periods import months_between, parse_date, year_fraction
 from lib.plan import Indicator
 from lib.status import BEHIND, MET, NO_DATA, NO_TARGET, NOT_YET, ON_TRACK
+
+
+def _remembered(format_text: Callable[..., str]) -> Callable[..., str]:
+    """`format_text` with its results kept: Babel builds every text anew, which is most of the
+    cost of a verdict, and a table of many rows repeats the same numbers and dates."""
+    remembered = lru_cache(maxsize=16384)(format_text)
+
+    def call(value, *args, **kwargs) -> str:
+        # 0.0 and -0.0 are one key to a cache, but they are written differently ("-0").
+        if isinstance(value, float) and value == 0:
+            return format_text(value, *args, **kwargs)
+        return remembered(value, *args, **kwargs)
+
+    return call
+
+
+_number = _remembered(fmt.number)
+_quantity = _remembered(fmt.quantity)
+_percent = _remembered(fmt.percent)
+_long_date = _remembered(fmt.long_date)
 
 
 @dataclass(frozen=True)
@@ -126,7 +148,7 @@ def judge(facts: Facts) -> Verdict:
 
 
 def _q(value: float | None, f: Facts) -> str:
-    return fmt.quantity(value, f.unit, singular=f.unit_singular)
+    return _quantity(value, f.unit, singular=f.unit_singular)
 
 
 def _judge_number(f: Facts) -> Verdict:
@@ -139,13 +161,13 @@ def _judge_number(f: Facts) -> Verdict:
         )
         return Verdict(NO_TARGET, detail, f"Geen doel: {detail}; {stand}.")
     goal_text = (
-        f"{fmt.number(f.target_min)} tot {_q(f.target_max, f)}"
+        f"{_number(f.target_min)} tot {_q(f.target_max, f)}"
         if f.target_max is not None
         else _q(f.target, f)
     )
     plan = f"Doel {f.year}: {goal_text}"
     if f.start is not None and f.kind in ("level", "cumulative"):
-        plan += f" (startpunt eind {f.year - 1}: {fmt.number(f.start)})"
+        plan += f" (startpunt eind {f.year - 1}: {_number(f.start)})"
     if f.target == 0 and f.target_max is None:
         return Verdict(
             NO_TARGET,
@@ -184,7 +206,7 @@ def _judge_number(f: Facts) -> Verdict:
     if f.phase == "ended":
         detail = f"{_q(short, f)} onder het doel"
         if f.counted_on and f.counted_on < date(f.year, 12, 31):
-            detail += f"; laatste telling {fmt.long_date(f.counted_on)}"
+            detail += f"; laatste telling {_long_date(f.counted_on)}"
         return Verdict(
             BEHIND,
             detail,
@@ -197,18 +219,18 @@ def _judge_number(f: Facts) -> Verdict:
     start = f.target if f.start is None else f.start
     path = start + (f.target - start) * share
     where = (
-        f"Planpad op {fmt.long_date(moment)} ({moment_word}): {fmt.number(path)} "
-        f"({fmt.number(start)} + {fmt.percent(share * 100)} van de jaarstap)"
+        f"Planpad op {_long_date(moment)} ({moment_word}): {_number(path)} "
+        f"({_number(start)} + {_percent(share * 100)} van de jaarstap)"
     )
     if f.number >= path:
         return Verdict(
             ON_TRACK,
-            f"planpad op {moment_word}: {fmt.number(path)}",
+            f"planpad op {moment_word}: {_number(path)}",
             f"{plan}; {stand}. {where}. Regel: lopend jaar en stand op of boven het planpad, dus op koers.",
         )
     return Verdict(
         BEHIND,
-        f"{fmt.number(path - f.number)} onder het planpad ({fmt.number(path)})",
+        f"{_number(path - f.number)} onder het planpad ({_number(path)})",
         f"{plan}; {stand}. {where}. Regel: lopend jaar en stand onder het planpad, dus achter.",
     )
 
@@ -222,7 +244,7 @@ def _judge_milestone(f: Facts) -> Verdict:
         return Verdict(
             NO_TARGET, f"de mijlpaal valt niet in {f.year}", f"Geen mijlpaal in {f.year}."
         )
-    plan = f"Deadline: {fmt.long_date(f.deadline)}"
+    plan = f"Deadline: {_long_date(f.deadline)}"
     if f.deadline.year < f.year:
         plan += f" (in {f.deadline.year} niet gehaald, daarom ook in {f.year} op de agenda)"
     reached = f.reached_on if f.reached_on and f.reached_on <= f.as_of else None
@@ -232,18 +254,18 @@ def _judge_milestone(f: Facts) -> Verdict:
         return Verdict(
             MET,
             detail,
-            f"{plan}; bereikt op {fmt.long_date(reached)}. Regel: bereikt op of vóór de peildatum, dus behaald ({detail}).",
+            f"{plan}; bereikt op {_long_date(reached)}. Regel: bereikt op of vóór de peildatum, dus behaald ({detail}).",
         )
     if f.as_of > f.deadline:
         over = months_between(f.deadline, f.as_of)
         return Verdict(
             BEHIND,
             f"{_months(over)} over de deadline",
-            f"{plan}; nog niet bereikt op {fmt.long_date(f.as_of)}. Regel: deadline voorbij, dus achter.",
+            f"{plan}; nog niet bereikt op {_long_date(f.as_of)}. Regel: deadline voorbij, dus achter.",
         )
     return Verdict(
         NOT_YET,
-        f"deadline {fmt.long_date(f.deadline)}",
+        f"deadline {_long_date(f.deadline)}",
         f"{plan}; nog niet bereikt. Regel: deadline ligt na de peildatum, dus nog niet aan de orde.",
     )
 

@@ -51,7 +51,7 @@ test: venv $(E2E_STAMP)
 	$(BIN)/python -m pytest -ra $(PYTEST_ARGS)
 
 bench: venv
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache tests/artifacts $(E2E)/node_modules

@@ -1,0 +1,185 @@
+"""Page loads and widget changes timed inside headless Chromium.
+
+Times are taken by the page itself: a script installed before any of the app's own checks the
+page on every animation frame and notes `performance.now()` (milliseconds since navigation
+started) the first time each thing it waits for is visible. So the numbers do not include the
+round trips of the test driver, and a load costs no more than it takes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Debian's Chromium, not Playwright's download; no calls to Google's services.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+VIEWPORT = {"width": 1366, "height": 900}
+APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+LOAD_TIMEOUT_MS = 120_000
+
+_MARKS = """
+(() => {
+  const wanted = %s;
+  const marks = {};
+  window.__benchMarks = marks;
+  const shown = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const tick = () => {
+    const now = performance.now();
+    if (wanted.first && marks.first === undefined) {
+      const el = document.querySelector(wanted.first);
+      if (el && shown(el)) marks.first = now;
+    }
+    if (wanted.charts && marks.charts === undefined) {
+      let drawn = 0;
+      for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
+        const svg = chart.querySelector('.main-svg');
+        if (svg && shown(svg)) drawn += 1;
+      }
+      if (drawn >= wanted.charts) marks.charts = now;
+    }
+    if (marks.idle === undefined && document.querySelector('%s')) marks.idle = now;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();
+"""
+
+
+@dataclass(frozen=True)
+class Target:
+    """Something to load: a URL, the selector of its first meaningful content, its chart count."""
+
+    name: str
+    url: str
+    first: str | None = None
+    charts: int = 0
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def load(browser: Browser, target: Target) -> dict[str, float]:
+    """One load in a fresh browser context: milliseconds to first content, charts, idle."""
+    wanted = {"first": target.first, "charts": target.charts}
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        context.add_init_script(_MARKS % (json.dumps(wanted), APP_IDLE))
+        page = context.new_page()
+        page.goto(target.url, wait_until="commit")
+        done = ["m.idle !== undefined"]
+        done += ["m.first !== undefined"] if target.first else []
+        done += ["m.charts !== undefined"] if target.charts else []
+        page.wait_for_function(
+            f"() => {{ const m = window.__benchMarks; return m && {' && '.join(done)}; }}",
+            timeout=LOAD_TIMEOUT_MS,
+            polling=100,
+        )
+        return page.evaluate("() => ({...window.__benchMarks})")
+    finally:
+        context.close()
+
+
+def chart_sizes(browser: Browser, url: str) -> list[tuple[int, int]]:
+    """(width, height) of every Plotly chart on the page once it has settled; also a warm-up."""
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_selector(APP_IDLE, timeout=LOAD_TIMEOUT_MS)
+        _wait_for_all_charts(page)
+        return [
+            (round(box["width"]), round(box["height"]))
+            for box in page.evaluate(
+                """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
+                    .map(c => c.querySelector('.main-svg').getBoundingClientRect().toJSON())"""
+            )
+        ]
+    finally:
+        context.close()
+
+
+def _wait_for_all_charts(page: Page) -> None:
+    # Elements arrive while the run goes on; a count that holds for a second is the page's.
+    previous = -1
+    while True:
+        page.wait_for_function(
+            """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
+                .every(c => c.querySelector('.main-svg') !== null)""",
+            timeout=LOAD_TIMEOUT_MS,
+        )
+        count = page.locator('[data-testid="stPlotlyChart"]').count()
+        if count == previous:
+            return
+        previous = count
+        page.wait_for_timeout(1000)
+
+
+def year_changes(browser: Browser, url: str, done: str, changes: int) -> list[float]:
+    """Milliseconds from choosing another year in the sidebar to `done` (a JS condition).
+
+    Alternates between 2013 and 2014, each change once the page is idle again; the clock starts
+    at the pointer press on the option and stops on the first animation frame where the app is
+    idle and `done` holds with `{year}` replaced by the chosen year.
+    """
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_selector(APP_IDLE, timeout=LOAD_TIMEOUT_MS)
+        times = []
+        for n in range(changes):
+            year = 2013 if n % 2 == 0 else 2014
+            page.wait_for_timeout(300)  # let the frontend settle after the previous run
+            page.evaluate(_CHANGE_WATCH % (done.replace("{year}", str(year)), APP_IDLE))
+            select = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first
+            select.click()
+            page.get_by_role("option", name=str(year), exact=True).click()
+            page.wait_for_function("() => window.__benchChange.end !== undefined", timeout=60_000)
+            change = page.evaluate("() => window.__benchChange")
+            times.append(change["end"] - change["start"])
+        return times
+    finally:
+        context.close()
+
+
+_CHANGE_WATCH = """
+(() => {
+  const change = {};
+  window.__benchChange = change;
+  document.addEventListener('pointerdown', (event) => {
+    if (change.start === undefined && event.target.closest('[role="option"]')) {
+      change.start = performance.now();
+    }
+  }, {capture: true});
+  const tick = () => {
+    if (change.start !== undefined && (%s) && document.querySelector('%s')) {
+      change.end = performance.now();
+      return;
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();
+"""

@@ -1,0 +1,118 @@
+"""Page appearance and filter changes in the browser, dashboard and references side by side."""
+
+from __future__ import annotations
+
+import random
+import statistics
+from contextlib import ExitStack
+from pathlib import Path
+
+from bench import browser, reference
+from bench.datasets import Dataset
+from bench.pages import BARE_FIRST, YEAR_SHOWN, Page
+from bench.server import serve
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def example_loads(dataset: Dataset, pages: list[Page], rounds: int, changes: int, tmp: Path):
+    """Medians and ratios for every page at example size; peak memory of the servers."""
+    with ExitStack() as stack:
+        dashboard = stack.enter_context(serve(dataset.env))
+        bare = stack.enter_context(serve(script=reference.write_bare(tmp)))
+        select = stack.enter_context(serve(script=reference.write_select(tmp)))
+        chromium = stack.enter_context(browser.chromium())
+        # Warm-up: every page once (fills the server's caches), which also tells its charts.
+        sizes = {p.name: browser.chart_sizes(chromium, dashboard.url + p.url_path) for p in pages}
+        targets = [browser.Target("bare", bare.url, BARE_FIRST)]
+        for page in pages:
+            charts = len(sizes[page.name])
+            targets.append(
+                browser.Target(page.name, dashboard.url + page.url_path, page.first, charts)
+            )
+            if charts:
+                script = reference.write_charts(tmp, page.name, sizes[page.name])
+                server = stack.enter_context(serve(script=script))
+                browser.chart_sizes(chromium, server.url)  # its warm-up
+                targets.append(browser.Target(f"charts:{page.name}", server.url, None, charts))
+        browser.load(chromium, targets[0])  # the bare app's warm-up
+        times: dict[str, list[dict]] = {t.name: [] for t in targets}
+        for n in range(rounds):
+            order = list(targets)
+            random.Random(n).shuffle(order)  # no page always loads right after the same one
+            for target in order:
+                times[target.name].append(browser.load(chromium, target))
+        year = _year_changes(chromium, dashboard.url, select.url, changes)
+        memory = {
+            "dashboard_mib": dashboard.peak_rss_mib(),
+            "bare_mib": bare.peak_rss_mib(),
+        }
+    return _summary(pages, sizes, times), year, memory
+
+
+def _year_changes(chromium, dashboard_url: str, select_url: str, changes: int) -> dict:
+    ours, bare = [], []
+    # In turns, a few changes each, so both see the same moments of a busy machine; the first
+    # change of each turn is a warm-up.
+    for _ in range(max(1, changes // 3)):
+        ours += browser.year_changes(chromium, dashboard_url, YEAR_SHOWN, 4)[1:]
+        bare += browser.year_changes(chromium, select_url, YEAR_SHOWN, 4)[1:]
+    return {
+        "dashboard_ms": _median(ours),
+        "bare_ms": _median(bare),
+        "ratio": _median(ours) / _median(bare),
+        "runs": {"dashboard_ms": ours, "bare_ms": bare},
+    }
+
+
+def _summary(pages: list[Page], sizes: dict, times: dict[str, list[dict]]) -> dict:
+    bare_first = _median([t["first"] for t in times["bare"]])
+    out = {"bare": {"first_ms": bare_first, "runs": times["bare"]}}
+    for page in pages:
+        first = _median([t["first"] for t in times[page.name]])
+        entry = {
+            "first_ms": first,
+            "first_ratio": first / bare_first,
+            "first_is": page.what,
+            "charts": len(sizes[page.name]),
+            "runs": times[page.name],
+        }
+        if sizes[page.name]:
+            drawn = _median([t["charts"] for t in times[page.name]])
+            ref = _median([t["charts"] for t in times[f"charts:{page.name}"]])
+            entry |= {
+                "charts_ms": drawn,
+                "reference_charts_ms": ref,
+                "charts_ratio": drawn / ref,
+                "chart_sizes": sizes[page.name],
+                "reference_runs": times[f"charts:{page.name}"],
+            }
+        out[page.name] = entry
+    return out
+
+
+def large_loads(dataset: Dataset, pages: list[Page], loads: int, bare_first_ms: float) -> dict:
+    """Each page of the large dataset: medians of `loads` loads after a warm-up, peak memory.
+
+    The reference for (a) is the bare app of the example run; there is no chart reference at
+    this size (the chart counts differ), so chart times are given as they are.
+    """
+    out: dict = {}
+    with serve(dataset.env) as dashboard, browser.chromium() as chromium:
+        for page in pages:
+            url = dashboard.url + page.url_path
+            charts = len(browser.chart_sizes(chromium, url))
+            target = browser.Target(page.name, url, page.first, charts)
+            runs = [browser.load(chromium, target) for _ in range(loads)]
+            first = _median([r["first"] for r in runs])
+            out[page.name] = {
+                "first_ms": first,
+                "first_ratio": first / bare_first_ms,
+                "charts": charts,
+                "charts_ms": _median([r["charts"] for r in runs]) if charts else None,
+                "runs": runs,
+            }
+        out["memory_mib"] = dashboard.peak_rss_mib()
+    return out

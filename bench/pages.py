@@ -1,0 +1,73 @@
+"""The dashboard's pages as the benchmark sees them: where they live, and what shows first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bench.server import ROOT
+
+MAIN = '[data-testid="stMain"]'
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str  # the URL path users see
+    url_path: str
+    script: str  # for AppTest.switch_page
+    first: str  # CSS selector of the first meaningful content
+    what: str  # that content, in words, for the results
+
+
+_ALL = [
+    Page(
+        "overzicht",
+        "/",  # the default page lives at the root; /overzicht answers "Page not found"
+        "pages/overview.py",
+        f'{MAIN} [data-testid="stColumn"] [data-testid="stMarkdownContainer"]',
+        "the first agenda tile with its status counts",
+    ),
+    Page(
+        "agendapunten",
+        "/agendapunten",
+        "pages/agenda.py",
+        f'{MAIN} [data-testid="stColumn"] [data-testid="stMarkdownContainer"]',
+        "the first indicator's name and status",
+    ),
+    Page(
+        "wijken",
+        "/wijken",
+        "pages/districts.py",
+        f"{MAIN} h1",
+        "the title (year and number of districts); the figures themselves are charts",
+    ),
+    Page(
+        "mijlpalen",
+        "/mijlpalen",
+        "pages/milestones.py",
+        f'{MAIN} [data-testid="stDataFrame"]',
+        "the milestone status table",
+    ),
+    Page(
+        "gegevens-bijwerken",
+        "/gegevens-bijwerken",
+        "pages/edit.py",
+        f'{MAIN} [data-testid="stForm"]',
+        "the editors' login form (what a fresh visitor sees)",
+    ),
+    Page(
+        "over-de-cijfers",
+        "/over-de-cijfers",
+        "pages/about.py",
+        f'{MAIN} [data-testid="stDataFrame"]',
+        "the table of all figures",
+    ),
+]
+
+BARE_FIRST = f'{MAIN} [data-testid="stMarkdownContainer"]'
+# The overview's title says the chosen year, in the dashboard and in the reference app alike.
+YEAR_SHOWN = "(document.querySelector('h1')?.textContent || '').includes('{year}')"
+
+
+def pages() -> list[Page]:
+    """The pages whose script exists: a page still being written is left out, not an error."""
+    return [p for p in _ALL if (ROOT / p.script).is_file()]

@@ -1,0 +1,110 @@
+"""The results as tables on the terminal, each figure against its target where it has one."""
+
+from __future__ import annotations
+
+FIRST_TARGET = 1.5  # (a): first meaningful content, against the bare app
+CHARTS_TARGET = 1.3  # (b): all charts drawn, against the same charts with no other work
+EXPORT_TARGET_S = 20.0  # PDF, PowerPoint and Excel together, example data
+
+
+def _mark(value: float, limit: float) -> str:
+    return "ok" if value <= limit else "MISS"
+
+
+def targets_missed(results: dict) -> list[str]:
+    """Every figure that misses its target, in words."""
+    missed = []
+    for name, page in results["pages"].items():
+        if name == "bare":
+            continue
+        if page["first_ratio"] > FIRST_TARGET:
+            missed.append(f"{name} (a) {page['first_ratio']:.2f} > {FIRST_TARGET}")
+        if page.get("charts_ratio", 0) > CHARTS_TARGET:
+            missed.append(f"{name} (b) {page['charts_ratio']:.2f} > {CHARTS_TARGET}")
+    total = results["export"]["first"]["total"]
+    if total > EXPORT_TARGET_S:
+        missed.append(f"report export {total:.1f} s > {EXPORT_TARGET_S:.0f} s")
+    return missed
+
+
+def print_summary(results: dict) -> None:
+    meta = results["meta"]
+    print(
+        f"\nHet Jonge Kind benchmark, {meta['date']}, commit {meta['commit']}"
+        f"{' (with uncommitted changes)' if meta['uncommitted_changes'] else ''}, "
+        f"{meta['machine']['cpus']} cores, load {meta['machine']['load_average_1m']:.1f}"
+    )
+    _pages(results["pages"], meta["repeat"]["browser_rounds"])
+    year = results["year_change"]
+    print(
+        f"\nYear change on the overview: {year['dashboard_ms']:.0f} ms, bare select "
+        f"{year['bare_ms']:.0f} ms, ratio {year['ratio']:.2f}"
+    )
+    _large(results["pages_x100"], meta["repeat"]["large_loads"])
+    _scripts(results["script_runs"], meta["repeat"]["script_runs"])
+    e = results["engine"]
+    print(
+        f"\nComparison engine: {e['figures']:,} figures -> {e['rows']:,} rows in "
+        f"{e['median_s']:.1f} s (median of {len(e['runs_s'])}), {e['rows_per_s']:,.0f} rows/s"
+    )
+    m = results["memory"]
+    print(
+        f"\nPeak memory (RSS) of the server: example {m['dashboard_mib']:.0f} MiB, "
+        f"100x {m['dashboard_x100_mib']:.0f} MiB, bare app {m['bare_mib']:.0f} MiB"
+    )
+    _export(results["export"])
+    missed = targets_missed(results)
+    print("\nTargets: " + ("all met" if not missed else "missed: " + "; ".join(missed)))
+
+
+def _pages(pages: dict, rounds: int) -> None:
+    print(f"\nPage appearance, example data (median of {rounds} loads, ms since navigation)")
+    print(f"{'page':<20}{'first':>8}{'(a)':>7}{'':>6}{'charts':>8}{'drawn':>8}{'ref':>8}{'(b)':>7}")
+    print(f"{'bare app':<20}{pages['bare']['first_ms']:>8.0f}")
+    for name, p in pages.items():
+        if name == "bare":
+            continue
+        line = (
+            f"{name:<20}{p['first_ms']:>8.0f}{p['first_ratio']:>7.2f}"
+            f"{_mark(p['first_ratio'], FIRST_TARGET):>6}{p['charts']:>8}"
+        )
+        if p["charts"]:
+            line += (
+                f"{p['charts_ms']:>8.0f}{p['reference_charts_ms']:>8.0f}"
+                f"{p['charts_ratio']:>7.2f}{_mark(p['charts_ratio'], CHARTS_TARGET):>6}"
+            )
+        print(line)
+
+
+def _large(pages: dict, loads: int) -> None:
+    print(f"\nPage appearance, 100x data (median of {loads} loads after a warm-up, ms)")
+    print(f"{'page':<20}{'first':>8}{'vs bare':>9}{'charts':>8}{'drawn':>8}")
+    for name, p in pages.items():
+        drawn = f"{p['charts_ms']:>8.0f}" if p["charts_ms"] else ""
+        print(f"{name:<20}{p['first_ms']:>8.0f}{p['first_ratio']:>9.2f}{p['charts']:>8}{drawn}")
+
+
+def _scripts(runs: dict, count: int) -> None:
+    print(f"\nScript run time under AppTest (median of {count}, ms)")
+    print(f"{'page':<20}{'example':>10}{'100x':>10}{'growth':>8}")
+    print(f"{'bare app':<20}{runs['bare']['median_s'] * 1000:>10.1f}")
+    for name, growth in runs["growth"].items():
+        label = "first run (cold)" if name == "cold" else name
+        print(
+            f"{label:<20}{runs['voorbeeld'][name]['median_s'] * 1000:>10.1f}"
+            f"{runs['x100'][name]['median_s'] * 1000:>10.1f}{growth:>8.1f}"
+        )
+
+
+def _export(export: dict) -> None:
+    first, later = export["first"], export["later_median"]
+    print("\nReport export, example data (s)")
+    print(f"{'':<22}{'build':>7}{'pdf':>7}{'pptx':>7}{'xlsx':>7}{'total':>7}")
+    for label, t in (("first (starts Chromium)", first), ("later (median)", later)):
+        print(
+            f"{label:<22}{t['build']:>7.1f}{t['pdf']:>7.1f}{t['pptx']:>7.1f}"
+            f"{t['xlsx']:>7.1f}{t['total']:>7.1f}"
+        )
+    print(
+        f"target: all three under {EXPORT_TARGET_S:.0f} s: {_mark(first['total'], EXPORT_TARGET_S)}"
+    )

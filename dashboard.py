@@ -45,7 +45,7 @@ navigation = st.navigation(
         st.Page(
             "pages/overview.py",
             title="Overzicht",
-            url_path="overzicht",
+            url_path="overzicht",  # served at "/" as the default page
             icon=":material/dashboard:",
             default=True,
         ),

@@ -178,7 +178,8 @@ def commitment_chart(indicator: Indicator, rows: pd.DataFrame, title_suffix: str
                 "size": 26,
                 "line": {"color": "#333333", "width": 2},
             },
-            text=[f"{STATUSES[s].icon} {s}" for s in rows["status"]],
+            # Years without a commitment keep their dash symbol but no words, which would collide.
+            text=["" if s == "geen doel" else f"{STATUSES[s].icon} {s}" for s in rows["status"]],
             textposition="bottom center",
             hovertext=list(rows["explanation"]),
             hoverinfo="text",

@@ -6,12 +6,15 @@ distributed over the districts; district targets are drawn only where the plan s
 
 from __future__ import annotations
 
+import math
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from lib import fmt
 from lib.plan import Indicator, Plan
-from lib.style import ACTUAL, INK, MUTED, SEQUENTIAL, TARGET, apply_style, wrap
+from lib.style import ACTUAL, INK, MUTED, SEQUENTIAL, TARGET, apply_style
 
 
 def district_rows(progress: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -47,7 +50,7 @@ def district_heatmap(actual: pd.DataFrame, share: pd.DataFrame, subtitle: str) -
     fig = go.Figure(
         go.Heatmap(
             z=share.values,
-            x=[wrap(c, 10) for c in share.columns],
+            x=[_column_label(c) for c in share.columns],
             y=[_short(i) for i in share.index],
             text=text,
             texttemplate="%{text}",
@@ -66,6 +69,11 @@ def district_heatmap(actual: pd.DataFrame, share: pd.DataFrame, subtitle: str) -
     fig.update_xaxes(tickfont={"size": 13})
     fig.update_layout(height=180 + 48 * len(share.index))
     return fig
+
+
+def _column_label(name: str) -> str:
+    """District names stacked word by word (and after a hyphen), so ten fit side by side."""
+    return re.sub(r" |(?<=-)", "<br>", name).replace("<br><br>", "<br>")
 
 
 def _short(name: str, width: int = 38) -> str:
@@ -92,18 +100,16 @@ def district_ranking(indicator: Indicator, rows: pd.DataFrame, subtitle: str) ->
     known = [v for v in values if v is not None]
     if known:
         mean = sum(known) / len(known)
-        fig.add_vline(x=mean, line={"color": MUTED, "dash": "dash", "width": 2})
-        fig.add_annotation(
-            x=mean,
-            y=1,
-            yref="paper",
-            yanchor="top",
-            xanchor="left",
-            xshift=4,
-            bgcolor="white",
-            showarrow=False,
-            text=f"gemiddelde per wijk: {fmt.number(mean)}",
-            font={"color": MUTED},
+        # A legend entry rather than a label on the chart, which would cover the top bar.
+        fig.add_trace(
+            go.Scatter(
+                x=[mean, mean],
+                y=[rows["district_name"].iloc[0], rows["district_name"].iloc[-1]],
+                mode="lines",
+                line={"color": MUTED, "dash": "dash", "width": 2},
+                name=f"Gemiddelde per wijk: {fmt.number(mean)}",
+                hoverinfo="skip",
+            )
         )
     if rows["target"].notna().any():
         fig.add_trace(
@@ -116,21 +122,29 @@ def district_ranking(indicator: Indicator, rows: pd.DataFrame, subtitle: str) ->
             )
         )
     fig.update_xaxes(title_text=indicator.unit, rangemode="tozero")
+    if known and all(float(v).is_integer() for v in known):
+        # Counts of groups or locations: no ticks at half a group.
+        fig.update_xaxes(tick0=0, dtick=max(1, math.ceil(max(known) / 6)))
     fig = apply_style(fig, f"{indicator.name}: rangorde van de wijken", subtitle)
     fig.update_layout(height=200 + 34 * len(rows))
     return fig
 
 
 def describe_ranking(indicator: Indicator, rows: pd.DataFrame) -> str:
-    known = rows.dropna(subset=["actual"]).sort_values("actual", ascending=False)
+    known = rows.dropna(subset=["actual"])
     if known.empty:
         return f"{indicator.name}: nog geen cijfers per wijk."
-    top, bottom = known.iloc[0], known.iloc[-1]
-    missing = len(rows) - len(known)
+
+    def names_at(value: float) -> str:
+        names = list(known[known["actual"] == value]["district_name"])
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+
+    top, bottom = known["actual"].max(), known["actual"].min()
     text = (
-        f"{indicator.name}: hoogste stand in {top['district_name']} ({fmt.number(top['actual'])}), "
-        f"laagste in {bottom['district_name']} ({fmt.number(bottom['actual'])})"
+        f"{indicator.name}: hoogste stand in {names_at(top)} ({fmt.number(top)}), "
+        f"laagste in {names_at(bottom)} ({fmt.number(bottom)})"
     )
+    missing = len(rows) - len(known)
     if missing:
         text += f"; {missing} wijk(en) zonder cijfer"
     return text + "."

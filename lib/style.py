@@ -53,16 +53,26 @@ def apply_style(fig: go.Figure, title: str, subtitle: str = "") -> go.Figure:
     fig.update_layout(
         template="plotly_white",
         font={"family": FONT_FAMILY, "size": BASE_FONT_SIZE, "color": INK},
-        title={"text": title_text, "x": 0, "xanchor": "left", "font": {"size": TITLE_FONT_SIZE}},
-        margin={"l": 20, "r": 30, "t": 100 if subtitle else 70, "b": 60},
-        legend={
-            "orientation": "h",
-            "yanchor": "top",
-            "y": -0.12,
+        # Title, subtitle and legend stack above the plot at fixed distances, so the legend
+        # stays next to the title however tall the chart is.
+        title={
+            "text": title_text,
             "x": 0,
             "xanchor": "left",
-            "entrywidth": 0,
-            "itemwidth": 40,
+            "xref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "yref": "container",
+            "pad": {"t": 22, "l": 12},
+            "font": {"size": TITLE_FONT_SIZE},
+        },
+        margin={"l": 20, "r": 30, "t": 135 if subtitle else 100, "b": 60},
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.0,
+            "x": 0,
+            "xanchor": "left",
             "font": {"size": BASE_FONT_SIZE - 2},
             "traceorder": "normal",
         },

@@ -81,7 +81,7 @@ def milestone_timeline(rows: pd.DataFrame, as_of: date, subtitle: str) -> go.Fig
             go.Scatter(
                 x=x,
                 y=[labels[i] for i in part.index],
-                mode="markers+text",
+                mode="markers",
                 name=f"{STATUSES[status].icon} {status}",
                 marker={
                     "symbol": STATUS_SYMBOLS[status],
@@ -94,28 +94,21 @@ def milestone_timeline(rows: pd.DataFrame, as_of: date, subtitle: str) -> go.Fig
                         "width": 2,
                     },
                 },
-                # Open items need no label: the legend names their symbol, and text would run off.
-                text=[
-                    "" if status == "nog niet aan de orde" else f"  {STATUSES[status].icon} {d}"
-                    for d in part["detail"]
-                ],
-                textposition="middle right",
-                textfont={"color": INK, "size": 14},
                 hovertext=list(part["explanation"]),
                 hoverinfo="text",
             )
         )
+    _add_labels(fig, rows, labels, as_of)
     fig.add_vline(x=as_of, line={"color": MUTED, "dash": "dash", "width": 2})
     fig.add_annotation(
         x=as_of,
-        y=0,
+        y=1,
         yref="paper",
         text=f"peildatum {fmt.long_date(as_of)}",
         showarrow=False,
-        yanchor="bottom",
+        yanchor="top",
         xanchor="left",
         xshift=4,
-        bgcolor="white",
         font={"color": MUTED, "size": 14},
     )
     first = min(rows["deadline"].min(), as_of) if len(rows) else as_of
@@ -127,10 +120,40 @@ def milestone_timeline(rows: pd.DataFrame, as_of: date, subtitle: str) -> go.Fig
         dtick="M12",
         ticklabelmode="period",
     )
-    fig.update_yaxes(autorange="reversed")
+    # Reversed, with an empty band above the first row where the peildatum label sits.
+    fig.update_yaxes(
+        range=[len(rows) - 0.5, -1.1], categoryorder="array", categoryarray=labels, showgrid=True
+    )
     fig = apply_style(fig, "Mijlpalen van het plan: deadline en stand", subtitle)
     fig.update_layout(height=max(360, 160 + ROW_HEIGHT * len(rows)))
     return fig
+
+
+def _add_labels(fig: go.Figure, rows: pd.DataFrame, labels: list[str], as_of: date) -> None:
+    """Status and delay as text right of the later of deadline and date reached, clear of both
+    markers. Open items get none: the legend names their symbol, and text would run off."""
+    shown = rows[rows["status"] != "nog niet aan de orde"]
+    if shown.empty:
+        return
+    x = [
+        max(r.deadline, r.reached or (as_of if r.status == "achter" else r.deadline))
+        for r in shown.itertuples()
+    ]
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=[labels[i] for i in shown.index],
+            mode="text",
+            text=[
+                f"    {STATUSES[s].icon} {d}"
+                for s, d in zip(shown["status"], shown["detail"], strict=True)
+            ],
+            textposition="middle right",
+            textfont={"color": INK, "size": 14},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
 
 
 def describe_milestones(rows: pd.DataFrame) -> str:

@@ -55,10 +55,9 @@ def render() -> None:
         st.header(f"{goal.label}: {goal.theme}" if goal else "Overige doelen")
         if goal:
             st.markdown(f"*Uit het plan:* {goal.text}")
-        cells = st.columns(2) if len(section.items) > 1 else [st.container()]
-        for n, item in enumerate(section.items):
-            with cells[n % len(cells)]:
-                _item(ctx, item)
+        # One chart per row: full width keeps titles, labels and timelines readable.
+        for item in section.items:
+            _item(ctx, item)
 
 
 render()

@@ -67,7 +67,10 @@ def texts(elements) -> str:
 
 def test_without_editors_the_page_explains_and_edits_nothing(store, secrets):
     at = open_edit_page()
-    assert "python -m lib add-editor NAAM" in texts(at.info)
+    assert "Er is nog geen redacteur ingesteld" in texts(at.info)
+    # The technical how-to is there for the administrator, folded away from other readers.
+    assert at.expander[0].label == "Voor de beheerder: een redacteur toevoegen"
+    assert "python -m lib add-editor NAAM" in texts(at.expander[0].markdown)
     assert not at.tabs and not at.text_input
 
 

@@ -31,9 +31,12 @@ GRID_ORDER = [
     "Opmerking",
     "Invullen als",
 ]
-NO_EDITORS = """
-Er is nog geen redacteur ingesteld, dus hier kan niemand cijfers wijzigen. Een beheerder voegt
-een redacteur toe op de server met:
+NO_EDITORS = (
+    "Er is nog geen redacteur ingesteld, dus hier kan niemand cijfers wijzigen. Wilt u cijfers "
+    "bijwerken? Vraag de beheerder van het dashboard u als redacteur toe te voegen."
+)
+ADD_EDITOR_HOWTO = """
+Een redacteur toevoegen op de server:
 
 ```
 python -m lib add-editor NAAM
@@ -43,6 +46,12 @@ Het wachtwoord wordt gevraagd en versleuteld (bcrypt) bewaard in `.streamlit/sec
 Gebruikt de gemeente inloggen via haar eigen accountsysteem (OIDC), zet dan de e-mailadressen
 van de redacteuren onder `[editors_oidc]` in hetzelfde bestand (zie docs/storage.md).
 """
+
+
+def _no_editors() -> None:
+    st.info(NO_EDITORS, icon=":material/lock:")
+    with st.expander("Voor de beheerder: een redacteur toevoegen"):
+        st.markdown(ADD_EDITOR_HOWTO)
 
 
 def flash(message: str) -> None:
@@ -67,7 +76,7 @@ def show_error(exc: Exception) -> None:
 def login(config: auth.EditorConfig) -> str | None:
     """Show how to log in, or who is logged in; return the editor's name, or None."""
     if not config.can_edit and config.mode != "oidc":
-        st.info(NO_EDITORS, icon=":material/lock:")
+        _no_editors()
         return None
     if config.mode == "oidc":
         return _oidc_login(config)
@@ -96,7 +105,7 @@ def _logout() -> None:
 
 def _oidc_login(config: auth.EditorConfig) -> str | None:
     if not config.oidc_emails:
-        st.info(NO_EDITORS, icon=":material/lock:")
+        _no_editors()
         return None
     if not st.user.is_logged_in:
         st.markdown("Log in met uw account van de gemeente om cijfers te wijzigen.")

@@ -72,7 +72,9 @@ def read_actuals(path: str | Path, plan: Plan) -> Actuals:
     return parse_actuals(raw, plan, path.name)
 
 
-def parse_actuals(raw: bytes, plan: Plan, file: str) -> Actuals:
+def decode_csv(raw: bytes, file: str) -> tuple[str, ActualsMeta, int, str]:
+    """The text of a CSV file, its `# key: value` metadata, how many lines that takes, and the
+    delimiter; a file that is not UTF-8 is a Dutch problem."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -80,7 +82,12 @@ def parse_actuals(raw: bytes, plan: Plan, file: str) -> Actuals:
             [Problem(file, "bestand is geen UTF-8-tekst (sla op als CSV UTF-8)")]
         ) from None
     meta, body_start = read_meta(text)
-    reader = csv.DictReader(io.StringIO(text), delimiter=sniff_delimiter(text, body_start))
+    return text, meta, body_start, sniff_delimiter(text, body_start)
+
+
+def parse_actuals(raw: bytes, plan: Plan, file: str) -> Actuals:
+    text, meta, body_start, delimiter = decode_csv(raw, file)
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     for _ in range(body_start):
         next(reader.reader, None)
     problems = _check_header(reader.fieldnames or [], file, body_start + 1)

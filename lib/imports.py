@@ -23,7 +23,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from lib.actuals import check_row, read_meta, sniff_delimiter
+from lib.actuals import check_row, decode_csv
 from lib.cells import restore
 from lib.history import Key, describe_value
 from lib.problems import Problem, ValidationFailed
@@ -131,14 +131,8 @@ def _read_xlsx(raw: bytes, file: str) -> Sheet:
 
 
 def _read_csv(raw: bytes, file: str) -> Sheet:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValidationFailed(
-            [Problem(file, "bestand is geen UTF-8-tekst (sla op als CSV UTF-8)")]
-        ) from None
-    _meta, skip = read_meta(text)
-    reader = csv.reader(io.StringIO(text), delimiter=sniff_delimiter(text, skip))
+    text, _meta, skip, delimiter = decode_csv(raw, file)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     rows = [(n, [restore(c.strip()) for c in cells]) for n, cells in enumerate(reader, start=1)]
     rows = rows[skip:]
     header = rows[0][1] if rows else []

@@ -6,6 +6,7 @@ direct link to any page runs this frame first (see README).
 
 import streamlit as st
 
+from lib import fmt
 from lib.problems import ValidationFailed
 from ui import components, context, filters
 
@@ -37,7 +38,7 @@ with st.sidebar:
         key="include_concept",
         help="Conceptcijfers zijn ingevoerd maar nog niet vastgesteld door een tweede redacteur.",
     )
-    st.caption(f"{concepts_waiting} conceptcijfer(s) wachten op vaststelling.")
+    st.caption(f"{fmt.waiting_concepts(concepts_waiting)} op vaststelling.")
 context.build(plan, actuals, chosen)
 
 navigation = st.navigation(

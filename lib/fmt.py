@@ -50,3 +50,12 @@ def quantity(value: float | None, unit: str, decimals: int = 1, singular: str | 
     if singular and value is not None and round(float(value), decimals) == 1:
         unit = singular
     return f"{number(value, decimals)} {unit}".strip()
+
+
+def waiting_concepts(count: int) -> str:
+    """'Geen conceptcijfers wachten', '1 conceptcijfer wacht', '3 conceptcijfers wachten'."""
+    if count == 0:
+        return "Geen conceptcijfers wachten"
+    if count == 1:
+        return "1 conceptcijfer wacht"
+    return f"{number(count)} conceptcijfers wachten"

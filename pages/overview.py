@@ -61,6 +61,8 @@ def render() -> None:
             ),
             "Waarom deze status": st.column_config.TextColumn(width="large"),
             "Indicator": st.column_config.TextColumn(width="large"),
+            "Stand": st.column_config.TextColumn(width="medium"),
+            "Doel": st.column_config.TextColumn(width="medium"),
         },
     )
 

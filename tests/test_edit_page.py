@@ -99,14 +99,14 @@ def test_a_second_editor_approves_and_the_dashboard_counts_it(plan, store, edito
     at = log_in(open_edit_page(), "anna")
     assert at.multiselect(key="edit_approve_choice").options == []  # not one's own
     at = log_in(open_edit_page(), "bob")
-    assert "1 conceptcijfer(s) wachten op vaststelling." in texts(at.sidebar.caption)
+    assert "1 conceptcijfer wacht op vaststelling." in texts(at.sidebar.caption)
     choice = at.multiselect(key="edit_approve_choice")
     assert len(choice.options) == 1
     choice.set_value([FTE]).run()
     at.button(key="edit_approve").click().run()
     assert not at.exception
     assert "1 cijfer(s) vastgesteld." in texts(at.success)
-    assert "0 conceptcijfer(s) wachten op vaststelling." in texts(at.sidebar.caption)
+    assert "Geen conceptcijfers wachten op vaststelling." in texts(at.sidebar.caption)
     assert store.layers()[0][FTE].approved.value == "3,6"
 
 

@@ -75,3 +75,15 @@ def test_long_date(value, text):
 )
 def test_quantity(value, unit, text):
     assert fmt.quantity(value, unit) == text
+
+
+@pytest.mark.parametrize(
+    ("count", "text"),
+    [
+        (0, "Geen conceptcijfers wachten"),
+        (1, "1 conceptcijfer wacht"),
+        (1234, "1.234 conceptcijfers wachten"),
+    ],
+)
+def test_waiting_concepts_in_plain_dutch(count, text):
+    assert fmt.waiting_concepts(count) == text

@@ -11,6 +11,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from lib import fmt
 from lib.edit_table import concepts_table, figure_label, history_table
 from lib.entry import figure_keys
 from lib.imports import ImportPreview, apply_import, preview_import
@@ -98,7 +99,7 @@ def approve_section(ctx: Context, store: Store, editor: str) -> None:
         st.info("Er wachten geen conceptcijfers.", icon=":material/task_alt:")
         return
     st.markdown(
-        f"**{len(table)}** conceptcijfer(s) wachten. Een conceptcijfer telt pas mee als een "
+        f"{fmt.waiting_concepts(len(table))}. Een conceptcijfer telt pas mee als een "
         "**tweede** redacteur het vaststelt; cijfers die u zelf invoerde kunt u niet vaststellen."
     )
     st.dataframe(table, hide_index=True, key="edit_concepts")

@@ -21,7 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from lib.actuals import Actuals
 from lib.cells import neutralise
 from lib.entry import allows_decimals, figure_keys, target, value_hint
-from lib.imports import SHEET
+from lib.imports import DUTCH_HEADERS, SHEET
 from lib.plan import NUMERIC_KINDS, Plan
 from lib.store import Store
 
@@ -253,14 +253,9 @@ def export_xlsx(actuals: Actuals, plan: Plan) -> bytes:
     return _bytes(book)
 
 
+# The importer's Dutch names, plus the columns only an export has.
 _EXPORT_DUTCH = {
-    "indicator": "Indicator-id",
-    "year": "Jaar",
-    "district": "Wijk-id",
-    "value": "Waarde",
-    "counted_on": "Teldatum",
-    "source": "Bron",
-    "note": "Opmerking",
+    **DUTCH_HEADERS,
     "status": "Status",
     "changed_at": "Gewijzigd op",
     "changed_by": "Gewijzigd door",

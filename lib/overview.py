@@ -84,7 +84,8 @@ def overview_table(
 
 def source_line(plan: Plan, actuals, as_of) -> str:
     """'Bron: ...; doelen: ... Peildatum ...', with the example-data warning where it applies."""
-    sources = sorted({s for s in actuals.frame["source"] if s})
+    # Distinct values first: every chart's caption asks, and a large dataset has many figures.
+    sources = sorted({s for s in actuals.frame["source"].unique() if s})
     source = ", ".join(sources[:3]) + (" e.a." if len(sources) > 3 else "")
     line = f"Bron: {source or 'ingevoerde cijfers'}; doelen: {plan.plan.source}. "
     line += f"Peildatum {fmt.long_date(as_of)}."

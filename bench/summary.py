@@ -41,7 +41,7 @@ def print_summary(results: dict) -> None:
         f"{year['bare_ms']:.0f} ms, ratio {year['ratio']:.2f}"
     )
     _large(results["pages_x100"], meta["repeat"]["large_loads"])
-    _scripts(results["script_runs"], meta["repeat"]["script_runs"])
+    _scripts(results["script_runs"], meta["repeat"])
     e = results["engine"]
     print(
         f"\nComparison engine: {e['figures']:,} figures -> {e['rows']:,} rows in "
@@ -84,8 +84,11 @@ def _large(pages: dict, loads: int) -> None:
         print(f"{name:<20}{p['first_ms']:>8.0f}{p['first_ratio']:>9.2f}{p['charts']:>8}{drawn}")
 
 
-def _scripts(runs: dict, count: int) -> None:
-    print(f"\nScript run time under AppTest (median of {count}, ms)")
+def _scripts(runs: dict, repeat: dict) -> None:
+    print(
+        f"\nScript run time under AppTest (median of {repeat['script_runs']} at example size, "
+        f"{repeat['script_runs_x100']} at 100x; ms)"
+    )
     print(f"{'page':<20}{'example':>10}{'100x':>10}{'growth':>8}")
     print(f"{'bare app':<20}{runs['bare']['median_s'] * 1000:>10.1f}")
     for name, growth in runs["growth"].items():

@@ -29,6 +29,9 @@ OPTIONAL_COLUMNS = ("counted_on", "source", "note", "changed_at", "changed_by")
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 FRAME_COLUMNS = list(COLUMNS) + ["number", "reached_on", "flag", "row"]
 _NUMBER = re.compile(r"^\d+([.,]\d+)?$")
+# Dutch thousands separators: 1.234,5 and 1.234.567 can only mean one thing; 1.234 cannot.
+_DUTCH_THOUSANDS = re.compile(r"^[1-9]\d{0,2}((\.\d{3})+,\d+|(\.\d{3}){2,})$")
+_AMBIGUOUS_THOUSANDS = re.compile(r"^[1-9]\d{0,2}\.\d{3}$")
 DEFAULT_ACTUALS = Path(__file__).resolve().parent.parent / "data" / "example_actuals.csv"
 
 
@@ -233,6 +236,13 @@ def parse_value(kind: str, text: str) -> tuple[dict, str | None]:
         return typed, None
     if text == "":
         return typed, "waarde ontbreekt"
+    if _DUTCH_THOUSANDS.match(text.lstrip("-")):
+        text = text.replace(".", "")  # 1.234,5 is the Dutch way of writing 1234.5
+    elif _AMBIGUOUS_THOUSANDS.match(text.lstrip("-")):
+        return typed, (
+            f"'{text}' is dubbelzinnig: bedoelt u {text.replace('.', '')} (schrijf dan zonder punt) "
+            f"of {text.replace('.', ',')} (schrijf dan met een komma)?"
+        )
     if text.startswith("-") and _NUMBER.match(text[1:]):
         return typed, f"{text} is negatief; een aantal kan niet negatief zijn"
     if not _NUMBER.match(text):

@@ -184,7 +184,7 @@ BAD_ROWS = [
     pytest.param("groepen,2014.0,d1,3", "year", "'2014.0' is geen jaartal", id="decimal_year"),
     pytest.param("groepen,,d1,3", "year", "'' is geen jaartal", id="missing_year"),
     pytest.param("groepen,2014,d1,veel", "value", "'veel' is geen getal", id="text_in_number"),
-    pytest.param('groepen,2014,d1,"1.234,5"', "value", "is geen getal", id="thousands_separator"),
+    pytest.param("groepen,2014,d1,1.234", "value", "is dubbelzinnig", id="ambiguous_thousands"),
     pytest.param("groepen,2014,d1,-3", "value", "-3 is negatief", id="negative_count"),
     pytest.param('groepen,2014,d1,"-3,5"', "value", "-3,5 is negatief", id="negative_decimal"),
     pytest.param("groepen,2014,d1,", "value", "waarde ontbreekt", id="missing_value"),
@@ -342,3 +342,21 @@ def test_write_is_atomic(tmp_path, monkeypatch, make_actuals, small_plan):
         write_actuals(actuals, path)
     assert path.read_text(encoding="utf-8") == original
     assert [p.name for p in tmp_path.iterdir()] == ["actuals.csv"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "message"),
+    [
+        ("1.234,5", 1234.5, None),
+        ("1.234.567", 1234567.0, None),
+        ("0.500", 0.5, None),
+        ("3.2", 3.2, None),
+        ("1.234", None, "dubbelzinnig"),
+    ],
+)
+def test_dutch_thousands_separators(text, number, message):
+    from lib.actuals import parse_value
+
+    typed, problem = parse_value("level", text)
+    assert typed["number"] == number
+    assert (problem is None) if message is None else (message in problem)

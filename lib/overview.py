@@ -82,6 +82,16 @@ def overview_table(
     ).reset_index(drop=True)
 
 
+def agenda_headline(city_year: pd.DataFrame, number: int, year: int) -> str:
+    """'In 2014: 5 behaald, 1 op koers, 3 achter ...' for one agenda item's city-wide targets."""
+    rows = city_year[(city_year["agenda_item"] == number) & (city_year["status"] != NO_TARGET)]
+    counts = rows["status"].value_counts()
+    parts = [f"{counts[s]} {label(s)}" for s in STATUS_ORDER if s in counts]
+    if not parts:
+        return f"In {year} stelt het plan voor dit agendapunt geen doelen."
+    return f"**{year}, {len(rows)} doelen:** " + " · ".join(parts)
+
+
 def source_line(plan: Plan, actuals, as_of) -> str:
     """'Bron: ...; doelen: ... Peildatum ...', with the example-data warning where it applies."""
     # Distinct values first: every chart's caption asks, and a large dataset has many figures.

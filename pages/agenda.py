@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from lib.agenda_view import ChartItem, agenda_sections
+from lib.agenda_view import ChartItem
+from lib.overview import agenda_headline
 from ui import components, context
 
 
@@ -47,9 +48,9 @@ def render() -> None:
     st.caption(
         f"Doelen en stand per jaar voor de hele stad; status voor {ctx.year} · {ctx.subtitle()}"
     )
-    sections = agenda_sections(
-        ctx.plan, ctx.city(), number, ctx.year, ctx.as_of, ctx.subtitle(agenda=number)
-    )
+    with st.container(key="headline"):  # the counts first: they do not wait for any chart
+        st.markdown(agenda_headline(ctx.city(ctx.year), number, ctx.year))
+    sections = context.agenda_charts(ctx, number)
     for section in sections:
         goal = section.goal
         st.header(f"{goal.label}: {goal.theme}" if goal else "Overige doelen")

@@ -25,6 +25,8 @@ def render() -> None:
     if rows.empty:
         st.info("Dit agendapunt heeft geen mijlpalen.")
     else:
+        with st.container(key="headline"):  # the summary first: it does not wait for the chart
+            st.markdown(describe_milestones(rows))
         fig = milestone_timeline(rows, ctx.as_of, ctx.subtitle(agenda=ctx.agenda))
         components.chart(fig, describe_milestones(rows), "milestones_timeline")
         st.dataframe(

@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from lib import fmt
 from lib.actuals import Actuals, parse_actuals
+from lib.agenda_view import agenda_sections
 from lib.cli import DEFAULT_TARGETS, resolve_as_of
 from lib.compare import progress_table
 from lib.overview import source_line
@@ -177,6 +178,36 @@ def build(plan: Plan, actuals: Actuals, filters: dict) -> Context:
     )
     st.session_state[CONTEXT_KEY] = context
     return context
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _agenda_sections(
+    plan_hash: str,
+    version: str,
+    as_of: date,
+    year: int,
+    number: int,
+    subtitle: str,
+    _plan: Plan,
+    _city: pd.DataFrame,
+) -> list:
+    # Keyed on what they are built from: a filter change back to a view seen before reuses them.
+    return agenda_sections(_plan, _city, number, year, as_of, subtitle)
+
+
+def agenda_charts(ctx: Context, number: int) -> list:
+    """The goal sections with their figures for one agenda item (see lib.agenda_view)."""
+    subtitle = ctx.subtitle(agenda=number)
+    return _agenda_sections(
+        ctx.plan.content_hash,
+        ctx.actuals.version,
+        ctx.as_of,
+        ctx.year,
+        number,
+        subtitle,
+        ctx.plan,
+        ctx.city(),
+    )
 
 
 def current() -> Context:

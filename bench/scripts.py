@@ -22,8 +22,6 @@ from bench.server import ROOT
 
 APP = ROOT / "dashboard.py"
 RUN_TIMEOUT_S = 600
-# Emptying the caches outside a script run makes Streamlit warn that there is no script context.
-streamlit.logger.set_log_level("error")
 
 
 @contextmanager
@@ -74,6 +72,9 @@ def environment(values: dict[str, str]) -> Iterator[None]:
 
 
 def clear_caches() -> None:
+    # Outside a script run Streamlit warns that there is no script context; AppTest resets the
+    # log level on every run, so it is set here each time.
+    streamlit.logger.set_log_level("error")
     st.cache_data.clear()
     st.cache_resource.clear()
 

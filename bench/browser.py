@@ -108,31 +108,30 @@ def chart_sizes(browser: Browser, url: str) -> list[tuple[int, int]]:
         page = context.new_page()
         page.goto(url)
         page.wait_for_selector(APP_IDLE, timeout=LOAD_TIMEOUT_MS)
-        _wait_for_all_charts(page)
-        return [
-            (round(box["width"]), round(box["height"]))
-            for box in page.evaluate(
-                """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
-                    .map(c => c.querySelector('.main-svg').getBoundingClientRect().toJSON())"""
-            )
-        ]
+        return _settled_chart_sizes(page)
     finally:
         context.close()
 
 
-def _wait_for_all_charts(page: Page) -> None:
-    # Elements arrive while the run goes on; a count that holds for a second is the page's.
-    previous = -1
+_SIZES = """() => {
+    const boxes = Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
+        .map(c => c.querySelector('.main-svg'))
+        .map(svg => svg && svg.getBoundingClientRect());
+    return boxes.every(b => b && b.width > 0)
+        ? boxes.map(b => [Math.round(b.width), Math.round(b.height)]) : null;
+}"""
+
+
+def _settled_chart_sizes(page: Page) -> list[tuple[int, int]]:
+    # Elements arrive while the run goes on and a chart may redraw when the layout shifts: the
+    # sizes count once every chart is drawn and nothing has changed for a second.
+    previous = None
     while True:
-        page.wait_for_function(
-            """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
-                .every(c => c.querySelector('.main-svg') !== null)""",
-            timeout=LOAD_TIMEOUT_MS,
-        )
-        count = page.locator('[data-testid="stPlotlyChart"]').count()
-        if count == previous:
-            return
-        previous = count
+        page.wait_for_function(f"({_SIZES})() !== null", timeout=LOAD_TIMEOUT_MS)
+        sizes = page.evaluate(_SIZES)
+        if sizes is not None and sizes == previous:
+            return [tuple(s) for s in sizes]
+        previous = sizes
         page.wait_for_timeout(1000)
 
 

@@ -125,6 +125,12 @@ def test_page_is_drawn_in_dutch_and_photographed(
     assert shown.strip(), "the h1 is empty"
     if h1 is not None:
         assert shown == h1
+    # The app sets the language from a script in its first element; on a loaded machine that
+    # element can mount a moment after the run ends, so give it a few seconds.
+    for _ in range(20):
+        if page.evaluate("document.documentElement.lang") == "nl":
+            break
+        page.wait_for_timeout(500)
     assert page.evaluate("document.documentElement.lang") == "nl"
     charts = page.locator('[data-testid="stPlotlyChart"]')
     if has_charts:

@@ -101,14 +101,18 @@ def load(browser: Browser, target: Target) -> dict[str, float]:
         context.close()
 
 
-def chart_sizes(browser: Browser, url: str) -> list[tuple[int, int]]:
-    """(width, height) of every Plotly chart on the page once it has settled; also a warm-up."""
+def chart_sizes(browser: Browser, url: str, expected: int) -> list[tuple[int, int]]:
+    """(width, height) of the page's `expected` Plotly charts once drawn; also a warm-up.
+
+    The count comes from the script (AppTest): a chart's element only enters the page once
+    Plotly has loaded, so the page alone cannot tell how many are still to come.
+    """
     context = browser.new_context(viewport=VIEWPORT)
     try:
         page = context.new_page()
         page.goto(url)
         page.wait_for_selector(APP_IDLE, timeout=LOAD_TIMEOUT_MS)
-        return _settled_chart_sizes(page)
+        return _settled_chart_sizes(page, expected)
     finally:
         context.close()
 
@@ -122,12 +126,15 @@ _SIZES = """() => {
 }"""
 
 
-def _settled_chart_sizes(page: Page) -> list[tuple[int, int]]:
-    # Elements arrive while the run goes on and a chart may redraw when the layout shifts: the
-    # sizes count once every chart is drawn and nothing has changed for a second.
+def _settled_chart_sizes(page: Page, expected: int) -> list[tuple[int, int]]:
+    # A chart may redraw when the layout shifts: the sizes count once all are drawn and nothing
+    # has changed for a second.
     previous = None
     while True:
-        page.wait_for_function(f"({_SIZES})() !== null", timeout=LOAD_TIMEOUT_MS)
+        page.wait_for_function(
+            f"(() => {{ const s = ({_SIZES})(); return s !== null && s.length >= {expected}; }})()",
+            timeout=LOAD_TIMEOUT_MS,
+        )
         sizes = page.evaluate(_SIZES)
         if sizes is not None and sizes == previous:
             return [tuple(s) for s in sizes]

@@ -17,15 +17,28 @@ def _median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def example_loads(dataset: Dataset, pages: list[Page], rounds: int, changes: int, tmp: Path):
-    """Medians and ratios for every page at example size; peak memory of the servers."""
+def example_loads(
+    dataset: Dataset,
+    pages: list[Page],
+    charts: dict[str, int],
+    rounds: int,
+    changes: int,
+    tmp: Path,
+):
+    """Medians and ratios for every page at example size; peak memory of the servers.
+
+    `charts`: how many Plotly charts each page draws, as its script run told.
+    """
     with ExitStack() as stack:
         dashboard = stack.enter_context(serve(dataset.env))
         bare = stack.enter_context(serve(script=reference.write_bare(tmp)))
         select = stack.enter_context(serve(script=reference.write_select(tmp)))
         chromium = stack.enter_context(browser.chromium())
         # Warm-up: every page once (fills the server's caches), which also tells its charts.
-        sizes = {p.name: browser.chart_sizes(chromium, dashboard.url + p.url_path) for p in pages}
+        sizes = {
+            p.name: browser.chart_sizes(chromium, dashboard.url + p.url_path, charts[p.name])
+            for p in pages
+        }
         targets = [browser.Target("bare", bare.url, BARE_FIRST)]
         for page in pages:
             charts = len(sizes[page.name])
@@ -35,7 +48,7 @@ def example_loads(dataset: Dataset, pages: list[Page], rounds: int, changes: int
             if charts:
                 script = reference.write_charts(tmp, page.name, sizes[page.name])
                 server = stack.enter_context(serve(script=script))
-                browser.chart_sizes(chromium, server.url)  # its warm-up
+                browser.chart_sizes(chromium, server.url, charts)  # its warm-up
                 targets.append(browser.Target(f"charts:{page.name}", server.url, None, charts))
         browser.load(chromium, targets[0])  # the bare app's warm-up
         times: dict[str, list[dict]] = {t.name: [] for t in targets}
@@ -93,7 +106,9 @@ def _summary(pages: list[Page], sizes: dict, times: dict[str, list[dict]]) -> di
     return out
 
 
-def large_loads(dataset: Dataset, pages: list[Page], loads: int, bare_first_ms: float) -> dict:
+def large_loads(
+    dataset: Dataset, pages: list[Page], charts: dict[str, int], loads: int, bare_first_ms: float
+) -> dict:
     """Each page of the large dataset: medians of `loads` loads after a warm-up, peak memory.
 
     The reference for (a) is the bare app of the example run; there is no chart reference at
@@ -103,15 +118,15 @@ def large_loads(dataset: Dataset, pages: list[Page], loads: int, bare_first_ms: 
     with serve(dataset.env) as dashboard, browser.chromium() as chromium:
         for page in pages:
             url = dashboard.url + page.url_path
-            charts = len(browser.chart_sizes(chromium, url))
-            target = browser.Target(page.name, url, page.first, charts)
+            drawn = len(browser.chart_sizes(chromium, url, charts[page.name]))
+            target = browser.Target(page.name, url, page.first, drawn)
             runs = [browser.load(chromium, target) for _ in range(loads)]
             first = _median([r["first"] for r in runs])
             out[page.name] = {
                 "first_ms": first,
                 "first_ratio": first / bare_first_ms,
-                "charts": charts,
-                "charts_ms": _median([r["charts"] for r in runs]) if charts else None,
+                "charts": drawn,
+                "charts_ms": _median([r["charts"] for r in runs]) if drawn else None,
                 "runs": runs,
             }
         out["memory_mib"] = dashboard.peak_rss_mib()

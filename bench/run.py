@@ -58,12 +58,21 @@ def main() -> None:
         _step("page loads in Chromium, example size")
         shown = pages()
         page_loads, year, memory = loads.example_loads(
-            example, shown, repeat["browser_rounds"], repeat["year_changes"], folder / "apps"
+            example,
+            shown,
+            _charts(results, "voorbeeld"),
+            repeat["browser_rounds"],
+            repeat["year_changes"],
+            folder / "apps",
         )
         results["pages"], results["year_change"] = page_loads, year
         _step("page loads in Chromium, 100x")
         results["pages_x100"] = loads.large_loads(
-            large, shown, repeat["large_loads"], page_loads["bare"]["first_ms"]
+            large,
+            shown,
+            _charts(results, "x100"),
+            repeat["large_loads"],
+            page_loads["bare"]["first_ms"],
         )
         results["memory"] = memory | {"dashboard_x100_mib": results["pages_x100"].pop("memory_mib")}
     results["meta"]["duration_s"] = round(time.perf_counter() - started)
@@ -86,6 +95,11 @@ def _script_runs(
         for name in out["voorbeeld"]
     }
     return out
+
+
+def _charts(results: dict, size: str) -> dict[str, int]:
+    runs = results["script_runs"][size]
+    return {name: runs[name]["charts"] for name in runs if name != "cold"}
 
 
 def _size(dataset: datasets.Dataset) -> dict:

@@ -104,7 +104,7 @@ def page_runs(
     `cold` is the first run of a fresh server (validating the plan, reading the figures,
     comparing); it is the same for every page, so it is measured on the default page, `runs`
     times with the caches emptied each time. `warm` is a rerun with the caches filled: what
-    every visit and every click costs.
+    every visit and every click costs. `charts` is how many Plotly charts the page draws.
     """
     clock = ScriptClock()
     out: dict[str, dict[str, float]] = {}
@@ -117,11 +117,12 @@ def page_runs(
         out["cold"] = {"median_s": statistics.median(cold), "runs_s": cold}
         for name, page in pages.items():
             at = open_app(page, editor)
+            charts = len(at.get("plotly_chart"))
             times = []
             for _ in range(runs):
                 _run(at.switch_page(page))
                 times.append(clock.last)
-            out[name] = {"median_s": statistics.median(times), "runs_s": times}
+            out[name] = {"median_s": statistics.median(times), "runs_s": times, "charts": charts}
         clear_caches()
     return out
 

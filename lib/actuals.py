@@ -175,8 +175,7 @@ def check_row(record: dict, plan: Plan, file: str, row: int) -> tuple[dict | Non
     def problem(field_name: str, message: str) -> None:
         problems.append(Problem(file, message, row=row, field=field_name))
 
-    ids = {i.id: i for i in plan.indicators}
-    indicator = ids.get(values["indicator"])
+    indicator = plan.indicators_by_id.get(values["indicator"])
     if indicator is None:
         problem("indicator", f"onbekende indicator '{values['indicator']}'")
     year = int(values["year"]) if values["year"].isdigit() else None

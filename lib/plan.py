@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import hashlib
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -169,9 +170,11 @@ class Plan(Strict):
     content_hash: str = ""
 
     def indicator(self, indicator_id: str) -> Indicator:
-        return self._indicators_by_id()[indicator_id]
+        return self.indicators_by_id[indicator_id]
 
-    def _indicators_by_id(self) -> dict[str, Indicator]:
+    @cached_property
+    def indicators_by_id(self) -> dict[str, Indicator]:
+        """Built once per plan: row checks look an indicator up for every figure."""
         return {i.id: i for i in self.indicators}
 
     def goal(self, goal_id: str | None) -> Goal | None:

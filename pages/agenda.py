@@ -1,8 +1,9 @@
-"""Per agendapunt: each goal with the plan's words, and per indicator its target path against the figures."""
+"""Per agendapunt: per theme, each goal with the plan's words and per indicator its target path
+against the figures."""
 
 import streamlit as st
 
-from lib.agenda_view import ChartItem
+from lib.agenda_view import OTHER_GOALS, ChartItem, Theme
 from lib.overview import agenda_headline
 from ui import components, context
 
@@ -41,6 +42,24 @@ def _item(ctx: context.Context, item: ChartItem) -> None:
             st.markdown(f"**Gekozen lezing:** {indicator.reading}")
 
 
+def _choose_theme(themes: list[Theme], number: int) -> Theme:
+    """One theme at a time: its charts are all the page builds and the browser draws.
+
+    The choice is the theme's name, so it stays when the year changes what the labels count.
+    """
+    if len(themes) == 1:
+        return themes[0]
+    by_name = {t.name: t for t in themes}
+    name = st.radio(
+        "Thema",
+        list(by_name),
+        key=f"agenda_theme_{number}",
+        horizontal=True,
+        format_func=lambda n: by_name[n].label,
+    )
+    return by_name[name]
+
+
 def render() -> None:
     ctx = context.current()
     number = _choose_agenda(ctx)
@@ -50,10 +69,10 @@ def render() -> None:
     )
     with st.container(key="headline"):  # the counts first: they do not wait for any chart
         st.markdown(agenda_headline(ctx.city(ctx.year), number, ctx.year))
-    sections = context.agenda_charts(ctx, number)
-    for section in sections:
+    theme = _choose_theme(context.agenda_themes(ctx, number), number)
+    for section in context.theme_sections(ctx, number, theme):
         goal = section.goal
-        st.header(f"{goal.label}: {goal.theme}" if goal else "Overige doelen")
+        st.header(f"{goal.label}: {goal.theme}" if goal else OTHER_GOALS)
         if goal:
             st.markdown(f"*Uit het plan:* {goal.text}")
         # One chart per row: full width keeps titles, labels and timelines readable.

@@ -44,21 +44,29 @@ def render() -> None:
         "De wijknamen zijn voorlopig; de gemeente vervangt ze door de officiële wijkindeling.",
         icon=":material/info:",
     )
-    actual = district_matrix(ctx.progress, ctx.plan, ctx.year, "actual")
-    share = district_matrix(ctx.progress, ctx.plan, ctx.year, "share_of_city")
+    subtitle = ctx.subtitle(year=ctx.year)
+
+    def heatmap():
+        actual = district_matrix(ctx.progress, ctx.plan, ctx.year, "actual")
+        share = district_matrix(ctx.progress, ctx.plan, ctx.year, "share_of_city")
+        return actual, district_heatmap(actual, share, subtitle)
+
+    actual, fig = context.shared(ctx, "district_heatmap", heatmap, ctx.year, subtitle)
     st.header("Alle wijken naast elkaar")
-    fig = district_heatmap(actual, share, ctx.subtitle(year=ctx.year))
     components.chart(fig, "de tabel hieronder bevat dezelfde cijfers.", "district_heatmap")
     with st.expander("Tabel bij de heatmap (stand per wijk)"):
-        st.dataframe(actual, key="districts_table")
+        components.table(
+            actual.rename_axis("Indicator"),
+            f"Stand per indicator en wijk in {ctx.year} (–: geen cijfer)",
+            index=True,
+        )
 
     st.header("Eén wijk tegenover de stad")
     district = _choose_district(ctx)
     if district:
-        st.dataframe(
+        components.table(
             district_profile(ctx.progress, district, ctx.year),
-            hide_index=True,
-            key="districts_profile",
+            f"{ctx.plan.district_names()[district]} tegenover de stad in {ctx.year}",
         )
 
     st.header("Rangorde per indicator")
@@ -66,10 +74,16 @@ def render() -> None:
     chosen = st.selectbox(
         "Indicator", counted, key="districts_indicator", format_func=lambda i: i.name
     )
-    rows = district_rows(ctx.progress, ctx.year)
-    rows = rows[rows["indicator"] == chosen.id]
-    fig = district_ranking(chosen, rows, ctx.subtitle(year=ctx.year))
-    components.chart(fig, describe_ranking(chosen, rows), "district_ranking")
+
+    def ranking():
+        rows = district_rows(ctx.progress, ctx.year)
+        rows = rows[rows["indicator"] == chosen.id]
+        return district_ranking(chosen, rows, subtitle), describe_ranking(chosen, rows)
+
+    fig, description = context.shared(
+        ctx, "district_ranking", ranking, ctx.year, chosen.id, subtitle
+    )
+    components.chart(fig, description, "district_ranking")
 
 
 render()

@@ -25,16 +25,24 @@ def render() -> None:
     if rows.empty:
         st.info("Dit agendapunt heeft geen mijlpalen.")
     else:
+        summary = describe_milestones(rows)
         with st.container(key="headline"):  # the summary first: it does not wait for the chart
-            st.markdown(describe_milestones(rows))
-        fig = milestone_timeline(rows, ctx.as_of, ctx.subtitle(agenda=ctx.agenda))
-        components.chart(fig, describe_milestones(rows), "milestones_timeline")
-        st.dataframe(
-            components.status_styler(milestone_table(rows)), hide_index=True, key="milestones_table"
+            st.markdown(summary)
+        subtitle = ctx.subtitle(agenda=ctx.agenda)
+        fig = context.shared(
+            ctx,
+            "milestone_timeline",
+            lambda: milestone_timeline(rows, ctx.as_of, subtitle),
+            ctx.agenda,
+            subtitle,
+        )
+        components.chart(fig, summary, "milestones_timeline")
+        components.table(
+            milestone_table(rows), "Mijlpalen met deadline en status", status_column="Status"
         )
     st.header("De feiten: de uitgangssituatie volgens het plan")
     st.caption("Uit het hoofdstuk ‘De feiten’ van het plan; ter vergelijking, geen doelen.")
-    st.dataframe(baseline_facts_table(ctx.plan), hide_index=True, key="milestones_facts")
+    components.table(baseline_facts_table(ctx.plan), "De uitgangssituatie volgens het plan")
 
 
 render()

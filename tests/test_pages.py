@@ -16,6 +16,7 @@ import ast
 import re
 from collections.abc import Iterator
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
@@ -133,10 +134,51 @@ def markdown(at: AppTest) -> list[str]:
     return [m.value for m in at.main.markdown]
 
 
+class _TableReader(HTMLParser):
+    """The cells of the HTML tables a page draws with st.html (lib/html_table.py)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[list[str]]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr":
+            self.tables[-1].append([])
+        elif tag in ("th", "td"):
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("th", "td"):
+            self.tables[-1][-1].append("".join(self._cell))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def html_tables(at: AppTest) -> list[pd.DataFrame]:
+    """Every HTML table in the page's main area, as text: the first row is the header."""
+    frames = []
+    for element in at.main.get("html"):
+        reader = _TableReader()
+        reader.feed(element.proto.body)
+        frames += [pd.DataFrame(rows[1:], columns=rows[0]) for rows in reader.tables]
+    return frames
+
+
 def table(at: AppTest, column: str) -> pd.DataFrame:
-    """The only dataframe on the page that has this column."""
-    (found,) = [d.value for d in at.main.dataframe if column in d.value.columns]
+    """The only table on the page (data grid or HTML table) that has this column."""
+    tables = [d.value for d in at.main.dataframe] + html_tables(at)
+    (found,) = [t for t in tables if column in t.columns]
     return found
+
+
+def dutch_number(text: str) -> float:
+    return float(text.replace(".", "").replace(",", "."))
 
 
 def link_warnings(at: AppTest) -> list[str]:
@@ -205,6 +247,19 @@ def test_no_example_notice_for_real_figures(monkeypatch):
     assert not [w.value for w in at.warning if w.value.startswith(EXAMPLE_NOTICE)]
 
 
+def test_no_concept_switch_while_no_concept_waits():
+    # The example database holds approved figures only: the switch would change nothing.
+    at = open_app()
+    assert not at.sidebar.toggle
+    assert "Geen conceptcijfers wachten op vaststelling." in [c.value for c in at.sidebar.caption]
+    # The sidebar comes after the page, and still holds the filters.
+    assert [s.key for s in at.sidebar.selectbox] == [
+        "filter_year",
+        "filter_agenda",
+        "filter_district",
+    ]
+
+
 @pytest.mark.parametrize(("page", "title_2014", "title_2013", "expected_headings"), PAGES)
 def test_year_filter_changes_the_page_and_the_url(page, title_2014, title_2013, expected_headings):
     at = open_app(page)
@@ -226,7 +281,7 @@ def what_is_shown(at: AppTest) -> dict:
         "title": title(at),
         "headings": headings(at),
         "markdown": markdown(at),
-        "tables": [d.value.to_json() for d in at.main.dataframe],
+        "tables": [t.to_json() for t in [*(d.value for d in at.main.dataframe), *html_tables(at)]],
         "filters": [s.value for s in at.sidebar.selectbox],
         "peildatum": at.date_input(key="filter_as_of").value,
     }
@@ -382,6 +437,38 @@ def shown_statuses(at: AppTest, year: int) -> dict[str, str]:
     return statuses
 
 
+def theme_radio(at: AppTest, number: int):
+    """The page's theme choice for agenda item `number`; None when the item has one theme."""
+    found = [r for r in at.main.radio if r.key == f"agenda_theme_{number}"]
+    return found[0] if found else None
+
+
+def themes_of(plan: Plan, number: int) -> list[str]:
+    """The themes of an agenda item in plan order; indicators without a goal share one."""
+    themes = []
+    for goal in [g for g in plan.goals if g.agenda_item == number]:
+        if goal.theme not in themes and any(i.goal == goal.id for i in plan.indicators):
+            themes.append(goal.theme)
+    if any(i.agenda_item == number and i.goal is None for i in plan.indicators):
+        themes.append("Overige doelen")
+    return themes
+
+
+def statuses_of_every_theme(at: AppTest, plan: Plan, number: int, year: int) -> dict[str, str]:
+    """shown_statuses over all themes of the agenda item, choosing each theme in turn."""
+    if theme_radio(at, number) is None:
+        assert len(themes_of(plan, number)) == 1
+        return shown_statuses(at, year)
+    statuses = {}
+    for theme in themes_of(plan, number):
+        theme_radio(at, number).set_value(theme)
+        rerun(at)
+        shown = shown_statuses(at, year)
+        assert not set(shown) & set(statuses), "an indicator shows under two themes"
+        statuses |= shown
+    return statuses
+
+
 @pytest.mark.parametrize("number", [1, 2, 3, 4, 5])
 def test_agenda_page_shows_each_indicator_with_its_status(plan, example_actuals, number):
     at = open_app(AGENDA)
@@ -392,7 +479,7 @@ def test_agenda_page_shows_each_indicator_with_its_status(plan, example_actuals,
     assert title(at) == f"Agendapunt {number}: {plan.agenda_names()[number]}"
     rows = city(plan, example_actuals, 2014)
     rows = rows[(rows["agenda_item"] == number) & (rows["kind"] != "milestone")]
-    assert shown_statuses(at, 2014) == labels_by_name(rows)
+    assert statuses_of_every_theme(at, plan, number, 2014) == labels_by_name(rows)
     # A choice on the page is the sidebar filter too, so it is in the link. Item 1 is what the
     # page shows while the filter says "Alle agendapunten".
     if number != 1:
@@ -407,7 +494,40 @@ def test_agenda_page_follows_the_year_filter(plan, example_actuals):
 
     rows = city(plan, example_actuals, 2013)
     rows = rows[(rows["agenda_item"] == 1) & (rows["kind"] != "milestone")]
-    assert shown_statuses(at, 2013) == labels_by_name(rows)
+    assert statuses_of_every_theme(at, plan, 1, 2013) == labels_by_name(rows)
+
+
+def test_agenda_page_shows_one_theme_at_a_time_and_counts_what_is_behind(plan, example_actuals):
+    at = open_app(AGENDA)
+    radio = theme_radio(at, 1)
+    themes = themes_of(plan, 1)
+    assert radio.value == themes[0]
+    # Only the chosen theme's goals: their headers, and no other theme's.
+    shown = {h for h in headings(at) if h.startswith("Doel")}
+    assert shown and all(h.endswith(radio.value) for h in shown)
+
+    rows = city(plan, example_actuals, 2014)
+    behind = set(rows[(rows["agenda_item"] == 1) & (rows["status"] == BEHIND)]["indicator"])
+    theme_of = {g.id: g.theme for g in plan.goals}
+    counts = {t: 0 for t in themes}
+    for indicator in plan.indicators:
+        if indicator.id in behind:
+            counts[theme_of[indicator.goal]] += 1
+    assert any(counts.values()), "the example should have a theme with targets behind"
+    assert radio.options == [
+        f"{theme} · ✖ {counts[theme]} achter" if counts[theme] else theme for theme in themes
+    ]
+
+
+def test_agenda_theme_stays_when_the_year_changes(plan):
+    at = open_app(AGENDA)
+    second = themes_of(plan, 1)[1]
+    theme_radio(at, 1).set_value(second)
+    rerun(at)
+    at.selectbox(key="filter_year").set_value(2013)
+    rerun(at)
+    assert theme_radio(at, 1).value == second
+    assert all(h.endswith(second) for h in headings(at) if h.startswith("Doel"))
 
 
 # ------------------------------------------------------------------ per wijk
@@ -433,10 +553,11 @@ def test_district_heatmap_table_holds_the_district_figures(plan, example_actuals
         at.selectbox(key="filter_year").set_value(year)
         rerun(at)
 
-    shown = table(at, "Stad Centrum")
+    shown = table(at, "Stad Centrum").set_index("Indicator")
     assert list(shown.columns) == list(plan.district_names().values())
-    cells = shown.stack().dropna()
-    assert {key: float(value) for key, value in cells.items()} == district_figures(
+    cells = shown.stack()
+    cells = cells[cells != "–"]  # no figure
+    assert {key: dutch_number(value) for key, value in cells.items()} == district_figures(
         plan, example_actuals, year
     )
     assert title(at) == f"Per wijk: stand {year} in de 10 wijken"
@@ -444,7 +565,7 @@ def test_district_heatmap_table_holds_the_district_figures(plan, example_actuals
 
 def test_choosing_a_district_shows_its_profile_and_goes_in_the_link(plan, example_actuals):
     at = open_app(DISTRICTS)
-    assert not [d for d in at.main.dataframe if "Stand wijk" in d.value.columns]
+    assert not [t for t in html_tables(at) if "Stand wijk" in t.columns]
 
     at.selectbox(key="districts_district").set_value("w03")
     rerun(at)

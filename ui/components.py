@@ -21,6 +21,7 @@ from lib.export import (
     file_name,
     find_chromium,
 )
+from lib.html_table import STATUS_TEXT_COLOUR, html_table
 from lib.problems import ValidationFailed
 from lib.report import Report, build_report, render
 from lib.status import STATUSES
@@ -41,6 +42,14 @@ BADGE_COLOURS = {
 _LANG_SCRIPT = """
 <span hidden></span>
 <style>
+  .hjk-table-wrap { overflow-x: auto; margin-bottom: 1rem; }
+  .hjk-table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
+  .hjk-table caption { caption-side: top; text-align: left; color: #4d4d4d; padding: 0 0 0.25rem; }
+  .hjk-table th, .hjk-table td {
+    border: 1px solid #d9d9d9; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top;
+  }
+  .hjk-table thead th { background: #f0f2f6; }
+  .hjk-table td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
   /* Streamlit draws captions at 60% opacity (about 3.8:1); WCAG AA asks 4.5:1 for small text. */
   [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {
     color: #4d4d4d !important;
@@ -196,7 +205,11 @@ def chart(fig: go.Figure, description: str, key: str) -> None:
     st.caption(f"{context.current().source_line()}  \n**Tekstalternatief:** {description}")
 
 
-STATUS_TEXT_COLOUR = "#000000"
+def table(
+    frame: pd.DataFrame, caption: str, *, index: bool = False, status_column: str | None = None
+) -> None:
+    """A small table as plain HTML (see lib/html_table.py); the page's style block styles it."""
+    st.html(html_table(frame, caption, index=index, status_column=status_column))
 
 
 def status_styler(frame: pd.DataFrame, column: str = "Status"):

@@ -8,9 +8,11 @@ the cached figures and progress table are keyed on it, so a save shows at once e
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -18,7 +20,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from lib import fmt
 from lib.actuals import Actuals, parse_actuals
-from lib.agenda_view import agenda_sections
+from lib.agenda_view import GoalSection, Theme, agenda_sections
+from lib.agenda_view import agenda_themes as agenda_themes_of
 from lib.cli import DEFAULT_TARGETS, resolve_as_of
 from lib.compare import progress_table
 from lib.overview import source_line
@@ -28,6 +31,7 @@ from lib.settings import database_url, url_label
 from lib.store import Store
 
 CONTEXT_KEY = "context"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -180,33 +184,45 @@ def build(plan: Plan, actuals: Actuals, filters: dict) -> Context:
     return context
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _agenda_sections(
-    plan_hash: str,
-    version: str,
-    as_of: date,
-    year: int,
-    number: int,
-    subtitle: str,
-    _plan: Plan,
-    _city: pd.DataFrame,
-) -> list:
-    # Keyed on what they are built from: a filter change back to a view seen before reuses them.
-    return agenda_sections(_plan, _city, number, year, as_of, subtitle)
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _shared(what: str, key: tuple, _build: Callable[[], T]) -> T:
+    return _build()
 
 
-def agenda_charts(ctx: Context, number: int) -> list:
-    """The goal sections with their figures for one agenda item (see lib.agenda_view)."""
-    subtitle = ctx.subtitle(agenda=number)
-    return _agenda_sections(
-        ctx.plan.content_hash,
-        ctx.actuals.version,
-        ctx.as_of,
+def shared(ctx: Context, what: str, build: Callable[[], T], *key: Hashable) -> T:
+    """What `build` makes for one view of a page, made once per server and shared by every visitor.
+
+    Keyed on the plan, the figures and the peildatum, plus `key`: everything else `build` reads
+    (year, agenda item, subtitle, ...). Shared as it is, not copied: st.cache_data would unpickle
+    the agenda page's 15 figures on every run (280 ms). Pages only read what they get.
+    """
+    return _shared(what, (ctx.plan.content_hash, ctx.actuals.version, ctx.as_of, *key), build)
+
+
+def agenda_themes(ctx: Context, number: int) -> list[Theme]:
+    """The themes of one agenda item, with how many targets are behind (see lib.agenda_view)."""
+    return shared(
+        ctx,
+        "themes",
+        lambda: agenda_themes_of(ctx.plan, ctx.city(), number, ctx.year),
         ctx.year,
         number,
+    )
+
+
+def theme_sections(ctx: Context, number: int, theme: Theme) -> list[GoalSection]:
+    """The goal sections with their figures for one theme of an agenda item."""
+    subtitle = ctx.subtitle(agenda=number)
+    return shared(
+        ctx,
+        "sections",
+        lambda: agenda_sections(
+            ctx.plan, ctx.city(), number, ctx.year, ctx.as_of, subtitle, theme.goals
+        ),
+        ctx.year,
+        number,
+        theme.name,
         subtitle,
-        ctx.plan,
-        ctx.city(),
     )
 
 

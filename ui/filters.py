@@ -62,8 +62,13 @@ def _from_url(plan: Plan, default_as_of: date) -> tuple[dict, list[str]]:
     }, problems
 
 
-def sidebar_filters(plan: Plan, default_as_of: date) -> dict:
-    """Render the filters; return {'year', 'as_of', 'agenda', 'district'}."""
+def read_filters(plan: Plan, default_as_of: date) -> dict:
+    """This run's filter values: {'year', 'as_of', 'agenda', 'district'}.
+
+    From the widgets' state, or on a browser session's first run from the link. The widgets
+    themselves are drawn by draw_filters after the page, so the page's content reaches the
+    browser first.
+    """
     if "filter_year" not in st.session_state:  # first run of this browser session: read the link
         values, problems = _from_url(plan, default_as_of)
         for key, value in values.items():
@@ -73,6 +78,22 @@ def sidebar_filters(plan: Plan, default_as_of: date) -> dict:
                 f"De link bevat iets onbekends: {problem}. De standaardwaarde wordt gebruikt.",
                 icon=":material/warning:",
             )
+    values = {
+        "year": st.session_state.filter_year,
+        "as_of": st.session_state.filter_as_of or default_as_of,
+        "agenda": st.session_state.filter_agenda or None,
+        "district": st.session_state.filter_district or None,
+    }
+    _to_url(values)
+    return values
+
+
+def draw_filters(plan: Plan, values: dict) -> None:
+    """The sidebar widgets behind read_filters' values, keyed on the same session state.
+
+    A run that ends early (st.stop, st.rerun) keeps their state: Streamlit forgets a widget's
+    value only after a full run that did not draw it, and then the link still holds it.
+    """
     names = plan.district_names()
     agenda_names = plan.agenda_names()
     with st.sidebar:
@@ -84,7 +105,7 @@ def sidebar_filters(plan: Plan, default_as_of: date) -> dict:
             format="DD-MM-YYYY",
             help="De datum waarop de stand wordt beoordeeld.",
         )
-        st.caption(f"Beoordeeld op {fmt.long_date(st.session_state.filter_as_of)}")
+        st.caption(f"Beoordeeld op {fmt.long_date(values['as_of'])}")
         # Sentinels rather than None: a None value makes Streamlit show its English placeholder.
         st.selectbox(
             "Agendapunt",
@@ -100,14 +121,6 @@ def sidebar_filters(plan: Plan, default_as_of: date) -> dict:
             key="filter_district",
             format_func=lambda d: "Hele stad" if d == WHOLE_CITY else names[d],
         )
-    values = {
-        "year": st.session_state.filter_year,
-        "as_of": st.session_state.filter_as_of or default_as_of,
-        "agenda": st.session_state.filter_agenda or None,
-        "district": st.session_state.filter_district or None,
-    }
-    _to_url(values)
-    return values
 
 
 def _to_url(values: dict) -> None:

@@ -1,0 +1,72 @@
+"""Small tables as plain HTML: read as tables by screen readers, printed as they look, and light.
+
+The milestone, baseline and district tables are a few dozen rows. As HTML they are a real
+<table> with a caption and column headers (WCAG 1.3.1), Dutch numbers, and status cells in
+colour, icon and word; the browser draws them without Streamlit's data grid, which costs the
+chart pages a few hundred milliseconds before their charts (see bench/README.md).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import numbers
+
+import pandas as pd
+
+from lib import fmt
+from lib.status import STATUSES
+
+TABLE_CLASS = "hjk-table"
+EMPTY_CELL = "–"  # no figure; said in words in the caption where it matters
+STATUS_TEXT_COLOUR = "#000000"  # on every status fill at least 4.5:1 (see lib/status.py)
+_FILLS = {f"{s.icon} {s.word}": s.colour for s in STATUSES.values()}
+
+
+def html_table(
+    frame: pd.DataFrame, caption: str, *, index: bool = False, status_column: str | None = None
+) -> str:
+    """`frame` as an HTML table; `status_column` cells (icon and word) get their status colour.
+
+    With `index`, the row labels become row headers. Numbers are written the Dutch way, missing
+    values as a dash; all text is escaped.
+    """
+    head = ([frame.index.name or ""] if index else []) + [str(c) for c in frame.columns]
+    # A labelled, focusable scroll region: a wide table scrolls sideways by keyboard too.
+    label = html.escape(caption, quote=True)
+    lines = [
+        f'<div class="{TABLE_CLASS}-wrap" role="region" aria-label="{label}" tabindex="0">',
+        f'<table class="{TABLE_CLASS}">',
+        f"<caption>{html.escape(caption)}</caption>",
+        "<thead><tr>" + "".join(f'<th scope="col">{html.escape(h)}</th>' for h in head),
+        "</tr></thead><tbody>",
+    ]
+    for label, row in zip(frame.index, frame.itertuples(index=False), strict=True):
+        cells = [f'<th scope="row">{html.escape(str(label))}</th>'] if index else []
+        for column, value in zip(frame.columns, row, strict=True):
+            text = cell_text(value)
+            style = ""
+            if column == status_column and text in _FILLS:
+                style = f' style="background-color:{_FILLS[text]};color:{STATUS_TEXT_COLOUR}"'
+            numeric = ' class="num"' if _is_number(value) else ""
+            cells.append(f"<td{numeric}{style}>{html.escape(text)}</td>")
+        lines.append("<tr>" + "".join(cells) + "</tr>")
+    lines.append("</tbody></table></div>")
+    return "\n".join(lines)
+
+
+def cell_text(value: object) -> str:
+    """What a cell shows: Dutch numbers, a dash for a missing value, text as it is."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return EMPTY_CELL
+    if _is_number(value):
+        return fmt.number(value)
+    return str(value)
+
+
+def _is_number(value: object) -> bool:
+    return (
+        isinstance(value, numbers.Number)
+        and not isinstance(value, bool)
+        and not (isinstance(value, float) and math.isnan(value))
+    )

@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -27,6 +28,10 @@ from reportlab.platypus import (
 from lib import fmt
 from lib.report import METHOD_SUMMARY, Report
 from lib.status import STATUSES, label
+
+# Chart images go into the PDF as binary streams, not ASCII85 text: a fifth smaller, and the
+# encoding in pure Python took a third of the PDF's time (1.6 -> 1.1 s for the full report).
+rl_config.useA85 = 0
 
 # DejaVu has the status icons (✔ ➜ ✖ …); without it the words still say everything.
 FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu")]

@@ -251,23 +251,37 @@ def parse_value(kind: str, text: str) -> tuple[dict, str | None]:
 
 
 def _check_duplicates(records: list[dict], file: str) -> list[Problem]:
-    seen: dict[tuple, int] = {}
+    first_rows: dict[tuple, int] = {}
     problems = []
     for record in records:
         key = (record["indicator"], record["year"], record["district"])
-        if key in seen:
-            where = f"wijk {key[2]}" if key[2] else "hele stad"
-            problems.append(
-                Problem(
-                    file,
-                    f"dubbel: {key[0]} {key[1]} ({where}) staat ook in rij {seen[key]}",
-                    row=record["row"],
-                    field="indicator",
-                )
-            )
-        else:
-            seen[key] = record["row"]
+        found = duplicate_row(key, record["row"], first_rows, file, "indicator")
+        if found:
+            problems.append(found)
     return problems
+
+
+def duplicate_row(
+    key: tuple, row: int, first_rows: dict[tuple, int], file: str, field: str
+) -> Problem | None:
+    """The problem when figure `key` (indicator, year, district) already appeared in an earlier
+    row of the same file, else None; `first_rows` remembers where each key first appeared.
+
+    Rows are numbered as the person sees them in the spreadsheet or CSV; the caller knows how.
+    """
+    if key not in first_rows:
+        first_rows[key] = row
+        return None
+    first = first_rows[key]
+    indicator, year, district = key
+    where = f"wijk {district}" if district else "hele stad"
+    return Problem(
+        file,
+        f"dubbele rij: {indicator} {year} ({where}) staat in rij {first} en nog eens in rij {row}; "
+        "laat er één staan",
+        row=row,
+        field=field,
+    )
 
 
 def write_actuals(actuals: Actuals, path: str | Path) -> None:

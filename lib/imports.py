@@ -23,7 +23,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from lib.actuals import check_row, decode_csv
+from lib.actuals import check_row, decode_csv, duplicate_row
 from lib.cells import restore
 from lib.history import Key, describe_value
 from lib.problems import Problem, ValidationFailed
@@ -264,17 +264,9 @@ def _check(record, number, label, positions, store, first_row) -> list[Problem]:
         for p in problems
     ]
     key = (record["indicator"], record["year"], record["district"])
-    if key in first_row:
-        where = f"wijk {key[2]}" if key[2] else "hele stad"
-        problems.append(
-            Problem(
-                label,
-                f"dubbele rij: {key[0]} {key[1]} ({where}) staat ook in rij {first_row[key]}",
-                row=number,
-                field=_where("indicator", positions),
-            )
-        )
-    first_row.setdefault(key, number)
+    duplicate = duplicate_row(key, number, first_row, label, _where("indicator", positions))
+    if duplicate:
+        problems.append(duplicate)
     return problems
 
 

@@ -230,15 +230,36 @@ def test_bad_counted_on(make_actuals, small_plan):
 @pytest.mark.parametrize(
     ("first", "second", "where"),
     [
-        ("groepen,2014,d1,3", "groepen,2014,d1,4", "(wijk d1)"),
-        ("groepen,2014,,30", "groepen,2014,,31", "(hele stad)"),
+        ("groepen,2014,d1,3", "groepen,2014,d1,4", "wijk d1"),
+        ("groepen,2014,,30", "groepen,2014,,31", "hele stad"),
     ],
 )
-def test_duplicate_row_names_earlier_row(make_actuals, small_plan, first, second, where):
+def test_duplicate_row_names_both_rows(make_actuals, small_plan, first, second, where):
     lines = [HEADER, "bezoeken,2014,,41", first, second]
     (problem,) = problems_of(make_actuals, lines, small_plan)
     assert (problem.row, problem.field) == (4, "indicator")
-    assert problem.message == f"dubbel: groepen 2014 {where} staat ook in rij 3"
+    message = f"dubbele rij: groepen 2014 ({where}) staat in rij 3 en nog eens in rij 4; laat er één staan"
+    assert problem.message == message
+    assert str(problem) == f"test.csv, rij 4, veld 'indicator': {message}"
+
+
+def test_duplicate_rows_in_a_file_are_numbered_as_its_lines(tmp_path, small_plan):
+    # Metadata and empty lines count: the figure is on lines 4, 7 and 9 of the file.
+    lines = ["# example: nee", HEADER, "", GOOD_ROW, "groepen,2014,d2,3", "", "groepen,2014,d1,4"]
+    lines += ["bezoeken,2014,,41", "groepen,2014,d1,5"]
+    path = tmp_path / "cijfers.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed) as caught:
+        read_actuals(path, small_plan)
+    assert [str(p) for p in caught.value.problems] == [
+        "cijfers.csv, rij 7, veld 'indicator': dubbele rij: groepen 2014 (wijk d1) staat in rij 4 en nog eens in rij 7; laat er één staan",
+        "cijfers.csv, rij 9, veld 'indicator': dubbele rij: groepen 2014 (wijk d1) staat in rij 4 en nog eens in rij 9; laat er één staan",
+    ]  # fmt: skip
+
+
+def test_same_figure_in_another_year_or_district_is_no_duplicate(make_actuals, small_plan):
+    lines = [HEADER, GOOD_ROW, "groepen,2013,d1,12", "groepen,2014,d2,12", "groepen,2014,,12"]
+    assert len(make_actuals(lines, small_plan).frame) == 4
 
 
 def test_unknown_column(make_actuals, small_plan):

@@ -168,11 +168,36 @@ def test_duplicate_rows_are_named(store, template):
     sheet = template["Cijfers"]
     first = row_of(sheet, *FTE)
     sheet.append([sheet.cell(first, c).value for c in range(1, len(TEMPLATE_COLUMNS) + 1)])
-    sheet.cell(sheet.max_row, COLUMN["value"]).value = 3.3
+    again = sheet.max_row
+    sheet.cell(again, COLUMN["value"]).value = 3.3
     preview = preview_import(as_bytes(template), "t.xlsx", store)
     (problem,) = preview.problems
-    assert problem.row == sheet.max_row and f"staat ook in rij {first}" in problem.message
-    assert problem.field == f"Indicator-id (kolom {LETTER['indicator']})"
+    assert (problem.row, problem.field) == (again, f"Indicator-id (kolom {LETTER['indicator']})")
+    assert problem.message == (
+        f"dubbele rij: hbo_coach_fte 2014 (hele stad) staat in rij {first} "
+        f"en nog eens in rij {again}; laat er één staan"
+    )
+    assert str(problem).startswith(f"{SHEET}, rij {again}, veld 'Indicator-id (kolom ")
+    with pytest.raises(ValidationFailed):
+        apply_import(preview, store, "anna")
+
+
+def test_duplicate_rows_in_a_csv_are_numbered_as_its_lines(store):
+    # The metadata line and the empty line count: the figure is on lines 3 and 6.
+    lines = [
+        "# example: nee",
+        "indicator;year;district;value",
+        "hbo_coach_vve_groepen;2014;w01;5",
+        "hbo_coach_fte;2014;;3,7",
+        "",
+        "hbo_coach_vve_groepen;2014;w01;6",
+    ]
+    preview = preview_import("\n".join(lines).encode(), "cijfers.csv", store)
+    assert [str(p) for p in preview.problems] == [
+        "cijfers.csv, rij 6, veld 'Indicator-id (kolom A)': dubbele rij: hbo_coach_vve_groepen "
+        "2014 (wijk w01) staat in rij 3 en nog eens in rij 6; laat er één staan"
+    ]
+    assert preview.bad_rows == 1
 
 
 def test_a_closed_year_is_refused_for_changed_rows_only(store, template):

@@ -9,23 +9,15 @@ round trips of the test driver, and a load costs no more than it takes.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-# Debian's Chromium, not Playwright's download; no calls to Google's services.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+# The same Chromium and flags as the browser tests.
+from support.chromium import CHROMIUM, CHROMIUM_ARGS
+
 VIEWPORT = {"width": 1366, "height": 900}
 APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 LOAD_TIMEOUT_MS = 120_000

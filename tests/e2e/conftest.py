@@ -7,7 +7,6 @@ for a missing browser.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,21 +14,11 @@ from typing import TYPE_CHECKING
 import pytest
 from helpers import E2E_DIR, start_app_server, stop_app_server
 
+# Debian's Chromium and its flags, the same as the benchmark's (support/chromium.py says why).
+from support.chromium import CHROMIUM, CHROMIUM_ARGS
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
-
-DEFAULT_CHROMIUM = "/usr/bin/chromium"
-# Playwright's own browser download is not reachable here, so we drive Debian's Chromium. The
-# network flags stop it calling Google's services, which this machine's network refuses.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -57,13 +46,12 @@ def fresh_app_server() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM_PATH", DEFAULT_CHROMIUM)
-    if not Path(path).exists():
+    if not Path(CHROMIUM).exists():
         pytest.skip(
-            f"Chromium not found at {path}: install it with 'apt-get install chromium' "
+            f"Chromium not found at {CHROMIUM}: install it with 'apt-get install chromium' "
             "or set CHROMIUM_PATH (browser tests skipped)"
         )
-    return path
+    return CHROMIUM
 
 
 @pytest.fixture(scope="session")

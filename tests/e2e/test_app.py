@@ -225,3 +225,28 @@ def test_keyboard_reaches_and_uses_the_filters(page: Page, app_server: str) -> N
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Voortgang Masterplan Het Jonge Kind 2013")
     expect(page).to_have_url(re.compile(r"[?&]jaar=2013(&|$)"))
+
+
+def test_agenda_page_opens_one_theme_at_a_time(page: Page, app_server: str) -> None:
+    """The stuurgroep's flow on Per agendapunt: see which theme is behind, open it, read it."""
+    from playwright.sync_api import expect
+
+    open_page(page, app_server + "/agendapunten")
+    themes = page.get_by_role("radiogroup", name="Thema")
+    behind = themes.get_by_text(re.compile(r"· ✖ \d+ achter$"))
+    expect(behind.first).to_be_visible()
+    first_headers = page.locator('[data-testid="stMain"] h2').all_inner_texts()
+
+    themes.get_by_text("Hanteren kindvolgsysteem", exact=False).click()
+    expect(page.locator('[data-testid="stMain"] h2').first).to_have_text(
+        "Doel 1: Hanteren kindvolgsysteem"
+    )
+    wait_for_app(page)
+    wait_for_charts(page)
+    headers = page.locator('[data-testid="stMain"] h2').all_inner_texts()
+    assert headers != first_headers
+    assert all(h.endswith("Hanteren kindvolgsysteem") for h in headers if h.startswith("Doel"))
+    assert page.locator('[data-testid="stPlotlyChart"] .main-svg').count() > 0
+    assert app_exceptions(page) == []
+    fit_viewport_to_page(page)
+    screenshot(page, "flow-agenda-theme.png")

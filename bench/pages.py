@@ -42,7 +42,7 @@ _ALL = [
         "/agendapunten",
         "pages/agenda.py",
         f"{MAIN} h3",
-        "the first indicator's name (its status line comes with it)",
+        "the status counts of the agenda item (the headline)",
     ),
     Page(
         "wijken",
@@ -55,8 +55,8 @@ _ALL = [
         "mijlpalen",
         "/mijlpalen",
         "pages/milestones.py",
-        f'{MAIN} [data-testid="stDataFrame"]',
-        "the milestone status table",
+        f"{MAIN} .hjk-table",
+        "the milestone summary (the status table when a choice has no milestones)",
     ),
     Page(
         "gegevens-bijwerken",

@@ -1,6 +1,6 @@
 """`make bench`: run every measurement, print the results, write them to bench/results.json.
 
-Runs about ten minutes on a 2-core machine. `--quick` does fewer repetitions (for trying the
+Runs about eight minutes on a 2-core machine. `--quick` does fewer repetitions (for trying the
 benchmark itself out; its figures are not the ones to quote). What every number means is in
 bench/README.md.
 """

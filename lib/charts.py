@@ -21,7 +21,10 @@ from lib.style import (
     STATUS_MARKER_COLOURS,
     STATUS_SYMBOLS,
     TARGET,
+    TICK_GAP,
     apply_style,
+    fixed_margins,
+    numeric_axis_room,
 )
 
 
@@ -71,7 +74,15 @@ def indicator_chart(
     _add_projection(fig, indicator, rows)
     fig.update_xaxes(tickmode="array", tickvals=years, ticktext=[str(y) for y in years])
     fig.update_yaxes(title_text=indicator.unit, rangemode="tozero")
-    return apply_style(fig, f"{indicator.name}: doel en stand", title_suffix)
+    apply_style(fig, f"{indicator.name}: doel en stand", title_suffix)
+    return fixed_margins(fig, numeric_axis_room(_highest(rows)))
+
+
+def _highest(rows: pd.DataFrame) -> float | None:
+    """The highest value the chart's value axis has to show: figure, target, bound, projection."""
+    columns = [c for c in ("actual", "target", "target_max", "projection") if c in rows]
+    values = rows[columns].apply(pd.to_numeric, errors="coerce").max().max()
+    return None if pd.isna(values) else float(values)
 
 
 def _add_range_bands(fig: go.Figure, rows: pd.DataFrame, unit: str) -> None:
@@ -195,7 +206,7 @@ def commitment_chart(indicator: Indicator, rows: pd.DataFrame, title_suffix: str
     )
     fig = apply_style(fig, f"{indicator.name}: toezegging per jaar", title_suffix)
     fig.update_layout(height=260)
-    return fig
+    return fixed_margins(fig, TICK_GAP + 20)  # no value axis; room for the first year's words
 
 
 def describe_commitment(indicator: Indicator, rows: pd.DataFrame) -> str:

@@ -108,6 +108,10 @@ def for_export(fig: go.Figure, source: str, exported_on: date) -> go.Figure:
     """A copy of `fig` sized for a slide or page, with the source line and the export date."""
     copy = go.Figure(fig)
     copy.update_layout(width=EXPORT_WIDTH, paper_bgcolor="white", plot_bgcolor="white")
+    # On screen some charts set their margins from estimated label widths (lib/style.py); the
+    # exporter's fonts may be wider, so here Plotly measures the labels itself.
+    copy.update_xaxes(automargin=True)
+    copy.update_yaxes(automargin=True)
     bottom = int(copy.layout.margin.b or 60)
     set_source(copy, f"{source} Geëxporteerd op {fmt.long_date(exported_on)}.", EXPORT_WIDTH)
     # The source lines get room of their own; the plot keeps its size.

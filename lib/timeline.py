@@ -9,7 +9,16 @@ import plotly.graph_objects as go
 
 from lib import fmt
 from lib.status import STATUSES
-from lib.style import INK, MUTED, STATUS_MARKER_COLOURS, STATUS_SYMBOLS, apply_style
+from lib.style import (
+    INK,
+    MUTED,
+    STATUS_MARKER_COLOURS,
+    STATUS_SYMBOLS,
+    TICK_GAP,
+    apply_style,
+    fixed_margins,
+    label_width,
+)
 
 ROW_HEIGHT = 54
 
@@ -126,7 +135,7 @@ def milestone_timeline(rows: pd.DataFrame, as_of: date, subtitle: str) -> go.Fig
     )
     fig = apply_style(fig, "Mijlpalen van het plan: deadline en stand", subtitle)
     fig.update_layout(height=max(360, 160 + ROW_HEIGHT * len(rows)))
-    return fig
+    return fixed_margins(fig, TICK_GAP + label_width(labels) + TICK_GAP)
 
 
 def _add_labels(fig: go.Figure, rows: pd.DataFrame, labels: list[str], as_of: date) -> None:

@@ -14,7 +14,19 @@ import plotly.graph_objects as go
 
 from lib import fmt
 from lib.plan import Indicator, Plan
-from lib.style import ACTUAL, INK, MUTED, SEQUENTIAL, TARGET, apply_style
+from lib.style import (
+    ACTUAL,
+    AXIS_TITLE_ROOM,
+    INK,
+    MUTED,
+    SEQUENTIAL,
+    TARGET,
+    TICK_FONT_SIZE,
+    TICK_GAP,
+    apply_style,
+    fixed_margins,
+    label_width,
+)
 
 
 def district_rows(progress: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -66,9 +78,18 @@ def district_heatmap(actual: pd.DataFrame, share: pd.DataFrame, subtitle: str) -
     fig.update_yaxes(autorange="reversed", showgrid=False)
     fig.update_xaxes(tickangle=0, showgrid=False)
     fig = apply_style(fig, "Stand per wijk en aandeel in het stadstotaal", subtitle)
-    fig.update_xaxes(tickfont={"size": 13})
+    fig.update_xaxes(tickfont={"size": COLUMN_FONT_SIZE})
     fig.update_layout(height=180 + 48 * len(share.index))
-    return fig
+    rows = [_short(i) for i in share.index]
+    lines = max((_column_label(c).count("<br>") + 1 for c in share.columns), default=1)
+    return fixed_margins(
+        fig,
+        TICK_GAP + label_width(rows) + TICK_GAP,
+        bottom=TICK_GAP + math.ceil(lines * COLUMN_FONT_SIZE * 1.3) + TICK_GAP,
+    )
+
+
+COLUMN_FONT_SIZE = 13  # ten districts side by side
 
 
 def _column_label(name: str) -> str:
@@ -127,7 +148,12 @@ def district_ranking(indicator: Indicator, rows: pd.DataFrame, subtitle: str) ->
         fig.update_xaxes(tick0=0, dtick=max(1, math.ceil(max(known) / 6)))
     fig = apply_style(fig, f"{indicator.name}: rangorde van de wijken", subtitle)
     fig.update_layout(height=200 + 34 * len(rows))
-    return fig
+    names = list(rows["district_name"])
+    return fixed_margins(
+        fig,
+        TICK_GAP + label_width(names) + TICK_GAP,
+        bottom=TICK_GAP + TICK_FONT_SIZE + AXIS_TITLE_ROOM + TICK_GAP,
+    )
 
 
 def describe_ranking(indicator: Indicator, rows: pd.DataFrame) -> str:

@@ -44,3 +44,26 @@ def test_agenda_charts_set_their_margins_and_exports_measure_again(plan, example
         exported = for_export(fig, "Bron: test", as_of)
         assert exported.layout.xaxis.automargin is True and exported.layout.yaxis.automargin
         assert fig.layout.yaxis.automargin is False  # the screen figure is left as it was
+
+
+def test_district_charts_set_their_margins_too(plan, example_actuals):
+    from lib.district_charts import (
+        district_heatmap,
+        district_matrix,
+        district_ranking,
+        district_rows,
+    )
+
+    progress = progress_table(plan, example_actuals, date(2014, 10, 1), district="all")
+    actual = district_matrix(progress, plan, 2014, "actual")
+    share = district_matrix(progress, plan, 2014, "share_of_city")
+    counted = next(i for i in plan.indicators if i.per_district)
+    rows = district_rows(progress, 2014)
+    figures = [
+        district_heatmap(actual, share, "x"),
+        district_ranking(counted, rows[rows["indicator"] == counted.id], "x"),
+    ]
+    for fig in figures:
+        assert fig.layout.xaxis.automargin is False and fig.layout.yaxis.automargin is False
+        # Room for the longest row label: more than the default 20 px.
+        assert fig.layout.margin.l > 60

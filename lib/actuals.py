@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from lib.history import describe_key
 from lib.periods import parse_date
 from lib.plan import Plan
 from lib.problems import Problem, ValidationFailed
@@ -272,13 +273,10 @@ def duplicate_row(
     if key not in first_rows:
         first_rows[key] = row
         return None
-    first = first_rows[key]
-    indicator, year, district = key
-    where = f"wijk {district}" if district else "hele stad"
     return Problem(
         file,
-        f"dubbele rij: {indicator} {year} ({where}) staat in rij {first} en nog eens in rij {row}; "
-        "laat er één staan",
+        f"dubbele rij: {describe_key(key)} staat in rij {first_rows[key]} en nog eens in rij "
+        f"{row}; laat er één staan",
         row=row,
         field=field,
     )

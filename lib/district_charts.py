@@ -207,3 +207,21 @@ def district_profile(progress: pd.DataFrame, district: str, year: int) -> pd.Dat
 
 def indicators_with_district_targets(plan: Plan) -> list[Indicator]:
     return [i for i in plan.indicators if i.district_targets]
+
+
+def heatmap_view(
+    progress: pd.DataFrame, plan: Plan, year: int, subtitle: str
+) -> tuple[pd.DataFrame, go.Figure]:
+    """The district figures of `year` as a table (indicators x districts) and as its heatmap."""
+    actual = district_matrix(progress, plan, year, "actual")
+    share = district_matrix(progress, plan, year, "share_of_city")
+    return actual, district_heatmap(actual, share, subtitle)
+
+
+def ranking_view(
+    progress: pd.DataFrame, indicator: Indicator, year: int, subtitle: str
+) -> tuple[go.Figure, str]:
+    """One indicator's districts in `year`, ranked, and the sentence that says the same."""
+    rows = district_rows(progress, year)
+    rows = rows[rows["indicator"] == indicator.id]
+    return district_ranking(indicator, rows, subtitle), describe_ranking(indicator, rows)

@@ -13,7 +13,7 @@ from decimal import Decimal
 from sqlalchemy import Connection, and_, delete, insert, select, update
 
 from lib.db import APPROVED, CONCEPT, changes, figure_values, figures
-from lib.history import Key, Layers, Record, describe_value
+from lib.history import Key, Layers, Record, describe_key, describe_value
 from lib.plan import Plan
 
 
@@ -52,9 +52,8 @@ class ConflictDetail:
     new_value: str | None
 
     def __str__(self) -> str:
-        where = f"wijk {self.key[2]}" if self.key[2] else "hele stad"
         return (
-            f"{self.name} {self.key[1]} ({where}) is intussen gewijzigd door {self.editor} "
+            f"{describe_key(self.key, self.name)} is intussen gewijzigd door {self.editor} "
             f"op {self.at.replace('T', ' ')}: {describe_value(self.old_value)} -> "
             f"{describe_value(self.new_value)}"
         )

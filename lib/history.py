@@ -71,3 +71,10 @@ def replay(change_rows: list[dict], up_to: int) -> dict[Key, Layers]:
 
 def describe_value(value: str | None) -> str:
     return "(leeg)" if value is None or value == "" else value
+
+
+def describe_key(key: Key, name: str | None = None) -> str:
+    """'VVE-groepen 2014 (wijk w03)' or '... (hele stad)': the figure's name, else its id."""
+    indicator, year, district = key
+    where = f"wijk {district}" if district else "hele stad"
+    return f"{name or indicator} {year} ({where})"

@@ -15,12 +15,17 @@ import numbers
 import pandas as pd
 
 from lib import fmt
-from lib.status import STATUSES
+from lib.status import STATUSES, label
 
 TABLE_CLASS = "hjk-table"
 EMPTY_CELL = "–"  # no figure; said in words in the caption where it matters
 STATUS_TEXT_COLOUR = "#000000"  # on every status fill at least 4.5:1 (see lib/status.py)
-_FILLS = {f"{s.icon} {s.word}": s.colour for s in STATUSES.values()}
+_FILLS = {label(word): style.colour for word, style in STATUSES.items()}
+
+
+def status_fill(text: str) -> str | None:
+    """The fill colour of a status cell ('✖ achter'); None for text that is not a status."""
+    return _FILLS.get(text)
 
 
 def html_table(
@@ -33,21 +38,20 @@ def html_table(
     """
     head = ([frame.index.name or ""] if index else []) + [str(c) for c in frame.columns]
     # A labelled, focusable scroll region: a wide table scrolls sideways by keyboard too.
-    label = html.escape(caption, quote=True)
+    region = html.escape(caption, quote=True)
     lines = [
-        f'<div class="{TABLE_CLASS}-wrap" role="region" aria-label="{label}" tabindex="0">',
+        f'<div class="{TABLE_CLASS}-wrap" role="region" aria-label="{region}" tabindex="0">',
         f'<table class="{TABLE_CLASS}">',
         f"<caption>{html.escape(caption)}</caption>",
         "<thead><tr>" + "".join(f'<th scope="col">{html.escape(h)}</th>' for h in head),
         "</tr></thead><tbody>",
     ]
-    for label, row in zip(frame.index, frame.itertuples(index=False), strict=True):
-        cells = [f'<th scope="row">{html.escape(str(label))}</th>'] if index else []
+    for row_label, row in zip(frame.index, frame.itertuples(index=False), strict=True):
+        cells = [f'<th scope="row">{html.escape(str(row_label))}</th>'] if index else []
         for column, value in zip(frame.columns, row, strict=True):
             text = cell_text(value)
-            style = ""
-            if column == status_column and text in _FILLS:
-                style = f' style="background-color:{_FILLS[text]};color:{STATUS_TEXT_COLOUR}"'
+            fill = status_fill(text) if column == status_column else None
+            style = f' style="background-color:{fill};color:{STATUS_TEXT_COLOUR}"' if fill else ""
             numeric = ' class="num"' if _is_number(value) else ""
             cells.append(f"<td{numeric}{style}>{html.escape(text)}</td>")
         lines.append("<tr>" + "".join(cells) + "</tr>")

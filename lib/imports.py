@@ -25,7 +25,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from lib.actuals import check_row, decode_csv, duplicate_row
 from lib.cells import restore
-from lib.history import Key, describe_value
+from lib.history import Key, describe_key, describe_value
 from lib.problems import Problem, ValidationFailed
 from lib.store import FigureInput, Store
 
@@ -68,9 +68,8 @@ class PreviewChange:
     old_status: str
 
     def __str__(self) -> str:
-        where = f"wijk {self.key[2]}" if self.key[2] else "hele stad"
         return (
-            f"rij {self.row}: {self.name} {self.key[1]} ({where}): "
+            f"rij {self.row}: {describe_key(self.key, self.name)}: "
             f"{describe_value(self.old)} -> {describe_value(self.new)}"
         )
 

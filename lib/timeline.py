@@ -18,9 +18,11 @@ from lib.style import (
     apply_style,
     fixed_margins,
     label_width,
+    wrap,
 )
 
 ROW_HEIGHT = 54
+LABEL_WIDTH = 42  # characters per line of a milestone's name beside the timeline
 
 
 def milestone_rows(progress: pd.DataFrame) -> pd.DataFrame:
@@ -39,21 +41,10 @@ def milestone_rows(progress: pd.DataFrame) -> pd.DataFrame:
     return rows.sort_values(["deadline", "name"]).reset_index(drop=True)
 
 
-def _wrap(text: str, width: int = 42) -> str:
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if line and len(line) + len(word) + 1 > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return "<br>".join(lines + [line])
-
-
 def milestone_timeline(rows: pd.DataFrame, as_of: date, subtitle: str) -> go.Figure:
     """Deadlines (open diamonds) and dates reached (status symbols), late stretches as lines."""
     fig = go.Figure()
-    labels = [_wrap(n) for n in rows["name"]]
+    labels = [wrap(n, LABEL_WIDTH) for n in rows["name"]]
     for label, row in zip(labels, rows.itertuples(), strict=True):
         end = row.reached or (as_of if row.status == "achter" else None)
         if end and end > row.deadline:

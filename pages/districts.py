@@ -3,13 +3,10 @@
 import streamlit as st
 
 from lib.district_charts import (
-    describe_ranking,
-    district_heatmap,
-    district_matrix,
     district_profile,
-    district_ranking,
-    district_rows,
+    heatmap_view,
     indicators_with_district_targets,
+    ranking_view,
 )
 from ui import components, context
 
@@ -45,13 +42,13 @@ def render() -> None:
         icon=":material/info:",
     )
     subtitle = ctx.subtitle(year=ctx.year)
-
-    def heatmap():
-        actual = district_matrix(ctx.progress, ctx.plan, ctx.year, "actual")
-        share = district_matrix(ctx.progress, ctx.plan, ctx.year, "share_of_city")
-        return actual, district_heatmap(actual, share, subtitle)
-
-    actual, fig = context.shared(ctx, "district_heatmap", heatmap, ctx.year, subtitle)
+    actual, fig = context.shared(
+        ctx,
+        "district_heatmap",
+        lambda: heatmap_view(ctx.progress, ctx.plan, ctx.year, subtitle),
+        ctx.year,
+        subtitle,
+    )
     st.header("Alle wijken naast elkaar")
     components.chart(fig, "de tabel hieronder bevat dezelfde cijfers.", "district_heatmap")
     with st.expander("Tabel bij de heatmap (stand per wijk)"):
@@ -74,14 +71,13 @@ def render() -> None:
     chosen = st.selectbox(
         "Indicator", counted, key="districts_indicator", format_func=lambda i: i.name
     )
-
-    def ranking():
-        rows = district_rows(ctx.progress, ctx.year)
-        rows = rows[rows["indicator"] == chosen.id]
-        return district_ranking(chosen, rows, subtitle), describe_ranking(chosen, rows)
-
     fig, description = context.shared(
-        ctx, "district_ranking", ranking, ctx.year, chosen.id, subtitle
+        ctx,
+        "district_ranking",
+        lambda: ranking_view(ctx.progress, chosen, ctx.year, subtitle),
+        ctx.year,
+        chosen.id,
+        subtitle,
     )
     components.chart(fig, description, "district_ranking")
 

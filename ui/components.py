@@ -21,7 +21,7 @@ from lib.export import (
     file_name,
     find_chromium,
 )
-from lib.html_table import STATUS_TEXT_COLOUR, html_table
+from lib.html_table import STATUS_TEXT_COLOUR, html_table, status_fill
 from lib.problems import ValidationFailed
 from lib.report import Report, build_report, render
 from lib.status import STATUSES
@@ -214,10 +214,9 @@ def table(
 
 def status_styler(frame: pd.DataFrame, column: str = "Status"):
     """Colour the status column (the word and icon are in the cell text already)."""
-    fills = {f"{s.icon} {s.word}": s.colour for s in STATUSES.values()}
 
     def colour(value: str) -> str:
-        fill = fills.get(value)
+        fill = status_fill(value)
         return f"background-color: {fill}; color: {STATUS_TEXT_COLOUR}" if fill else ""
 
     return frame.style.map(colour, subset=[column])

@@ -25,9 +25,14 @@ ROW_HEIGHT = 54
 LABEL_WIDTH = 42  # characters per line of a milestone's name beside the timeline
 
 
-def milestone_rows(progress: pd.DataFrame) -> pd.DataFrame:
-    """City rows of milestones in their deadline year, earliest deadline first."""
+def milestone_rows(progress: pd.DataFrame, agenda: int | None = None) -> pd.DataFrame:
+    """City rows of milestones in their deadline year, earliest deadline first.
+
+    With `agenda`, only the milestones of that agenda item.
+    """
     rows = progress[(progress["kind"] == "milestone") & (progress["district"] == "")]
+    if agenda is not None:
+        rows = rows[rows["agenda_item"] == agenda]
     rows = rows[rows["target"].notna()].copy()
     rows["deadline"] = [date.fromisoformat(d) for d in rows["target"]]
     # Plain dates or None (object column): pandas would turn a column of only None into NaT.
@@ -37,7 +42,8 @@ def milestone_rows(progress: pd.DataFrame) -> pd.DataFrame:
         dtype=object,
     )
     # A missed milestone also appears in later years; on the timeline it is shown once.
-    rows = rows[[d.year == y for d, y in zip(rows["deadline"], rows["year"], strict=True)]]
+    in_deadline_year = [d.year == y for d, y in zip(rows["deadline"], rows["year"], strict=True)]
+    rows = rows.loc[pd.Series(in_deadline_year, index=rows.index, dtype=bool)]
     return rows.sort_values(["deadline", "name"]).reset_index(drop=True)
 
 

@@ -14,9 +14,7 @@ from ui import components, context
 
 def render() -> None:
     ctx = context.current()
-    rows = milestone_rows(ctx.city())
-    if ctx.agenda is not None:
-        rows = rows[rows["agenda_item"] == ctx.agenda].reset_index(drop=True)
+    rows = milestone_rows(ctx.city(), ctx.agenda)
     scope = "alle agendapunten" if ctx.agenda is None else f"agendapunt {ctx.agenda}"
     st.title(f"Mijlpalen {ctx.plan.plan.first_year}-{ctx.plan.plan.last_year}")
     st.markdown(

@@ -1,0 +1,30 @@
+"""lib/timeline.milestone_rows: which milestones a timeline shows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from lib.compare import progress_table
+from lib.timeline import milestone_rows
+
+
+def test_milestone_rows_per_agenda_item_split_the_whole_plan(plan, example_actuals):
+    progress = progress_table(plan, example_actuals, date(2014, 10, 1), district="all")
+    whole = milestone_rows(progress)
+    assert not whole.empty
+    assert (whole["district"] == "").all()
+    # Each milestone once, in the year of its deadline, earliest deadline first.
+    assert whole["indicator"].is_unique
+    assert [d.year for d in whole["deadline"]] == list(whole["year"])
+    assert list(whole["deadline"]) == sorted(whole["deadline"])
+    parts = [milestone_rows(progress, item.number) for item in plan.agenda_items]
+    for item, part in zip(plan.agenda_items, parts, strict=True):
+        assert (part["agenda_item"] == item.number).all()
+        assert list(part.index) == list(range(len(part)))
+        assert list(part.columns) == list(whole.columns)  # also when the item has none
+    together = pd.concat(parts)
+    assert sorted(together["indicator"]) == sorted(whole["indicator"])
+    assert sum(not part.empty for part in parts) > 1  # the filter really splits something
+    assert any(part.empty for part in parts)  # and an item without milestones is covered

@@ -9,6 +9,7 @@ import streamlit as st
 from lib import fmt
 from lib.problems import ValidationFailed
 from ui import components, context, filters
+from ui.filters import AGENDA, AS_OF, DISTRICT, YEAR
 
 st.set_page_config(
     page_title="Het Jonge Kind · voortgang Masterplan",
@@ -34,8 +35,9 @@ except ValidationFailed as exc:
 chosen = filters.read_filters(plan, context.default_as_of(actuals))
 context.build(plan, actuals, chosen)
 
-navigation = st.navigation(
-    [
+# Every page with the sidebar filters that change it; the others are greyed out there.
+PAGES = [
+    (
         st.Page(
             "pages/overview.py",
             title="Overzicht",
@@ -43,34 +45,59 @@ navigation = st.navigation(
             icon=":material/dashboard:",
             default=True,
         ),
+        {YEAR, AS_OF, AGENDA},
+    ),
+    (
         st.Page(
             "pages/agenda.py",
             title="Per agendapunt",
             url_path="agendapunten",
             icon=":material/flag:",
         ),
+        {YEAR, AS_OF, AGENDA},
+    ),
+    (
         st.Page("pages/districts.py", title="Per wijk", url_path="wijken", icon=":material/map:"),
+        {YEAR, AS_OF, DISTRICT},
+    ),
+    (
         st.Page(
             "pages/milestones.py", title="Mijlpalen", url_path="mijlpalen", icon=":material/event:"
         ),
+        {AS_OF, AGENDA},  # the whole plan period on one timeline
+    ),
+    (
         st.Page(
             "pages/edit.py",
             title="Gegevens bijwerken",
             url_path="gegevens-bijwerken",
             icon=":material/edit:",
         ),
+        set(),  # its grid has filters of its own
+    ),
+    (
         st.Page(
             "pages/about.py",
             title="Over de cijfers",
             url_path="over-de-cijfers",
             icon=":material/info:",
         ),
-    ]
-)
+        {AS_OF},
+    ),
+]
+navigation = st.navigation([page for page, _ in PAGES])
 components.example_notice(actuals)
 navigation.run()
 # The sidebar after the page: its widgets do not hold up the figures (see bench/README.md).
-filters.draw_filters(plan, chosen)
+filters.draw_filters(
+    plan,
+    chosen,
+    uses=frozenset(next(used for page, used in PAGES if page is navigation)),
+    elsewhere={
+        name: fmt.listing([page.title for page, used in PAGES if name in used])
+        for name in filters.FILTER_LABELS
+    },
+)
 with st.sidebar:
     # The switch only where it changes something: concepts wait, or it is on.
     if concepts_waiting or include_concept:

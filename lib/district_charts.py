@@ -162,8 +162,7 @@ def describe_ranking(indicator: Indicator, rows: pd.DataFrame) -> str:
         return f"{indicator.name}: nog geen cijfers per wijk."
 
     def names_at(value: float) -> str:
-        names = list(known[known["actual"] == value]["district_name"])
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+        return fmt.listing(list(known[known["actual"] == value]["district_name"]))
 
     top, bottom = known["actual"].max(), known["actual"].min()
     text = (

@@ -59,3 +59,10 @@ def waiting_concepts(count: int) -> str:
     if count == 1:
         return "1 conceptcijfer wacht"
     return f"{number(count)} conceptcijfers wachten"
+
+
+def listing(items: list[str]) -> str:
+    """'A', 'A en B', 'A, B en C': a Dutch enumeration."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]

@@ -87,3 +87,16 @@ def test_quantity(value, unit, text):
 )
 def test_waiting_concepts_in_plain_dutch(count, text):
     assert fmt.waiting_concepts(count) == text
+
+
+@pytest.mark.parametrize(
+    ("items", "text"),
+    [
+        ([], ""),
+        (["Haven"], "Haven"),
+        (["Haven", "Stad"], "Haven en Stad"),
+        (["Haven", "Stad", "Buiten"], "Haven, Stad en Buiten"),
+    ],
+)
+def test_listing_enumerates_the_dutch_way(items, text):
+    assert fmt.listing(items) == text

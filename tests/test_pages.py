@@ -260,7 +260,11 @@ def test_no_concept_switch_while_no_concept_waits():
     ]
 
 
-@pytest.mark.parametrize(("page", "title_2014", "title_2013", "expected_headings"), PAGES)
+# The pages the sidebar's year changes; on the others it is greyed out (see below).
+YEAR_PAGES = [p for p in PAGES if p.id in ("overzicht", "agendapunten", "wijken")]
+
+
+@pytest.mark.parametrize(("page", "title_2014", "title_2013", "expected_headings"), YEAR_PAGES)
 def test_year_filter_changes_the_page_and_the_url(page, title_2014, title_2013, expected_headings):
     at = open_app(page)
 
@@ -270,6 +274,45 @@ def test_year_filter_changes_the_page_and_the_url(page, title_2014, title_2013, 
     assert title(at) == title_2013
     assert at.query_params["jaar"] == "2013"
     assert at.selectbox(key="filter_year").value == 2013
+
+
+# (page, the sidebar filters greyed out there, the lines that say where they do count)
+UNUSED_FILTERS = [
+    pytest.param(OVERVIEW, ["filter_district"], ["Wijk telt hier niet mee, wel op Per wijk."], id="overzicht"),
+    pytest.param(DISTRICTS, ["filter_agenda"], ["Agendapunt telt hier niet mee, wel op Overzicht, Per agendapunt en Mijlpalen."], id="wijken"),
+    pytest.param(MILESTONES, ["filter_year", "filter_district"], ["Jaar telt hier niet mee, wel op Overzicht, Per agendapunt en Per wijk.", "Wijk telt hier niet mee, wel op Per wijk."], id="mijlpalen"),
+    pytest.param(ABOUT, ["filter_year", "filter_agenda", "filter_district"], ["Jaar telt hier niet mee, wel op Overzicht, Per agendapunt en Per wijk.", "Agendapunt telt hier niet mee, wel op Overzicht, Per agendapunt en Mijlpalen.", "Wijk telt hier niet mee, wel op Per wijk."], id="over-de-cijfers"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("page", "greyed", "notes"), UNUSED_FILTERS)
+def test_filters_a_page_ignores_are_greyed_out_and_keep_their_value(page, greyed, notes):
+    at = open_app(DISTRICTS, jaar="2013", agendapunt="3", wijk="w03")
+    if page != DISTRICTS:
+        rerun(at.switch_page(page))
+
+    assert [s.key for s in at.sidebar.selectbox if s.disabled] == greyed
+    assert not at.date_input(key="filter_as_of").disabled
+    captions = [c.value for c in at.sidebar.caption]
+    assert [c for c in captions if "telt hier niet mee" in c] == notes
+    # Greyed out, not forgotten: the values stay, in the widgets and in the link.
+    assert [s.value for s in at.sidebar.selectbox] == [2013, 3, "w03"]
+    assert at.query_params == {
+        "jaar": "2013",
+        "peildatum": "2014-10-01",
+        "agendapunt": "3",
+        "wijk": "w03",
+    }
+    rerun(at.switch_page(DISTRICTS))
+    assert at.selectbox(key="districts_district").value == "w03"
+    assert title(at) == "Per wijk: stand 2013 in de 10 wijken"
+
+
+def test_the_edit_page_uses_no_sidebar_filter():
+    at = open_app("pages/edit.py")
+    assert [s.disabled for s in at.sidebar.selectbox] == [True, True, True]
+    assert at.date_input(key="filter_as_of").disabled
+    assert "De filters tellen op deze pagina niet mee." in [c.value for c in at.sidebar.caption]
 
 
 # Every filter in the URL; the same view is then chosen with the widgets.
@@ -295,9 +338,11 @@ def test_link_opens_the_view_the_filters_give(page):
     chosen.selectbox(key="filter_year").set_value(2013)
     chosen.date_input(key="filter_as_of").set_value(date(2013, 12, 31))
     chosen.selectbox(key="filter_agenda").set_value(3)
+    rerun(chosen)
+    rerun(chosen.switch_page(DISTRICTS))  # the district counts there, so it is chosen there
     chosen.selectbox(key="filter_district").set_value("w03")
     rerun(chosen)
-    if page != OVERVIEW:
+    if page != DISTRICTS:
         rerun(chosen.switch_page(page))
 
     assert link_warnings(linked) == []

@@ -50,6 +50,11 @@ _LANG_SCRIPT = """
   }
   .hjk-table thead th { background: #f0f2f6; }
   .hjk-table td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+  /* A filter greyed out on a page keeps a readable label: it still says what is chosen. */
+  [class*="st-key-filter_"] [data-testid="stMarkdownContainer"] p {
+    color: #4d4d4d !important;
+    opacity: 1 !important;
+  }
   /* Streamlit draws captions at 60% opacity (about 3.8:1); WCAG AA asks 4.5:1 for small text. */
   [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {
     color: #4d4d4d !important;

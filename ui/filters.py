@@ -88,22 +88,32 @@ def read_filters(plan: Plan, default_as_of: date) -> dict:
     return values
 
 
-def draw_filters(plan: Plan, values: dict) -> None:
+# The filters a page can use, by the key its value has in read_filters' result.
+YEAR, AS_OF, AGENDA, DISTRICT = "year", "as_of", "agenda", "district"
+FILTER_LABELS = {YEAR: "Jaar", AS_OF: "Peildatum", AGENDA: "Agendapunt", DISTRICT: "Wijk"}
+
+
+def draw_filters(plan: Plan, values: dict, uses: frozenset[str], elsewhere: dict[str, str]) -> None:
     """The sidebar widgets behind read_filters' values, keyed on the same session state.
 
-    A run that ends early (st.stop, st.rerun) keeps their state: Streamlit forgets a widget's
-    value only after a full run that did not draw it, and then the link still holds it.
+    `uses` are the filters that change the current page. The others are drawn too, greyed out,
+    and a line under them says on which pages they count (`elsewhere`: filter -> Dutch page
+    names), so a filter never seems to be ignored. Every filter is drawn on every page, so
+    Streamlit keeps each value: it forgets a widget's value after a full run that did not draw
+    it. A run that ends early (st.stop, st.rerun) keeps them too, and the link still holds them.
     """
     names = plan.district_names()
     agenda_names = plan.agenda_names()
+
     with st.sidebar:
         st.header("Filters")
-        st.selectbox("Jaar", plan.plan.years, key="filter_year")
+        st.selectbox("Jaar", plan.plan.years, key="filter_year", disabled=YEAR not in uses)
         st.date_input(
             "Peildatum",
             key="filter_as_of",
             format="DD-MM-YYYY",
             help="De datum waarop de stand wordt beoordeeld.",
+            disabled=AS_OF not in uses,
         )
         st.caption(f"Beoordeeld op {fmt.long_date(values['as_of'])}")
         # Sentinels rather than None: a None value makes Streamlit show its English placeholder.
@@ -114,13 +124,19 @@ def draw_filters(plan: Plan, values: dict) -> None:
             format_func=lambda n: (
                 "Alle agendapunten" if n == ALL_AGENDA else f"{n}. {agenda_names[n]}"
             ),
+            disabled=AGENDA not in uses,
         )
         st.selectbox(
             "Wijk",
             [WHOLE_CITY, *plan.district_ids()],
             key="filter_district",
             format_func=lambda d: "Hele stad" if d == WHOLE_CITY else names[d],
+            disabled=DISTRICT not in uses,
         )
+        if not uses:
+            st.caption("De filters tellen op deze pagina niet mee.")
+        for name in (n for n in FILTER_LABELS if uses and n not in uses):
+            st.caption(f"{FILTER_LABELS[name]} telt hier niet mee, wel op {elsewhere[name]}.")
 
 
 def _to_url(values: dict) -> None:

@@ -200,6 +200,10 @@ def test_direct_link_is_the_first_request_to_a_fresh_server(
     for name in ("Jaar", "Agendapunt", "Wijk"):
         expect(sidebar.get_by_role("combobox", name=name)).to_be_visible()
     expect(year_filter(page)).to_have_value("2013")
+    # The timeline covers the whole plan period: the year is kept but greyed out, and said so.
+    expect(year_filter(page)).to_be_disabled()
+    expect(sidebar.get_by_role("combobox", name="Agendapunt")).to_be_enabled()
+    expect(sidebar.get_by_text("Jaar telt hier niet mee, wel op Overzicht")).to_be_visible()
     assert app_exceptions(page) == []
 
 

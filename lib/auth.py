@@ -18,7 +18,11 @@ outlive a person's account at the municipality. Reading never needs a login.
 from __future__ import annotations
 
 import json
+import math
 import re
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -72,6 +76,62 @@ def check_password(config: EditorConfig, name: str, password: str) -> bool:
         return bcrypt.checkpw(candidate, stored.encode("ascii"))
     except ValueError:  # not a bcrypt hash: a hand-edited file
         return False
+
+
+class LoginThrottle:
+    """Slows down password guessing: after `max_failures` failed logins for one name within
+    `window_s` seconds, that name is refused for `lockout_s` seconds without checking anything.
+
+    Counted per name, known or not (the answer never tells whether an account exists), and
+    ignoring case and surrounding spaces. Kept in the server's memory: a restart forgets it.
+    Thread-safe: Streamlit serves every browser session from its own thread.
+    """
+
+    def __init__(
+        self,
+        max_failures: int = 5,
+        window_s: float = 15 * 60,
+        lockout_s: float = 15 * 60,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.max_failures, self.window_s, self.lockout_s = max_failures, window_s, lockout_s
+        self._clock = clock
+        self._failures: dict[str, list[float]] = {}
+        self._locked_until: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def _key(name: str) -> str:
+        return name.strip().casefold()
+
+    def locked_for(self, name: str) -> float:
+        """Seconds until `name` may try again; 0 when it may now."""
+        with self._lock:
+            left = self._locked_until.get(self._key(name), 0.0) - self._clock()
+            return max(left, 0.0)
+
+    def failed(self, name: str) -> None:
+        key, now = self._key(name), self._clock()
+        with self._lock:
+            recent = [t for t in self._failures.get(key, []) if now - t < self.window_s]
+            recent.append(now)
+            if len(recent) >= self.max_failures:
+                self._locked_until[key] = now + self.lockout_s
+                recent = []
+            self._failures[key] = recent
+
+    def succeeded(self, name: str) -> None:
+        with self._lock:
+            self._failures.pop(self._key(name), None)
+
+
+def wait_message(seconds: float) -> str:
+    """The Dutch refusal while a name is locked: 'Probeer het over 15 minuten opnieuw.'"""
+    minutes = max(math.ceil(seconds / 60), 1)
+    return (
+        "Te vaak een verkeerde naam of wachtwoord. Probeer het over "
+        f"{minutes} {'minuut' if minutes == 1 else 'minuten'} opnieuw."
+    )
 
 
 @cache

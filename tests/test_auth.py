@@ -97,3 +97,62 @@ def test_a_broken_secrets_file_is_a_dutch_problem(secrets):
     secrets.write_text("[editors\n", encoding="utf-8")
     with pytest.raises(ValidationFailed, match="geen geldige TOML"):
         auth.load_secrets(secrets)
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_name_is_locked_after_five_failures_and_free_again_after_the_lockout():
+    clock = FakeClock()
+    throttle = auth.LoginThrottle(max_failures=5, window_s=900, lockout_s=900, clock=clock)
+    for _ in range(4):
+        throttle.failed("anna")
+        clock.now += 10
+    assert throttle.locked_for("anna") == 0
+    throttle.failed("anna")
+    assert throttle.locked_for("anna") == 900
+    # Another spelling of the same name is the same name; another name is not locked.
+    assert throttle.locked_for("  ANNA ") == 900
+    assert throttle.locked_for("bob") == 0
+    clock.now += 899
+    assert throttle.locked_for("anna") == 1
+    clock.now += 1
+    assert throttle.locked_for("anna") == 0
+    # The count starts again from nothing after a lockout.
+    throttle.failed("anna")
+    assert throttle.locked_for("anna") == 0
+
+
+def test_old_failures_and_a_good_login_do_not_count():
+    clock = FakeClock()
+    throttle = auth.LoginThrottle(max_failures=3, window_s=60, lockout_s=600, clock=clock)
+    throttle.failed("anna")
+    throttle.failed("anna")
+    clock.now += 61  # both fell out of the window
+    throttle.failed("anna")
+    throttle.failed("anna")
+    assert throttle.locked_for("anna") == 0
+    throttle.succeeded("anna")
+    throttle.failed("anna")
+    throttle.failed("anna")
+    assert throttle.locked_for("anna") == 0
+    throttle.failed("anna")
+    assert throttle.locked_for("anna") == 600
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [
+        (900, "Probeer het over 15 minuten opnieuw."),
+        (61, "Probeer het over 2 minuten opnieuw."),
+        (60, "Probeer het over 1 minuut opnieuw."),
+        (0.5, "Probeer het over 1 minuut opnieuw."),
+    ],
+)
+def test_the_wait_is_said_in_whole_minutes(seconds, text):
+    assert auth.wait_message(seconds).endswith(text)

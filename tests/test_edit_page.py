@@ -80,6 +80,22 @@ def test_a_wrong_password_is_refused(store, editors):
     assert not at.tabs
 
 
+def test_after_five_wrong_passwords_the_name_waits_even_with_the_right_one(store, editors):
+    at = open_edit_page()
+    for _ in range(4):
+        log_in(at, "anna", "geen idee")
+        assert "Naam of wachtwoord klopt niet" in texts(at.error)
+    log_in(at, "anna", "nog steeds niet")
+    locked = "Te vaak een verkeerde naam of wachtwoord. Probeer het over 15 minuten opnieuw."
+    assert texts(at.error) == locked
+    log_in(at, "anna", PASSWORD)  # the right password now: still refused, nothing checked
+    assert texts(at.error) == locked and not at.tabs
+    log_in(at, "ANNA ", "geen idee")  # the same name in another spelling
+    assert texts(at.error) == locked
+    # Counted per name for the whole server: another editor, in another session, logs in.
+    assert log_in(open_edit_page(), "bob").tabs
+
+
 def test_an_editor_logs_in_and_out(store, editors):
     at = log_in(open_edit_page(), "anna")
     assert [t.label for t in at.tabs] == [

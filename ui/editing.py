@@ -92,11 +92,26 @@ def login(config: auth.EditorConfig) -> str | None:
         password = st.text_input("Wachtwoord", type="password", key="edit_login_password")
         submitted = st.form_submit_button("Inloggen", key="edit_login_submit")
     if submitted:
+        throttle = login_throttle()
+        if wait := throttle.locked_for(name):
+            st.error(auth.wait_message(wait), icon=":material/lock_clock:")
+            return None
         if auth.check_password(config, name.strip(), password):
+            throttle.succeeded(name)
             st.session_state["edit_editor"] = name.strip()
             st.rerun()
-        st.error("Naam of wachtwoord klopt niet.", icon=":material/error:")
+        throttle.failed(name)
+        if wait := throttle.locked_for(name):
+            st.error(auth.wait_message(wait), icon=":material/lock_clock:")
+        else:
+            st.error("Naam of wachtwoord klopt niet.", icon=":material/error:")
     return None
+
+
+@st.cache_resource(show_spinner=False)
+def login_throttle() -> auth.LoginThrottle:
+    """One for the whole server: every browser session counts against the same names."""
+    return auth.LoginThrottle()
 
 
 def _logout() -> None:

@@ -35,18 +35,25 @@ except ValidationFailed as exc:
 chosen = filters.read_filters(plan, context.default_as_of(actuals))
 context.build(plan, actuals, chosen)
 
+OVERVIEW = st.Page(
+    "pages/overview.py",
+    title="Overzicht",
+    # Served at "/" as the default page. Its own path would answer Streamlit's English "Page not
+    # found", so that path is one nobody types, and /overzicht is the page below.
+    url_path="start",
+    icon=":material/dashboard:",
+    default=True,
+)
+
+
+def _to_overview() -> None:
+    """/overzicht, typed by analogy with /wijken: the overview at "/", with the same filters."""
+    st.switch_page(OVERVIEW, query_params=st.query_params.to_dict())
+
+
 # Every page with the sidebar filters that change it; the others are greyed out there.
 PAGES = [
-    (
-        st.Page(
-            "pages/overview.py",
-            title="Overzicht",
-            url_path="overzicht",  # served at "/" as the default page
-            icon=":material/dashboard:",
-            default=True,
-        ),
-        {YEAR, AS_OF, AGENDA},
-    ),
+    (OVERVIEW, {YEAR, AS_OF, AGENDA}),
     (
         st.Page(
             "pages/agenda.py",
@@ -83,6 +90,10 @@ PAGES = [
             icon=":material/info:",
         ),
         {AS_OF},
+    ),
+    (
+        st.Page(_to_overview, title="Overzicht", url_path="overzicht", visibility="hidden"),
+        set(),  # never drawn: it moves on to the overview first
     ),
 ]
 navigation = st.navigation([page for page, _ in PAGES])

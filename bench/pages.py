@@ -32,7 +32,7 @@ class Page:
 _ALL = [
     Page(
         "overzicht",
-        "/",  # the default page lives at the root; /overzicht answers "Page not found"
+        "/",  # the default page lives at the root; /overzicht moves on to it
         "pages/overview.py",
         f'{MAIN} [data-testid="stColumn"] [data-testid="stMarkdownContainer"]',
         "the first agenda tile with its status counts",

@@ -15,8 +15,13 @@ import plotly.io as pio
 from lib import fmt
 from lib.status import STATUSES
 
-# Quoted names: an unquoted "Source Sans 3" is invalid CSS and drops the browser to a serif font.
-FONT_FAMILY = '"Source Sans Pro", "Source Sans 3", Arial, Helvetica, "DejaVu Sans", sans-serif'
+# "Source Sans" is the name under which Streamlit serves its font to the page: on screen, charts
+# use the dashboard's typeface (and the glyph widths below fit it). Exports have no such web
+# font and take the next one installed. Quoted names: an unquoted "Source Sans 3" is invalid CSS
+# and drops the browser to a serif font.
+FONT_FAMILY = (
+    '"Source Sans", "Source Sans Pro", "Source Sans 3", Arial, Helvetica, "DejaVu Sans", sans-serif'
+)
 BASE_FONT_SIZE = 16  # readable on a projector at the back of a meeting room
 TITLE_FONT_SIZE = 22
 TICK_FONT_SIZE = 14  # set, not left to Streamlit's theme: margins are computed from it

@@ -16,7 +16,7 @@ st.set_page_config(
     page_icon=":material/monitoring:",
     layout="wide",
 )
-components.declare_dutch()
+components.page_head()
 
 try:
     plan = context.load_plan()
@@ -100,15 +100,7 @@ navigation = st.navigation([page for page, _ in PAGES])
 components.example_notice(actuals)
 navigation.run()
 # The sidebar after the page: its widgets do not hold up the figures (see bench/README.md).
-filters.draw_filters(
-    plan,
-    chosen,
-    uses=frozenset(next(used for page, used in PAGES if page is navigation)),
-    elsewhere={
-        name: fmt.listing([page.title for page, used in PAGES if name in used])
-        for name in filters.FILTER_LABELS
-    },
-)
+filters.draw_filters(plan, chosen, PAGES, navigation)
 with st.sidebar:
     # The switch only where it changes something: concepts wait, or it is on.
     if concepts_waiting or include_concept:

@@ -16,7 +16,6 @@ writes nothing: note what you find in bench/README.md.
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import tempfile
 from contextlib import ExitStack
@@ -53,12 +52,8 @@ def main() -> None:
         ref = stack.enter_context(serve(script=reference.write_charts(tmp, page.name, sizes)))
         browser.chart_sizes(chromium, ref.url, charts)
         targets.append(browser.Target("reference", ref.url, None, charts))
-        drawn: dict[str, list[float]] = {t.name: [] for t in targets}
-        for n in range(args.rounds):
-            order = list(targets)
-            random.Random(n).shuffle(order)
-            for target in order:
-                drawn[target.name].append(browser.load(chromium, target)["charts"])
+        loads = browser.load_in_turns(chromium, targets, args.rounds)
+    drawn = {name: [load["charts"] for load in runs] for name, runs in loads.items()}
     reference_ms = statistics.median(drawn["reference"])
     print(f"{page.name}, {charts} charts, {args.rounds} rounds; reference {reference_ms:.0f} ms")
     for target in targets[:-1]:

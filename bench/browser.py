@@ -9,6 +9,7 @@ round trips of the test driver, and a load costs no more than it takes.
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -91,6 +92,18 @@ def load(browser: Browser, target: Target) -> dict[str, float]:
         return page.evaluate("() => ({...window.__benchMarks})")
     finally:
         context.close()
+
+
+def load_in_turns(browser: Browser, targets: list[Target], rounds: int) -> dict[str, list[dict]]:
+    """`rounds` loads of every target, in a shuffled order each round (the same for a given
+    round), so no target always loads right after the same one; per target name, its loads."""
+    times: dict[str, list[dict]] = {t.name: [] for t in targets}
+    for n in range(rounds):
+        order = list(targets)
+        random.Random(n).shuffle(order)
+        for target in order:
+            times[target.name].append(load(browser, target))
+    return times
 
 
 def chart_sizes(browser: Browser, url: str, expected: int) -> list[tuple[int, int]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import statistics
 from contextlib import ExitStack
 from pathlib import Path
@@ -51,12 +50,7 @@ def example_loads(
                 browser.chart_sizes(chromium, server.url, charts)  # its warm-up
                 targets.append(browser.Target(f"charts:{page.name}", server.url, None, charts))
         browser.load(chromium, targets[0])  # the bare app's warm-up
-        times: dict[str, list[dict]] = {t.name: [] for t in targets}
-        for n in range(rounds):
-            order = list(targets)
-            random.Random(n).shuffle(order)  # no page always loads right after the same one
-            for target in order:
-                times[target.name].append(browser.load(chromium, target))
+        times = browser.load_in_turns(chromium, targets, rounds)
         year = _year_changes(chromium, dashboard.url, select.url, changes)
         memory = {
             "dashboard_mib": dashboard.peak_rss_mib(),

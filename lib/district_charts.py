@@ -25,7 +25,7 @@ from lib.style import (
     TICK_GAP,
     apply_style,
     fixed_margins,
-    label_width,
+    label_axis_room,
 )
 
 
@@ -84,7 +84,7 @@ def district_heatmap(actual: pd.DataFrame, share: pd.DataFrame, subtitle: str) -
     lines = max((_column_label(c).count("<br>") + 1 for c in share.columns), default=1)
     return fixed_margins(
         fig,
-        TICK_GAP + label_width(rows) + TICK_GAP,
+        label_axis_room(rows),
         bottom=TICK_GAP + math.ceil(lines * COLUMN_FONT_SIZE * 1.3) + TICK_GAP,
     )
 
@@ -151,7 +151,7 @@ def district_ranking(indicator: Indicator, rows: pd.DataFrame, subtitle: str) ->
     names = list(rows["district_name"])
     return fixed_margins(
         fig,
-        TICK_GAP + label_width(names) + TICK_GAP,
+        label_axis_room(names),
         bottom=TICK_GAP + TICK_FONT_SIZE + AXIS_TITLE_ROOM + TICK_GAP,
     )
 

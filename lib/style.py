@@ -153,13 +153,17 @@ def fixed_margins(fig: go.Figure, left: int, bottom: int = 60) -> go.Figure:
     return fig
 
 
+def label_axis_room(labels: list[str], size: int = TICK_FONT_SIZE) -> int:
+    """Margin beside an axis with these tick labels: the widest, with a gap on either side."""
+    return TICK_GAP + label_width(labels, size) + TICK_GAP
+
+
 def numeric_axis_room(highest: float | None, title: bool = True) -> int:
     """Left margin for a value axis from 0 to about `highest`, with its title when `title`."""
     # Plotly's ticks are round numbers at most about 15% above the highest value: the widest
     # label has the digits of that, its thousands dot, and perhaps a decimal (",5").
     top = fmt.number(math.ceil((highest or 1) * 1.15), 0)
-    room = TICK_GAP + label_width([top + ",5"]) + TICK_GAP
-    return room + (AXIS_TITLE_ROOM if title else 0)
+    return label_axis_room([top + ",5"]) + (AXIS_TITLE_ROOM if title else 0)
 
 
 def wrap(text: str, width: int) -> str:

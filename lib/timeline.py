@@ -14,10 +14,9 @@ from lib.style import (
     MUTED,
     STATUS_MARKER_COLOURS,
     STATUS_SYMBOLS,
-    TICK_GAP,
     apply_style,
     fixed_margins,
-    label_width,
+    label_axis_room,
     wrap,
 )
 
@@ -132,7 +131,7 @@ def milestone_timeline(rows: pd.DataFrame, as_of: date, subtitle: str) -> go.Fig
     )
     fig = apply_style(fig, "Mijlpalen van het plan: deadline en stand", subtitle)
     fig.update_layout(height=max(360, 160 + ROW_HEIGHT * len(rows)))
-    return fixed_margins(fig, TICK_GAP + label_width(labels) + TICK_GAP)
+    return fixed_margins(fig, label_axis_room(labels))
 
 
 def _add_labels(fig: go.Figure, rows: pd.DataFrame, labels: list[str], as_of: date) -> None:

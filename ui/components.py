@@ -37,9 +37,11 @@ BADGE_COLOURS = {
     "geen doel": "gray",
 }
 
-# Streamlit writes lang="en" on the page; this app is Dutch (WCAG 3.1.1). The empty span matters:
-# st.html sends content with nothing but script or style elements elsewhere, unexecuted.
-_LANG_SCRIPT = """
+# What every page needs besides its content: the house styles (HTML tables, readable greyed-out
+# filters and captions) and the language, since Streamlit writes lang="en" on the page and this
+# app is Dutch (WCAG 3.1.1). The empty span matters: st.html sends content with nothing but
+# script or style elements elsewhere, unexecuted.
+_PAGE_HEAD = """
 <span hidden></span>
 <style>
   .hjk-table-wrap { overflow-x: auto; margin-bottom: 1rem; }
@@ -70,8 +72,8 @@ _LANG_SCRIPT = """
 """
 
 
-def declare_dutch() -> None:
-    st.html(_LANG_SCRIPT, unsafe_allow_javascript=True)
+def page_head() -> None:
+    st.html(_PAGE_HEAD, unsafe_allow_javascript=True)
 
 
 def badge(status: str) -> str:

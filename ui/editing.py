@@ -93,14 +93,12 @@ def login(config: auth.EditorConfig) -> str | None:
         submitted = st.form_submit_button("Inloggen", key="edit_login_submit")
     if submitted:
         throttle = login_throttle()
-        if wait := throttle.locked_for(name):
-            st.error(auth.wait_message(wait), icon=":material/lock_clock:")
-            return None
-        if auth.check_password(config, name.strip(), password):
-            throttle.succeeded(name)
-            st.session_state["edit_editor"] = name.strip()
-            st.rerun()
-        throttle.failed(name)
+        if not throttle.locked_for(name):  # a locked name's password is not even checked
+            if auth.check_password(config, name.strip(), password):
+                throttle.succeeded(name)
+                st.session_state["edit_editor"] = name.strip()
+                st.rerun()
+            throttle.failed(name)
         if wait := throttle.locked_for(name):
             st.error(auth.wait_message(wait), icon=":material/lock_clock:")
         else:

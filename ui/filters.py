@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from lib import fmt
 from lib.plan import Plan
@@ -93,15 +94,18 @@ YEAR, AS_OF, AGENDA, DISTRICT = "year", "as_of", "agenda", "district"
 FILTER_LABELS = {YEAR: "Jaar", AS_OF: "Peildatum", AGENDA: "Agendapunt", DISTRICT: "Wijk"}
 
 
-def draw_filters(plan: Plan, values: dict, uses: frozenset[str], elsewhere: dict[str, str]) -> None:
+def draw_filters(
+    plan: Plan, values: dict, pages: list[tuple[StreamlitPage, set[str]]], current: StreamlitPage
+) -> None:
     """The sidebar widgets behind read_filters' values, keyed on the same session state.
 
-    `uses` are the filters that change the current page. The others are drawn too, greyed out,
-    and a line under them says on which pages they count (`elsewhere`: filter -> Dutch page
-    names), so a filter never seems to be ignored. Every filter is drawn on every page, so
+    `pages`: every page with the filters that change it. Those of the `current` page can be
+    used; the others are drawn too, greyed out, and a line under them says on which pages they
+    count, so a filter never seems to be ignored. Every filter is drawn on every page, so
     Streamlit keeps each value: it forgets a widget's value after a full run that did not draw
     it. A run that ends early (st.stop, st.rerun) keeps them too, and the link still holds them.
     """
+    uses = next(used for page, used in pages if page is current)
     names = plan.district_names()
     agenda_names = plan.agenda_names()
 
@@ -136,7 +140,8 @@ def draw_filters(plan: Plan, values: dict, uses: frozenset[str], elsewhere: dict
         if not uses:
             st.caption("De filters tellen op deze pagina niet mee.")
         for name in (n for n in FILTER_LABELS if uses and n not in uses):
-            st.caption(f"{FILTER_LABELS[name]} telt hier niet mee, wel op {elsewhere[name]}.")
+            elsewhere = fmt.listing([page.title for page, used in pages if name in used])
+            st.caption(f"{FILTER_LABELS[name]} telt hier niet mee, wel op {elsewhere}.")
 
 
 def _to_url(values: dict) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bench.generate import write_dataset
 from bench.server import ROOT
-from lib.actuals import DEFAULT_ACTUALS
+from lib.figures.actuals import DEFAULT_ACTUALS
 
 EDITOR = "bench"
 
@@ -27,9 +27,9 @@ class Dataset:
 
 def prepare(folder: Path, name: str, copies: int = 1, districts_per: int = 1) -> Dataset:
     """Write the dataset's files into `folder`; copies/districts_per 1 is the example itself."""
-    from lib.auth import hash_password
-    from lib.plan import load_plan
-    from lib.store import Store
+    from lib.plan.load import load_plan
+    from lib.store.auth import hash_password
+    from lib.store.store import Store
 
     folder.mkdir(parents=True, exist_ok=True)
     if copies == 1 and districts_per == 1:

@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from bench.generate import full_figures, write_dataset
-from lib.compare import progress_table
-from lib.plan import load_plan
+from lib.plan.load import load_plan
+from lib.progress.compare import progress_table
 
 AS_OF = date(2014, 10, 1)
 # 10 copies of the plan's 9 per-district indicators, in 2,780 districts, for 4 years: 1,000,800
@@ -45,10 +45,11 @@ def export_runs(runs: int) -> dict:
     and reused by the slides. The first run starts the chart exporter (a headless Chromium),
     as the first download after a server start does; later runs find it running.
     """
-    from lib.actuals import read_actuals
-    from lib.export import Exporter
-    from lib.report import build_report, render
-    from lib.settings import ROOT
+    from lib.charts.export import Exporter
+    from lib.figures.actuals import read_actuals
+    from lib.report.model import build_report
+    from lib.report.write import render
+    from lib.store.settings import ROOT
 
     plan = load_plan(ROOT / "targets.yaml")
     actuals = read_actuals(ROOT / "data" / "example_actuals.csv", plan)

@@ -24,9 +24,10 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from lib.actuals import DEFAULT_ACTUALS, FRAME_COLUMNS, Actuals, ActualsMeta, read_meta
-from lib.plan import NUMERIC_KINDS, Plan
-from lib.settings import ROOT
+from lib.figures.actuals import DEFAULT_ACTUALS, Actuals, ActualsMeta, read_meta
+from lib.figures.rows import FRAME_COLUMNS
+from lib.plan.schema import NUMERIC_KINDS, Plan
+from lib.store.settings import ROOT
 
 
 def _indicator_id(original: str, k: int) -> str:
@@ -115,7 +116,7 @@ def write_dataset(out_dir: Path, copies: int, districts_per: int) -> tuple[Path,
 def full_figures(plan: Plan, seed: int = 6) -> Actuals:
     """A figure for every numeric indicator in every year, per district where it is counted.
 
-    Built as a frame directly, the way lib.actuals types a parsed CSV: the comparison engine is
+    Built as a frame directly, the way lib.figures.actuals types a parsed CSV: the comparison engine is
     measured on its own, without reading a million-line file.
     """
     numeric = [i for i in plan.indicators if i.kind in NUMERIC_KINDS]

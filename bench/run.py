@@ -104,8 +104,8 @@ def _charts(results: dict, size: str) -> dict[str, int]:
 
 
 def _size(dataset: datasets.Dataset) -> dict:
-    from lib.actuals import read_actuals
-    from lib.plan import load_plan
+    from lib.figures.actuals import read_actuals
+    from lib.plan.load import load_plan
 
     plan = load_plan(dataset.targets)
     return {

@@ -1,5 +1,5 @@
 """Entry point for `python -m lib`."""
 
-from lib.cli import main
+from lib.cli.main import main
 
 main()

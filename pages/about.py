@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from lib import fmt
-from lib.tables import figures_table
+from lib.views.tables import figures_table
 from ui import context
 
 METHODOLOGY = Path(__file__).resolve().parent.parent / "docs" / "methodology.md"

@@ -3,8 +3,8 @@ against the figures."""
 
 import streamlit as st
 
-from lib.agenda_view import OTHER_GOALS, ChartItem, Theme
-from lib.overview import agenda_headline
+from lib.views.agenda import OTHER_GOALS, ChartItem, Theme
+from lib.views.overview import agenda_headline
 from ui import components, context
 
 

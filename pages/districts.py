@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib.district_charts import (
+from lib.charts.districts import (
     district_profile,
     heatmap_view,
     indicators_with_district_targets,

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from lib import auth
 from lib.problems import ValidationFailed
+from lib.store import auth
 from ui import components, context, edit_sections, editing
 
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib.timeline import (
+from lib.charts.timeline import (
     baseline_facts_table,
     describe_milestones,
     milestone_rows,

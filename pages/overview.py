@@ -3,8 +3,8 @@
 import streamlit as st
 
 from lib import fmt
-from lib.overview import TILE_STATUSES, latest_change, overview_table, tiles
 from lib.status import STATUSES
+from lib.views.overview import TILE_STATUSES, latest_change, overview_table, tiles
 from ui import components, context
 
 OVERVIEW_COLUMNS = [

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-import lib.store
-from lib.actuals import DEFAULT_ACTUALS, Actuals, parse_actuals, read_actuals
-from lib.db import make_engine, metadata
-from lib.plan import Plan, load_plan, parse_plan
-from lib.settings import normalise_url
+import lib.store.store
+from lib.figures.actuals import DEFAULT_ACTUALS, Actuals, parse_actuals, read_actuals
+from lib.plan.load import load_plan, parse_plan
+from lib.plan.schema import Plan
+from lib.store.db import make_engine, metadata
+from lib.store.settings import normalise_url
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_TARGETS = ROOT / "targets.yaml"
@@ -163,7 +164,7 @@ def store_url(request, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
         return engines[-1]
 
     # Every store a test opens gives its connections back afterwards (PostgreSQL counts them).
-    monkeypatch.setattr(lib.store, "make_engine", tracked)
+    monkeypatch.setattr(lib.store.store, "make_engine", tracked)
     yield url
     for engine in engines:
         engine.dispose()

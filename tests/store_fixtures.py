@@ -6,9 +6,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from lib.db import changes, dataset, figure_values, figures
-from lib.plan import Plan
-from lib.store import Store
+from lib.plan.schema import Plan
+from lib.store.db import changes, dataset, figure_values, figures
+from lib.store.store import Store
 
 FTE = ("hbo_coach_fte", 2014, "")  # example figure 3,2 (city only)
 GROUPS_W01 = ("hbo_coach_vve_groepen", 2014, "w01")  # example figure 4

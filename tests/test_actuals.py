@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from lib.actuals import COLUMNS, DEFAULT_ACTUALS, read_actuals, write_actuals
+from lib.figures.actuals import DEFAULT_ACTUALS, read_actuals, write_actuals
+from lib.figures.rows import COLUMNS
 from lib.problems import ValidationFailed
 
 HEADER = "indicator,year,district,value"
@@ -153,7 +154,7 @@ def test_counted_on_written_as_iso(make_actuals, small_plan):
 
 
 def test_byte_order_mark_accepted(small_plan):
-    from lib.actuals import parse_actuals
+    from lib.figures.actuals import parse_actuals
 
     raw = ("\ufeff" + HEADER + "\n" + GOOD_ROW + "\n").encode("utf-8")
     assert len(parse_actuals(raw, small_plan, "test.csv").frame) == 1
@@ -295,7 +296,7 @@ def test_every_bad_row_reported_together(make_actuals, small_plan):
 
 
 def test_not_utf8(small_plan):
-    from lib.actuals import parse_actuals
+    from lib.figures.actuals import parse_actuals
 
     raw = (HEADER + "\ngroepen,2014,d1,3,café\n").encode("latin-1")
     with pytest.raises(ValidationFailed) as caught:
@@ -376,7 +377,7 @@ def test_write_is_atomic(tmp_path, monkeypatch, make_actuals, small_plan):
     ],
 )
 def test_dutch_thousands_separators(text, number, message):
-    from lib.actuals import parse_value
+    from lib.figures.rows import parse_value
 
     typed, problem = parse_value("level", text)
     assert typed["number"] == number

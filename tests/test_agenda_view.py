@@ -6,9 +6,9 @@ from datetime import date
 
 import pandas as pd
 
-from lib.agenda_view import OTHER_GOALS, agenda_sections, agenda_themes
-from lib.compare import progress_table
+from lib.progress.compare import progress_table
 from lib.status import BEHIND, MET, NOT_YET, ON_TRACK
+from lib.views.agenda import OTHER_GOALS, agenda_sections, agenda_themes
 
 
 def city_rows(statuses: dict[tuple[str, int], str]) -> pd.DataFrame:

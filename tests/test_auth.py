@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lib import auth
 from lib.problems import ValidationFailed
+from lib.store import auth
 
 ROUNDS = 4  # the cheapest bcrypt cost: the tests check behaviour, not strength
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.cli import PROGRESS_FIELDS, run
+from lib.cli.main import PROGRESS_FIELDS, run
 from lib.status import STATUS_ORDER
 
 ROOT = Path(__file__).resolve().parent.parent

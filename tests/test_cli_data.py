@@ -13,8 +13,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from lib import auth
-from lib.cli import run
+from lib.cli.main import run
+from lib.store import auth
 
 ROOT = Path(__file__).resolve().parent.parent
 FIGURE = "hbo_coach_fte,2014,,"

@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from lib.compare import PROGRESS_COLUMNS, agenda_summary, progress_table
-from lib.projection import project
+from lib.progress.compare import PROGRESS_COLUMNS, agenda_summary, progress_table
+from lib.progress.projection import project
 from lib.status import STATUS_ORDER
 
 AS_OF = date(2014, 10, 1)

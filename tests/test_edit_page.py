@@ -10,9 +10,9 @@ import streamlit as st
 from store_fixtures import FTE, open_store
 from streamlit.testing.v1 import AppTest
 
-from lib import auth
-from lib.plan import Plan
-from lib.store import FigureInput, Store
+from lib.plan.schema import Plan
+from lib.store import auth
+from lib.store.store import FigureInput, Store
 
 ROOT = Path(__file__).resolve().parent.parent
 EDIT = "pages/edit.py"

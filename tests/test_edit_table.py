@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from store_fixtures import FTE, open_store
 
-from lib.edit_table import edit_table, grid_changes
-from lib.entry import figure_keys, target_text
+from lib.figures.entry import figure_keys, target_text
+from lib.store.edit_table import edit_table, grid_changes
 
 
 @pytest.fixture

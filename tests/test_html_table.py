@@ -6,8 +6,8 @@ import math
 
 import pandas as pd
 
-from lib.html_table import EMPTY_CELL, html_table
 from lib.status import BEHIND, MET, STATUSES, label
+from lib.views.html_table import EMPTY_CELL, html_table
 
 
 def test_caption_headers_and_scroll_region_are_there():

@@ -11,10 +11,10 @@ import openpyxl
 import pytest
 from store_fixtures import FTE, counts, open_store
 
-from lib.imports import apply_import, machine_name, preview_import
 from lib.problems import ValidationFailed
-from lib.store import FigureInput
-from lib.workbook import TEMPLATE_COLUMNS, export_csv, export_xlsx, template_workbook
+from lib.store.imports import apply_import, machine_name, preview_import
+from lib.store.store import FigureInput
+from lib.store.workbook import TEMPLATE_COLUMNS, export_csv, export_xlsx, template_workbook
 
 COLUMN = {c.name: i for i, c in enumerate(TEMPLATE_COLUMNS, start=1)}
 LETTER = {

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from lib.judge import Facts, judge
-from lib.plan import parse_plan
+from lib.plan.load import parse_plan
+from lib.progress.judge import Facts, judge
 from lib.status import BEHIND, MET, NO_DATA, NO_TARGET, NOT_YET, ON_TRACK, STATUS_ORDER, label
 
 AS_OF = date(2014, 10, 1)  # 2014 is the running year: 2013 has ended, 2015 lies ahead

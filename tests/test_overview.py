@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from lib.compare import progress_table
-from lib.overview import agenda_headline
+from lib.progress.compare import progress_table
+from lib.views.overview import agenda_headline
 
 
 def test_agenda_headline_counts_the_city_targets_of_the_year(plan, example_actuals):

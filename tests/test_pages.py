@@ -25,11 +25,11 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from lib import fmt
-from lib.actuals import Actuals
-from lib.compare import progress_table
-from lib.overview import TILE_STATUSES, tiles
-from lib.plan import Plan
+from lib.figures.actuals import Actuals
+from lib.plan.schema import Plan
+from lib.progress.compare import progress_table
 from lib.status import BEHIND, NO_TARGET, STATUSES, label
+from lib.views.overview import TILE_STATUSES, tiles
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "dashboard.py"
@@ -135,7 +135,7 @@ def markdown(at: AppTest) -> list[str]:
 
 
 class _TableReader(HTMLParser):
-    """The cells of the HTML tables a page draws with st.html (lib/html_table.py)."""
+    """The cells of the HTML tables a page draws with st.html (lib/views/html_table.py)."""
 
     def __init__(self) -> None:
         super().__init__()

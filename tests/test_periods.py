@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from lib.periods import months_between, parse_date, parse_period_end, year_fraction
+from lib.plan.periods import months_between, parse_date, parse_period_end, year_fraction
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from lib.plan import KINDS, load_plan, parse_plan
+from lib.plan.load import load_plan, parse_plan
+from lib.plan.schema import KINDS
 from lib.problems import ValidationFailed
 
 

@@ -15,11 +15,12 @@ from openpyxl import load_workbook
 from pptx import Presentation
 from pypdf import PdfReader
 
-from lib.actuals import Actuals
-from lib.charts import indicator_chart
-from lib.export import Exporter, export_figure, file_name, find_chromium
-from lib.report import build_report, render
-from lib.report_xlsx import PROGRESS_HEADERS
+from lib.charts.export import Exporter, export_figure, file_name, find_chromium
+from lib.charts.indicators import indicator_chart
+from lib.figures.actuals import Actuals
+from lib.report.model import build_report
+from lib.report.write import render
+from lib.report.xlsx import PROGRESS_HEADERS
 
 AS_OF = date(2014, 10, 1)
 CREATED = date(2026, 11, 29)
@@ -47,7 +48,7 @@ def pdf_bytes(report, exporter):
 
 
 def _chart(plan, example_actuals):
-    from lib.compare import progress_table
+    from lib.progress.compare import progress_table
 
     table = progress_table(plan, example_actuals, AS_OF)
     indicator = plan.indicator("vve_thuis_groepen")
@@ -150,7 +151,7 @@ def test_report_xlsx_has_sheets_headers_and_inert_notes(plan, example_actuals):
 
 
 def test_cli_report_writes_the_requested_files(tmp_path, capsys):
-    from lib.cli import run
+    from lib.cli.main import run
 
     code = run(["report", "--year", "2014", "--format", "xlsx", "--out", str(tmp_path)])
     out = capsys.readouterr()
@@ -161,7 +162,7 @@ def test_cli_report_writes_the_requested_files(tmp_path, capsys):
 
 
 def test_cli_report_unknown_year_is_a_usage_error(tmp_path, capsys):
-    from lib.cli import run
+    from lib.cli.main import run
 
     assert run(["report", "--year", "2019", "--out", str(tmp_path)]) == 2
     assert "onbekend jaar 2019" in capsys.readouterr().err
@@ -170,7 +171,7 @@ def test_cli_report_unknown_year_is_a_usage_error(tmp_path, capsys):
 
 @needs_chromium
 def test_cli_report_all_formats(tmp_path, capsys):
-    from lib.cli import run
+    from lib.cli.main import run
 
     assert run(["report", "--year", "2013", "--as-of", "2013-12-31", "--out", str(tmp_path)]) == 0
     suffixes = sorted(p.suffix for p in tmp_path.iterdir())

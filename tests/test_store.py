@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import func, select
 from store_fixtures import FTE, GROUPS_W01, counts, open_store
 
-import lib.figure_writes
-from lib.compare import progress_table
-from lib.db import changes, dataset, figure_values
+import lib.store.writes
 from lib.problems import ValidationFailed
-from lib.store import Conflict, FigureInput, Store, canonical_value
+from lib.progress.compare import progress_table
+from lib.store.db import changes, dataset, figure_values
+from lib.store.store import Conflict, FigureInput, Store, canonical_value
 
 
 def version_of(store: Store, key) -> int:
@@ -298,7 +298,7 @@ def test_a_crash_half_way_leaves_the_database_as_it_was(store_url, plan, monkeyp
     wishes = [
         FigureInput(*k, "7", expected_version=1) for k in keys if k[0] != "ad_pedagogiek_start"
     ]
-    real_write = lib.figure_writes.write_figure
+    real_write = lib.store.writes.write_figure
     calls = {"n": 0}
 
     def crash_half_way(*args, **kwargs):
@@ -307,7 +307,7 @@ def test_a_crash_half_way_leaves_the_database_as_it_was(store_url, plan, monkeyp
             raise RuntimeError("stroomstoring")
         return real_write(*args, **kwargs)
 
-    monkeypatch.setattr(lib.figure_writes, "write_figure", crash_half_way)
+    monkeypatch.setattr(lib.store.writes, "write_figure", crash_half_way)
     numeric = [
         w for w in wishes if plan.indicator(w.indicator).kind not in ("milestone", "commitment")
     ]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from lib.agenda_view import agenda_sections
-from lib.compare import progress_table
-from lib.export import for_export
-from lib.style import TICK_FONT_SIZE, label_width, numeric_axis_room
+from lib.charts.export import for_export
+from lib.charts.style import TICK_FONT_SIZE, label_width, numeric_axis_room
+from lib.progress.compare import progress_table
+from lib.views.agenda import agenda_sections
 
 
 def test_label_width_takes_the_widest_line_and_counts_wide_letters_wider():
@@ -47,7 +47,7 @@ def test_agenda_charts_set_their_margins_and_exports_measure_again(plan, example
 
 
 def test_district_charts_set_their_margins_too(plan, example_actuals):
-    from lib.district_charts import (
+    from lib.charts.districts import (
         district_heatmap,
         district_matrix,
         district_ranking,

@@ -6,8 +6,8 @@ from datetime import date
 
 import pandas as pd
 
-from lib.compare import progress_table
-from lib.timeline import milestone_rows
+from lib.charts.timeline import milestone_rows
+from lib.progress.compare import progress_table
 
 
 def test_milestone_rows_per_agenda_item_split_the_whole_plan(plan, example_actuals):

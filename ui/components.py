@@ -10,8 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lib import fmt
-from lib.actuals import Actuals
-from lib.export import (
+from lib.charts.export import (
     INSTALL_HINT,
     MIME_TYPES,
     Exporter,
@@ -21,10 +20,12 @@ from lib.export import (
     file_name,
     find_chromium,
 )
-from lib.html_table import STATUS_TEXT_COLOUR, html_table, status_fill
+from lib.figures.actuals import Actuals
 from lib.problems import ValidationFailed
-from lib.report import Report, build_report, render
+from lib.report.model import Report, build_report
+from lib.report.write import render
 from lib.status import STATUSES
+from lib.views.html_table import STATUS_TEXT_COLOUR, html_table, status_fill
 from ui import context
 
 # Streamlit's own light background tints keep dark text above WCAG AA contrast.
@@ -215,7 +216,7 @@ def chart(fig: go.Figure, description: str, key: str) -> None:
 def table(
     frame: pd.DataFrame, caption: str, *, index: bool = False, status_column: str | None = None
 ) -> None:
-    """A small table as plain HTML (see lib/html_table.py); the page's style block styles it."""
+    """A small table as plain HTML (see lib/views/html_table.py); the page's style block styles it."""
     st.html(html_table(frame, caption, index=index, status_column=status_column))
 
 

@@ -1,7 +1,7 @@
 """What every page works with: the validated plan, the figures, the filters, the progress table.
 
 Set once per run by dashboard.py (the frame); pages read it with `current()`. The figures come
-from the database (lib/store.py); every run asks it for its revision, a single-row read, and
+from the database (lib/store/store.py); every run asks it for its revision, a single-row read, and
 the cached figures and progress table are keyed on it, so a save shows at once everywhere.
 """
 
@@ -19,16 +19,17 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from lib import fmt
-from lib.actuals import Actuals, parse_actuals
-from lib.agenda_view import GoalSection, Theme, agenda_sections
-from lib.agenda_view import agenda_themes as agenda_themes_of
-from lib.cli import DEFAULT_TARGETS, resolve_as_of
-from lib.compare import progress_table
-from lib.overview import source_line
-from lib.plan import Plan, parse_plan
+from lib.cli.main import DEFAULT_TARGETS, resolve_as_of
+from lib.figures.actuals import Actuals, parse_actuals
+from lib.plan.load import parse_plan
+from lib.plan.schema import Plan
 from lib.problems import Problem, ValidationFailed
-from lib.settings import database_url, url_label
-from lib.store import Store
+from lib.progress.compare import progress_table
+from lib.store.settings import database_url, url_label
+from lib.store.store import Store
+from lib.views.agenda import GoalSection, Theme, agenda_sections
+from lib.views.agenda import agenda_themes as agenda_themes_of
+from lib.views.overview import source_line
 
 CONTEXT_KEY = "context"
 T = TypeVar("T")
@@ -200,7 +201,7 @@ def shared(ctx: Context, what: str, build: Callable[[], T], *key: Hashable) -> T
 
 
 def agenda_themes(ctx: Context, number: int) -> list[Theme]:
-    """The themes of one agenda item, with how many targets are behind (see lib.agenda_view)."""
+    """The themes of one agenda item, with how many targets are behind (see lib.views.agenda)."""
     return shared(
         ctx,
         "themes",

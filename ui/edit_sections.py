@@ -1,7 +1,7 @@
 """The other tabs of Gegevens bijwerken: import, approve (four eyes), history and restore, years.
 
-Each function draws one tab for a logged-in editor; the work is done by lib/imports.py,
-lib/workbook.py and lib/store.py.
+Each function draws one tab for a logged-in editor; the work is done by lib/store/imports.py,
+lib/store/workbook.py and lib/store/store.py.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ import pandas as pd
 import streamlit as st
 
 from lib import fmt
-from lib.edit_table import concepts_table, figure_label, history_table
-from lib.entry import figure_keys
-from lib.imports import ImportPreview, apply_import, preview_import
+from lib.figures.entry import figure_keys
 from lib.problems import ValidationFailed
-from lib.store import Conflict, Store
-from lib.workbook import template_workbook
+from lib.store.edit_table import concepts_table, figure_label, history_table
+from lib.store.imports import ImportPreview, apply_import, preview_import
+from lib.store.store import Conflict, Store
+from lib.store.workbook import template_workbook
 from ui.context import Context
 from ui.editing import flash, reload_grid, show_error
 

@@ -1,7 +1,7 @@
 """Streamlit pieces of the page Gegevens bijwerken: login, the editing grid, conflicts, messages.
 
-The logic (who may edit, what an edit means, how a save is checked) lives in lib/auth.py,
-lib/edit_table.py and lib/store.py; this module only draws and wires widgets. Widget and
+The logic (who may edit, what an edit means, how a save is checked) lives in lib/store/auth.py,
+lib/store/edit_table.py and lib/store/store.py; this module only draws and wires widgets. Widget and
 session keys start with `edit_`.
 """
 
@@ -11,10 +11,10 @@ from dataclasses import replace
 
 import streamlit as st
 
-from lib import auth
-from lib.edit_table import EDITABLE, edit_table, grid_changes
 from lib.problems import ValidationFailed
-from lib.store import Conflict, FigureInput, Store
+from lib.store import auth
+from lib.store.edit_table import EDITABLE, edit_table, grid_changes
+from lib.store.store import Conflict, FigureInput, Store
 from ui.context import Context
 
 ALL = 0  # the "all" choice of a grid filter; agenda items and years are never 0

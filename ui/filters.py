@@ -12,7 +12,7 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from lib import fmt
-from lib.plan import Plan
+from lib.plan.schema import Plan
 
 ALL_AGENDA = 0  # agenda items are numbered from 1
 WHOLE_CITY = ""  # district ids are never empty

@@ -17,7 +17,7 @@ from helpers import (
     wait_for_app,
 )
 
-from lib import auth
+from lib.store import auth
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page

@@ -1,0 +1,226 @@
+"""Comparing the districts: indicator x district matrix, heatmap, and a ranking per indicator.
+
+The plan sets (almost) only city targets, so these charts show how the actual figures are
+distributed over the districts; district targets are drawn only where the plan sets them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib import fmt
+from lib.charts.style import (
+    ACTUAL,
+    AXIS_TITLE_ROOM,
+    INK,
+    MUTED,
+    SEQUENTIAL,
+    TARGET,
+    TICK_FONT_SIZE,
+    TICK_GAP,
+    apply_style,
+    fixed_margins,
+    label_axis_room,
+)
+from lib.plan.schema import Indicator, Plan
+
+
+def district_rows(progress: pd.DataFrame, year: int) -> pd.DataFrame:
+    """District rows (not the city) of one year."""
+    return progress[(progress["district"] != "") & (progress["year"] == year)]
+
+
+def district_matrix(progress: pd.DataFrame, plan: Plan, year: int, value: str) -> pd.DataFrame:
+    """Indicators (rows) x districts (columns, plan order) of `actual` or `share_of_city`."""
+    rows = district_rows(progress, year)
+    names = {i.id: i.name for i in plan.indicators}
+    matrix = rows.pivot_table(index="indicator", columns="district", values=value, aggfunc="first")
+    order = [i.id for i in plan.indicators if i.id in matrix.index]
+    matrix = matrix.reindex(index=order, columns=plan.district_ids())
+    matrix.index = [names[i] for i in matrix.index]
+    matrix.columns = [plan.district_names()[d] for d in matrix.columns]
+    return matrix
+
+
+def district_heatmap(actual: pd.DataFrame, share: pd.DataFrame, subtitle: str) -> go.Figure:
+    """Share of the city total per cell (colour), with the actual figure as text."""
+    text = [
+        [
+            "geen<br>cijfer"
+            if pd.isna(a)
+            else f"{fmt.number(a)}<br>({fmt.percent(s)})"
+            if pd.notna(s)
+            else fmt.number(a)
+            for a, s in zip(actual.loc[i], share.loc[i], strict=True)
+        ]
+        for i in actual.index
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=share.values,
+            x=[_column_label(c) for c in share.columns],
+            y=[_short(i) for i in share.index],
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 13, "color": INK},
+            colorscale=SEQUENTIAL,
+            zmin=0,
+            colorbar={"title": {"text": "% van stad"}, "ticksuffix": "%"},
+            hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
+            xgap=2,
+            ygap=2,
+        )
+    )
+    fig.update_yaxes(autorange="reversed", showgrid=False)
+    fig.update_xaxes(tickangle=0, showgrid=False)
+    fig = apply_style(fig, "Stand per wijk en aandeel in het stadstotaal", subtitle)
+    fig.update_xaxes(tickfont={"size": COLUMN_FONT_SIZE})
+    fig.update_layout(height=180 + 48 * len(share.index))
+    rows = [_short(i) for i in share.index]
+    lines = max((_column_label(c).count("<br>") + 1 for c in share.columns), default=1)
+    return fixed_margins(
+        fig,
+        label_axis_room(rows),
+        bottom=TICK_GAP + math.ceil(lines * COLUMN_FONT_SIZE * 1.3) + TICK_GAP,
+    )
+
+
+COLUMN_FONT_SIZE = 13  # ten districts side by side
+
+
+def _column_label(name: str) -> str:
+    """District names stacked word by word (and after a hyphen), so ten fit side by side."""
+    return re.sub(r" |(?<=-)", "<br>", name).replace("<br><br>", "<br>")
+
+
+def _short(name: str, width: int = 38) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
+def district_ranking(indicator: Indicator, rows: pd.DataFrame, subtitle: str) -> go.Figure:
+    """Districts sorted by their actual figure, with the average per district for reference."""
+    rows = rows.sort_values("actual", ascending=True, na_position="first")
+    values = [None if pd.isna(v) else float(v) for v in rows["actual"]]
+    fig = go.Figure(
+        go.Bar(
+            x=values,
+            y=list(rows["district_name"]),
+            orientation="h",
+            marker={"color": ACTUAL},
+            text=["geen cijfer" if v is None else fmt.number(v) for v in values],
+            textposition="outside",
+            cliponaxis=False,
+            name="Stand per wijk",
+            hovertemplate="%{y}: %{x:,.1f} " + indicator.unit + "<extra></extra>",
+        )
+    )
+    known = [v for v in values if v is not None]
+    if known:
+        mean = sum(known) / len(known)
+        # A legend entry rather than a label on the chart, which would cover the top bar.
+        fig.add_trace(
+            go.Scatter(
+                x=[mean, mean],
+                y=[rows["district_name"].iloc[0], rows["district_name"].iloc[-1]],
+                mode="lines",
+                line={"color": MUTED, "dash": "dash", "width": 2},
+                name=f"Gemiddelde per wijk: {fmt.number(mean)}",
+                hoverinfo="skip",
+            )
+        )
+    if rows["target"].notna().any():
+        fig.add_trace(
+            go.Scatter(
+                x=list(rows["target"]),
+                y=list(rows["district_name"]),
+                mode="markers",
+                name="Wijkdoel volgens plan",
+                marker={"symbol": "line-ns", "size": 24, "line": {"width": 4, "color": TARGET}},
+            )
+        )
+    fig.update_xaxes(title_text=indicator.unit, rangemode="tozero")
+    if known and all(float(v).is_integer() for v in known):
+        # Counts of groups or locations: no ticks at half a group.
+        fig.update_xaxes(tick0=0, dtick=max(1, math.ceil(max(known) / 6)))
+    fig = apply_style(fig, f"{indicator.name}: rangorde van de wijken", subtitle)
+    fig.update_layout(height=200 + 34 * len(rows))
+    names = list(rows["district_name"])
+    return fixed_margins(
+        fig,
+        label_axis_room(names),
+        bottom=TICK_GAP + TICK_FONT_SIZE + AXIS_TITLE_ROOM + TICK_GAP,
+    )
+
+
+def describe_ranking(indicator: Indicator, rows: pd.DataFrame) -> str:
+    known = rows.dropna(subset=["actual"])
+    if known.empty:
+        return f"{indicator.name}: nog geen cijfers per wijk."
+
+    def names_at(value: float) -> str:
+        return fmt.listing(list(known[known["actual"] == value]["district_name"]))
+
+    top, bottom = known["actual"].max(), known["actual"].min()
+    text = (
+        f"{indicator.name}: hoogste stand in {names_at(top)} ({fmt.number(top)}), "
+        f"laagste in {names_at(bottom)} ({fmt.number(bottom)})"
+    )
+    missing = len(rows) - len(known)
+    if missing:
+        text += f"; {missing} wijk(en) zonder cijfer"
+    return text + "."
+
+
+def district_profile(progress: pd.DataFrame, district: str, year: int) -> pd.DataFrame:
+    """One district's figures beside the city's, per indicator counted per district (Dutch headers)."""
+    from lib.status import label
+
+    rows = district_rows(progress, year)
+    own = rows[rows["district"] == district].set_index("indicator")
+    city = progress[(progress["district"] == "") & (progress["year"] == year)].set_index(
+        "indicator"
+    )
+    city = city.reindex(own.index)
+    return pd.DataFrame(
+        {
+            "Indicator": own["name"],
+            "Stand wijk": [
+                fmt.quantity(v, u) if pd.notna(v) else "geen cijfer"
+                for v, u in zip(own["actual"], own["unit"], strict=True)
+            ],
+            "Stand stad": [
+                fmt.quantity(v, u) if pd.notna(v) else "geen cijfer"
+                for v, u in zip(city["actual"], city["unit"], strict=True)
+            ],
+            "Aandeel wijk in stad": [fmt.percent(v) for v in own["share_of_city"]],
+            "Wijkdoel": [fmt.number(v) if pd.notna(v) else "geen wijkdoel" for v in own["target"]],
+            "Status wijk": [label(s) for s in own["status"]],
+            "Status stad": [label(s) for s in city["status"]],
+        }
+    ).reset_index(drop=True)
+
+
+def indicators_with_district_targets(plan: Plan) -> list[Indicator]:
+    return [i for i in plan.indicators if i.district_targets]
+
+
+def heatmap_view(
+    progress: pd.DataFrame, plan: Plan, year: int, subtitle: str
+) -> tuple[pd.DataFrame, go.Figure]:
+    """The district figures of `year` as a table (indicators x districts) and as its heatmap."""
+    actual = district_matrix(progress, plan, year, "actual")
+    share = district_matrix(progress, plan, year, "share_of_city")
+    return actual, district_heatmap(actual, share, subtitle)
+
+
+def ranking_view(
+    progress: pd.DataFrame, indicator: Indicator, year: int, subtitle: str
+) -> tuple[go.Figure, str]:
+    """One indicator's districts in `year`, ranked, and the sentence that says the same."""
+    rows = district_rows(progress, year)
+    rows = rows[rows["indicator"] == indicator.id]
+    return district_ranking(indicator, rows, subtitle), describe_ranking(indicator, rows)

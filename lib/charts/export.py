@@ -1,0 +1,144 @@
+"""Static chart export (PNG, SVG, PDF) with Plotly's kaleido, in the house style plus source and date.
+
+Kaleido drives a headless Chromium. Starting one costs seconds, so one export server is started
+per process on first use and reused for every chart after that (about a tenth of a second each).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+import plotly.graph_objects as go
+
+from lib import fmt
+from lib.charts.style import set_source
+
+EXPORT_WIDTH = 1200  # CSS pixels; PNG is rendered at twice this, 2400 pixels wide
+PNG_SCALE = 2
+MIME_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
+INSTALL_HINT = (
+    "Exporteren als afbeelding kan niet: op de server ontbreekt de browser Chromium die de "
+    "grafieken tekent. Installeer die met `apt-get install chromium` (Debian/Ubuntu) en start "
+    "het dashboard opnieuw."
+)
+
+
+class ExportUnavailable(RuntimeError):
+    """No Chromium to render with; the message says in Dutch how to install one."""
+
+
+def find_chromium() -> str | None:
+    """Path of the Chromium kaleido will use, or None."""
+    from choreographer.browsers.chromium import Chromium
+
+    return Chromium.find_browser(skip_local=False)
+
+
+@dataclass
+class Exporter:
+    """One kaleido export server for the whole process, started on first use."""
+
+    _lock: threading.Lock
+    _started: bool = False
+
+    @classmethod
+    def create(cls) -> Exporter:
+        return cls(threading.Lock())
+
+    @property
+    def available(self) -> bool:
+        return find_chromium() is not None
+
+    def _ensure_started(self) -> None:
+        import kaleido
+
+        with self._lock:
+            if not self._started:
+                if not self.available:
+                    raise ExportUnavailable(INSTALL_HINT)
+                # No MathJax: kaleido would fetch it from a CDN on every tab reload, and on a
+                # closed network each failed fetch can stall a render for seconds.
+                kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+                self._started = True
+
+    def render(self, fig: go.Figure, fmt_name: str, scale: float | None = None) -> bytes:
+        """Bytes of `fig` as png, svg or pdf; the figure must already carry its export texts."""
+        import kaleido
+
+        if fmt_name not in MIME_TYPES:
+            raise ValueError(f"unknown export format {fmt_name!r}")
+        self._ensure_started()
+        height = int(fig.layout.height or 500)
+        opts = {
+            "format": fmt_name,
+            "width": EXPORT_WIDTH,
+            "height": height,
+            "scale": (scale or PNG_SCALE) if fmt_name == "png" else 1,
+        }
+        with self._lock:  # the sync server takes one request at a time
+            return kaleido.calc_fig_sync(fig, opts=opts)
+
+    def stop(self) -> None:
+        import kaleido
+
+        with self._lock:
+            if self._started:
+                kaleido.stop_sync_server(silence_warnings=True)
+                self._started = False
+
+
+_DEFAULT: Exporter | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def default_exporter() -> Exporter:
+    """The process-wide exporter (the app holds it in st.cache_resource, the CLI uses it directly)."""
+    global _DEFAULT
+    with _DEFAULT_LOCK:
+        if _DEFAULT is None:
+            _DEFAULT = Exporter.create()
+        return _DEFAULT
+
+
+def for_export(fig: go.Figure, source: str, exported_on: date) -> go.Figure:
+    """A copy of `fig` sized for a slide or page, with the source line and the export date."""
+    copy = go.Figure(fig)
+    copy.update_layout(width=EXPORT_WIDTH, paper_bgcolor="white", plot_bgcolor="white")
+    # On screen some charts set their margins from estimated label widths (lib/charts/style.py); the
+    # exporter's fonts may be wider, so here Plotly measures the labels itself.
+    copy.update_xaxes(automargin=True)
+    copy.update_yaxes(automargin=True)
+    bottom = int(copy.layout.margin.b or 60)
+    set_source(copy, f"{source} Geëxporteerd op {fmt.long_date(exported_on)}.", EXPORT_WIDTH)
+    # The source lines get room of their own; the plot keeps its size.
+    copy.update_layout(height=int(copy.layout.height or 500) + int(copy.layout.margin.b) - bottom)
+    return copy
+
+
+def export_figure(
+    fig: go.Figure,
+    fmt_name: str,
+    source: str,
+    exported_on: date | None = None,
+    exporter: Exporter | None = None,
+) -> bytes:
+    """The chart as a file for council letters and slides."""
+    prepared = for_export(fig, source, exported_on or date.today())
+    return (exporter or default_exporter()).render(prepared, fmt_name)
+
+
+def file_name(title: str, fmt_name: str, when: date | None = None) -> str:
+    """'vve-thuis-groepen-doel-en-stand-2014-10-01.png' from a chart title."""
+    plain = unicodedata.normalize("NFKD", re.sub(r"<[^>]+>", " ", title).lower())
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.encode("ascii", "ignore").decode()).strip("-")[:60]
+    return f"{slug or 'grafiek'}-{(when or date.today()).isoformat()}.{fmt_name}"
+
+
+def figure_title(fig: go.Figure) -> str:
+    """The chart's own title without its subtitle."""
+    text = fig.layout.title.text or ""
+    return re.sub(r"<[^>]+>", "", text.split("<br>")[0])

@@ -1,0 +1,214 @@
+"""Chart builders for one indicator: the plan's yearly path against the actual figures.
+
+Each builder takes rows of the progress table (lib.progress.compare) and returns a Plotly figure in the
+house style (lib.style); `describe_*` gives the same content as one Dutch sentence, the text
+alternative shown with the chart.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib import fmt
+from lib.charts.style import (
+    ACTUAL,
+    ACTUAL_LIGHT,
+    PROJECTION,
+    RANGE_FILL,
+    STATUS_MARKER_COLOURS,
+    STATUS_SYMBOLS,
+    TARGET,
+    TICK_GAP,
+    apply_style,
+    fixed_margins,
+    numeric_axis_room,
+)
+from lib.plan.schema import STOCK_KINDS, Indicator
+from lib.status import STATUSES
+
+
+def _numbers(series: pd.Series) -> list[float | None]:
+    return [None if pd.isna(v) else float(v) for v in series]
+
+
+def indicator_chart(
+    indicator: Indicator, rows: pd.DataFrame, title_suffix: str, as_of_year: int
+) -> go.Figure:
+    """Yearly target path (line, or band for a range) against actual figures (bars) and projection."""
+    rows = rows.sort_values("year")
+    years = [int(y) for y in rows["year"]]
+    fig = go.Figure()
+    if indicator.kind == "range":
+        _add_range_bands(fig, rows, indicator.unit)
+    actual = _numbers(rows["actual"])
+    in_progress = [y == as_of_year for y in years]
+    fig.add_trace(
+        go.Bar(
+            x=years,
+            y=actual,
+            name="Stand (gestreept: lopend jaar)",
+            marker={
+                "color": [ACTUAL_LIGHT if p else ACTUAL for p in in_progress],
+                "line": {"color": ACTUAL, "width": 2},
+                "pattern": {"shape": ["/" if p else "" for p in in_progress], "fgcolor": ACTUAL},
+            },
+            text=[_bar_label(a, s) for a, s in zip(actual, rows["status"], strict=True)],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{x}: %{y:,.1f} " + indicator.unit + "<extra>Stand</extra>",
+        )
+    )
+    if indicator.kind != "range":
+        fig.add_trace(
+            go.Scatter(
+                x=years,
+                y=_numbers(rows["target"]),
+                mode="lines+markers",
+                name="Doel volgens plan",
+                line={"color": TARGET, "dash": "dash", "width": 3, "shape": "linear"},
+                marker={"symbol": "square", "size": 11, "color": TARGET},
+                hovertemplate="%{x}: doel %{y:,.1f} " + indicator.unit + "<extra></extra>",
+            )
+        )
+    _add_projection(fig, indicator, rows)
+    fig.update_xaxes(tickmode="array", tickvals=years, ticktext=[str(y) for y in years])
+    fig.update_yaxes(title_text=indicator.unit, rangemode="tozero")
+    apply_style(fig, f"{indicator.name}: doel en stand", title_suffix)
+    return fixed_margins(fig, numeric_axis_room(_highest(rows)))
+
+
+def _highest(rows: pd.DataFrame) -> float | None:
+    """The highest value the chart's value axis has to show: figure, target, bound, projection."""
+    columns = [c for c in ("actual", "target", "target_max", "projection") if c in rows]
+    values = rows[columns].apply(pd.to_numeric, errors="coerce").max().max()
+    return None if pd.isna(values) else float(values)
+
+
+def _add_range_bands(fig: go.Figure, rows: pd.DataFrame, unit: str) -> None:
+    """Each year's range as a shaded box behind that year's bar, bounds as dashed edges."""
+    for row in rows.itertuples():
+        if pd.isna(row.target_min):
+            continue
+        fig.add_shape(
+            type="rect",
+            x0=row.year - 0.45,
+            x1=row.year + 0.45,
+            y0=row.target_min,
+            y1=row.target_max,
+            fillcolor=RANGE_FILL,
+            line={"color": TARGET, "dash": "dash", "width": 2},
+            layer="below",
+        )
+    # Shapes have no legend entry; an invisible trace gives the band one.
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=f"Doel: bereik in {unit} (vak)",
+            marker={
+                "symbol": "square",
+                "size": 16,
+                "color": RANGE_FILL,
+                "line": {"color": TARGET, "width": 2},
+            },
+        )
+    )
+
+
+def _bar_label(actual: float | None, status: str) -> str:
+    if actual is None:
+        return ""
+    return f"{fmt.number(actual)} {STATUSES[status].icon}"
+
+
+def _add_projection(fig: go.Figure, indicator: Indicator, rows: pd.DataFrame) -> None:
+    city = rows.dropna(subset=["projection"])
+    known = rows.dropna(subset=["actual"])
+    if city.empty or known.empty:
+        return
+    last_year = int(rows["year"].max())
+    start_year = int(known["year"].max())
+    if start_year >= last_year:
+        return
+    projected = float(city["projection"].iloc[0])
+    start_value = float(known.sort_values("year")["actual"].iloc[-1])
+    if indicator.kind not in STOCK_KINDS:
+        start_value = projected  # a flow's projection is a yearly amount, drawn as a level
+    fig.add_trace(
+        go.Scatter(
+            x=[start_year, last_year],
+            y=[start_value, projected],
+            mode="lines+markers",
+            name=f"Prognose {last_year} bij huidig tempo",
+            line={"color": PROJECTION, "dash": "dot", "width": 3},
+            marker={"symbol": "circle-open", "size": 12, "color": PROJECTION, "line": {"width": 3}},
+            hovertemplate="%{x}: prognose %{y:,.1f}<extra></extra>",
+        )
+    )
+
+
+def describe_indicator(indicator: Indicator, rows: pd.DataFrame, year: int) -> str:
+    """One Dutch sentence with what the chart shows for the chosen year."""
+    row = rows[rows["year"] == year]
+    if row.empty:
+        return f"{indicator.name}: geen gegevens voor {year}."
+    r = row.iloc[0]
+    target = (
+        f"een bereik van {fmt.number(r['target_min'])} tot {fmt.number(r['target_max'])}"
+        if indicator.kind == "range"
+        else f"een doel van {fmt.quantity(r['target'], indicator.unit)}"
+        if pd.notna(r["target"])
+        else "geen doel"
+    )
+    actual = (
+        "nog geen cijfer" if pd.isna(r["actual"]) else fmt.quantity(r["actual"], indicator.unit)
+    )
+    text = f"{indicator.name} in {year}: {actual} tegen {target}; status {r['status']}"
+    if r["detail"]:
+        text += f" ({r['detail']})"
+    if pd.notna(r.get("projection")):
+        verdict = "haalt het doel" if r["projection_reached"] else "haalt het doel niet"
+        text += f". Prognose {int(rows['year'].max())}: {fmt.number(r['projection'])}, {verdict}"
+    return text + "."
+
+
+def commitment_chart(indicator: Indicator, rows: pd.DataFrame, title_suffix: str) -> go.Figure:
+    """Yes/no commitments per year as a strip of status symbols."""
+    rows = rows.sort_values("year")
+    years = [int(y) for y in rows["year"]]
+    fig = go.Figure(
+        go.Scatter(
+            x=years,
+            y=[0] * len(years),
+            mode="markers+text",
+            marker={
+                "symbol": [STATUS_SYMBOLS[s] for s in rows["status"]],
+                "color": [STATUS_MARKER_COLOURS[s] for s in rows["status"]],
+                "size": 26,
+                "line": {"color": "#333333", "width": 2},
+            },
+            # Years without a commitment keep their dash symbol but no words, which would collide.
+            text=["" if s == "geen doel" else f"{STATUSES[s].icon} {s}" for s in rows["status"]],
+            textposition="bottom center",
+            hovertext=list(rows["explanation"]),
+            hoverinfo="text",
+            showlegend=False,
+        )
+    )
+    fig.update_yaxes(visible=False, range=[-1, 0.6])
+    fig.update_xaxes(
+        tickmode="array",
+        tickvals=years,
+        ticktext=[str(y) for y in years],
+        range=[min(years) - 0.5, max(years) + 0.5],
+    )
+    fig = apply_style(fig, f"{indicator.name}: toezegging per jaar", title_suffix)
+    fig.update_layout(height=260)
+    return fixed_margins(fig, TICK_GAP + 20)  # no value axis; room for the first year's words
+
+
+def describe_commitment(indicator: Indicator, rows: pd.DataFrame) -> str:
+    parts = [f"{int(r.year)}: {r.status}" for r in rows.sort_values("year").itertuples()]
+    return f"{indicator.name}, per jaar: " + "; ".join(parts) + "."

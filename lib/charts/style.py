@@ -1,0 +1,203 @@
+"""The house style of every chart, on screen and in exports: defined here and nowhere else.
+
+Colours come from the Okabe-Ito palette (safe for the common forms of colour blindness) and are
+chosen so that target, actual and projection also differ in line style, marker and pattern, and
+so stay apart in greyscale print.
+"""
+
+from __future__ import annotations
+
+import math
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from lib import fmt
+from lib.status import STATUSES
+
+# "Source Sans" is the name under which Streamlit serves its font to the page: on screen, charts
+# use the dashboard's typeface (and the glyph widths below fit it). Exports have no such web
+# font and take the next one installed. Quoted names: an unquoted "Source Sans 3" is invalid CSS
+# and drops the browser to a serif font.
+FONT_FAMILY = (
+    '"Source Sans", "Source Sans Pro", "Source Sans 3", Arial, Helvetica, "DejaVu Sans", sans-serif'
+)
+BASE_FONT_SIZE = 16  # readable on a projector at the back of a meeting room
+TITLE_FONT_SIZE = 22
+TICK_FONT_SIZE = 14  # set, not left to Streamlit's theme: margins are computed from it
+INK = "#1A1A1A"
+MUTED = "#595959"  # 7:1 on white
+GRID = "#D9D9D9"
+
+TARGET = "#000000"  # plan path: black, dashed, square markers
+ACTUAL = "#0072B2"  # actual figures: blue bars
+ACTUAL_LIGHT = "#9CC7E4"
+PROJECTION = "#CC79A7"  # projection: purple, dotted, open circles
+RANGE_FILL = "rgba(0, 0, 0, 0.10)"
+SEQUENTIAL = [[0.0, "#F7FBFF"], [0.5, "#9ECAE1"], [1.0, "#4292C6"]]  # dark text stays legible
+STATUS_COLOURS = {word: style.colour for word, style in STATUSES.items()}
+# Markers need a visible edge on white: the pale fills of the table get their dark text colour.
+STATUS_MARKER_COLOURS = {
+    word: (style.text_colour if word in ("nog niet aan de orde", "geen doel") else style.colour)
+    for word, style in STATUSES.items()
+}
+STATUS_SYMBOLS = {
+    "behaald": "circle",
+    "op koers": "triangle-right",
+    "achter": "x",
+    "geen gegevens": "circle-open",
+    "nog niet aan de orde": "diamond-open",
+    "geen doel": "line-ew",
+}
+
+SCREEN_HEIGHT = 420
+
+
+def _template() -> go.layout.Template:
+    """Plotly's white template, with trace defaults only for the chart types used here.
+
+    The full template carries defaults for 24 trace types (7 kB in every chart) that the browser
+    works through for every chart it draws.
+    """
+    white = pio.templates["plotly_white"]
+    return go.layout.Template(
+        layout=white.layout, data={kind: white.data[kind] for kind in ("bar", "scatter", "heatmap")}
+    )
+
+
+TEMPLATE = _template()
+
+
+def apply_style(fig: go.Figure, title: str, subtitle: str = "") -> go.Figure:
+    """Title, subtitle, fonts and layout shared by every chart."""
+    title_text = f"<b>{title}</b>"
+    if subtitle:
+        title_text += (
+            f"<br><span style='font-size:{BASE_FONT_SIZE}px;color:{MUTED}'>{subtitle}</span>"
+        )
+    fig.update_layout(
+        template=TEMPLATE,
+        font={"family": FONT_FAMILY, "size": BASE_FONT_SIZE, "color": INK},
+        # Title, subtitle and legend stack above the plot at fixed distances, so the legend
+        # stays next to the title however tall the chart is.
+        title={
+            "text": title_text,
+            "x": 0,
+            "xanchor": "left",
+            "xref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "yref": "container",
+            "pad": {"t": 22, "l": 12},
+            "font": {"size": TITLE_FONT_SIZE},
+        },
+        margin={"l": 20, "r": 30, "t": 135 if subtitle else 100, "b": 60},
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.0,
+            "x": 0,
+            "xanchor": "left",
+            "font": {"size": BASE_FONT_SIZE - 2},
+            "traceorder": "normal",
+        },
+        hoverlabel={"font": {"family": FONT_FAMILY, "size": BASE_FONT_SIZE}},
+        separators=",.",  # Dutch: decimal comma, thousands dot
+        height=SCREEN_HEIGHT,
+    )
+    ticks = {"color": INK, "size": TICK_FONT_SIZE}
+    fig.update_xaxes(gridcolor=GRID, linecolor=MUTED, tickfont=ticks, automargin=True)
+    fig.update_yaxes(gridcolor=GRID, linecolor=MUTED, tickfont=ticks, automargin=True)
+    return fig
+
+
+# Plotly's automargin measures the tick labels in the browser and then lays the chart out a
+# second time: 30 of 71 ms for the agenda page's four charts (bench/README.md). Charts whose
+# labels we know set their margins from an estimate instead.
+TICK_GAP = 12  # between tick labels and the plot, and at the chart's edge
+AXIS_TITLE_ROOM = BASE_FONT_SIZE + 14  # a rotated axis title and its distance to the labels
+
+# Glyph widths as a share of the font size, measured in the dashboard's font (Source Sans) on
+# the milestone labels: the estimate came within 4% of the drawn width; SLACK covers the rest.
+# Exports turn automargin back on (lib/charts/export.py): their fonts may be wider, and time does not
+# matter there.
+WIDE, DIGIT, NARROW, OTHER = 0.72, 0.58, 0.3, 0.5
+NARROW_GLYPHS = frozenset("ijlft.,:;!|' ")
+SLACK = 1.1
+
+
+def label_width(labels: list[str], size: int = TICK_FONT_SIZE) -> int:
+    """Pixels the widest line of `labels` (lines split at <br>) needs, estimated generously."""
+
+    def width(line: str) -> float:
+        return sum(
+            WIDE
+            if c.isupper() or c in "mw"
+            else DIGIT
+            if c.isdigit()
+            else NARROW
+            if c in NARROW_GLYPHS
+            else OTHER
+            for c in line
+        )
+
+    lines = [line for label in labels for line in str(label).split("<br>")]
+    return math.ceil(max((width(line) for line in lines), default=0) * size * SLACK)
+
+
+def fixed_margins(fig: go.Figure, left: int, bottom: int = 60) -> go.Figure:
+    """Margins set here instead of measured by Plotly in the browser (see label_width)."""
+    fig.update_xaxes(automargin=False)
+    fig.update_yaxes(automargin=False)
+    fig.update_layout(margin={"l": left, "b": bottom})
+    return fig
+
+
+def label_axis_room(labels: list[str], size: int = TICK_FONT_SIZE) -> int:
+    """Margin beside an axis with these tick labels: the widest, with a gap on either side."""
+    return TICK_GAP + label_width(labels, size) + TICK_GAP
+
+
+def numeric_axis_room(highest: float | None, title: bool = True) -> int:
+    """Left margin for a value axis from 0 to about `highest`, with its title when `title`."""
+    # Plotly's ticks are round numbers at most about 15% above the highest value: the widest
+    # label has the digits of that, its thousands dot, and perhaps a decimal (",5").
+    top = fmt.number(math.ceil((highest or 1) * 1.15), 0)
+    return label_axis_room([top + ",5"]) + (AXIS_TITLE_ROOM if title else 0)
+
+
+def wrap(text: str, width: int) -> str:
+    """Break text into lines of at most `width` characters, joined with <br> for Plotly."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
+def set_source(fig: go.Figure, source: str, width_px: int) -> go.Figure:
+    """Add the 'Bron: ...' lines under the chart, for exports (on screen it is a caption)."""
+    size = BASE_FONT_SIZE - 3
+    # The note starts where the plot starts, which long axis labels push right: wrap to 60%.
+    text = wrap(source, max(40, int(0.6 * width_px / (size * 0.52))))
+    lines = text.count("<br>") + 1
+    bottom = fig.layout.margin.b or 60
+    fig.update_layout(margin={"b": bottom + 10 + lines * (size + 6)})
+    fig.add_annotation(
+        text=text,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-(bottom + 5),
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        font={"size": size, "color": MUTED},
+        align="left",
+        name="source",
+    )
+    return fig

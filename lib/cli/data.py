@@ -1,0 +1,239 @@
+"""Command line for the stored figures: import, export, approve, close and reopen years, history,
+editor accounts. Same rules as the page: imports are concepts, closed years refuse changes, a
+second editor approves, everything is recorded under the editor's name.
+
+Registered by lib/cli/main.py; exit codes as there (0 fine, 1 invalid input, 2 usage error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from lib.figures.history import ACTION_LABELS
+from lib.plan.schema import Plan
+from lib.problems import Problem, UsageError, ValidationFailed
+from lib.store import auth
+from lib.store.imports import apply_import, preview_import
+from lib.store.settings import secrets_path
+from lib.store.store import Conflict, Store
+from lib.store.workbook import export_csv, export_xlsx
+
+HISTORY_FIELDS = [
+    "id",
+    "at",
+    "editor",
+    "action",
+    "indicator",
+    "year",
+    "district",
+    "status",
+    "old_value",
+    "new_value",
+    "source",
+    "note",
+]
+
+
+def add_commands(commands, with_targets) -> None:
+    """Add the data commands to the `python -m lib` parser."""
+    p = commands.add_parser("import", help="figures from .xlsx or .csv, as concepts")
+    with_targets(p)
+    p.add_argument("file", type=Path)
+    p.add_argument("--editor", required=True)
+    p.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+    p.add_argument("--only-valid", action="store_true", help="import the valid rows, skip the rest")
+
+    p = commands.add_parser("export-actuals", help="the stored figures as CSV or Excel")
+    with_targets(p)
+    p.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    p.add_argument("--include-concept", action="store_true")
+    p.add_argument("--out", type=Path, default=None)
+
+    p = commands.add_parser("approve", help="approve concept figures (four eyes)")
+    with_targets(p)
+    p.add_argument("--editor", required=True)
+    p.add_argument("--all", action="store_true", help="every concept this editor did not enter")
+    p.add_argument("--indicator")
+    p.add_argument("--year", type=int)
+    p.add_argument("--district", default=None, help="district id; '' or omitted: any")
+
+    for name, text in (("close-year", "close a year"), ("reopen-year", "reopen a closed year")):
+        p = commands.add_parser(name, help=text)
+        with_targets(p)
+        p.add_argument("year", type=int)
+        p.add_argument("--editor", required=True)
+
+    p = commands.add_parser("history", help="recorded changes, newest first")
+    with_targets(p)
+    p.add_argument("--indicator")
+    p.add_argument("--year", type=int)
+    p.add_argument("--district", default="")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = commands.add_parser("add-editor", help="add an editor account to the secrets file")
+    p.add_argument("name")
+    p.add_argument("--password-stdin", action="store_true")
+
+    p = commands.add_parser("init-db", help="create the database (example figures by default)")
+    with_targets(p)
+    source = p.add_mutually_exclusive_group()
+    source.add_argument("--empty", action="store_true", help="start without figures")
+    source.add_argument("--from", dest="seed", type=Path, help="fill from this CSV")
+
+
+def run_data_command(args: argparse.Namespace, plan: Plan | None) -> int:
+    """Run one data command; its exit code (problems it printed itself give 1)."""
+    handlers = {
+        "import": run_import,
+        "export-actuals": run_export,
+        "approve": run_approve,
+        "close-year": run_year,
+        "reopen-year": run_year,
+        "history": run_history,
+        "init-db": run_init,
+    }
+    if args.command == "add-editor":
+        run_add_editor(args)
+        return 0
+    if args.command != "init-db" and getattr(args, "editor", None) is not None:
+        check_editor(args.editor)
+    try:
+        return handlers[args.command](args, plan) or 0
+    except Conflict as exc:
+        raise ValidationFailed([Problem("database", str(d)) for d in exc.details]) from None
+
+
+def check_editor(name: str) -> None:
+    """The CLI records names of configured editors only, as the page does."""
+    config = auth.editor_config()
+    known = set(config.passwords) if config.mode == "password" else set(config.oidc_emails)
+    if not known:
+        raise UsageError(
+            "er is nog geen redacteur ingesteld; voeg er een toe met "
+            "'python -m lib add-editor NAAM' (of stel [editors_oidc] in)"
+        )
+    if name not in known and name.lower() not in known:
+        raise UsageError(f"'{name}' is geen redacteur; bekend: {', '.join(sorted(known))}")
+
+
+def run_import(args: argparse.Namespace, plan: Plan) -> int:
+    try:
+        raw = args.file.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"kan {args.file} niet lezen ({exc.strerror})") from None
+    store = Store.open(plan)
+    preview = preview_import(raw, args.file.name, store)
+    for change in preview.changes:
+        print(change)
+    print(
+        f"{len(preview.changes)} cijfer(s) veranderen, {preview.unchanged} blijven gelijk, "
+        f"{preview.skipped} lege rij(en) overgeslagen, {preview.bad_rows} rij(en) met fouten.",
+        file=sys.stderr,
+    )
+    for problem in preview.problems:
+        print(f"- {problem}", file=sys.stderr)
+    if preview.problems and not args.only_valid:
+        print("Niets geïmporteerd: herstel de fouten, of gebruik --only-valid.", file=sys.stderr)
+        return 1
+    if args.dry_run:
+        print("Proefimport (--dry-run): niets opgeslagen.", file=sys.stderr)
+        return 0
+    changed = apply_import(preview, store, args.editor, only_valid=args.only_valid)
+    print(f"{changed} cijfer(s) opgeslagen als concept door {args.editor}.", file=sys.stderr)
+    return 0
+
+
+def run_export(args: argparse.Namespace, plan: Plan) -> None:
+    actuals = Store.open(plan).read_actuals(include_concept=args.include_concept)
+    if args.format == "csv":
+        data = export_csv(actuals).encode("utf-8")
+    else:
+        data = export_xlsx(actuals, plan)
+    if args.out:
+        args.out.write_bytes(data)
+        print(f"{len(actuals.frame)} cijfers geschreven naar {args.out}.", file=sys.stderr)
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+    if actuals.meta.is_example:
+        print("Let op: voorbeeldgegevens, geen echte resultaten.", file=sys.stderr)
+
+
+def run_approve(args: argparse.Namespace, plan: Plan) -> None:
+    if not args.all and not args.indicator:
+        raise UsageError("geef --all of --indicator (met eventueel --year en --district)")
+    store = Store.open(plan)
+    layers, versions, entered = store.layers()
+    chosen = [
+        key
+        for key, slot in sorted(layers.items())
+        if slot.concept is not None
+        and (args.indicator is None or key[0] == args.indicator)
+        and (args.year is None or key[1] == args.year)
+        and (args.district is None or key[2] == args.district)
+    ]
+    own = [k for k in chosen if entered[k]["by"] == args.editor]
+    if args.all:
+        chosen = [k for k in chosen if k not in own]
+        if own:
+            print(f"{len(own)} eigen concept(en) overgeslagen (vier ogen).", file=sys.stderr)
+    if not chosen:
+        print("Geen conceptcijfers om vast te stellen.", file=sys.stderr)
+        return
+    store.approve([(k, versions[k]) for k in chosen], args.editor)
+    print(f"{len(chosen)} cijfer(s) vastgesteld door {args.editor}.", file=sys.stderr)
+
+
+def run_year(args: argparse.Namespace, plan: Plan) -> None:
+    closing = args.command == "close-year"
+    Store.open(plan).set_year_closed(args.year, closing, args.editor)
+    print(f"Jaar {args.year} {'afgesloten' if closing else 'heropend'}.", file=sys.stderr)
+
+
+def run_history(args: argparse.Namespace, plan: Plan) -> None:
+    store = Store.open(plan)
+    key = (args.indicator, args.year, args.district) if args.indicator and args.year else None
+    frame = store.history(key, limit=args.limit)
+    rows = frame[HISTORY_FIELDS].to_dict("records")
+    if args.format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1, default=str)
+        sys.stdout.write("\n")
+        return
+    for row in rows:
+        what = (
+            f"{row['indicator']} {row['year']} {row['district'] or 'hele stad'} ({row['status']}): "
+            f"{row['old_value'] or '(leeg)'} -> {row['new_value'] or '(leeg)'}"
+            if row["indicator"]
+            else f"jaar {row['year']}"
+        )
+        print(f"#{row['id']} {row['at']} {row['editor']}: {ACTION_LABELS[row['action']]} {what}")
+
+
+def run_add_editor(args: argparse.Namespace) -> None:
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass(f"Wachtwoord voor {args.name}: ")
+        if getpass.getpass("Nog een keer: ") != password:
+            raise ValidationFailed([Problem("add-editor", "de wachtwoorden verschillen")])
+    path = secrets_path()
+    replaced = auth.add_editor(path, args.name, password)
+    print(
+        f"Redacteur {args.name} {'bijgewerkt' if replaced else 'toegevoegd'} in {path}.",
+        file=sys.stderr,
+    )
+
+
+def run_init(args: argparse.Namespace, plan: Plan) -> None:
+    from lib.store.settings import database_url
+
+    url = database_url()
+    seed = None if args.empty else (args.seed or True)
+    store = Store.open(plan, url, seed=seed)
+    count = len(store.read_actuals(include_concept=True).frame)
+    print(f"Database klaar ({store.label()}): {count} cijfers.", file=sys.stderr)

@@ -1,0 +1,205 @@
+"""Command line: `python -m lib targets|progress|districts|validate`, and the data commands of
+lib/cli/data.py (import, export-actuals, approve, close-year, reopen-year, history, add-editor,
+init-db).
+
+Results go to stdout, messages to stderr. Exit codes: 0 fine, 1 invalid input files,
+2 usage error (including an unknown year, district or indicator).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from lib.cli.data import add_commands, run_data_command
+from lib.cli.report import add_report_command, run_report
+from lib.figures.actuals import Actuals, read_actuals
+from lib.plan.load import load_plan
+from lib.plan.schema import Plan
+from lib.problems import UsageError, ValidationFailed
+from lib.progress.compare import progress_table
+from lib.store.store import Store
+from lib.views.tables import targets_table
+
+DEFAULT_TARGETS = Path(__file__).resolve().parents[2] / "targets.yaml"
+PROGRESS_FIELDS = [
+    "indicator",
+    "agenda_item",
+    "name",
+    "unit",
+    "kind",
+    "year",
+    "district",
+    "target",
+    "target_min",
+    "target_max",
+    "actual",
+    "difference",
+    "percentage",
+    "status",
+    "detail",
+    "explanation",
+    "share_of_city",
+    "city_mismatch",
+    "projection",
+    "projection_reached",
+]
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum (JJJJ-MM-DD)") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m lib", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def with_targets(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--targets", type=Path, default=DEFAULT_TARGETS, help="plan (targets.yaml)")
+
+    targets = commands.add_parser("targets", help="one row per indicator and year")
+    with_targets(targets)
+    targets.add_argument("--format", choices=("json", "csv"), default="csv")
+
+    progress = commands.add_parser("progress", help="the progress table for a year")
+    with_targets(progress)
+    progress.add_argument("--year", type=int, required=True)
+    progress.add_argument("--district", default=None, help="district id, or 'all'")
+    progress.add_argument("--as-of", type=_iso_date, default=None, help="peildatum (JJJJ-MM-DD)")
+    progress.add_argument(
+        "--actuals", type=Path, default=None, help="CSV instead of stored figures"
+    )
+    progress.add_argument(
+        "--include-concept", action="store_true", help="count concept figures too"
+    )
+    progress.add_argument("--format", choices=("json", "csv"), default="csv")
+
+    districts = commands.add_parser("districts", help="district ids")
+    with_targets(districts)
+    districts.add_argument("--format", choices=("text", "json"), default="text")
+
+    validate = commands.add_parser("validate", help="check targets and actuals")
+    with_targets(validate)
+    validate.add_argument("--actuals", type=Path, default=None)
+    add_commands(commands, with_targets)
+    add_report_command(commands, with_targets, _iso_date)
+    return parser
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    def clean(value: object) -> object:
+        if isinstance(value, float) and math.isnan(value):
+            return None
+        if value is pd.NA or value is pd.NaT:
+            return None
+        if isinstance(value, float):
+            return round(value, 2)
+        return value
+
+    return [{k: clean(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def _write(frame: pd.DataFrame, fmt: str) -> None:
+    if fmt == "json":
+        json.dump(_records(frame), sys.stdout, ensure_ascii=False, indent=1, default=str)
+        sys.stdout.write("\n")
+    else:
+        frame.round(2).to_csv(sys.stdout, index=False, lineterminator="\n")
+
+
+def resolve_as_of(given: date | None, actuals: Actuals) -> date:
+    """Peildatum: the one asked for, else the one the figures declare, else today."""
+    return given or actuals.meta.reporting_date or date.today()
+
+
+def _load_actuals(path: Path | None, plan: Plan, include_concept: bool = False) -> Actuals:
+    """A CSV given with --actuals, read directly; else the stored figures."""
+    if path is not None:
+        return read_actuals(path, plan)
+    return Store.open(plan).read_actuals(include_concept=include_concept)
+
+
+def run_progress(args: argparse.Namespace, plan: Plan) -> None:
+    if args.year not in plan.plan.years:
+        years = f"{plan.plan.first_year}-{plan.plan.last_year}"
+        raise UsageError(f"onbekend jaar {args.year}: het plan loopt van {years}")
+    if args.district not in (None, "all") and args.district not in plan.district_ids():
+        raise UsageError(
+            f"onbekende wijk '{args.district}'; bekend: {', '.join(plan.district_ids())} of 'all'"
+        )
+    actuals = _load_actuals(args.actuals, plan, args.include_concept)
+    as_of = resolve_as_of(args.as_of, actuals)
+    table = progress_table(plan, actuals, as_of, year=args.year, district=args.district)
+    if args.district not in (None, "all"):
+        table = table[table["district"] == args.district]
+    if actuals.meta.is_example:
+        print("Let op: voorbeeldgegevens, geen echte resultaten.", file=sys.stderr)
+    print(f"Peildatum: {as_of.isoformat()}", file=sys.stderr)
+    _write(table[PROGRESS_FIELDS], args.format)
+
+
+def run(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    code = 0
+    try:
+        plan = load_plan(args.targets) if hasattr(args, "targets") else None
+        if args.command == "targets":
+            _write(targets_table(plan), args.format)
+        elif args.command == "districts":
+            if args.format == "json":
+                areas = {a.id: a.name for a in plan.districts.areas}
+                rows = [
+                    {"id": d.id, "name": d.name, "area": d.area, "area_name": areas[d.area]}
+                    for d in plan.districts.list
+                ]
+                json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+                sys.stdout.write("\n")
+            else:
+                sys.stdout.write("".join(f"{d}\n" for d in plan.district_ids()))
+        elif args.command == "progress":
+            run_progress(args, plan)
+        elif args.command == "report":
+            if args.year not in plan.plan.years:
+                years = f"{plan.plan.first_year}-{plan.plan.last_year}"
+                raise UsageError(f"onbekend jaar {args.year}: het plan loopt van {years}")
+            actuals = _load_actuals(args.actuals, plan, args.include_concept)
+            code = run_report(args, plan, actuals, resolve_as_of(args.as_of, actuals))
+        elif args.command == "validate":
+            actuals = _load_actuals(args.actuals, plan, include_concept=True)
+            print(
+                f"In orde: {args.targets.name} ({len(plan.indicators)} indicatoren) en "
+                f"{actuals.file} ({len(actuals.frame)} cijfers).",
+                file=sys.stderr,
+            )
+        else:
+            code = run_data_command(args, plan)
+    except ValidationFailed as exc:
+        print(f"{len(exc.problems)} probleem/problemen gevonden:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"- {problem}", file=sys.stderr)
+        return 1
+    except UsageError as exc:
+        print(f"python -m lib {args.command}: {exc}", file=sys.stderr)
+        return 2
+    return code
+
+
+def main() -> None:
+    try:
+        code = run()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader (e.g. `head`) stopped early; that is not an error of ours.
+        sys.stderr.close()
+        code = 0
+    sys.exit(code)

@@ -1,0 +1,157 @@
+"""One row of figures: the columns, the checks of a header and a row, typed values, duplicates.
+
+Shared by reading a CSV, importing a spreadsheet and the editing grid, so a figure is judged the
+same way wherever it is entered.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lib.figures.history import describe_key
+from lib.plan.periods import parse_date
+from lib.plan.schema import Plan
+from lib.problems import Problem
+
+REQUIRED_COLUMNS = ("indicator", "year", "district", "value")
+OPTIONAL_COLUMNS = ("counted_on", "source", "note", "changed_at", "changed_by")
+COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+FRAME_COLUMNS = list(COLUMNS) + ["number", "reached_on", "flag", "row"]
+_NUMBER = re.compile(r"^\d+([.,]\d+)?$")
+# Dutch thousands separators: 1.234,5 and 1.234.567 can only mean one thing; 1.234 cannot.
+_DUTCH_THOUSANDS = re.compile(r"^[1-9]\d{0,2}((\.\d{3})+,\d+|(\.\d{3}){2,})$")
+_AMBIGUOUS_THOUSANDS = re.compile(r"^[1-9]\d{0,2}\.\d{3}$")
+
+
+def check_header(columns: list[str], file: str, line: int) -> list[Problem]:
+    problems = []
+    clean = [(c or "").strip() for c in columns]
+    for column in REQUIRED_COLUMNS:
+        if column not in clean:
+            problems.append(Problem(file, f"kolom '{column}' ontbreekt", row=line, field=column))
+    for column in clean:
+        if column not in COLUMNS:
+            known = ", ".join(COLUMNS)
+            problems.append(
+                Problem(
+                    file,
+                    f"onbekende kolom '{column}' (toegestaan: {known})",
+                    row=line,
+                    field=column,
+                )
+            )
+    return problems
+
+
+def check_row(record: dict, plan: Plan, file: str, row: int) -> tuple[dict | None, list[Problem]]:
+    """Check one figure; return the typed record (None if unusable) and its problems."""
+    values = {c: (record.get(c) or "").strip() for c in COLUMNS}
+    problems: list[Problem] = []
+
+    def problem(field_name: str, message: str) -> None:
+        problems.append(Problem(file, message, row=row, field=field_name))
+
+    indicator = plan.indicators_by_id.get(values["indicator"])
+    if indicator is None:
+        problem("indicator", f"onbekende indicator '{values['indicator']}'")
+    year = int(values["year"]) if values["year"].isdigit() else None
+    if year is None:
+        problem("year", f"'{values['year']}' is geen jaartal")
+    elif not plan.plan.first_year <= year <= plan.plan.last_year:
+        problem(
+            "year",
+            f"jaar {year} valt buiten de planperiode {plan.plan.first_year}-{plan.plan.last_year}",
+        )
+    district = values["district"]
+    if district and district not in plan.district_ids():
+        problem("district", f"onbekende wijk '{district}'")
+    elif district and indicator and not indicator.per_district:
+        problem(
+            "district", f"'{indicator.id}' wordt alleen voor de hele stad geteld; laat wijk leeg"
+        )
+    for date_field in ("counted_on",):
+        if values[date_field] and parse_date(values[date_field]) is None:
+            problem(date_field, f"'{values[date_field]}' is geen datum (gebruik 2014-10-01)")
+    typed = {"number": None, "reached_on": None, "flag": None}
+    if indicator is not None:
+        typed, message = parse_value(indicator.kind, values["value"])
+        if message:
+            problem("value", message)
+        if indicator.kind == "milestone" and year is not None and indicator.deadline:
+            if year != indicator.deadline.year:
+                problem(
+                    "year",
+                    f"deze mijlpaal hoort bij {indicator.deadline.year} (deadline {indicator.deadline.isoformat()})",
+                )
+    if problems:
+        return None, problems
+    counted = parse_date(values["counted_on"]) if values["counted_on"] else None
+    values["counted_on"] = counted.isoformat() if counted else ""
+    return {**values, "year": year, **typed, "row": row}, []
+
+
+def parse_value(kind: str, text: str) -> tuple[dict, str | None]:
+    """Typed value for a kind of target, or a Dutch message saying what is wrong with it."""
+    typed: dict = {"number": None, "reached_on": None, "flag": None}
+    if kind == "milestone":
+        if text.lower() in ("", "nee"):
+            return typed, None
+        reached = parse_date(text)
+        if reached is None:
+            return (
+                typed,
+                f"'{text}' is geen datum; vul de datum in waarop de mijlpaal is bereikt (2014-08-01) of 'nee'",
+            )
+        typed["reached_on"] = reached
+        return typed, None
+    if kind == "commitment":
+        if text.lower() not in ("ja", "nee"):
+            return typed, f"'{text}' is geen ja of nee"
+        typed["flag"] = text.lower() == "ja"
+        return typed, None
+    if text == "":
+        return typed, "waarde ontbreekt"
+    if _DUTCH_THOUSANDS.match(text.lstrip("-")):
+        text = text.replace(".", "")  # 1.234,5 is the Dutch way of writing 1234.5
+    elif _AMBIGUOUS_THOUSANDS.match(text.lstrip("-")):
+        return typed, (
+            f"'{text}' is dubbelzinnig: bedoelt u {text.replace('.', '')} (schrijf dan zonder punt) "
+            f"of {text.replace('.', ',')} (schrijf dan met een komma)?"
+        )
+    if text.startswith("-") and _NUMBER.match(text[1:]):
+        return typed, f"{text} is negatief; een aantal kan niet negatief zijn"
+    if not _NUMBER.match(text):
+        return typed, f"'{text}' is geen getal (gebruik cijfers, bijvoorbeeld 12 of 12,5)"
+    typed["number"] = float(text.replace(",", "."))
+    return typed, None
+
+
+def check_duplicates(records: list[dict], file: str) -> list[Problem]:
+    first_rows: dict[tuple, int] = {}
+    problems = []
+    for record in records:
+        key = (record["indicator"], record["year"], record["district"])
+        found = duplicate_row(key, record["row"], first_rows, file, "indicator")
+        if found:
+            problems.append(found)
+    return problems
+
+
+def duplicate_row(
+    key: tuple, row: int, first_rows: dict[tuple, int], file: str, field: str
+) -> Problem | None:
+    """The problem when figure `key` (indicator, year, district) already appeared in an earlier
+    row of the same file, else None; `first_rows` remembers where each key first appeared.
+
+    Rows are numbered as the person sees them in the spreadsheet or CSV; the caller knows how.
+    """
+    if key not in first_rows:
+        first_rows[key] = row
+        return None
+    return Problem(
+        file,
+        f"dubbele rij: {describe_key(key)} staat in rij {first_rows[key]} en nog eens in rij "
+        f"{row}; laat er één staan",
+        row=row,
+        field=field,
+    )

@@ -1,0 +1,88 @@
+"""Loading the plan: YAML with line numbers, the schema, then the checks across the plan, with
+Dutch messages naming line and field."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from lib.plan.checks import check_plan
+from lib.plan.schema import KINDS, Plan
+from lib.plan.yamlsource import field_name, line_for, load_yaml_with_lines
+from lib.problems import Problem, ValidationFailed
+
+_PYDANTIC_MESSAGES = {
+    "missing": "ontbreekt (verplicht veld)",
+    "extra_forbidden": "onbekend veld (typfout?)",
+    "int_parsing": "moet een geheel getal zijn",
+    "int_type": "moet een geheel getal zijn",
+    "float_parsing": "moet een getal zijn",
+    "float_type": "moet een getal zijn",
+    "string_type": "moet tekst zijn",
+    "bool_parsing": "moet true of false zijn",
+    "bool_type": "moet true of false zijn",
+    "dict_type": "moet een lijst van sleutel: waarde zijn",
+    "list_type": "moet een lijst zijn",
+    "model_type": "moet een blok met velden zijn",
+    "string_pattern_mismatch": "mag alleen kleine letters, cijfers en _ bevatten",
+    "too_short": "mag niet leeg zijn",
+    "string_too_short": "mag niet leeg zijn",
+}
+
+
+def _translate(error: dict) -> str:
+    kind = error["type"]
+    if kind in ("greater_than_equal", "greater_than"):
+        limit = error.get("ctx", {}).get("ge", error.get("ctx", {}).get("gt"))
+        return "mag niet negatief zijn" if limit == 0 else f"moet minstens {limit} zijn"
+    if kind == "less_than_equal":
+        return f"mag hoogstens {error.get('ctx', {}).get('le')} zijn"
+    if kind == "literal_error":
+        return f"onbekende waarde '{error.get('input')}'; kies uit: {', '.join(KINDS)}"
+    return _PYDANTIC_MESSAGES.get(kind, f"ongeldige waarde ({error['msg']})")
+
+
+def _clean_loc(loc: tuple) -> tuple:
+    # Union members show up in pydantic's loc ("float", "RangeTarget"); they mean nothing to a user.
+    return tuple(p for p in loc if p not in ("float", "RangeTarget", "str", "int", "[key]"))
+
+
+def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
+    """Validate plan text; raise ValidationFailed listing every problem, or return the Plan."""
+    data, lines = load_yaml_with_lines(text, file)
+    if not isinstance(data, dict):
+        raise ValidationFailed([Problem(file, "het bestand moet met 'plan:' beginnen", line=1)])
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as exc:
+        problems: dict[tuple, Problem] = {}
+        for error in exc.errors():
+            loc = _clean_loc(error["loc"])
+            problem = Problem(
+                file, _translate(error), line=line_for(lines, loc), field=field_name(loc, data)
+            )
+            # A union reports each member's failure for one value; the first says enough.
+            problems.setdefault(loc, problem)
+        raise ValidationFailed(list(problems.values())) from None
+    problems = check_plan(plan, data, lines, file)
+    if problems:
+        raise ValidationFailed(problems)
+    return plan.model_copy(update={"content_hash": hashlib.sha256(text.encode()).hexdigest()})
+
+
+def load_plan(path: str | Path) -> Plan:
+    """Read and validate a targets file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ValidationFailed([Problem(str(path), "bestand niet gevonden")]) from None
+    except OSError as exc:
+        raise ValidationFailed(
+            [Problem(str(path), f"kan het bestand niet lezen ({exc.strerror})")]
+        ) from None
+    except UnicodeDecodeError:
+        raise ValidationFailed([Problem(str(path), "bestand is geen UTF-8-tekst")]) from None
+    return parse_plan(text, path.name)

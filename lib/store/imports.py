@@ -1,0 +1,284 @@
+"""Importing figures from an uploaded spreadsheet (.xlsx) or CSV: read, check, preview, apply.
+
+Every row is checked with the same rules as the figures file (lib/actuals.check_row), plus what
+only an upload can get wrong: unknown columns, duplicate rows, figures for a closed year. Every
+problem names the sheet, the row as the spreadsheet shows it (header = row 1) and the column.
+The preview lists exactly which figures change (old -> new). Nothing is written unless the
+whole upload is valid, or the caller explicitly imports only the valid rows.
+
+A row with no value and nothing else filled in is skipped: the template has a row for every
+figure, and most stay empty. Removing a figure is done in the app, not by an upload.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from lib.cells import restore
+from lib.figures.actuals import decode_csv
+from lib.figures.history import Key, describe_key, describe_value
+from lib.figures.rows import check_row, duplicate_row
+from lib.problems import Problem, ValidationFailed
+from lib.store.store import FigureInput, Store
+
+KEY_COLUMNS = ("indicator", "year", "district")
+INPUT_COLUMNS = ("value", "counted_on", "source", "note")
+# Columns the template and the export add for people to read; the importer passes over them.
+REFERENCE_COLUMNS = (
+    "agenda_item",
+    "name",
+    "district_name",
+    "unit",
+    "hint",
+    "target",
+    "current_value",
+    "status",
+    "changed_at",
+    "changed_by",
+    "version",
+)
+DUTCH_HEADERS = {
+    "indicator": "Indicator-id",
+    "year": "Jaar",
+    "district": "Wijk-id",
+    "value": "Waarde",
+    "counted_on": "Teldatum",
+    "source": "Bron",
+    "note": "Opmerking",
+}
+SHEET = "Cijfers"
+_BRACKETED = re.compile(r"\[([a-z_]+)\]\s*$")
+
+
+@dataclass(frozen=True)
+class PreviewChange:
+    key: Key
+    name: str
+    row: int
+    old: str | None
+    new: str | None
+    old_status: str
+
+    def __str__(self) -> str:
+        return (
+            f"rij {self.row}: {describe_key(self.key, self.name)}: "
+            f"{describe_value(self.old)} -> {describe_value(self.new)}"
+        )
+
+
+@dataclass
+class ImportPreview:
+    file: str
+    changes: list[PreviewChange] = field(default_factory=list)
+    wishes: list[FigureInput] = field(default_factory=list)  # the changing rows, ready to save
+    unchanged: int = 0
+    skipped: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+    @property
+    def bad_rows(self) -> int:
+        return len({p.row for p in self.problems if p.row and p.row > 1})
+
+
+@dataclass
+class Sheet:
+    """An upload as text: its label for messages, its columns and numbered rows."""
+
+    label: str
+    columns: list[str]
+    rows: list[tuple[int, list[str]]]
+
+
+def read_upload(raw: bytes, file: str) -> Sheet:
+    """The upload's cells as text; ValidationFailed when it is not a readable sheet at all."""
+    if file.lower().endswith(".xlsx"):
+        return _read_xlsx(raw, file)
+    if file.lower().endswith(".csv"):
+        return _read_csv(raw, file)
+    raise ValidationFailed(
+        [Problem(file, "alleen .xlsx- en .csv-bestanden kunnen worden geïmporteerd")]
+    )
+
+
+def _read_xlsx(raw: bytes, file: str) -> Sheet:
+    try:
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError):
+        raise ValidationFailed(
+            [Problem(file, "geen geldig Excel-bestand (.xlsx); sla het op als Excel-werkmap")]
+        ) from None
+    sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
+    rows = [
+        (number, [_cell_text(v) for v in values])
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+    ]
+    book.close()
+    header = rows[0][1] if rows else []
+    return Sheet(f"{file}, blad '{sheet.title}'", header, rows[1:])
+
+
+def _read_csv(raw: bytes, file: str) -> Sheet:
+    text, _meta, skip, delimiter = decode_csv(raw, file)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows = [(n, [restore(c.strip()) for c in cells]) for n, cells in enumerate(reader, start=1)]
+    rows = rows[skip:]
+    header = rows[0][1] if rows else []
+    return Sheet(file, header, rows[1:])
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return restore(str(value)).strip()
+
+
+def machine_name(header: str) -> str:
+    """'Waarde [value]' -> 'value'; a plain 'value' stays as it is."""
+    found = _BRACKETED.search(header.strip())
+    return found.group(1) if found else header.strip().lower()
+
+
+def _column_problems(sheet: Sheet) -> tuple[dict[str, int], list[Problem]]:
+    positions, problems = {}, []
+    known = KEY_COLUMNS + INPUT_COLUMNS + REFERENCE_COLUMNS
+    for index, header in enumerate(sheet.columns):
+        name, letter = machine_name(header), get_column_letter(index + 1)
+        if not name:
+            continue
+        if name not in known:
+            problems.append(
+                Problem(
+                    sheet.label,
+                    f"onbekende kolom '{header}'; gebruik de kolommen van het sjabloon "
+                    f"({', '.join(KEY_COLUMNS + INPUT_COLUMNS)})",
+                    row=1,
+                    field=f"kolom {letter}",
+                )
+            )
+        positions.setdefault(name, index)
+    for name in KEY_COLUMNS + ("value",):
+        if name not in positions:
+            problems.append(
+                Problem(sheet.label, f"kolom '{name}' ontbreekt", row=1, field=DUTCH_HEADERS[name])
+            )
+    return positions, problems
+
+
+def _where(name: str, positions: dict[str, int]) -> str:
+    letter = get_column_letter(positions[name] + 1) if name in positions else "?"
+    return f"{DUTCH_HEADERS.get(name, name)} (kolom {letter})"
+
+
+def preview_import(raw: bytes, file: str, store: Store) -> ImportPreview:
+    """Read and check an upload against the stored figures; write nothing."""
+    try:
+        sheet = read_upload(raw, file)
+    except ValidationFailed as exc:
+        return ImportPreview(file, problems=exc.problems)
+    positions, problems = _column_problems(sheet)
+    preview = ImportPreview(file, problems=problems)
+    if problems:
+        return preview
+    layers, versions, _entered = store.layers()
+    closed = store.closed_years()
+    first_row: dict[tuple, int] = {}
+    for number, cells in sheet.rows:
+        record = {name: cells[i] if i < len(cells) else "" for name, i in positions.items()}
+        if not record.get("value") and not any(record.get(c) for c in INPUT_COLUMNS):
+            if any(record.get(c) for c in KEY_COLUMNS) or any(cells):
+                preview.skipped += 1
+            continue
+        found = _check(record, number, sheet.label, positions, store, first_row)
+        if found:
+            preview.problems += found
+            continue
+        wish = store.validate([_wish(record, number)], sheet.label)[0]
+        current = layers.get(wish.key)
+        before = (current.concept or current.approved) if current else None
+        if before == wish.record:
+            preview.unchanged += 1
+            continue
+        if wish.year in closed:
+            preview.problems.append(
+                Problem(
+                    sheet.label,
+                    f"jaar {wish.year} is afgesloten; een redacteur moet het eerst heropenen",
+                    row=number,
+                    field=_where("year", positions),
+                )
+            )
+            continue
+        wish = replace(wish, expected_version=versions.get(wish.key, 0))
+        preview.wishes.append(wish)
+        preview.changes.append(
+            PreviewChange(
+                wish.key,
+                store.plan.indicator(wish.indicator).name,
+                number,
+                before.value if before else None,
+                wish.value,
+                "concept" if current and current.concept else "vastgesteld",
+            )
+        )
+    return preview
+
+
+def _wish(record: dict, number: int) -> FigureInput:
+    return FigureInput(
+        record["indicator"],
+        int(record["year"]),
+        record["district"],
+        record["value"],
+        record.get("counted_on", ""),
+        record.get("source", ""),
+        record.get("note", ""),
+        row=number,
+    )
+
+
+def _check(record, number, label, positions, store, first_row) -> list[Problem]:
+    _typed, problems = check_row(record, store.plan, label, number)
+    problems = [
+        Problem(p.file, p.message, row=p.row, field=_where(p.field or "value", positions))
+        for p in problems
+    ]
+    key = (record["indicator"], record["year"], record["district"])
+    duplicate = duplicate_row(key, number, first_row, label, _where("indicator", positions))
+    if duplicate:
+        problems.append(duplicate)
+    return problems
+
+
+def apply_import(
+    preview: ImportPreview, store: Store, editor: str, only_valid: bool = False
+) -> int:
+    """Save the previewed changes as concepts in one transaction; return how many changed.
+
+    Refused (ValidationFailed) when the upload has problems, unless `only_valid` is given.
+    """
+    if preview.problems and not only_valid:
+        raise ValidationFailed(preview.problems)
+    if not preview.wishes:
+        return 0
+    return store.save(preview.wishes, editor, action="import")

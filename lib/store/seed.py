@@ -1,0 +1,94 @@
+"""The first start of a database: the dataset row, the plan's years, and the starting figures.
+
+Figures loaded here (the example file, or `init-db --from FILE`) are approved at once and
+recorded as `seed` by the editor SEED_EDITOR, so the history knows they were there from the start.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from lib.figures.actuals import ActualsMeta
+from lib.figures.actuals import read_actuals as read_actuals_file
+from lib.plan.schema import Plan
+from lib.store.db import APPROVED, changes, dataset, figure_values, figures, reading, writing, years
+from lib.store.writes import canonical_value, now
+
+SEED_EDITOR = "startbestand"
+
+
+def initialise(engine: Engine, plan: Plan, seed: Path | None) -> None:
+    """Create the dataset row and the plan's years on first use; a new database is filled from
+    `seed` (a CSV of figures, or None for an empty start)."""
+    with reading(engine) as conn:
+        exists = conn.execute(select(dataset.c.id)).first() is not None
+    if not exists:
+        try:
+            _seed(engine, plan, seed)
+        except IntegrityError:
+            pass  # another instance created it at the same moment
+    with reading(engine) as conn:
+        known = set(conn.execute(select(years.c.year)).scalars())
+    missing = [y for y in plan.plan.years if y not in known]
+    if missing:
+        with writing(engine) as (conn, _revision):
+            conn.execute(insert(years), [{"year": y, "closed": False} for y in missing])
+
+
+def _seed(engine: Engine, plan: Plan, seed: Path | None) -> None:
+    source = read_actuals_file(seed, plan) if seed else None
+    meta = source.meta if source else ActualsMeta()
+    started = now()
+    with engine.connect() as conn:
+        conn.execution_options(hjk_write=True)
+        with conn.begin():
+            conn.execute(
+                insert(dataset).values(
+                    id=1,
+                    revision=1,
+                    is_example=meta.is_example,
+                    reporting_date=meta.reporting_date.isoformat() if meta.reporting_date else None,
+                    description=meta.description,
+                    seeded_from=seed.name if seed else "",
+                )
+            )
+            conn.execute(insert(years), [{"year": y, "closed": False} for y in plan.plan.years])
+            records = source.frame.to_dict("records") if source else []
+            rows = [_seed_rows(plan, record, started) for record in records]
+            for table, index in ((figures, 0), (figure_values, 1), (changes, 2)):
+                if rows:
+                    conn.execute(insert(table), [row[index] for row in rows])
+
+
+def _seed_rows(plan: Plan, record: dict, started: str) -> tuple[dict, dict, dict]:
+    """The figure, its approved value and its history line, for one seed record."""
+    indicator = plan.indicator(record["indicator"])
+    key = {"indicator": indicator.id, "year": record["year"], "district": record["district"]}
+    value = canonical_value(indicator.kind, record)
+    meta = {k: record[k] or "" for k in ("counted_on", "source", "note")}
+    approved = {
+        **key,
+        **meta,
+        "status": APPROVED,
+        "value": value,
+        "changed_at": record["changed_at"] or started,
+        "changed_by": record["changed_by"] or SEED_EDITOR,
+        "approved_by": SEED_EDITOR,
+    }
+    history = {
+        **key,
+        **meta,
+        "revision": 1,
+        "at": started,
+        "editor": SEED_EDITOR,
+        "action": "seed",
+        "status": APPROVED,
+        "dropped": False,
+        "old_value": None,
+        "new_value": value,
+        "version": 1,
+    }
+    return {**key, "version": 1}, approved, history

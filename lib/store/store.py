@@ -1,0 +1,290 @@
+"""Stored actual figures: the one module other code reads and writes them through (SQLite or
+PostgreSQL; the per-figure SQL of a write is in lib/store/writes.py).
+
+Reading returns the same `Actuals` the CSV reader returns, plus a `status` column, so the
+comparison does not know where figures come from. Approved (`vastgesteld`) figures by default;
+`include_concept=True` lets a concept figure stand in for the approved one of the same key.
+
+Writing never overwrites silently: every figure has a version, and a save that started from an
+older version is refused with the other person's change (`Conflict`). Figures entered or imported
+are concepts until a second editor approves them; closed years refuse every change. Each call is
+one transaction: it is kept whole or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import Connection, Engine, func, select, update
+
+from lib.figures.actuals import DEFAULT_ACTUALS, Actuals, ActualsMeta
+from lib.figures.history import Key, Layers, Record, replay
+from lib.figures.rows import FRAME_COLUMNS, check_row
+from lib.plan.schema import Plan
+from lib.problems import Problem, ValidationFailed
+from lib.store import writes
+from lib.store.db import (
+    APPROVED,
+    CONCEPT,
+    changes,
+    dataset,
+    figure_values,
+    figures,
+    make_engine,
+    metadata,
+    reading,
+    writing,
+    years,
+)
+from lib.store.seed import initialise
+from lib.store.settings import database_url, url_label
+from lib.store.writes import (
+    Conflict,
+    ConflictDetail,
+    FigureInput,
+    canonical_value,
+    key_filter,
+    key_text,
+    now,
+    record_change,
+)
+
+STORE_COLUMNS = FRAME_COLUMNS + ["status", "version"]
+
+
+class Store:
+    """The figures database for one plan."""
+
+    def __init__(self, engine: Engine, plan: Plan, url: str) -> None:
+        self.engine, self.plan, self.url = engine, plan, url
+        self._url_id = hashlib.sha256(url.encode()).hexdigest()[:12]
+
+    @classmethod
+    def open(cls, plan: Plan, url: str | None = None, seed: Path | None | bool = True) -> Store:
+        """Open (and on first use create) the database; a new one is filled from `seed`.
+
+        seed True: the bundled example figures; a Path: that CSV; None: start empty.
+        """
+        url = url or database_url()
+        engine = make_engine(url)
+        metadata.create_all(engine)
+        store = cls(engine, plan, url)
+        store._initialise(DEFAULT_ACTUALS if seed is True else seed or None)
+        return store
+
+    def _initialise(self, seed: Path | None) -> None:
+        initialise(self.engine, self.plan, seed)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def revision(self) -> int:
+        with reading(self.engine) as conn:
+            return conn.execute(select(dataset.c.revision)).scalar_one()
+
+    def label(self) -> str:
+        """How the pages name where the figures are: the SQLite file, or 'PostgreSQL-database'."""
+        return url_label(self.url)
+
+    def read_actuals(self, include_concept: bool = False) -> Actuals:
+        """The figures as `Actuals`; approved only unless `include_concept`."""
+        with reading(self.engine) as conn:
+            info = conn.execute(select(dataset)).mappings().one()
+            rows = conn.execute(select(figure_values)).mappings().all()
+            versions = {
+                (r.indicator, r.year, r.district): r.version for r in conn.execute(select(figures))
+            }
+        chosen: dict[Key, dict] = {}
+        for status in (APPROVED, CONCEPT) if include_concept else (APPROVED,):
+            for row in rows:
+                if row["status"] == status:
+                    chosen[(row["indicator"], row["year"], row["district"])] = dict(row)
+        records, problems = [], []
+        for key, row in sorted(chosen.items()):
+            if row["value"] is None:  # a concept that proposes removal
+                continue
+            label = f"database: {key[0]} {key[1]} {key[2] or 'hele stad'}"
+            typed, row_problems = check_row({**row, "year": str(key[1])}, self.plan, label, None)
+            problems += row_problems
+            if typed:
+                records.append({**typed, "status": row["status"], "version": versions[key]})
+        if problems:
+            raise ValidationFailed(problems)
+        frame = pd.DataFrame(records, columns=STORE_COLUMNS)
+        reporting = info["reporting_date"]
+        meta = ActualsMeta(
+            bool(info["is_example"]),
+            date.fromisoformat(reporting) if reporting else None,
+            info["description"],
+        )
+        mode = "c" if include_concept else "v"
+        return Actuals(frame, meta, f"{self._url_id}:{info['revision']}:{mode}", self.label())
+
+    def layers(self) -> tuple[dict[Key, Layers], dict[Key, int], dict[Key, dict]]:
+        """Every figure's layers, its version, and who entered its concept and when."""
+        with reading(self.engine) as conn:
+            rows = conn.execute(select(figure_values)).mappings().all()
+            versions = {
+                (r.indicator, r.year, r.district): r.version for r in conn.execute(select(figures))
+            }
+        layers: dict[Key, Layers] = {}
+        entered: dict[Key, dict] = {}
+        for row in rows:
+            key = (row["indicator"], row["year"], row["district"])
+            slot = layers.setdefault(key, Layers())
+            if row["status"] == APPROVED:
+                slot.approved = Record.of(row)
+            else:
+                slot.concept = Record.of(row)
+                entered[key] = {"by": row["changed_by"], "at": row["changed_at"]}
+        return layers, versions, entered
+
+    def concept_count(self) -> int:
+        with reading(self.engine) as conn:
+            query = select(func.count()).where(figure_values.c.status == CONCEPT)
+            return conn.execute(query.select_from(figure_values)).scalar_one()
+
+    def closed_years(self) -> set[int]:
+        with reading(self.engine) as conn:
+            return set(conn.execute(select(years.c.year).where(years.c.closed)).scalars())
+
+    def history(self, key: Key | None = None, limit: int | None = None) -> pd.DataFrame:
+        """Recorded changes, newest first; for one figure when `key` is given."""
+        query = select(changes).order_by(changes.c.id.desc())
+        if key is not None:
+            query = query.where(key_filter(changes, key))
+        if limit:
+            query = query.limit(limit)
+        with reading(self.engine) as conn:
+            return pd.DataFrame(conn.execute(query).mappings().all(), columns=changes.c.keys())
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def save(self, wishes: list[FigureInput], editor: str, action: str = "edit") -> int:
+        """Write figures as concepts; return how many changed. Raises ValidationFailed or Conflict."""
+        wishes = self.validate(wishes)
+        with writing(self.engine) as (conn, revision):
+            self._refuse_closed(conn, [w.key[1] for w in wishes], wishes)
+            conflicts, changed = [], 0
+            for wish in wishes:
+                outcome = writes.write_figure(conn, self.plan, wish, editor, action, revision)
+                if isinstance(outcome, ConflictDetail):
+                    conflicts.append(outcome)
+                else:
+                    changed += outcome
+            if conflicts:
+                raise Conflict(conflicts)
+        return changed
+
+    def validate(self, wishes: list[FigureInput], file: str = "invoer") -> list[FigureInput]:
+        """The wishes with canonical values; ValidationFailed with every problem otherwise."""
+        problems, clean = [], []
+        for number, wish in enumerate(wishes, start=1):
+            if wish.value is None:
+                clean.append(wish)
+                continue
+            record = {**wish.__dict__, "year": str(wish.year)}
+            typed, found = check_row(record, self.plan, file, wish.row or number)
+            problems += found
+            if typed:
+                kind = self.plan.indicator(wish.indicator).kind
+                clean.append(
+                    replace(
+                        wish,
+                        value=canonical_value(kind, typed),
+                        counted_on=typed["counted_on"],
+                        source=wish.source.strip(),
+                        note=wish.note.strip(),
+                    )
+                )
+        if problems:
+            raise ValidationFailed(problems)
+        return clean
+
+    def _refuse_closed(
+        self, conn: Connection, wanted_years: list[int], wishes: list[FigureInput] | None = None
+    ) -> None:
+        closed = set(conn.execute(select(years.c.year).where(years.c.closed)).scalars())
+        problems = [
+            Problem(
+                "invoer",
+                f"jaar {year} is afgesloten; heropen het jaar eerst om cijfers te wijzigen",
+                row=(wishes[i].row if wishes else None),
+                field="year",
+            )
+            for i, year in enumerate(wanted_years)
+            if year in closed
+        ]
+        if problems:
+            raise ValidationFailed(problems)
+
+    def approve(self, items: list[tuple[Key, int]], editor: str) -> int:
+        """Approve concepts (figure key, the version the approver saw); never one's own entry."""
+        with writing(self.engine) as (conn, revision):
+            self._refuse_closed(conn, [key[1] for key, _ in items])
+            problems, conflicts = [], []
+            for key, seen in items:
+                outcome = writes.approve_figure(conn, self.plan, key, seen, editor, revision)
+                if isinstance(outcome, ConflictDetail):
+                    conflicts.append(outcome)
+                elif outcome:
+                    problems.append(Problem("vaststellen", outcome, field=key_text(key)))
+            if problems:
+                raise ValidationFailed(problems)
+            if conflicts:
+                raise Conflict(conflicts)
+        return len(items)
+
+    def set_year_closed(self, year: int, closed: bool, editor: str) -> None:
+        """Close a year (no more changes) or reopen it; both are recorded."""
+        if year not in self.plan.plan.years:
+            raise ValidationFailed([Problem("jaren", f"{year} hoort niet bij het plan")])
+        with writing(self.engine) as (conn, revision):
+            is_closed = conn.execute(
+                select(years.c.closed).where(years.c.year == year)
+            ).scalar_one()
+            if is_closed == closed:
+                state = "al afgesloten" if closed else "niet afgesloten"
+                raise ValidationFailed([Problem("jaren", f"jaar {year} is {state}")])
+            conn.execute(
+                update(years)
+                .where(years.c.year == year)
+                .values(closed=closed, changed_at=now(), changed_by=editor)
+            )
+            record_change(
+                conn,
+                revision,
+                editor,
+                "close_year" if closed else "reopen_year",
+                {"indicator": None, "year": year, "district": None, "status": None},
+                None,
+                Record(None),
+                None,
+            )
+
+    def restore(self, change_id: int, editor: str, key: Key | None = None) -> int:
+        """Bring figures back to how they were right after change `change_id` (as concepts).
+
+        Only `key` when given, else the whole dataset. The restore is itself a change: values
+        that differ from the approved ones become concepts, which a second editor approves.
+        """
+        with reading(self.engine) as conn:
+            rows = [dict(r) for r in conn.execute(select(changes)).mappings()]
+        then = replay(rows, change_id)
+        now_layers, versions, _entered = self.layers()
+        keys = [key] if key else sorted(set(then) | set(now_layers))
+        wishes = []
+        for k in keys:
+            target = then.get(k, Layers()).effective() or Record(None)
+            current = now_layers.get(k, Layers())
+            if target == (current.concept or current.approved or Record(None)):
+                continue
+            wishes.append(FigureInput(*k, *_fields(target), expected_version=versions.get(k, 0)))
+        return self.save(wishes, editor, action="restore") if wishes else 0
+
+
+def _fields(record: Record) -> tuple:
+    return (record.value, record.counted_on, record.source, record.note)

@@ -82,9 +82,9 @@ def actuals_title() -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _plan(text: str, file: str) -> Plan:
+def _plan(text: str, file: str, folder: str) -> Plan:
     # Keyed on the file's contents: an edited targets.yaml is validated again, an unchanged one never.
-    return parse_plan(text, file)
+    return parse_plan(text, file, Path(folder))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -132,7 +132,7 @@ def load_plan() -> Plan:
         text = _read(path).decode("utf-8")
     except UnicodeDecodeError:
         raise ValidationFailed([Problem(path.name, "bestand is geen UTF-8-tekst")]) from None
-    return _plan(text, path.name)
+    return _plan(text, path.name, str(path.parent))
 
 
 def store(plan: Plan) -> Store:

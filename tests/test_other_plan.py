@@ -16,10 +16,16 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Dataframe
+from test_pages import APP, RUN_TIMEOUT_S, navigation_files, walk
 
 from lib.cli.main import run
 from lib.plan.load import load_plan, parse_plan
 from lib.problems import ValidationFailed
+from lib.store import auth
+from lib.store.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 OTHER = Path(__file__).resolve().parent / "fixtures" / "plan_other"
@@ -154,3 +160,144 @@ def test_cli_report_in_excel(capsys, tmp_path):
     )
     assert "Kansrijk Opgroeien" in text
     assert first_plan_words(text) == []
+
+
+# ------------------------------------------------------------------ every page, under AppTest
+
+PAGE_FILES = navigation_files()
+PASSWORD = "een lang wachtwoord"
+
+
+@pytest.fixture
+def from_csv(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The other plan with its figures read-only from its CSV (HJK_ACTUALS): no database."""
+    monkeypatch.setenv("HJK_TARGETS", str(OTHER_TARGETS))
+    monkeypatch.setenv("HJK_ACTUALS", str(OTHER_ACTUALS))
+    monkeypatch.setenv("DATABASE_URL", "sqlite:////nonexistent/folder/never-opened.sqlite3")
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def from_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Store:
+    """The other plan with a fresh SQLite database seeded from its CSV."""
+    url = f"sqlite:///{tmp_path / 'figures.sqlite3'}"
+    monkeypatch.setenv("HJK_TARGETS", str(OTHER_TARGETS))
+    monkeypatch.delenv("HJK_ACTUALS", raising=False)
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("HJK_SECRETS", str(tmp_path / "secrets.toml"))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    store = Store.open(load_plan(OTHER_TARGETS), url, seed=OTHER_ACTUALS)
+    yield store
+    store.engine.dispose()
+
+
+def open_page(page: str) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=RUN_TIMEOUT_S)
+    at.run()
+    if page != PAGE_FILES[0]:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def everything_shown(at: AppTest) -> str:
+    """All text of the page and its sidebar: every element's message (chart specs, HTML tables,
+    labels, captions, options), and every data grid's cells."""
+    parts = []
+    for node in [*walk(at.main), *walk(at.sidebar)]:
+        if isinstance(node, Dataframe):
+            parts.append(node.value.to_csv())
+        elif hasattr(node, "proto"):
+            parts.append(str(node.proto))
+    return "\n".join(parts)
+
+
+def assert_other_plan_page(at: AppTest) -> str:
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.error == [], [e.value for e in at.error]
+    (heading,) = at.main.title
+    assert heading.value.strip()
+    text = everything_shown(at)
+    assert first_plan_words(text) == []
+    return text
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_every_page_on_the_other_plan_from_its_csv(from_csv, page):
+    at = open_page(page)
+    text = assert_other_plan_page(at)
+    assert [w.value for w in at.warning if w.value.startswith("**Voorbeeldgegevens.**")]
+    if page == "pages/edit.py":
+        # Editing needs the database: the page says so instead of failing.
+        assert "Bewerken kan alleen in de database" in "\n".join(i.value for i in at.info)
+    assert "Kansrijk Opgroeien" in text
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_every_page_on_the_other_plan_from_a_database(from_database, page):
+    at = open_page(page)
+    text = assert_other_plan_page(at)
+    assert "Kansrijk Opgroeien" in text
+
+
+def test_editing_the_other_plan(from_database, tmp_path):
+    auth.add_editor(tmp_path / "secrets.toml", "anna", PASSWORD, rounds=4)
+    at = open_page("pages/edit.py")
+    at.text_input(key="edit_login_name").input("anna")
+    at.text_input(key="edit_login_password").input(PASSWORD)
+    at.button(key="edit_login_submit").click().run()
+    assert at.tabs, "no editing tabs after logging in"
+    text = assert_other_plan_page(at)
+    assert "Noordkaap" in text
+
+
+def test_the_overview_names_the_plan_in_its_body(from_csv):
+    at = open_page(PAGE_FILES[0])
+    body = "\n".join(m.value for m in at.main.markdown)
+    assert "Kansrijk Opgroeien" in body and "Lindewaard" in body
+
+
+# ------------------------------------------------------------------ Over de cijfers
+
+
+def test_the_rules_for_every_plan_name_no_plan_and_no_year():
+    text = (ROOT / "docs" / "methodology.md").read_text(encoding="utf-8")
+    assert first_plan_words(text) == []
+    assert re.findall(r"\b(?:19|20)\d\d\b", text) == []
+
+
+def about_text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.main.markdown)
+
+
+def test_about_page_adds_the_other_plans_own_part(from_csv):
+    text = about_text(open_page("pages/about.py"))
+    assert "### 1. Waar de cijfers vandaan komen" in text  # the rules for every plan
+    for part in [
+        "### 10. Dit plan: Kansrijk Opgroeien",
+        "Looptijd: 2016-2019.",
+        "8 + 0,748 × (16 − 8) = 14,0 groepen",  # its own text, plan-kansrijk.md
+        "Lindewaard telt vier wijken; de gemeente groepeert ze niet in gebieden.",  # district note
+        "Het plan telt 4 wijken: Noordkaap, Zuidwijk, Oosterpark en Westerveld.",
+        "Een doel per wijk: Buurtavonden over opvoeden.",
+        "- **Groepen met een taalcoach:** Groepen tellen mee in de wijk waar de groep is.",
+    ]:
+        assert part in text
+
+
+def test_about_page_of_the_first_plan_keeps_its_examples(monkeypatch):
+    monkeypatch.delenv("HJK_TARGETS", raising=False)
+    monkeypatch.delenv("HJK_ACTUALS", raising=False)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    text = about_text(open_page("pages/about.py"))
+    for part in [
+        "### 10. Dit plan: Masterplan Het Jonge Kind",
+        "**Niveau: VVE Thuis in 2014.**",  # docs/plan-masterplan-hjk.md
+        "De wijknamen zijn voorlopig.",
+        "- De wijken vallen in 4 gebieden: Stad Oost, Stad West, Haven-Poort-Hout en Buiten.",
+        "- **5. De organisatie:** Geen agendapunt van het plan zelf",
+    ]:
+        assert part in text

@@ -242,6 +242,20 @@ def test_every_page_on_the_other_plan_from_a_database(from_database, page):
     assert "Kansrijk Opgroeien" in text
 
 
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_every_page_on_the_other_plan_with_a_new_empty_database(monkeypatch, tmp_path, page):
+    # The bundled example figures belong to the bundled plan: a new database for another plan
+    # starts empty, and every page still works (no figures yet, no example notice).
+    monkeypatch.setenv("HJK_TARGETS", str(OTHER_TARGETS))
+    monkeypatch.delenv("HJK_ACTUALS", raising=False)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'new.sqlite3'}")
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = open_page(page)
+    assert_other_plan_page(at)
+    assert not [w.value for w in at.warning if w.value.startswith("**Voorbeeldgegevens.**")]
+
+
 def test_editing_the_other_plan(from_database, tmp_path):
     auth.add_editor(tmp_path / "secrets.toml", "anna", PASSWORD, rounds=4)
     at = open_page("pages/edit.py")

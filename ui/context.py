@@ -88,9 +88,9 @@ def _plan(text: str, file: str, folder: str) -> Plan:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _store(url: str, plan_hash: str, _plan: Plan) -> Store:
+def _store(url: str, plan_hash: str, example: bool, _plan: Plan) -> Store:
     # One engine (connection pool) per database and plan for the whole server process.
-    return Store.open(_plan, url)
+    return Store.open(_plan, url, seed=True if example else None)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -138,7 +138,10 @@ def load_plan() -> Plan:
 def store(plan: Plan) -> Store:
     """The figures database; a database that cannot be reached is a Dutch problem."""
     try:
-        return _store(database_url(), plan.content_hash, plan)
+        # A new database starts with the bundled example figures only for the bundled plan; they
+        # mean nothing in another one (fill it with `python -m lib init-db --from FILE.csv`).
+        example = targets_path().resolve() == Path(DEFAULT_TARGETS).resolve()
+        return _store(database_url(), plan.content_hash, example, plan)
     except SQLAlchemyError as exc:
         raise _unreachable(exc) from None
 

@@ -10,6 +10,7 @@ so the test cannot pass because the words were never there to find.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
@@ -26,6 +27,7 @@ from lib.plan.load import load_plan, parse_plan
 from lib.problems import ValidationFailed
 from lib.store import auth
 from lib.store.store import Store
+from lib.store.workbook import template_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 OTHER = Path(__file__).resolve().parent / "fixtures" / "plan_other"
@@ -315,3 +317,15 @@ def test_about_page_of_the_first_plan_keeps_its_examples(monkeypatch):
         "- **5. De organisatie:** Geen agendapunt van het plan zelf",
     ]:
         assert part in text
+
+
+def test_the_excel_template_names_the_other_plan(from_database):
+    book = openpyxl.load_workbook(io.BytesIO(template_workbook(from_database.plan, from_database)))
+    assert book["Toelichting"]["A1"].value == (
+        "Invullen van de cijfers van Kansrijk Opgroeien (Lindewaard)"
+    )
+    text = "\n".join(
+        str(cell) for sheet in book for row in sheet.iter_rows(values_only=True) for cell in row
+    )
+    assert "Noordkaap" in text
+    assert first_plan_words(text) == []

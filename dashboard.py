@@ -1,4 +1,4 @@
-"""Het Jonge Kind dashboard: the frame. Page config, loading, shared filters, navigation.
+"""The progress dashboard: the frame. Page config, loading, shared filters, navigation.
 
 Pages are files in pages/ handed to st.Page with URL paths that differ from the file names, so a
 direct link to any page runs this frame first (see README).
@@ -12,7 +12,7 @@ from ui import components, context, filters
 from ui.filters import AGENDA, AS_OF, DISTRICT, YEAR
 
 st.set_page_config(
-    page_title="Het Jonge Kind · voortgang Masterplan",
+    page_title="Voortgang van het plan",  # until the plan is loaded: then its own title
     page_icon=":material/monitoring:",
     layout="wide",
 )
@@ -23,6 +23,7 @@ try:
 except ValidationFailed as exc:
     components.show_problems(exc, f"Het plan ({context.targets_path().name})")
     st.stop()
+st.set_page_config(page_title=f"{plan.plan.title} · voortgang")  # additive: title only
 # The sidebar switch below, as the user left it: it decides which figures are loaded.
 include_concept = st.session_state.get("include_concept", False)
 try:

@@ -100,6 +100,8 @@ def write_dataset(out_dir: Path, copies: int, districts_per: int) -> tuple[Path,
     """Write targets.yaml and actuals.csv scaled from the real ones; return their paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
     data = yaml.safe_load((ROOT / "targets.yaml").read_text(encoding="utf-8"))
+    if data["plan"].get("methodology"):  # named relative to targets.yaml: keep it found
+        data["plan"]["methodology"] = str(ROOT / data["plan"]["methodology"])
     targets = out_dir / "targets.yaml"
     targets.write_text(
         yaml.safe_dump(

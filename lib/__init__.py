@@ -1,1 +1,1 @@
-"""Het Jonge Kind dashboard logic: plan, actual figures, comparison and charts (no Streamlit)."""
+"""The progress dashboard's logic: plan, actual figures, comparison and charts (no Streamlit)."""

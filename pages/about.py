@@ -5,6 +5,8 @@ from pathlib import Path
 import streamlit as st
 
 from lib import fmt
+from lib.plan.load import methodology_path
+from lib.views.plan_text import methodology, plan_line
 from lib.views.tables import figures_table
 from ui import context
 
@@ -17,6 +19,7 @@ def render() -> None:
     plan = ctx.plan.plan
     st.title("Over de cijfers")
     st.header("Waar de cijfers vandaan komen")
+    st.markdown(plan_line(ctx.plan))
     st.markdown(
         f"- **Doelen:** {plan.source}. Elk doel in het dashboard verwijst naar de paragraaf en de woorden van het plan.\n"
         f"- **Cijfers:** bestand *{ctx.actuals.file}*, {len(ctx.actuals.frame)} cijfers"
@@ -31,10 +34,22 @@ def render() -> None:
     st.header("Alle cijfers en wanneer ze zijn gewijzigd")
     st.dataframe(figures_table(ctx.plan, ctx.actuals.frame), hide_index=True, key="about_figures")
     st.header("Hoe de status wordt bepaald")
-    # The document's own sections sit one level below this page's headers.
-    st.markdown(METHODOLOGY.read_text(encoding="utf-8").replace("\n## ", "\n### "))
+    # The rules for every plan, then this plan's own part; sections one level below the headers.
+    st.markdown(methodology(ctx.plan, METHODOLOGY.read_text(encoding="utf-8"), _own_text(), top=3))
     st.header("Toegankelijkheid")
     st.markdown(ACCESSIBILITY.read_text(encoding="utf-8"))
+
+
+def _own_text() -> str | None:
+    """The plan's own text (plan.methodology in the targets file), if it names one."""
+    path = methodology_path(context.current().plan, context.targets_path().parent)
+    if path is None:
+        return None
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        st.warning(f"De toelichting bij dit plan ({path.name}) kan niet worden gelezen.")
+        return None
 
 
 render()

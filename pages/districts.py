@@ -38,7 +38,7 @@ def render() -> None:
     st.info(
         "Het plan stelt vrijwel alleen doelen voor de hele stad. Per wijk ziet u daarom hoe de stand "
         f"over de wijken is verdeeld, niet een verzonnen wijkdoel. Een doel per wijk staat alleen bij: {with_targets}. "
-        "De wijknamen zijn voorlopig; de gemeente vervangt ze door de officiële wijkindeling.",
+        + (ctx.plan.districts.note or ""),
         icon=":material/info:",
     )
     subtitle = ctx.subtitle(year=ctx.year)

@@ -5,6 +5,7 @@ import streamlit as st
 from lib import fmt
 from lib.status import STATUSES
 from lib.views.overview import TILE_STATUSES, latest_change, overview_table, tiles
+from lib.views.plan_text import plan_line
 from ui import components, context
 
 OVERVIEW_COLUMNS = [
@@ -24,6 +25,7 @@ OVERVIEW_COLUMNS = [
 def render() -> None:
     ctx = context.current()
     st.title(f"Voortgang {ctx.plan.plan.title} {ctx.year}")
+    st.markdown(plan_line(ctx.plan))
     changed = latest_change(ctx.actuals.frame)
     st.markdown(
         f"Stand op **{fmt.long_date(ctx.as_of)}** (peildatum) · hele stad · "

@@ -82,15 +82,15 @@ def actuals_title() -> str:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _plan(text: str, file: str) -> Plan:
+def _plan(text: str, file: str, folder: str) -> Plan:
     # Keyed on the file's contents: an edited targets.yaml is validated again, an unchanged one never.
-    return parse_plan(text, file)
+    return parse_plan(text, file, Path(folder))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _store(url: str, plan_hash: str, _plan: Plan) -> Store:
+def _store(url: str, plan_hash: str, example: bool, _plan: Plan) -> Store:
     # One engine (connection pool) per database and plan for the whole server process.
-    return Store.open(_plan, url)
+    return Store.open(_plan, url, seed=True if example else None)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -132,13 +132,16 @@ def load_plan() -> Plan:
         text = _read(path).decode("utf-8")
     except UnicodeDecodeError:
         raise ValidationFailed([Problem(path.name, "bestand is geen UTF-8-tekst")]) from None
-    return _plan(text, path.name)
+    return _plan(text, path.name, str(path.parent))
 
 
 def store(plan: Plan) -> Store:
     """The figures database; a database that cannot be reached is a Dutch problem."""
     try:
-        return _store(database_url(), plan.content_hash, plan)
+        # A new database starts with the bundled example figures only for the bundled plan; they
+        # mean nothing in another one (fill it with `python -m lib init-db --from FILE.csv`).
+        example = targets_path().resolve() == Path(DEFAULT_TARGETS).resolve()
+        return _store(database_url(), plan.content_hash, example, plan)
     except SQLAlchemyError as exc:
         raise _unreachable(exc) from None
 

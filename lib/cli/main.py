@@ -159,7 +159,7 @@ def run(argv: list[str] | None = None) -> int:
             if args.format == "json":
                 areas = {a.id: a.name for a in plan.districts.areas}
                 rows = [
-                    {"id": d.id, "name": d.name, "area": d.area, "area_name": areas[d.area]}
+                    {"id": d.id, "name": d.name, "area": d.area, "area_name": areas.get(d.area)}
                     for d in plan.districts.list
                 ]
                 json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)

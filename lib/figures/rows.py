@@ -71,7 +71,7 @@ def check_row(record: dict, plan: Plan, file: str, row: int) -> tuple[dict | Non
         )
     for date_field in ("counted_on",):
         if values[date_field] and parse_date(values[date_field]) is None:
-            problem(date_field, f"'{values[date_field]}' is geen datum (gebruik 2014-10-01)")
+            problem(date_field, f"'{values[date_field]}' is geen datum (gebruik JJJJ-MM-DD)")
     typed = {"number": None, "reached_on": None, "flag": None}
     if indicator is not None:
         typed, message = parse_value(indicator.kind, values["value"])
@@ -100,7 +100,7 @@ def parse_value(kind: str, text: str) -> tuple[dict, str | None]:
         if reached is None:
             return (
                 typed,
-                f"'{text}' is geen datum; vul de datum in waarop de mijlpaal is bereikt (2014-08-01) of 'nee'",
+                f"'{text}' is geen datum; vul de datum in waarop de mijlpaal is bereikt (JJJJ-MM-DD) of 'nee'",
             )
         typed["reached_on"] = reached
         return typed, None

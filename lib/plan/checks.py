@@ -51,7 +51,7 @@ def check_plan(plan: Plan, data: dict, lines: dict, file: str) -> list[Problem]:
 
     areas = {a.id for a in plan.districts.areas}
     for i, district in enumerate(plan.districts.list):
-        if district.area not in areas:
+        if district.area is not None and district.area not in areas:
             add(("districts", "list", i, "area"), f"onbekend gebied '{district.area}'")
         if district.id == "all":
             add(("districts", "list", i, "id"), "'all' is gereserveerd voor 'alle wijken'")

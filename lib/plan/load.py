@@ -49,8 +49,11 @@ def _clean_loc(loc: tuple) -> tuple:
     return tuple(p for p in loc if p not in ("float", "RangeTarget", "str", "int", "[key]"))
 
 
-def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
-    """Validate plan text; raise ValidationFailed listing every problem, or return the Plan."""
+def parse_plan(text: str, file: str = "targets.yaml", folder: Path | None = None) -> Plan:
+    """Validate plan text; raise ValidationFailed listing every problem, or return the Plan.
+
+    `folder` is where the targets file lies: files it names (`plan.methodology`) are looked up
+    there and must exist. Without it they are not checked."""
     data, lines = load_yaml_with_lines(text, file)
     if not isinstance(data, dict):
         raise ValidationFailed([Problem(file, "het bestand moet met 'plan:' beginnen", line=1)])
@@ -67,9 +70,26 @@ def parse_plan(text: str, file: str = "targets.yaml") -> Plan:
             problems.setdefault(loc, problem)
         raise ValidationFailed(list(problems.values())) from None
     problems = check_plan(plan, data, lines, file)
+    if folder is not None:
+        problems += _check_files(plan, folder, data, lines, file)
     if problems:
         raise ValidationFailed(problems)
     return plan.model_copy(update={"content_hash": hashlib.sha256(text.encode()).hexdigest()})
+
+
+def methodology_path(plan: Plan, folder: Path) -> Path | None:
+    """The plan's own Markdown text (`plan.methodology`), relative to the targets file's folder."""
+    name = plan.plan.methodology
+    return Path(folder) / name if name else None
+
+
+def _check_files(plan: Plan, folder: Path, data: dict, lines: dict, file: str) -> list[Problem]:
+    path = methodology_path(plan, folder)
+    if path is None or path.is_file():
+        return []
+    loc = ("plan", "methodology")
+    message = f"bestand '{plan.plan.methodology}' niet gevonden (gezocht vanuit de map van {file})"
+    return [Problem(file, message, line=line_for(lines, loc), field=field_name(loc, data))]
 
 
 def load_plan(path: str | Path) -> Plan:
@@ -85,4 +105,4 @@ def load_plan(path: str | Path) -> Plan:
         ) from None
     except UnicodeDecodeError:
         raise ValidationFailed([Problem(str(path), "bestand is geen UTF-8-tekst")]) from None
-    return parse_plan(text, path.name)
+    return parse_plan(text, path.name, path.parent)

@@ -36,6 +36,8 @@ class PlanInfo(Strict):
     source: str
     first_year: int = Field(ge=1900, le=2200)
     last_year: int = Field(ge=1900, le=2200)
+    # A Markdown file, relative to the targets file, with what the app says about this plan only.
+    methodology: str | None = None
 
     @property
     def years(self) -> list[int]:
@@ -64,12 +66,12 @@ class Area(Strict):
 class District(Strict):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     name: str
-    area: str
+    area: str | None = None  # optional: not every municipality groups its districts in areas
 
 
 class Districts(Strict):
     note: str | None = None
-    areas: builtins.list[Area]
+    areas: builtins.list[Area] = []
     list: builtins.list[District] = Field(min_length=1)
 
 

@@ -65,8 +65,7 @@ EXPORT_COLUMNS = [
 REFERENCE_FILL = PatternFill("solid", fgColor="EEEEEE")
 REFERENCE_FONT = Font(color="555555", italic=True)
 HEADER_FONT = Font(bold=True)
-INSTRUCTIONS = [
-    "Invullen van de cijfers van Het Jonge Kind",
+INSTRUCTIONS = [  # under a first line naming the plan
     "",
     "1. Vul op het blad 'Cijfers' de kolommen Waarde, Teldatum, Bron en Opmerking in.",
     "2. Grijze kolommen zijn ter informatie (het doel uit het plan en de huidige stand).",
@@ -126,7 +125,7 @@ def template_workbook(plan: Plan, store: Store) -> bytes:
     counted = _letter("counted_on")
     validations["date"].add(f"{counted}2:{counted}{last}")
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(TEMPLATE_COLUMNS))}{last}"
-    _instructions(book)
+    _instructions(book, plan)
     return _bytes(book)
 
 
@@ -201,9 +200,10 @@ def _typed_value(kind: str, value: str | None) -> object:
     return value
 
 
-def _instructions(book: Workbook) -> None:
+def _instructions(book: Workbook, plan: Plan) -> None:
     sheet = book.create_sheet("Toelichting")
-    for row, line in enumerate(INSTRUCTIONS, start=1):
+    first = f"Invullen van de cijfers van {plan.plan.title} ({plan.plan.municipality})"
+    for row, line in enumerate([first, *INSTRUCTIONS], start=1):
         sheet.cell(row=row, column=1, value=line).font = HEADER_FONT if row == 1 else Font()
     sheet.column_dimensions["A"].width = 110
 

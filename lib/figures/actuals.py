@@ -132,7 +132,7 @@ def _records(reader: csv.DictReader, file: str) -> Iterator[tuple[int, dict]]:
         for record in reader:
             yield reader.line_num, record
     except csv.Error as exc:
-        raise ValidationFailed([csv_problem(exc, file, reader.line_num + 1)]) from None
+        raise ValidationFailed([csv_problem(exc, file, reader.line_num)]) from None
 
 
 def csv_problem(exc: csv.Error, file: str, row: int) -> Problem:

@@ -103,7 +103,12 @@ def _read_xlsx(raw: bytes, file: str) -> Sheet:
         raise ValidationFailed([replace(p, file=file) for p in exc.problems]) from None
     except Exception:  # a broken workbook fails in many ways; to the user they are one
         raise ValidationFailed(
-            [Problem(file, f"{_NOT_XLSX} (het bestand is beschadigd of onvolledig)")]
+            [
+                Problem(
+                    file,
+                    "het Excel-bestand is beschadigd of onvolledig; sla het opnieuw op als Excel-werkmap (.xlsx)",
+                )
+            ]
         ) from None
     label = f"{file}, blad '{title}'"
     sheet = Sheet(label, [], [])
@@ -129,6 +134,7 @@ def _xlsx_rows(raw: bytes, data_only: bool) -> tuple[str, dict[int, tuple]]:
     book = load_workbook(io.BytesIO(raw), read_only=True, data_only=data_only)
     try:
         sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
+        sheet.reset_dimensions()  # the size a file declares may hide rows beyond it
         rows: dict[int, tuple] = {}
         for number, cells in enumerate(
             sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1
@@ -164,7 +170,7 @@ def _read_csv(raw: bytes, file: str) -> Sheet:
             _check_cells(cells, file, reader.line_num)
             rows.append((number, cells))
     except csv.Error as exc:
-        raise ValidationFailed([csv_problem(exc, file, reader.line_num + 1)]) from None
+        raise ValidationFailed([csv_problem(exc, file, reader.line_num)]) from None
     header = rows[0][1] if rows else []
     return Sheet(file, header, rows[1:], delimiter=delimiter)
 

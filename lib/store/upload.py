@@ -36,9 +36,9 @@ MAX_COLUMNS = 50  # cells further right are not read
 MAX_CELL_CHARS = 1_000
 LIMITS_TEXT = (
     f"Grenzen: een bestand van hoogstens {MAX_FILE_MB} MB (een Excel-bestand uitgepakt hoogstens "
-    f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB), hoogstens {MAX_ROWS:,} gevulde rijen en "
-    f"hoogstens {MAX_CELL_CHARS:,} tekens per cel."
-).replace(",", ".")
+    f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB), hoogstens {MAX_ROWS:_} gevulde rijen en "
+    f"hoogstens {MAX_CELL_CHARS:_} tekens per cel."
+).replace("_", ".")
 SHEET = "Cijfers"
 _NOT_XLSX = "geen geldig Excel-bestand (.xlsx); sla het op als Excel-werkmap"
 

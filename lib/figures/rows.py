@@ -177,7 +177,9 @@ def split_value_problem(
         return None
     at = names.index("value")
     value, following = ((cells[i] or "").strip() if i < len(cells) else "" for i in (at, at + 1))
-    if not (value.isdigit() and following.isdigit()):
+    # Decimals people type are short (12,5 or 3,25); a longer number there (a year as the
+    # source, say) is more likely meant as it stands.
+    if not (value.isdigit() and following.isdigit() and len(following) <= 3):
         return None
     return Problem(
         file,

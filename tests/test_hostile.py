@@ -13,10 +13,13 @@ import io
 import json
 import sqlite3
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pytest
+import streamlit as st
 from store_fixtures import FTE, counts, open_store
+from streamlit.testing.v1 import AppTest
 
 from lib.cli.main import run
 from lib.figures.actuals import parse_actuals
@@ -34,6 +37,7 @@ COMMA_HINT = (
     "de waarde tussen aanhalingstekens"
 )
 NINES = "9" * 400
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -263,15 +267,32 @@ def test_4_many_identical_errors_are_counted_not_listed(capsys, tmp_path, store)
     assert counts(store) == before
 
 
-def test_4_the_limits_are_stated_where_people_upload():
-    from pathlib import Path
-
+def test_4_the_page_states_the_limits_beside_the_uploader_and_the_server_keeps_them(
+    store, monkeypatch
+):
+    at = edit_page_as_anna(store, monkeypatch)
+    tab = next(t for t in at.tabs if t.label == "Importeren uit Excel")
+    captions = [str(c.value) for c in tab.caption]
+    assert upload.LIMITS_TEXT in captions
     assert "hoogstens 5 MB" in upload.LIMITS_TEXT and "10.000 gevulde rijen" in upload.LIMITS_TEXT
     assert "1.000 tekens per cel" in upload.LIMITS_TEXT and "50 MB" in upload.LIMITS_TEXT
-    root = Path(__file__).resolve().parent.parent
-    config = (root / ".streamlit" / "config.toml").read_text(encoding="utf-8")
+    config = (ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8")
     assert f"maxUploadSize = {upload.MAX_FILE_MB}" in config
-    assert "st.caption(LIMITS_TEXT)" in (root / "ui" / "edit_sections.py").read_text("utf-8")
+
+
+def edit_page_as_anna(store, monkeypatch) -> AppTest:
+    """The page Gegevens bijwerken on this test's store, logged in as anna."""
+    monkeypatch.delenv("HJK_ACTUALS", raising=False)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.run()
+    at.switch_page("pages/edit.py").run()
+    at.text_input(key="edit_login_name").input("anna")
+    at.text_input(key="edit_login_password").input("een lang wachtwoord")
+    at.button(key="edit_login_submit").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
 
 
 # ------------------------------------------------------------------ 5. formulas
@@ -327,7 +348,9 @@ def test_6_a_writer_waiting_on_a_locked_database_gets_a_dutch_message(
 # ------------------------------------------------------------------ 8. (leeg) in the history
 
 
-def test_8_the_history_shows_leeg_for_a_missing_value_never_none_or_nan(capsys, store, plan):
+def test_8_the_history_shows_leeg_for_a_missing_value_never_none_or_nan(
+    capsys, store, plan, monkeypatch
+):
     assert store.save([FigureInput("hbo_coach_fte", 2015, "", "4")], "anna") == 1  # new figure
     store.set_year_closed(2012, True, "anna")
     before = counts(store)
@@ -346,4 +369,8 @@ def test_8_the_history_shows_leeg_for_a_missing_value_never_none_or_nan(capsys, 
     page = history_table(plan, frame)  # the history on the page
     assert page["Oud"].tolist() == ["(leeg)", "(leeg)"] and page["Nieuw"].tolist()[1] == "4"
     assert not page.isin(["nan", "None"]).any().any() and not page.isna().any().any()
+    page_tabs = edit_page_as_anna(store, monkeypatch).tabs
+    shown = next(t for t in page_tabs if t.label == "Geschiedenis").dataframe[0].value
+    assert shown["Oud"].tolist()[:2] == ["(leeg)", "(leeg)"]
+    assert not shown.head(2).isin(["nan", "None"]).any().any()
     assert counts(store) == before

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 # How many problems of one kind are listed; the rest are counted ("en nog 12 dezelfde fouten").
-LISTED_PER_KIND = 20
+LISTED_PER_KIND = 10
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -40,6 +41,7 @@ LIMITS_TEXT = (
     f"hoogstens {MAX_CELL_CHARS:_} tekens per cel."
 ).replace("_", ".")
 SHEET = "Cijfers"
+_FORMULA = re.compile(rb"<(\w+:)?f[ >/]")
 _NOT_XLSX = "geen geldig Excel-bestand (.xlsx); sla het op als Excel-werkmap"
 
 
@@ -98,7 +100,7 @@ def _read_xlsx(raw: bytes, file: str) -> Sheet:
     try:
         title, values = _xlsx_rows(raw, data_only=True)
         # A formula saved without a calculated value reads as None; only the formulas tell.
-        _title, formulas = _xlsx_rows(raw, data_only=False)
+        formulas = _xlsx_rows(raw, data_only=False)[1] if _has_formulas(raw) else {}
     except ValidationFailed as exc:
         raise ValidationFailed([replace(p, file=file) for p in exc.problems]) from None
     except Exception:  # a broken workbook fails in many ways; to the user they are one
@@ -123,6 +125,16 @@ def _read_xlsx(raw: bytes, file: str) -> Sheet:
     if sheet.rows:
         sheet.columns = sheet.rows.pop(0)[1]
     return sheet
+
+
+def _has_formulas(raw: bytes) -> bool:
+    """Whether a worksheet of the workbook holds a formula (an <f> element)."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        return any(
+            _FORMULA.search(archive.read(name))
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/") and name.endswith(".xml")
+        )
 
 
 def _at(cells: tuple, index: int) -> object:
@@ -165,9 +177,9 @@ def _read_csv(raw: bytes, file: str) -> Sheet:
                 continue
             filled += 1
             if filled > MAX_ROWS + 1:  # the header is not counted
-                raise ValidationFailed([_too_many_rows(file, reader.line_num)])
+                raise ValidationFailed([_too_many_rows(file, number)])
             cells = [restore(c.strip()) for c in cells]
-            _check_cells(cells, file, reader.line_num)
+            _check_cells(cells, file, number)
             rows.append((number, cells))
     except csv.Error as exc:
         raise ValidationFailed([csv_problem(exc, file, reader.line_num)]) from None

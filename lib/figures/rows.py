@@ -176,6 +176,8 @@ def split_value_problem(
     if "value" not in names or names.index("value") + 1 >= len(names):
         return None
     at = names.index("value")
+    if names[at + 1] not in ("counted_on", "source", "note"):
+        return None  # a number beside the value (a target, say) is no decimal part
     value, following = ((cells[i] or "").strip() if i < len(cells) else "" for i in (at, at + 1))
     # Decimals people type are short (12,5 or 3,25); a longer number there (a year as the
     # source, say) is more likely meant as it stands.

@@ -182,6 +182,7 @@ def test_2_excel_numbers_read_as_shown_and_huge_ones_refused(store):
         ("-.inf", "'-inf' is oneindig"),
         (".nan", "'nan' is geen getal"),
         ("2000000000", "mag hoogstens 1.000.000.000 zijn"),
+        ("10.1234567890123456", "'10.1234567890123456' heeft meer dan 15 cijfers"),
     ],
 )
 def test_3_an_infinite_or_nan_target_is_refused_with_line_and_field(

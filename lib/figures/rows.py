@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from lib.figures.history import describe_key
 from lib.plan.periods import parse_date
-from lib.plan.schema import MAX_NUMBER, Plan
+from lib.plan.schema import MAX_DIGITS, MAX_NUMBER, Plan
 from lib.problems import Problem
 
 REQUIRED_COLUMNS = ("indicator", "year", "district", "value")
@@ -22,9 +22,8 @@ _NUMBER = re.compile(r"^\d+([.,]\d+)?$")
 # Dutch thousands separators: 1.234,5 and 1.234.567 can only mean one thing; 1.234 cannot.
 _DUTCH_THOUSANDS = re.compile(r"^[1-9]\d{0,2}((\.\d{3})+,\d+|(\.\d{3}){2,})$")
 _AMBIGUOUS_THOUSANDS = re.compile(r"^[1-9]\d{0,2}\.\d{3}$")
-# A figure above MAX_NUMBER (the plan's own limit) is a typing or file error, and a float keeps
-# only 15 significant digits exactly: more would be stored rounded, so both are refused.
-MAX_DIGITS = 15
+# A figure above MAX_NUMBER is a typing or file error, and one with more than MAX_DIGITS
+# significant digits would be stored rounded: both are refused, as in targets.yaml.
 
 
 def check_header(columns: list[str], file: str, line: int) -> list[Problem]:

@@ -18,6 +18,8 @@ STOCK_KINDS = ("level", "cumulative", "maintain")
 # No figure or target of a plan comes near a billion: a bigger number, or an infinite one (.inf,
 # 1e400) or .nan, is a typing error; the figures' checks (lib/figures/rows.py) use the same limit.
 MAX_NUMBER = 1_000_000_000
+# A float keeps 15 significant digits exactly; a number written with more would be stored rounded.
+MAX_DIGITS = 15
 NonNegative = Field(ge=0, le=MAX_NUMBER, allow_inf_nan=False)
 Amount = Annotated[float, Field(ge=-MAX_NUMBER, le=MAX_NUMBER, allow_inf_nan=False)]
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# How many problems of one kind are listed; the rest are counted ("en nog 12 dezelfde fouten").
+LISTED_PER_KIND = 10
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,34 @@ class Problem:
             "message": self.message,
             "text": str(self),
         }
+
+
+def summarise(problems: list[Problem], per_kind: int = LISTED_PER_KIND) -> list[Problem]:
+    """The problems with at most `per_kind` of each kind listed and the rest counted, so a file
+    with a million duplicate rows gives a readable list. A kind is the field and the message
+    without its names and numbers ('dubbele rij', "'x' is geen getal", ...)."""
+    seen: dict[tuple, int] = {}
+    listed: list[Problem] = []
+    for problem in problems:
+        kind = _kind(problem)
+        seen[kind] = seen.get(kind, 0) + 1
+        if seen[kind] <= per_kind:
+            listed.append(problem)
+    for kind, count in seen.items():
+        if count > per_kind:
+            first = next(p for p in problems if _kind(p) == kind)
+            more = f"{count - per_kind:,}".replace(",", ".")
+            like = first.message.split(": ", 1)[0]
+            like = like if len(like) <= 60 else like[:60] + "…"
+            listed.append(
+                Problem(first.file, f"en nog {more} dezelfde fouten ({like})", field=first.field)
+            )
+    return listed
+
+
+def _kind(problem: Problem) -> tuple:
+    text = problem.message.split(":", 1)[0] if ": " in problem.message else problem.message
+    return (problem.field, re.sub(r"'[^']*'|\d+", "#", text))
 
 
 class ValidationFailed(Exception):

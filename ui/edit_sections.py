@@ -17,6 +17,7 @@ from lib.problems import ValidationFailed
 from lib.store.edit_table import concepts_table, figure_label, history_table
 from lib.store.imports import ImportPreview, apply_import, preview_import
 from lib.store.store import Conflict, Store
+from lib.store.upload import LIMITS_TEXT, MAX_FILE_MB
 from lib.store.workbook import template_workbook
 from ui.context import Context
 from ui.editing import flash, reload_grid, show_error
@@ -46,8 +47,12 @@ def import_section(ctx: Context, store: Store, editor: str) -> None:
     )
     nonce = st.session_state.get("edit_upload_nonce", 0)
     upload = st.file_uploader(
-        "Ingevuld sjabloon of CSV uploaden", type=["xlsx", "csv"], key=f"edit_upload_{nonce}"
+        "Ingevuld sjabloon of CSV uploaden",
+        type=["xlsx", "csv"],
+        key=f"edit_upload_{nonce}",
+        max_upload_size=MAX_FILE_MB,
     )
+    st.caption(LIMITS_TEXT)
     if upload is None:
         return
     preview = preview_import(upload.getvalue(), upload.name, store)

@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from lib.figures.history import ACTION_LABELS
+from lib.figures.history import ACTION_LABELS, describe_value
 from lib.plan.schema import Plan
 from lib.problems import Problem, UsageError, ValidationFailed
 from lib.store import auth
@@ -207,7 +207,7 @@ def run_history(args: argparse.Namespace, plan: Plan) -> None:
     for row in rows:
         what = (
             f"{row['indicator']} {row['year']} {row['district'] or 'hele stad'} ({row['status']}): "
-            f"{row['old_value'] or '(leeg)'} -> {row['new_value'] or '(leeg)'}"
+            f"{describe_value(row['old_value'])} -> {describe_value(row['new_value'])}"
             if row["indicator"]
             else f"jaar {row['year']}"
         )

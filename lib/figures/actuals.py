@@ -14,6 +14,7 @@ import hashlib
 import io
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -26,10 +27,12 @@ from lib.figures.rows import (
     check_duplicates,
     check_header,
     check_row,
+    extra_cells_problem,
+    split_value_problem,
 )
 from lib.plan.periods import parse_date
 from lib.plan.schema import Plan
-from lib.problems import Problem, ValidationFailed
+from lib.problems import Problem, ValidationFailed, summarise
 
 DEFAULT_ACTUALS = Path(__file__).resolve().parents[2] / "data" / "example_actuals.csv"
 
@@ -92,24 +95,25 @@ def parse_actuals(raw: bytes, plan: Plan, file: str) -> Actuals:
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     for _ in range(body_start):
         next(reader.reader, None)
-    problems = check_header(reader.fieldnames or [], file, body_start + 1)
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as exc:
+        raise ValidationFailed([csv_problem(exc, file, body_start + 1)]) from None
+    problems = check_header(header, file, body_start + 1)
     if problems:
         raise ValidationFailed(problems)
     reader.fieldnames = [(c or "").strip() for c in reader.fieldnames or []]
     records, problems = [], []
-    for record in reader:
-        row = reader.line_num
+    for row, record in _records(reader, file):
         if not any((v or "").strip() for v in record.values() if isinstance(v, str)):
             continue
-        if record.get(None):  # DictReader's place for cells beyond the header
-            problems.append(
-                Problem(
-                    file,
-                    f"de rij heeft meer cellen dan er kolommen zijn (extra: {', '.join(record[None])}); "
-                    "staat er een komma in een getal? Gebruik dan aanhalingstekens of een punt",
-                    row=row,
-                )
-            )
+        extra = [c for c in record.get(None) or [] if c.strip()]  # cells beyond the header
+        if extra:
+            problems.append(extra_cells_problem(file, row, extra, delimiter))
+            continue
+        split = split_value_problem(file, row, header, list(record.values()), delimiter)
+        if split:
+            problems.append(split)
             continue
         parsed, row_problems = check_row(record, plan, file, row)
         problems += row_problems
@@ -117,9 +121,27 @@ def parse_actuals(raw: bytes, plan: Plan, file: str) -> Actuals:
             records.append(parsed)
     problems += check_duplicates(records, file)
     if problems:
-        raise ValidationFailed(problems)
+        raise ValidationFailed(summarise(problems))
     frame = pd.DataFrame(records, columns=FRAME_COLUMNS) if records else empty_frame()
     return Actuals(frame, meta, hashlib.sha256(raw).hexdigest(), file)
+
+
+def _records(reader: csv.DictReader, file: str) -> Iterator[tuple[int, dict]]:
+    """(line number, record) per row; a cell too long for the csv module is a Dutch problem."""
+    try:
+        for record in reader:
+            yield reader.line_num, record
+    except csv.Error as exc:
+        raise ValidationFailed([csv_problem(exc, file, reader.line_num)]) from None
+
+
+def csv_problem(exc: csv.Error, file: str, row: int) -> Problem:
+    if "field larger than field limit" in str(exc):
+        limit = csv.field_size_limit() // 1024
+        return Problem(
+            file, f"een cel is langer dan {limit} kB; is dit wel een cijferbestand?", row=row
+        )
+    return Problem(file, f"geen leesbare CSV ({exc})", row=row)
 
 
 def sniff_delimiter(text: str, body_start: int) -> str:

@@ -70,7 +70,10 @@ def replay(change_rows: list[dict], up_to: int) -> dict[Key, Layers]:
 
 
 def describe_value(value: str | None) -> str:
-    return "(leeg)" if value is None or value == "" else value
+    """A stored value as the history shows it; no value (None, '', NaN) is '(leeg)'."""
+    if value is None or value == "" or value != value:  # NaN is the one value unequal to itself
+        return "(leeg)"
+    return str(value)
 
 
 def describe_key(key: Key, name: str | None = None) -> str:

@@ -7,10 +7,11 @@ same way wherever it is entered.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from lib.figures.history import describe_key
 from lib.plan.periods import parse_date
-from lib.plan.schema import Plan
+from lib.plan.schema import MAX_DIGITS, MAX_NUMBER, Plan
 from lib.problems import Problem
 
 REQUIRED_COLUMNS = ("indicator", "year", "district", "value")
@@ -21,6 +22,8 @@ _NUMBER = re.compile(r"^\d+([.,]\d+)?$")
 # Dutch thousands separators: 1.234,5 and 1.234.567 can only mean one thing; 1.234 cannot.
 _DUTCH_THOUSANDS = re.compile(r"^[1-9]\d{0,2}((\.\d{3})+,\d+|(\.\d{3}){2,})$")
 _AMBIGUOUS_THOUSANDS = re.compile(r"^[1-9]\d{0,2}\.\d{3}$")
+# A figure above MAX_NUMBER is a typing or file error, and one with more than MAX_DIGITS
+# significant digits would be stored rounded: both are refused, as in targets.yaml.
 
 
 def check_header(columns: list[str], file: str, line: int) -> list[Problem]:
@@ -122,8 +125,79 @@ def parse_value(kind: str, text: str) -> tuple[dict, str | None]:
         return typed, f"{text} is negatief; een aantal kan niet negatief zijn"
     if not _NUMBER.match(text):
         return typed, f"'{text}' is geen getal (gebruik cijfers, bijvoorbeeld 12 of 12,5)"
+    message = _out_of_range(text.replace(",", "."))
+    if message:
+        return typed, message
     typed["number"] = float(text.replace(",", "."))
     return typed, None
+
+
+def _out_of_range(text: str) -> str | None:
+    """Why a plain decimal number ('12.5') cannot be stored exactly and sensibly, or None."""
+    exact = Decimal(text)
+    if exact > MAX_NUMBER:
+        return (
+            f"{_short(text)} is groter dan 1.000.000.000; zo'n groot getal kan niet kloppen "
+            "(controleer de waarde)"
+        )
+    digits = exact.normalize().as_tuple().digits
+    if exact and len(digits) > MAX_DIGITS:
+        return (
+            f"{_short(text)} heeft meer dan {MAX_DIGITS} cijfers; zoveel cijfers kunnen niet "
+            "precies worden opgeslagen (rond de waarde zelf af)"
+        )
+    return None
+
+
+def _short(text: str) -> str:
+    text = text.replace(".", ",")
+    return f"'{text}'" if len(text) <= 30 else f"'{text[:12]}…{text[-6:]}' ({len(text)} tekens)"
+
+
+def extra_cells_problem(file: str, row: int, extra: list[str], delimiter: str) -> Problem:
+    """A CSV row with more cells than its header: most likely a decimal comma in a comma-separated
+    file (12,5 read as 12 and 5), or a ';' inside a cell of a semicolon file."""
+    shown = ", ".join(f"'{c[:20]}'" for c in extra[:3]) + (" …" if len(extra) > 3 else "")
+    return Problem(
+        file,
+        f"de rij heeft meer cellen dan de kop kolommen heeft (extra: {shown}); "
+        f"staat er {_split_hint(delimiter)}",
+        row=row,
+    )
+
+
+def split_value_problem(
+    file: str, row: int, header: list[str], cells: list[str], delimiter: str
+) -> Problem | None:
+    """The problem when a number seems split over the value column and the next one: '12' and
+    '5' where 12,5 was meant, in a file whose delimiter is the comma (or ';' and 12;5)."""
+    names = [(c or "").strip() for c in header]
+    if "value" not in names or names.index("value") + 1 >= len(names):
+        return None
+    at = names.index("value")
+    if names[at + 1] not in ("counted_on", "source", "note"):
+        return None  # a number beside the value (a target, say) is no decimal part
+    value, following = ((cells[i] or "").strip() if i < len(cells) else "" for i in (at, at + 1))
+    # Decimals people type are short (12,5 or 3,25); a longer number there (a year as the
+    # source, say) is more likely meant as it stands.
+    if not (value.isdigit() and following.isdigit() and len(following) <= 3):
+        return None
+    return Problem(
+        file,
+        f"waarde '{value}' en daarna '{following}' in kolom '{names[at + 1]}': staat er "
+        f"{_split_hint(delimiter)}",
+        row=row,
+        field="value",
+    )
+
+
+def _split_hint(delimiter: str) -> str:
+    if delimiter == ",":
+        return (
+            "12,5 met een komma in een bestand met komma's als scheiding? Gebruik ; als scheiding "
+            "of zet de waarde tussen aanhalingstekens"
+        )
+    return "een ; in een waarde? Zet die waarde tussen aanhalingstekens"
 
 
 def check_duplicates(records: list[dict], file: str) -> list[Problem]:

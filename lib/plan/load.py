@@ -4,12 +4,13 @@ Dutch messages naming line and field."""
 from __future__ import annotations
 
 import hashlib
+import math
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from lib.plan.checks import check_plan
-from lib.plan.schema import KINDS, Plan
+from lib.plan.schema import KINDS, MAX_NUMBER, Plan
 from lib.plan.yamlsource import field_name, line_for, load_yaml_with_lines
 from lib.problems import Problem, ValidationFailed
 
@@ -34,19 +35,32 @@ _PYDANTIC_MESSAGES = {
 
 def _translate(error: dict) -> str:
     kind = error["type"]
+    value = error.get("input")
+    if kind == "finite_number" or (isinstance(value, float) and not math.isfinite(value)):
+        if isinstance(value, float) and math.isnan(value):
+            return f"'{value}' is geen getal (.nan); vul een getal in"
+        return f"'{value}' is oneindig; vul een getal in van hoogstens {_number(MAX_NUMBER)}"
     if kind in ("greater_than_equal", "greater_than"):
         limit = error.get("ctx", {}).get("ge", error.get("ctx", {}).get("gt"))
-        return "mag niet negatief zijn" if limit == 0 else f"moet minstens {limit} zijn"
+        return "mag niet negatief zijn" if limit == 0 else f"moet minstens {_number(limit)} zijn"
     if kind == "less_than_equal":
-        return f"mag hoogstens {error.get('ctx', {}).get('le')} zijn"
+        return f"mag hoogstens {_number(error.get('ctx', {}).get('le'))} zijn"
     if kind == "literal_error":
         return f"onbekende waarde '{error.get('input')}'; kies uit: {', '.join(KINDS)}"
     return _PYDANTIC_MESSAGES.get(kind, f"ongeldige waarde ({error['msg']})")
 
 
+def _number(value: object) -> str:
+    """1000000000.0 -> '1.000.000.000' (Dutch, whole numbers without decimals)."""
+    if isinstance(value, int | float) and float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    return str(value)
+
+
 def _clean_loc(loc: tuple) -> tuple:
     # Union members show up in pydantic's loc ("float", "RangeTarget"); they mean nothing to a user.
-    return tuple(p for p in loc if p not in ("float", "RangeTarget", "str", "int", "[key]"))
+    members = ("float", "constrained-float", "RangeTarget", "str", "int", "[key]")
+    return tuple(p for p in loc if p not in members)
 
 
 def parse_plan(text: str, file: str = "targets.yaml", folder: Path | None = None) -> Plan:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import builtins
 from datetime import date
 from functools import cached_property
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -15,7 +15,13 @@ Kind = Literal["level", "cumulative", "per_year", "range", "maintain", "mileston
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 NUMERIC_KINDS = ("level", "cumulative", "per_year", "range", "maintain")
 STOCK_KINDS = ("level", "cumulative", "maintain")
-NonNegative = Field(ge=0)
+# No figure or target of a plan comes near a billion: a bigger number, or an infinite one (.inf,
+# 1e400) or .nan, is a typing error; the figures' checks (lib/figures/rows.py) use the same limit.
+MAX_NUMBER = 1_000_000_000
+# A float keeps 15 significant digits exactly; a number written with more would be stored rounded.
+MAX_DIGITS = 15
+NonNegative = Field(ge=0, le=MAX_NUMBER, allow_inf_nan=False)
+Amount = Annotated[float, Field(ge=-MAX_NUMBER, le=MAX_NUMBER, allow_inf_nan=False)]
 
 
 class Strict(BaseModel):
@@ -78,7 +84,7 @@ class Districts(Strict):
 class BaselineFact(Strict):
     id: str
     name: str
-    value: float
+    value: Amount
     unit: str
     period: str
     source: Source
@@ -105,11 +111,11 @@ class Indicator(Strict):
     per_district: bool = False
     additive: bool = False
     baseline: Baseline | None = None
-    targets: dict[int, float | RangeTarget] | None = None
-    increments: dict[int, float] | None = None
+    targets: dict[int, Amount | RangeTarget] | None = None
+    increments: dict[int, Amount] | None = None
     due: str | None = None
     commitments: dict[int, str] | None = None
-    district_targets: dict[str, dict[int, float]] | None = None
+    district_targets: dict[str, dict[int, Amount]] | None = None
     source: Source
     reading: str | None = None
 

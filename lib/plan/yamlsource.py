@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import yaml
 
+from lib.plan.schema import MAX_DIGITS
 from lib.problems import Problem, ValidationFailed
 
 Path = tuple[str | int, ...]
@@ -33,7 +35,30 @@ def _construct(node: yaml.Node, path: Path, lines: dict[Path, int], trouble: _Tr
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, path + (i,), lines, trouble) for i, item in enumerate(node.value)]
-    return _scalar(node)
+    value = _scalar(node)
+    if isinstance(value, int | float) and not isinstance(value, bool) and _too_precise(node.value):
+        trouble.append(
+            (
+                path,
+                lines[path],
+                f"'{node.value[:30]}' heeft meer dan {MAX_DIGITS} cijfers; zoveel cijfers kunnen "
+                "niet precies worden opgeslagen (rond het getal zelf af)",
+            )
+        )
+    return value
+
+
+def _too_precise(text: str) -> bool:
+    """Whether a number as written has more significant digits than a float keeps exactly."""
+    try:
+        number = Decimal(text.replace("_", ""))
+    except InvalidOperation:
+        return False  # .inf, .nan, 0x1f: the schema judges those
+    return (
+        number.is_finite()
+        and bool(number)
+        and len(number.normalize().as_tuple().digits) > MAX_DIGITS
+    )
 
 
 def _scalar(node: yaml.Node) -> Any:

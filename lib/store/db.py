@@ -16,6 +16,7 @@ IMMEDIATE), so a writer always reads what the writer before it committed.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -35,10 +36,18 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.engine import RootTransaction
+from sqlalchemy.exc import OperationalError
+
+from lib.problems import Problem, ValidationFailed
 
 CONCEPT = "concept"
 APPROVED = "vastgesteld"
 _WRITE_OPTION = "hjk_write"
+# How long a SQLite writer waits for another writer's lock (seconds), and how often it tries.
+SQLITE_TIMEOUT = 5.0
+LOCK_ATTEMPTS = 3
+LOCK_PAUSE = 0.2
 
 metadata = MetaData()
 
@@ -117,7 +126,7 @@ def make_engine(url: str) -> Engine:
     """An engine for the URL; SQLite gets foreign keys, WAL and our own BEGIN statements."""
     if not url.startswith("sqlite"):
         return create_engine(url, pool_pre_ping=True)
-    engine = create_engine(url, connect_args={"timeout": 30})
+    engine = create_engine(url, connect_args={"timeout": SQLITE_TIMEOUT})
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection, _record) -> None:
@@ -139,13 +148,41 @@ def make_engine(url: str) -> Engine:
 
 @contextmanager
 def writing(engine: Engine) -> Iterator[tuple[Connection, int]]:
-    """One write transaction and its new revision; everything in it is kept or nothing is."""
-    with engine.connect() as conn:
-        conn.execution_options(**{_WRITE_OPTION: True})
-        with conn.begin():
-            conn.execute(update(dataset).values(revision=dataset.c.revision + 1))
-            revision = conn.execute(select(dataset.c.revision)).scalar_one()
-            yield conn, revision
+    """One write transaction and its new revision; everything in it is kept or nothing is.
+
+    A SQLite writer waits up to SQLITE_TIMEOUT seconds for another writer's lock, LOCK_ATTEMPTS
+    times; then it gives up with a Dutch problem (ValidationFailed) before writing anything.
+    """
+    conn, transaction = _begin_writing(engine)
+    with conn, transaction:
+        conn.execute(update(dataset).values(revision=dataset.c.revision + 1))
+        revision = conn.execute(select(dataset.c.revision)).scalar_one()
+        yield conn, revision
+
+
+def _begin_writing(engine: Engine) -> tuple[Connection, RootTransaction]:
+    """A connection whose write transaction has begun (on SQLite: holding the write lock)."""
+    for attempt in range(LOCK_ATTEMPTS):
+        conn = engine.connect()
+        try:
+            conn.execution_options(**{_WRITE_OPTION: True})
+            return conn, conn.begin()
+        except OperationalError as exc:
+            conn.close()
+            if "locked" not in str(exc.orig) and "busy" not in str(exc.orig):
+                raise
+            if attempt + 1 < LOCK_ATTEMPTS:
+                time.sleep(LOCK_PAUSE)
+    waited = f"{SQLITE_TIMEOUT * LOCK_ATTEMPTS:.0f}"
+    raise ValidationFailed(
+        [
+            Problem(
+                "database",
+                f"de database bleef {waited} seconden bezet door een andere wijziging; er is "
+                "niets opgeslagen. Probeer het over een minuut opnieuw",
+            )
+        ]
+    )
 
 
 @contextmanager

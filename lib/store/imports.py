@@ -12,23 +12,16 @@ figure, and most stay empty. Removing a figure is done in the app, not by an upl
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
-from lib.cells import restore
-from lib.figures.actuals import decode_csv
 from lib.figures.history import Key, describe_key, describe_value
-from lib.figures.rows import check_row, duplicate_row
-from lib.problems import Problem, ValidationFailed
+from lib.figures.rows import check_row, duplicate_row, extra_cells_problem, split_value_problem
+from lib.problems import Problem, ValidationFailed, summarise
 from lib.store.store import FigureInput, Store
+from lib.store.upload import Sheet, read_upload
 
 KEY_COLUMNS = ("indicator", "year", "district")
 INPUT_COLUMNS = ("value", "counted_on", "source", "note")
@@ -55,7 +48,6 @@ DUTCH_HEADERS = {
     "source": "Bron",
     "note": "Opmerking",
 }
-SHEET = "Cijfers"
 _BRACKETED = re.compile(r"\[([a-z_]+)\]\s*$")
 
 
@@ -82,75 +74,12 @@ class ImportPreview:
     wishes: list[FigureInput] = field(default_factory=list)  # the changing rows, ready to save
     unchanged: int = 0
     skipped: int = 0
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # at most LISTED_PER_KIND per kind
+    bad_rows: int = 0
 
     @property
     def valid(self) -> bool:
         return not self.problems
-
-    @property
-    def bad_rows(self) -> int:
-        return len({p.row for p in self.problems if p.row and p.row > 1})
-
-
-@dataclass
-class Sheet:
-    """An upload as text: its label for messages, its columns and numbered rows."""
-
-    label: str
-    columns: list[str]
-    rows: list[tuple[int, list[str]]]
-
-
-def read_upload(raw: bytes, file: str) -> Sheet:
-    """The upload's cells as text; ValidationFailed when it is not a readable sheet at all."""
-    if file.lower().endswith(".xlsx"):
-        return _read_xlsx(raw, file)
-    if file.lower().endswith(".csv"):
-        return _read_csv(raw, file)
-    raise ValidationFailed(
-        [Problem(file, "alleen .xlsx- en .csv-bestanden kunnen worden geïmporteerd")]
-    )
-
-
-def _read_xlsx(raw: bytes, file: str) -> Sheet:
-    try:
-        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError):
-        raise ValidationFailed(
-            [Problem(file, "geen geldig Excel-bestand (.xlsx); sla het op als Excel-werkmap")]
-        ) from None
-    sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
-    rows = [
-        (number, [_cell_text(v) for v in values])
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-    ]
-    book.close()
-    header = rows[0][1] if rows else []
-    return Sheet(f"{file}, blad '{sheet.title}'", header, rows[1:])
-
-
-def _read_csv(raw: bytes, file: str) -> Sheet:
-    text, _meta, skip, delimiter = decode_csv(raw, file)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows = [(n, [restore(c.strip()) for c in cells]) for n, cells in enumerate(reader, start=1)]
-    rows = rows[skip:]
-    header = rows[0][1] if rows else []
-    return Sheet(file, header, rows[1:])
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    return restore(str(value)).strip()
 
 
 def machine_name(header: str) -> str:
@@ -195,7 +124,8 @@ def preview_import(raw: bytes, file: str, store: Store) -> ImportPreview:
     try:
         sheet = read_upload(raw, file)
     except ValidationFailed as exc:
-        return ImportPreview(file, problems=exc.problems)
+        rows = {p.row for p in exc.problems if p.row and p.row > 1}
+        return ImportPreview(file, problems=exc.problems, bad_rows=len(rows))
     positions, problems = _column_problems(sheet)
     preview = ImportPreview(file, problems=problems)
     if problems:
@@ -203,7 +133,12 @@ def preview_import(raw: bytes, file: str, store: Store) -> ImportPreview:
     layers, versions, _entered = store.layers()
     closed = store.closed_years()
     first_row: dict[tuple, int] = {}
+    width = max((i + 1 for i, c in enumerate(sheet.columns) if c.strip()), default=0)
     for number, cells in sheet.rows:
+        found = _shape_problems(sheet, number, cells, width, positions)
+        if found:
+            preview.problems += found
+            continue
         record = {name: cells[i] if i < len(cells) else "" for name, i in positions.items()}
         if not record.get("value") and not any(record.get(c) for c in INPUT_COLUMNS):
             if any(record.get(c) for c in KEY_COLUMNS) or any(cells):
@@ -241,7 +176,44 @@ def preview_import(raw: bytes, file: str, store: Store) -> ImportPreview:
                 "concept" if current and current.concept else "vastgesteld",
             )
         )
+    preview.bad_rows = len({p.row for p in preview.problems if p.row and p.row > 1})
+    preview.problems = summarise(preview.problems)
     return preview
+
+
+def _shape_problems(sheet: Sheet, number: int, cells: list[str], width: int, positions) -> list:
+    """A row that cannot be read as it stands: more cells than the header (a decimal comma in
+    a comma-separated file), or a formula the spreadsheet program never calculated."""
+    extra = [c for c in cells[width:] if c]
+    if extra and sheet.delimiter:
+        return [extra_cells_problem(sheet.label, number, extra, sheet.delimiter)]
+    split = sheet.delimiter and split_value_problem(
+        sheet.label, number, [machine_name(c) for c in sheet.columns], cells, sheet.delimiter
+    )
+    if split:
+        return [replace(split, field=_where("value", positions))]
+    if extra:
+        letter = get_column_letter(width + 1 + next(i for i, c in enumerate(cells[width:]) if c))
+        return [
+            Problem(
+                sheet.label,
+                f"de cel staat in een kolom zonder kop ('{extra[0][:20]}'); zet hem in de goede "
+                "kolom of maak hem leeg",
+                row=number,
+                field=f"kolom {letter}",
+            )
+        ]
+    return [
+        Problem(
+            sheet.label,
+            f"de cel bevat een formule ({formula}) zonder berekende waarde; vul de waarde zelf in "
+            "(of open het bestand in Excel en sla het daar op, dan wordt de waarde berekend)",
+            row=number,
+            field=_where(name, positions),
+        )
+        for name, index in positions.items()
+        if (formula := sheet.formulas.get((number, index)))
+    ]
 
 
 def _wish(record: dict, number: int) -> FigureInput:

@@ -152,14 +152,18 @@ class Store:
             return set(conn.execute(select(years.c.year).where(years.c.closed)).scalars())
 
     def history(self, key: Key | None = None, limit: int | None = None) -> pd.DataFrame:
-        """Recorded changes, newest first; for one figure when `key` is given."""
+        """Recorded changes, newest first; for one figure when `key` is given.
+
+        Columns hold Python values: a missing value (a new figure's old value, the indicator of
+        a year closing) stays None, never NaN, so every reader shows it as "(leeg)"."""
         query = select(changes).order_by(changes.c.id.desc())
         if key is not None:
             query = query.where(key_filter(changes, key))
         if limit:
             query = query.limit(limit)
         with reading(self.engine) as conn:
-            return pd.DataFrame(conn.execute(query).mappings().all(), columns=changes.c.keys())
+            rows = conn.execute(query).mappings().all()
+        return pd.DataFrame(rows, columns=changes.c.keys(), dtype=object)
 
     # -- writing ---------------------------------------------------------------------------
 

@@ -22,8 +22,9 @@ from lib.cells import neutralise
 from lib.figures.actuals import Actuals
 from lib.figures.entry import allows_decimals, figure_keys, target, value_hint
 from lib.plan.schema import NUMERIC_KINDS, Plan
-from lib.store.imports import DUTCH_HEADERS, SHEET
+from lib.store.imports import DUTCH_HEADERS
 from lib.store.store import Store
+from lib.store.upload import SHEET
 
 
 @dataclass(frozen=True)

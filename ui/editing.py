@@ -195,7 +195,7 @@ def grid_section(ctx: Context, store: Store, editor: str) -> None:
                 width=110, help="Getal, datum (JJJJ-MM-DD), ja of nee"
             ),
             SUM_COLUMN: st.column_config.TextColumn(
-                width=110, help="Bij een stadscijfer: de som van de wijkcijfers nu"
+                width=140, help="Bij een stadscijfer: de som van de wijkcijfers nu"
             ),
             "Status": st.column_config.TextColumn(width=100),
             "Teldatum": st.column_config.TextColumn(

@@ -336,3 +336,17 @@ def test_oidc_editors_come_from_the_identity_provider(store, secrets, user, expe
     shown = texts([*at.markdown, *at.warning, *at.caption])
     assert expected in shown
     assert bool(at.tabs) is ("Ingelogd als" in expected)
+
+
+def test_approving_all_says_how_many_and_skips_none(store, editors):
+    store.save(
+        [
+            FigureInput(*FTE, "3,6", expected_version=1),
+            FigureInput(*GROUPS_W01, "5", expected_version=1),
+        ],
+        "anna",
+    )
+    at = go_to(log_in(open_edit_page(), "bob"), "Vaststellen")
+    at.button(key="edit_approve_all").click().run()
+    assert "2 cijfer(s) vastgesteld." in texts(at.success)
+    assert store.concept_count() == 0

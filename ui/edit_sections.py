@@ -136,12 +136,12 @@ def approve_section(ctx: Context, store: Store, editor: str) -> None:
     left, middle, right = st.columns(3)
     if left.button("Gekozen cijfers vaststellen", key="edit_approve", disabled=not chosen):
         _review(store.approve, items, editor, "vastgesteld")
-    if len(options) > 1 and middle.button(
+    if len(options) > 1 and right.button(
         f"Alle {len(options)} vaststellen", key="edit_approve_all"
     ):
         everything = [(k, seen.get(k, versions[k])) for k in options]
         _review(store.approve, everything, editor, "vastgesteld")
-    if right.button(
+    if middle.button(
         "Gekozen cijfers afwijzen", key="edit_reject", disabled=not (chosen and reason.strip())
     ):
         _review(partial(store.reject, reason=reason), items, editor, "afgewezen")

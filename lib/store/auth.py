@@ -79,12 +79,13 @@ def check_password(config: EditorConfig, name: str, password: str) -> str | None
     Every refusal costs one bcrypt check, so an unknown name, an over-long password and a wrong
     password take about as long, and none of them raises.
     """
+    dummy = _dummy_hash(_cost(config))  # made (once) on every path, so no path is slower
     editor = config.editor(name) if config.mode == "password" else None
     candidate = password.encode("utf-8")
     stored = config.passwords.get(editor) if editor else None
     if stored is None or len(candidate) > MAX_PASSWORD_BYTES:
         # Check against something all the same, so a wrong name costs as long as a wrong password.
-        bcrypt.checkpw(b"-", _dummy_hash(_cost(config)))
+        bcrypt.checkpw(b"-", dummy)
         return None
     try:
         return editor if bcrypt.checkpw(candidate, stored.encode("ascii")) else None

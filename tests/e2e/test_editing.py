@@ -113,6 +113,7 @@ def test_save_with_confirmation_then_reject_with_a_reason(page: Page, editing_se
     page.get_by_label("Reden van afwijzen (komt in de geschiedenis)").fill("4 FTE klopt niet")
     page.keyboard.press("Enter")
     wait_for_app(page)
+    screenshot(page, "editing-reject.png")
     reject.click()
     page.get_by_text("1 cijfer(s) afgewezen.").wait_for(timeout=30000)
     wait_for_app(page)

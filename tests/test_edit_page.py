@@ -347,6 +347,7 @@ def test_approving_all_says_how_many_and_skips_none(store, editors):
         "anna",
     )
     at = go_to(log_in(open_edit_page(), "bob"), "Vaststellen")
+    assert at.button(key="edit_approve_all").label == "Alle 2 vaststellen"
     at.button(key="edit_approve_all").click().run()
     assert "2 cijfer(s) vastgesteld." in texts(at.success)
     assert store.concept_count() == 0

@@ -74,9 +74,13 @@ def test_without_editors_the_page_explains_and_edits_nothing(store, secrets):
     assert not at.tabs and not at.text_input
 
 
-def test_a_wrong_password_is_refused(store, editors):
-    at = log_in(open_edit_page(), "anna", "geen idee")
-    assert "Naam of wachtwoord klopt niet" in texts(at.error)
+@pytest.mark.parametrize(
+    ("name", "password"),
+    [("anna", "geen idee"), ("anna", "x" * 80), ("onbekend", "x" * 80), ("onbekend", "geen idee")],
+)
+def test_a_wrong_name_or_password_gets_one_answer(store, editors, name, password):
+    at = log_in(open_edit_page(), name, password)  # log_in asserts that nothing raised
+    assert texts(at.error) == "Naam of wachtwoord klopt niet."
     assert not at.tabs
 
 

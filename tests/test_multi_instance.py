@@ -131,6 +131,7 @@ def log_in(page, url: str, name: str, password: str = PASSWORD) -> None:
     wait(page)
 
 
+@pytest.mark.e2e  # drives two servers with Chromium: not in a fast `-m "not e2e"` run
 def test_two_app_servers_share_figures_caches_and_the_login_throttle(
     two_servers, browser, tmp_path
 ):

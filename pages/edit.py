@@ -27,33 +27,26 @@ def render() -> None:
     except ValidationFailed as exc:
         components.show_problems(exc, "Het bestand met redacteuren")
         return
-    editor = editing.login(config)
+    store = context.store(ctx.plan)
+    editor = editing.login(config, store)
     if editor is None:
         return
-    store = context.store(ctx.plan)
     editing.show_flash()
     closed = sorted(store.closed_years())
     if closed:
         st.caption(f"Afgesloten jaren (niet te wijzigen): {', '.join(map(str, closed))}.")
-    grid, upload, approve, history, years = st.tabs(
-        [
-            "Cijfers bewerken",
-            "Importeren uit Excel",
-            "Vaststellen",
-            "Geschiedenis",
-            "Jaren afsluiten",
-        ]
-    )
-    with grid:
-        editing.grid_section(ctx, store, editor)
-    with upload:
-        edit_sections.import_section(ctx, store, editor)
-    with approve:
-        edit_sections.approve_section(ctx, store, editor)
-    with history:
-        edit_sections.history_section(ctx, store, editor)
-    with years:
-        edit_sections.years_section(ctx, store, editor)
+    sections = {
+        "Cijfers bewerken": editing.grid_section,
+        "Importeren uit Excel": edit_sections.import_section,
+        "Vaststellen": edit_sections.approve_section,
+        "Geschiedenis": edit_sections.history_section,
+        "Jaren afsluiten": edit_sections.years_section,
+    }
+    # A keyed tab bar keeps its tab over the rerun after an import, approval or restore.
+    tabs = st.tabs(list(sections), key="edit_tab", on_change="rerun")
+    for tab, section in zip(tabs, sections.values(), strict=True):
+        with tab:
+            section(ctx, store, editor)
 
 
 render()

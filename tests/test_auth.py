@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from lib.problems import ValidationFailed
@@ -20,7 +22,7 @@ def test_add_editor_creates_the_file_and_the_password_checks(secrets):
     config = auth.editor_config(auth.load_secrets(secrets))
     assert config.mode == "password" and config.can_edit
     assert config.passwords["anna"].startswith("$2b$04$")
-    assert auth.check_password(config, "anna", "een lang wachtwoord")
+    assert auth.check_password(config, "anna", "een lang wachtwoord") == "anna"
     assert oct(secrets.stat().st_mode & 0o777) == "0o600"
 
 
@@ -81,13 +83,18 @@ def test_how_editors_log_in(secrets, mode, can_edit):
 @pytest.mark.parametrize(
     ("user", "editor"),
     [
-        ({"is_logged_in": True, "email": "a@almere.nl"}, "a@almere.nl"),
-        ({"is_logged_in": True, "email": "A@Almere.NL"}, "a@almere.nl"),
-        ({"is_logged_in": True, "email": "b@almere.nl"}, None),
-        ({"is_logged_in": True}, None),
+        ({"is_logged_in": True, "email": "a@almere.nl", "email_verified": True}, "A@almere.nl"),
+        ({"is_logged_in": True, "email": "A@Almere.NL", "email_verified": True}, "A@almere.nl"),
+        ({"is_logged_in": True, "email": "a@almere.nl", "email_verified": "true"}, "A@almere.nl"),
+        ({"is_logged_in": True, "email": "b@almere.nl", "email_verified": True}, None),
+        ({"is_logged_in": True, "email_verified": True}, None),
+        # An address the identity provider has not verified could be anybody's.
+        ({"is_logged_in": True, "email": "a@almere.nl", "email_verified": False}, None),
+        ({"is_logged_in": True, "email": "a@almere.nl", "email_verified": "false"}, None),
+        ({"is_logged_in": True, "email": "a@almere.nl"}, None),
     ],
 )
-def test_oidc_users_on_the_list_are_editors(user, editor):
+def test_oidc_users_on_the_list_with_a_verified_address_are_editors(user, editor):
     config = auth.editor_config({"auth": {}, "editors_oidc": {"emails": ["A@almere.nl"]}})
     assert auth.oidc_editor(config, user) == editor
 
@@ -97,52 +104,6 @@ def test_a_broken_secrets_file_is_a_dutch_problem(secrets):
     secrets.write_text("[editors\n", encoding="utf-8")
     with pytest.raises(ValidationFailed, match="geen geldige TOML"):
         auth.load_secrets(secrets)
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def test_a_name_is_locked_after_five_failures_and_free_again_after_the_lockout():
-    clock = FakeClock()
-    throttle = auth.LoginThrottle(max_failures=5, window_s=900, lockout_s=900, clock=clock)
-    for _ in range(4):
-        throttle.failed("anna")
-        clock.now += 10
-    assert throttle.locked_for("anna") == 0
-    throttle.failed("anna")
-    assert throttle.locked_for("anna") == 900
-    # Another spelling of the same name is the same name; another name is not locked.
-    assert throttle.locked_for("  ANNA ") == 900
-    assert throttle.locked_for("bob") == 0
-    clock.now += 899
-    assert throttle.locked_for("anna") == 1
-    clock.now += 1
-    assert throttle.locked_for("anna") == 0
-    # The count starts again from nothing after a lockout.
-    throttle.failed("anna")
-    assert throttle.locked_for("anna") == 0
-
-
-def test_old_failures_and_a_good_login_do_not_count():
-    clock = FakeClock()
-    throttle = auth.LoginThrottle(max_failures=3, window_s=60, lockout_s=600, clock=clock)
-    throttle.failed("anna")
-    throttle.failed("anna")
-    clock.now += 61  # both fell out of the window
-    throttle.failed("anna")
-    throttle.failed("anna")
-    assert throttle.locked_for("anna") == 0
-    throttle.succeeded("anna")
-    throttle.failed("anna")
-    throttle.failed("anna")
-    assert throttle.locked_for("anna") == 0
-    throttle.failed("anna")
-    assert throttle.locked_for("anna") == 600
 
 
 @pytest.mark.parametrize(
@@ -156,3 +117,70 @@ def test_old_failures_and_a_good_login_do_not_count():
 )
 def test_the_wait_is_said_in_whole_minutes(seconds, text):
     assert auth.wait_message(seconds).endswith(text)
+
+
+LONG = "x" * 80  # over bcrypt's 72 bytes
+
+
+@pytest.mark.parametrize(
+    ("name", "password"),
+    [("anna", LONG), ("onbekend", LONG), ("anna", "é" * 40), ("onbekend", "fout wachtwoord")],
+)
+def test_an_over_long_password_is_refused_like_any_wrong_one_and_never_raises(
+    secrets, name, password
+):
+    auth.add_editor(secrets, "anna", "een lang wachtwoord", ROUNDS)
+    config = auth.editor_config(auth.load_secrets(secrets))
+    assert auth.check_password(config, name, password) is None
+
+
+def test_every_refusal_costs_one_bcrypt_check_of_the_accounts_cost(secrets, monkeypatch):
+    auth.add_editor(secrets, "anna", "een lang wachtwoord", ROUNDS)
+    config = auth.editor_config(auth.load_secrets(secrets))
+    checked = []
+    real = auth.bcrypt.checkpw
+
+    def counting(password, hashed):
+        checked.append(hashed.split(b"$")[2])  # the cost of the hash checked against
+        return real(password, hashed)
+
+    monkeypatch.setattr(auth.bcrypt, "checkpw", counting)
+    for name, password in [("anna", "fout wachtwoord"), ("onbekend", "x"), ("anna", LONG),
+                           ("onbekend", LONG)]:  # fmt: skip
+        checked.clear()
+        assert auth.check_password(config, name, password) is None
+        assert checked == [b"04"], (name, password)
+
+
+def test_an_unknown_name_and_a_wrong_password_take_about_as_long(secrets):
+    auth.add_editor(secrets, "anna", "een lang wachtwoord", rounds=8)
+    config = auth.editor_config(auth.load_secrets(secrets))
+
+    def median(name: str, password: str) -> float:
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            auth.check_password(config, name, password)
+            times.append(time.perf_counter() - start)
+        return sorted(times)[2]
+
+    durations = [median("anna", "fout wachtwoord"), median("onbekend", LONG), median("anna", LONG)]
+    assert max(durations) < 3 * min(durations), durations
+
+
+def test_add_editor_refuses_an_over_long_password_in_dutch(secrets):
+    with pytest.raises(ValidationFailed, match="het wachtwoord is te lang: hoogstens 72 bytes"):
+        auth.add_editor(secrets, "anna", LONG, ROUNDS)
+    assert not secrets.exists()
+
+
+def test_a_name_logs_in_in_any_case_or_spacing_and_is_spelled_as_configured(secrets):
+    auth.add_editor(secrets, "Anna de Vries", "een lang wachtwoord", ROUNDS)
+    config = auth.editor_config(auth.load_secrets(secrets))
+    for typed in ("Anna de Vries", "anna de vries", "  ANNA   de  vries "):
+        assert auth.check_password(config, typed, "een lang wachtwoord") == "Anna de Vries"
+    # Adding the same person in another spelling replaces the account, not a second one.
+    assert auth.add_editor(secrets, "anna DE vries", "nieuw wachtwoord!", ROUNDS) is True
+    config = auth.editor_config(auth.load_secrets(secrets))
+    assert set(config.passwords) == {"Anna de Vries"}
+    assert auth.check_password(config, "anna de vries", "nieuw wachtwoord!") == "Anna de Vries"

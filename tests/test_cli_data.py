@@ -80,6 +80,85 @@ def test_approve_needs_a_second_editor(capsys, upload):
     )
 
 
+def stored_rows() -> list[tuple]:
+    """Every stored value and version: what a refused command must leave as it was."""
+    from sqlalchemy import select
+
+    from lib.store.db import figure_values, figures, make_engine
+    from lib.store.settings import database_url
+
+    engine = make_engine(database_url())
+    with engine.connect() as conn:
+        found = sorted(tuple(r) for r in conn.execute(select(figure_values)))
+        found += sorted(tuple(r) for r in conn.execute(select(figures)))
+    engine.dispose()
+    return found
+
+
+def test_four_eyes_see_one_editor_in_any_spelling(capsys, upload):
+    code, _out, err = cli(capsys, "import", str(upload), "--editor", "Anna")
+    # Accepted, and recorded as the secrets file spells the name.
+    assert code == 0 and "1 cijfer(s) opgeslagen als concept door anna" in err
+    before = stored_rows()
+    code, _out, err = cli(capsys, "approve", "--indicator", "hbo_coach_fte", "--editor", "anna")
+    assert code == 1
+    assert "u (anna) heeft dit cijfer zelf ingevoerd; een andere redacteur moet het" in err
+    assert stored_rows() == before
+    code, _out, err = cli(capsys, "approve", "--all", "--editor", " ANNA ")
+    assert code == 0 and "1 eigen concept(en) overgeslagen (vier ogen)" in err
+    assert stored_rows() == before
+    code, out, _ = cli(capsys, "history", "--format", "json", "--limit", "1")
+    assert json.loads(out)[0]["editor"] == "anna"
+
+
+def test_reject_needs_a_reason_and_records_it(capsys, upload):
+    cli(capsys, "import", str(upload), "--editor", "anna")
+    with pytest.raises(SystemExit) as caught:  # argparse: a usage error
+        cli(capsys, "reject", "--all", "--editor", "bob")
+    assert caught.value.code == 2 and "--reason" in capsys.readouterr().err
+    before = stored_rows()
+    code, _out, err = cli(capsys, "reject", "--all", "--editor", "bob", "--reason", " ")
+    assert code == 1 and "geef een reden voor het afwijzen" in err
+    assert stored_rows() == before
+    args = ["reject", "--all", "--editor", "bob", "--reason", "3,6 klopt niet met de monitor"]
+    code, _out, err = cli(capsys, *args)
+    assert code == 0 and "1 cijfer(s) afgewezen door bob" in err
+    assert fte(capsys, "--include-concept")["actual"] == 3.2
+    code, out, _ = cli(capsys, "history", "--format", "json", "--limit", "1")
+    row = json.loads(out)[0]
+    assert (row["action"], row["editor"], row["note"]) == (
+        "reject",
+        "bob",
+        "3,6 klopt niet met de monitor",
+    )
+    code, out, _ = cli(capsys, "history", "--limit", "1")
+    assert "bob: afgewezen hbo_coach_fte 2014 hele stad (concept): 3,6 -> 3,2" in out
+
+
+def test_backup_writes_a_copy_that_restores(capsys, tmp_path, upload, monkeypatch):
+    cli(capsys, "import", str(upload), "--editor", "anna")
+    saved = stored_rows()
+    copy = tmp_path / "kopie" / "backup.sqlite3"
+    code, _out, err = cli(capsys, "backup", str(copy))
+    assert code == 0 and f"Reservekopie geschreven naar {copy}" in err
+    assert not copy.with_name(copy.name + ".part").exists()
+    # Later changes do not reach the copy ...
+    cli(capsys, "approve", "--all", "--editor", "bob")
+    assert stored_rows() != saved
+    # ... and the app restored from it has exactly what was saved, concept and all.
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{copy}")
+    assert stored_rows() == saved
+    assert fte(capsys, "--include-concept")["actual"] == 3.6 and fte(capsys)["actual"] == 3.2
+    code, _out, err = cli(capsys, "backup", str(copy))
+    assert code == 2 and "bestaat al" in err
+
+
+def test_backup_of_postgresql_points_at_pg_dump(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgresql://x@127.0.0.1:1/nergens")
+    code, _out, err = cli(capsys, "backup", str(tmp_path / "b.sqlite3"))
+    assert code == 2 and "pg_dump" in err
+
+
 def test_a_closed_year_refuses_imports_until_reopened(capsys, upload):
     assert cli(capsys, "close-year", "2014", "--editor", "bob")[0] == 0
     code, _out, err = cli(capsys, "import", str(upload), "--editor", "anna")
@@ -108,6 +187,7 @@ def test_invalid_rows_refuse_the_import_unless_only_valid(capsys, tmp_path):
         (["import", "x.csv", "--editor", "zed"], "'zed' is geen redacteur"),
         (["import", "bestaat-niet.csv", "--editor", "anna"], "kan bestaat-niet.csv niet lezen"),
         (["approve", "--editor", "anna"], "geef --all of --indicator"),
+        (["reject", "--editor", "anna", "--reason", "x"], "geef --all of --indicator"),
     ],
 )
 def test_usage_errors_exit_2(capsys, args, message):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from store_fixtures import FTE, open_store
+from store_fixtures import FTE, GROUPS_W01, counts, open_store
 from streamlit.testing.v1 import AppTest
 
 from lib.plan.schema import Plan
@@ -74,9 +74,13 @@ def test_without_editors_the_page_explains_and_edits_nothing(store, secrets):
     assert not at.tabs and not at.text_input
 
 
-def test_a_wrong_password_is_refused(store, editors):
-    at = log_in(open_edit_page(), "anna", "geen idee")
-    assert "Naam of wachtwoord klopt niet" in texts(at.error)
+@pytest.mark.parametrize(
+    ("name", "password"),
+    [("anna", "geen idee"), ("anna", "x" * 80), ("onbekend", "x" * 80), ("onbekend", "geen idee")],
+)
+def test_a_wrong_name_or_password_gets_one_answer(store, editors, name, password):
+    at = log_in(open_edit_page(), name, password)  # log_in asserts that nothing raised
+    assert texts(at.error) == "Naam of wachtwoord klopt niet."
     assert not at.tabs
 
 
@@ -111,19 +115,134 @@ def test_an_editor_logs_in_and_out(store, editors):
 
 
 def test_a_second_editor_approves_and_the_dashboard_counts_it(plan, store, editors):
-    store.save([FigureInput(*FTE, "3,6", expected_version=1)], "anna")
-    at = log_in(open_edit_page(), "anna")
-    assert at.multiselect(key="edit_approve_choice").options == []  # not one's own
-    at = log_in(open_edit_page(), "bob")
+    store.save([FigureInput(*FTE, "3,6", counted_on="2014-09-30", expected_version=1)], "anna")
+    at = log_in(open_edit_page(), "ANNA")  # the same editor in another spelling
+    assert "U heeft alle wachtende cijfers zelf ingevoerd" in texts(at.info)
+    assert not [b for b in at.button if b.label.startswith("Alle ")]  # never "Alle 0 vaststellen"
+    at = go_to(log_in(open_edit_page(), "bob"), "Vaststellen")
     assert "1 conceptcijfer wacht op vaststelling." in texts(at.sidebar.caption)
+    # The list shows the value, its count date and its source.
+    (row,) = table(at, "edit_concepts").to_dict("records")
+    assert (row["Vastgesteld"], row["Concept"], row["Teldatum"]) == (
+        "3,2",
+        "3,6",
+        "30 september 2014",
+    )
+    assert "Bron" in row and row["Ingevoerd door"] == "anna"
     choice = at.multiselect(key="edit_approve_choice")
     assert len(choice.options) == 1
+    assert not [b for b in at.button if b.label.startswith("Alle ")]  # one figure: no "Alle 1"
     choice.set_value([FTE]).run()
     at.button(key="edit_approve").click().run()
     assert not at.exception
     assert "1 cijfer(s) vastgesteld." in texts(at.success)
+    assert at.session_state["edit_tab"] == "Vaststellen"  # still on the tab of the approval
     assert "Geen conceptcijfers wachten op vaststelling." in texts(at.sidebar.caption)
     assert store.layers()[0][FTE].approved.value == "3,6"
+
+
+# A read-only st.dataframe does not carry its key into AppTest: known by a column of its own.
+TABLE_COLUMNS = {
+    "edit_concepts": "Ingevoerd door",
+    "edit_confirm_table": "Verder",
+    "edit_restore_preview": "Wordt",
+    "edit_history": "Wat",
+}
+
+
+def table(at: AppTest, key: str):
+    found = [d.value for d in at.dataframe if TABLE_COLUMNS[key] in d.value.columns]
+    return found[0] if found else None
+
+
+def go_to(at: AppTest, tab: str) -> AppTest:
+    at.session_state["edit_tab"] = tab
+    return at.run()
+
+
+def test_a_second_editor_rejects_with_a_reason(plan, store, editors):
+    store.save([FigureInput(*FTE, "30", counted_on="2014-09-30", expected_version=1)], "anna")
+    at = go_to(log_in(open_edit_page(), "bob"), "Vaststellen")
+    at.multiselect(key="edit_approve_choice").set_value([FTE]).run()
+    assert at.button(key="edit_reject").disabled  # no reason yet
+    assert "Afwijzen kan pas met een reden." in texts(at.caption)
+    before = counts(store)
+    at.text_input(key="edit_reject_reason").input("30 FTE is een typefout").run()
+    at.button(key="edit_reject").click().run()
+    assert not at.exception
+    assert "1 cijfer(s) afgewezen." in texts(at.success)
+    assert at.session_state["edit_tab"] == "Vaststellen"
+    assert counts(store) != before and store.concept_count() == 0
+    assert store.layers()[0][FTE].approved.value == "3,2"
+    last = store.history(FTE).iloc[0]
+    assert (last["action"], last["editor"], last["note"]) == (
+        "reject",
+        "bob",
+        "30 FTE is een typefout",
+    )
+    history = table(at, "edit_history")
+    assert history.iloc[0]["Wat"] == "afgewezen"
+
+
+def grid_row(at: AppTest, key) -> int:
+    table = at.session_state["edit_grid"]["table"]
+    matches = table.index[(table["indicator"] == key[0]) & (table["district"] == key[2])]
+    return int(matches[0])
+
+
+def edit_grid(at: AppTest, edits: dict[int, dict]) -> AppTest:
+    """Type into the grid: {row: {column: text}}, as the browser's data editor reports it."""
+    key = f"edit_grid_{at.session_state['edit_grid_nonce']}"
+    at.session_state[key] = {"edited_rows": edits, "added_rows": [], "deleted_rows": []}
+    return at.run()
+
+
+def test_saving_the_grid_shows_old_and_new_and_asks_first(plan, store, editors):
+    at = log_in(open_edit_page(), "anna")
+    before = counts(store)
+    edit_grid(at, {grid_row(at, FTE): {"Waarde": "4"}})
+    at.button(key="edit_save").click().run()
+    assert counts(store) == before  # nothing saved yet: first the confirmation
+    (change,) = table(at, "edit_confirm_table").to_dict("records")
+    assert (change["Oud"], change["Nieuw"]) == ("3,2", "4")
+    assert change["Cijfer"].startswith("Inzet HBO-coaches op VVE-groepen · 2014 · hele stad")
+    at.button(key="edit_confirm_back").click().run()  # not yet
+    assert counts(store) == before and table(at, "edit_confirm_table") is None
+    at.button(key="edit_save").click().run()
+    at.button(key="edit_confirm_save").click().run()
+    assert not at.exception
+    assert "1 cijfer(s) opgeslagen als concept" in texts(at.success)
+    assert at.session_state["edit_tab"] == "Cijfers bewerken"
+    assert store.layers()[0][FTE].concept.value == "4"
+
+
+def test_an_empty_teldatum_in_the_grid_is_refused(plan, store, editors):
+    at = log_in(open_edit_page(), "anna")
+    before = counts(store)
+    edit_grid(at, {grid_row(at, FTE): {"Waarde": "4", "Teldatum": ""}})
+    assert "Teldatum ontbreekt: vul de datum van de telling in (JJJJ-MM-DD)" in texts(at.warning)
+    assert at.button(key="edit_save").disabled
+    assert counts(store) == before
+
+
+def test_a_city_figure_unlike_the_sum_of_its_districts_is_flagged_twice(plan, store, editors):
+    groups = ("hbo_coach_vve_groepen", 2014, "")
+    at = log_in(open_edit_page(), "anna")
+    at.selectbox(key="edit_district").set_value(None).run()  # every district and the city
+    grid = at.session_state["edit_grid"]["table"]
+    city = int(grid.index[(grid["indicator"] == groups[0]) & (grid["district"] == "")][0])
+    total = grid.loc[city, "Som van de wijken"]
+    assert total and grid.loc[city, "Waarde"] == ""  # the dashboard's figure is visible
+    edit_grid(at, {city: {"Waarde": "30", "Teldatum": "2014-09-30"}})
+    flagged = f"het stadscijfer 30 wijkt af van de som van de wijken ({total})"
+    assert flagged in texts(at.warning)
+    at.button(key="edit_save").click().run()
+    at.button(key="edit_confirm_save").click().run()
+    assert store.layers()[0][groups].concept.value == "30"
+    at = go_to(log_in(open_edit_page(), "bob"), "Vaststellen")
+    assert flagged in texts(at.warning)
+    (row,) = table(at, "edit_concepts").to_dict("records")
+    assert flagged in row["Let op"]
 
 
 def test_closing_a_year_from_the_page(store, editors):
@@ -134,16 +253,52 @@ def test_closing_a_year_from_the_page(store, editors):
     assert at.button(key="edit_year_2013").label == "Heropenen 2013"
 
 
-def test_restore_from_the_history(store, editors):
+def test_restore_shows_what_it_brings_back_and_asks_first(store, editors):
     seed = int(store.history(FTE).iloc[0]["id"])
     store.save([FigureInput(*FTE, "3,6", expected_version=1)], "anna")
-    at = log_in(open_edit_page(), "bob")
+    at = go_to(log_in(open_edit_page(), "bob"), "Geschiedenis")
     at.radio(key="edit_history_scope").set_value("één cijfer").run()
     at.selectbox(key="edit_history_figure").set_value(FTE).run()
+    restore_to = at.selectbox(key="edit_restore_to")
+    assert restore_to.value is None  # no default: the latest change would restore nothing
+    latest = int(store.history(FTE).iloc[0]["id"])
+    restore_to.set_value(latest).run()
+    assert "er valt niets terug te zetten" in texts(at.info)
     at.selectbox(key="edit_restore_to").set_value(seed).run()
+    (row,) = table(at, "edit_restore_preview").to_dict("records")
+    assert (row["Nu"], row["Wordt"]) == ("3,6", "3,2")
     at.button(key="edit_restore").click().run()
     assert "1 cijfer(s) teruggezet" in texts(at.success)
+    assert at.session_state["edit_tab"] == "Geschiedenis"
     assert store.concept_count() == 0  # back to the approved 3,2: the concept is withdrawn
+
+
+def test_restoring_every_figure_needs_a_second_confirmation(store, editors):
+    seed = int(store.history().iloc[0]["id"])
+    store.save(
+        [
+            FigureInput(*FTE, "3,6", expected_version=1),
+            FigureInput(*GROUPS_W01, "5", expected_version=1),
+        ],
+        "anna",
+    )
+    at = go_to(log_in(open_edit_page(), "bob"), "Geschiedenis")
+    at.selectbox(key="edit_restore_to").set_value(seed).run()
+    assert len(table(at, "edit_restore_preview")) == 2
+    assert at.button(key="edit_restore").disabled
+    before = counts(store)
+    at.checkbox(key=f"edit_restore_all_{seed}").check().run()
+    assert counts(store) == before  # ticking is not restoring
+    at.button(key="edit_restore").click().run()
+    assert "2 cijfer(s) teruggezet" in texts(at.success)
+    assert store.concept_count() == 0
+
+
+def test_the_tab_stays_after_an_action_reruns_the_page(store, editors):
+    at = go_to(log_in(open_edit_page(), "anna"), "Importeren uit Excel")
+    assert at.session_state["edit_tab"] == "Importeren uit Excel"
+    at.button(key="edit_year_2013").click().run()  # any action that reruns the page
+    assert at.session_state["edit_tab"] == "Importeren uit Excel"
 
 
 def test_the_concept_switch_changes_the_figures_every_page_sees(store, secrets):
@@ -161,8 +316,18 @@ def test_the_concept_switch_changes_the_figures_every_page_sees(store, secrets):
     ("user", "expected"),
     [
         ({"is_logged_in": False}, "Log in met uw account van de gemeente"),
-        ({"is_logged_in": True, "email": "b@almere.nl"}, "staat niet op de lijst"),
-        ({"is_logged_in": True, "email": "a@almere.nl"}, "Ingelogd als redacteur **a@almere.nl**"),
+        (
+            {"is_logged_in": True, "email": "b@almere.nl", "email_verified": True},
+            "staat niet op de lijst",
+        ),
+        (
+            {"is_logged_in": True, "email": "a@almere.nl", "email_verified": False},
+            "niet als bevestigd gemeld",
+        ),
+        (
+            {"is_logged_in": True, "email": "a@almere.nl", "email_verified": True},
+            "Ingelogd als redacteur **a@almere.nl**",
+        ),
     ],
 )
 def test_oidc_editors_come_from_the_identity_provider(store, secrets, user, expected):
@@ -174,4 +339,19 @@ def test_oidc_editors_come_from_the_identity_provider(store, secrets, user, expe
     at = open_edit_page(user)
     shown = texts([*at.markdown, *at.warning, *at.caption])
     assert expected in shown
-    assert bool(at.tabs) is (user.get("email") == "a@almere.nl")
+    assert bool(at.tabs) is ("Ingelogd als" in expected)
+
+
+def test_approving_all_says_how_many_and_skips_none(store, editors):
+    store.save(
+        [
+            FigureInput(*FTE, "3,6", expected_version=1),
+            FigureInput(*GROUPS_W01, "5", expected_version=1),
+        ],
+        "anna",
+    )
+    at = go_to(log_in(open_edit_page(), "bob"), "Vaststellen")
+    assert at.button(key="edit_approve_all").label == "Alle 2 vaststellen"
+    at.button(key="edit_approve_all").click().run()
+    assert "2 cijfer(s) vastgesteld." in texts(at.success)
+    assert store.concept_count() == 0

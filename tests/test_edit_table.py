@@ -5,8 +5,18 @@ from __future__ import annotations
 import pytest
 from store_fixtures import FTE, open_store
 
+from lib import fmt
 from lib.figures.entry import figure_keys, target_text
+from lib.store.edit_checks import (
+    EMPTY_COUNT_DATE,
+    changes_table,
+    city_sum_notes,
+    current_values,
+    district_sums,
+    with_wishes,
+)
 from lib.store.edit_table import edit_table, grid_changes
+from lib.store.writes import FigureInput
 
 
 @pytest.fixture
@@ -86,3 +96,55 @@ def test_invalid_cells_are_named_and_left_out(plan, table, cells, column, messag
 
 def test_untouched_grid_has_no_changes(plan, table):
     assert grid_changes(plan, table, table.copy()) == ([], [])
+
+
+def test_an_empty_teldatum_is_refused_with_its_row_and_column(plan, table):
+    edited = table.copy()
+    row = int(table.index[table["indicator"] == "hbo_coach_fte"][0])
+    edited.loc[row, ["Waarde", "Teldatum"]] = ["4", ""]
+    wishes, problems = grid_changes(plan, table, edited)
+    assert wishes == []
+    (problem,) = problems
+    assert (problem.row, problem.field) == (row + 1, "Teldatum")
+    assert problem.message == EMPTY_COUNT_DATE
+
+
+GROUPS = "hbo_coach_vve_groepen"
+
+
+def test_a_city_figure_unlike_its_districts_sum_is_noted_and_the_sum_shown(plan, tmp_path):
+    store = open_store(plan, f"sqlite:///{tmp_path / 'f.sqlite3'}")
+    layers, versions, _ = store.layers()
+    values = current_values(layers)
+    total = district_sums(plan, values)[(GROUPS, 2014)]
+    assert (GROUPS, 2014) not in city_sum_notes(plan, values)  # no city figure yet
+    grid = edit_table(plan, layers, versions, year=2014, district="")
+    city = grid[grid["indicator"] == GROUPS].iloc[0]
+    assert city["Som van de wijken"] == fmt.number(total, 2) and city["Waarde"] == ""
+    typed = [FigureInput(GROUPS, 2014, "", "30", "2014-09-30")]
+    notes = city_sum_notes(plan, with_wishes(values, typed))
+    assert notes[(GROUPS, 2014)].startswith(
+        f"VVE-groepen met een HBO'er als coach 2014: het stadscijfer 30 wijkt af van de som van "
+        f"de wijken ({fmt.number(total, 2)})"
+    )
+    # The same figure as the sum, or a district figure that makes the sum right, is fine.
+    agree = [FigureInput(GROUPS, 2014, "", fmt.number(total, 2), "2014-09-30")]
+    assert (GROUPS, 2014) not in city_sum_notes(plan, with_wishes(values, agree))
+
+
+def test_the_confirmation_lists_old_and_new_per_figure(plan, tmp_path):
+    store = open_store(plan, f"sqlite:///{tmp_path / 'f.sqlite3'}")
+    layers, _versions, _ = store.layers()
+    wishes = [
+        FigureInput(*FTE, "4", "2014-09-30", "Monitor", "", expected_version=1),
+        FigureInput(GROUPS, 2014, "w01", None, expected_version=1),
+    ]
+    rows = changes_table(plan, layers, wishes).to_dict("records")
+    assert rows[0]["Cijfer"] == "Inzet HBO-coaches op VVE-groepen · 2014 · hele stad"
+    assert (rows[0]["Oud"], rows[0]["Nieuw"], rows[0]["Teldatum"]) == (
+        "3,2",
+        "4",
+        "30 september 2014",
+    )
+    assert rows[0]["Verder"].startswith("bron: ")
+    assert (rows[1]["Oud"], rows[1]["Nieuw"]) == ("4", "(verwijderen)")

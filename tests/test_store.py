@@ -167,6 +167,51 @@ def test_nobody_approves_their_own_figure(store_url, plan):
     assert fte_value(store) == ("3,2", "vastgesteld")
 
 
+@pytest.mark.parametrize("approver", ["anna", "ANNA", "  Anna ", "anna\t"])
+def test_four_eyes_compare_names_as_one_identity(store_url, plan, approver):
+    store = open_store(plan, store_url)
+    store.save([FigureInput(*FTE, "3,5", expected_version=1)], "Anna")
+    before = counts(store)
+    with pytest.raises(ValidationFailed, match="heeft dit cijfer zelf ingevoerd"):
+        store.approve([(FTE, 2)], approver)
+    assert counts(store) == before
+
+
+def test_a_second_editor_rejects_with_a_reason_that_the_history_keeps(store_url, plan):
+    store = open_store(plan, store_url)
+    store.save([FigureInput(*FTE, "30", expected_version=1)], "anna")
+    before = counts(store)
+    with pytest.raises(ValidationFailed, match="geef een reden voor het afwijzen"):
+        store.reject([(FTE, 2)], "bob", "  ")
+    assert counts(store) == before
+    assert store.reject([(FTE, 2)], "bob", "Typefout: 3,0 bedoeld") == 1
+    assert fte_value(store, include_concept=True) == ("3,2", "vastgesteld")
+    assert store.concept_count() == 0
+    last = store.history(FTE).iloc[0]
+    assert (last["action"], last["editor"], last["old_value"], last["new_value"]) == (
+        "reject",
+        "bob",
+        "30",
+        "3,2",
+    )
+    assert last["note"] == "Typefout: 3,0 bedoeld"
+    with pytest.raises(ValidationFailed, match="geen conceptcijfer om af te wijzen"):
+        store.reject([(FTE, 3)], "bob", "nog een keer")
+    # A restore to just before the rejection brings the concept back: the history replays it.
+    reject_id = int(last["id"])
+    assert [w.value for w, _now in store.restore_plan(reject_id - 1, FTE)] == ["30"]
+
+
+def test_the_restore_plan_shows_now_and_then_and_restores_nothing_from_the_latest(store_url, plan):
+    store = open_store(plan, store_url)
+    seed = int(store.history(FTE).iloc[0]["id"])
+    store.save([FigureInput(*FTE, "3,5", expected_version=1)], "anna")
+    latest = int(store.history().iloc[0]["id"])
+    assert store.restore_plan(latest) == []  # the state right after the latest change is now
+    ((wish, now),) = store.restore_plan(seed, FTE)
+    assert (wish.value, now.value, wish.expected_version) == ("3,2", "3,5", 2)
+
+
 def test_a_second_editor_approves(store_url, plan):
     store = open_store(plan, store_url)
     store.save([FigureInput(*FTE, "3,5", expected_version=1)], "anna")

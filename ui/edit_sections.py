@@ -13,8 +13,11 @@ import streamlit as st
 
 from lib import fmt
 from lib.figures.entry import figure_keys
+from lib.figures.history import ACTION_LABELS, describe_value
 from lib.problems import ValidationFailed
+from lib.store import auth
 from lib.store.edit_table import concepts_table, figure_label, history_table
+from lib.store.identity import same_editor
 from lib.store.imports import ImportPreview, apply_import, preview_import
 from lib.store.store import Conflict, Store
 from lib.store.upload import LIMITS_TEXT, MAX_FILE_MB
@@ -105,38 +108,61 @@ def approve_section(ctx: Context, store: Store, editor: str) -> None:
         return
     st.markdown(
         f"{fmt.waiting_concepts(len(table))}. Een conceptcijfer telt pas mee als een "
-        "**tweede** redacteur het vaststelt; cijfers die u zelf invoerde kunt u niet vaststellen."
+        "**tweede** redacteur het vaststelt; cijfers die u zelf invoerde kunt u niet vaststellen. "
+        "Klopt een cijfer niet, wijs het dan af met een reden: die komt in de geschiedenis."
     )
     st.dataframe(table, hide_index=True, key="edit_concepts")
+    notes = sorted({n for n in table["Let op"] if n})
+    if notes:
+        lines = "\n".join(f"- {n}" for n in notes)
+        st.warning(f"**Stad en wijken kloppen niet:**\n\n{lines}", icon=":material/functions:")
     # The versions this editor is looking at: a concept changed since is refused, not approved.
     seen = st.session_state.get("edit_approve_seen", versions)
     st.session_state["edit_approve_seen"] = versions
-    mine = {k for k, v in entered.items() if v["by"] == editor}
+    mine = {k for k, v in entered.items() if same_editor(v["by"], editor)}
     options = [k for k, slot in sorted(layers.items()) if slot.concept and k not in mine]
+    if not options:
+        st.info(
+            "U heeft alle wachtende cijfers zelf ingevoerd; een andere redacteur stelt ze vast.",
+            icon=":material/group:",
+        )
+        return
     chosen = st.multiselect(
-        "Vast te stellen cijfers",
+        "Cijfers om vast te stellen of af te wijzen",
         options,
         format_func=partial(figure_label, ctx.plan),
         key="edit_approve_choice",
         placeholder="Kies cijfers",
     )
-    left, right = st.columns(2)
+    reason = st.text_input(
+        "Reden van afwijzen (komt in de geschiedenis)", key="edit_reject_reason", max_chars=500
+    )
+    items = [(k, seen.get(k, versions[k])) for k in chosen]
+    left, middle, right = st.columns(3)
     if left.button("Gekozen cijfers vaststellen", key="edit_approve", disabled=not chosen):
-        _approve(store, [(k, seen.get(k, versions[k])) for k in chosen], editor)
-    if right.button(
-        f"Alle {len(options)} vaststellen", key="edit_approve_all", disabled=not options
+        _review(store.approve, items, editor, "vastgesteld")
+    if len(options) > 1 and right.button(
+        f"Alle {len(options)} vaststellen", key="edit_approve_all"
     ):
-        _approve(store, [(k, seen.get(k, versions[k])) for k in options], editor)
+        everything = [(k, seen.get(k, versions[k])) for k in options]
+        _review(store.approve, everything, editor, "vastgesteld")
+    if middle.button(
+        "Gekozen cijfers afwijzen", key="edit_reject", disabled=not (chosen and reason.strip())
+    ):
+        _review(partial(store.reject, reason=reason), items, editor, "afgewezen")
+    if chosen and not reason.strip():
+        st.caption("Afwijzen kan pas met een reden.")
 
 
-def _approve(store: Store, items: list, editor: str) -> None:
+def _review(action, items: list, editor: str, done: str) -> None:
     try:
-        count = store.approve(items, editor)
+        count = action(items, editor)
     except (ValidationFailed, Conflict) as exc:
         show_error(exc)
         return
     st.session_state.pop("edit_approve_choice", None)
-    _done(f"{count} cijfer(s) vastgesteld.")
+    st.session_state.pop("edit_reject_reason", None)
+    _done(f"{count} cijfer(s) {done}.")
 
 
 def history_section(ctx: Context, store: Store, editor: str) -> None:
@@ -158,22 +184,64 @@ def history_section(ctx: Context, store: Store, editor: str) -> None:
     if frame.empty:
         st.info("Voor dit cijfer is nog niets vastgelegd.", icon=":material/history:")
         return
-    st.dataframe(history_table(ctx.plan, frame), hide_index=True, key="edit_history")
+    names = auth.editor_config().names
+    st.dataframe(history_table(ctx.plan, frame, names), hide_index=True, key="edit_history")
+    rows = {int(r["id"]): r for r in frame.to_dict("records")}
     target = st.selectbox(
         "Terugzetten naar de stand direct na wijziging nr.",
-        frame["id"].astype(int).tolist(),
+        list(rows),
+        index=None,  # never a default: the latest change would restore nothing
+        placeholder="Kies een wijziging",
+        format_func=lambda n: (
+            f"{n}: {str(rows[n]['at']).replace('T', ' ')}, {rows[n]['editor']}, "
+            f"{ACTION_LABELS.get(rows[n]['action'], rows[n]['action'])}"
+        ),
         key="edit_restore_to",
     )
     st.caption(
         "Terugzetten is zelf een wijziging: waarden die afwijken van de vastgestelde worden "
         "conceptcijfers, die een tweede redacteur vaststelt."
     )
-    if st.button("Terugzetten", key="edit_restore"):
+    if target is not None:
+        _restore_panel(ctx, store, editor, int(target), key)
+
+
+def _restore_panel(ctx: Context, store: Store, editor: str, target: int, key) -> None:
+    """What the restore brings back, and the confirmation (twice for every figure at once)."""
+    planned = store.restore_plan(target, key)
+    if not planned:
+        st.info(
+            f"De cijfers zijn nu al zoals direct na wijziging {target}: er valt niets terug te "
+            "zetten.",
+            icon=":material/info:",
+        )
+        return
+    st.markdown(f"**Terugzetten naar de stand na wijziging {target} verandert:**")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Cijfer": [figure_label(ctx.plan, w.key) for w, _ in planned],
+                "Nu": [describe_value(now.value if now else None) for _, now in planned],
+                "Wordt": [describe_value(w.value) for w, _ in planned],
+                "Teldatum": [fmt.long_date(w.counted_on, empty="(leeg)") for w, _ in planned],
+            }
+        ),
+        hide_index=True,
+        key="edit_restore_preview",
+    )
+    sure = True
+    if key is None:
+        sure = st.checkbox(
+            f"Ja, zet alle {len(planned)} cijfer(s) hierboven in één keer terug",
+            key=f"edit_restore_all_{target}",
+        )
+    if st.button(f"Terugzetten bevestigen ({len(planned)})", key="edit_restore", disabled=not sure):
         try:
-            count = store.restore(int(target), editor, key)
+            count = store.save([w for w, _ in planned], editor, action="restore")
         except (ValidationFailed, Conflict) as exc:
             show_error(exc)
             return
+        st.session_state.pop("edit_restore_to", None)
         _done(f"{count} cijfer(s) teruggezet naar de stand na wijziging {target}.")
 
 

@@ -13,8 +13,10 @@ import streamlit as st
 
 from lib.problems import ValidationFailed
 from lib.store import auth
-from lib.store.edit_table import EDITABLE, edit_table, grid_changes
+from lib.store.edit_checks import changes_table, city_sum_notes, current_values, with_wishes
+from lib.store.edit_table import EDITABLE, SUM_COLUMN, edit_table, grid_changes
 from lib.store.store import Conflict, FigureInput, Store
+from lib.store.throttle import LoginThrottle
 from ui.context import Context
 
 ALL = 0  # the "all" choice of a grid filter; agenda items and years are never 0
@@ -25,6 +27,7 @@ GRID_ORDER = [
     "Wijk",
     "Doel",
     "Waarde",
+    SUM_COLUMN,
     "Status",
     "Teldatum",
     "Bron",
@@ -73,15 +76,18 @@ def show_error(exc: Exception) -> None:
         st.error(str(exc), icon=":material/error:")
 
 
-def login(config: auth.EditorConfig) -> str | None:
-    """Show how to log in, or who is logged in; return the editor's name, or None."""
+def login(config: auth.EditorConfig, store: Store) -> str | None:
+    """Show how to log in, or who is logged in; return the editor's name, or None.
+
+    The name is the editor's as spelled in the secrets file, whatever case or spacing was typed.
+    """
     if not config.can_edit and config.mode != "oidc":
         _no_editors()
         return None
     if config.mode == "oidc":
         return _oidc_login(config)
-    editor = st.session_state.get("edit_editor")
-    if editor in config.passwords:
+    editor = config.editor(st.session_state.get("edit_editor"))
+    if editor is not None:
         left, right = st.columns([4, 1])
         left.caption(f"Ingelogd als redacteur **{editor}**.")
         right.button("Uitloggen", key="edit_logout", on_click=_logout)
@@ -92,24 +98,21 @@ def login(config: auth.EditorConfig) -> str | None:
         password = st.text_input("Wachtwoord", type="password", key="edit_login_password")
         submitted = st.form_submit_button("Inloggen", key="edit_login_submit")
     if submitted:
-        throttle = login_throttle()
-        if not throttle.locked_for(name):  # a locked name's password is not even checked
-            if auth.check_password(config, name.strip(), password):
+        # Shared by every app instance: the count lives in the database (lib/store/throttle.py).
+        throttle = LoginThrottle(store.engine)
+        wait = throttle.attempt(name)  # a locked name's password is not even checked
+        if not wait:
+            editor = auth.check_password(config, name, password)
+            if editor is not None:
                 throttle.succeeded(name)
-                st.session_state["edit_editor"] = name.strip()
+                st.session_state["edit_editor"] = editor
                 st.rerun()
-            throttle.failed(name)
-        if wait := throttle.locked_for(name):
+            wait = throttle.locked_for(name)
+        if wait:
             st.error(auth.wait_message(wait), icon=":material/lock_clock:")
         else:
-            st.error("Naam of wachtwoord klopt niet.", icon=":material/error:")
+            st.error(auth.LOGIN_REFUSED, icon=":material/error:")
     return None
-
-
-@st.cache_resource(show_spinner=False)
-def login_throttle() -> auth.LoginThrottle:
-    """One for the whole server: every browser session counts against the same names."""
-    return auth.LoginThrottle()
 
 
 def _logout() -> None:
@@ -124,10 +127,17 @@ def _oidc_login(config: auth.EditorConfig) -> str | None:
         st.markdown("Log in met uw account van de gemeente om cijfers te wijzigen.")
         st.button("Inloggen", key="edit_oidc_login", on_click=st.login)
         return None
-    editor = auth.oidc_editor(config, st.user.to_dict())
-    if editor is None:
+    user = st.user.to_dict()
+    editor = auth.oidc_editor(config, user)
+    if editor is None and not auth.oidc_verified(user):
         st.warning(
-            f"U bent ingelogd als {st.user.get('email', '?')}, maar dat adres staat niet op de "
+            f"U bent ingelogd als {user.get('email', '?')}, maar de gemeente heeft dat e-mailadres "
+            "niet als bevestigd gemeld. Alleen een bevestigd adres mag cijfers wijzigen.",
+            icon=":material/lock:",
+        )
+    elif editor is None:
+        st.warning(
+            f"U bent ingelogd als {user.get('email', '?')}, maar dat adres staat niet op de "
             "lijst van redacteuren. Vraag de beheerder u toe te voegen.",
             icon=":material/lock:",
         )
@@ -165,6 +175,7 @@ def grid_section(ctx: Context, store: Store, editor: str) -> None:
     )
     agenda, year, district = (None if v == ALL else v for v in (agenda, year, district))
     table = _snapshot(ctx, store, (agenda, year, district))
+    layers = st.session_state["edit_grid"]["layers"]
     st.caption(
         "Pas Waarde, Teldatum, Bron of Opmerking aan. Een ingevoerd cijfer is een concept tot een "
         "tweede redacteur het vaststelt. Maak Waarde leeg om een cijfer te laten verwijderen."
@@ -183,6 +194,9 @@ def grid_section(ctx: Context, store: Store, editor: str) -> None:
             "Waarde": st.column_config.TextColumn(
                 width=110, help="Getal, datum (JJJJ-MM-DD), ja of nee"
             ),
+            SUM_COLUMN: st.column_config.TextColumn(
+                width=140, help="Bij een stadscijfer: de som van de wijkcijfers nu"
+            ),
             "Status": st.column_config.TextColumn(width=100),
             "Teldatum": st.column_config.TextColumn(
                 width=100, help="Datum van de telling, JJJJ-MM-DD"
@@ -198,10 +212,47 @@ def grid_section(ctx: Context, store: Store, editor: str) -> None:
             f"**Deze wijzigingen kunnen zo niet worden opgeslagen:**\n\n{lines}",
             icon=":material/warning:",
         )
-    label = f"Opslaan ({len(wishes)} wijziging{'en' if len(wishes) != 1 else ''})"
+    _city_notes(plan, layers, wishes)
+    label = f"Opslaan ({len(wishes)} wijziging{'en' if len(wishes) != 1 else ''})..."
     if st.button(label, key="edit_save", type="primary", disabled=not wishes):
-        _save(store, wishes, editor)
+        st.session_state["edit_confirm"] = wishes
+    _confirm_panel(ctx, store, layers, wishes, editor)
     _conflict_panel(store, editor)
+
+
+def _city_notes(plan, layers, wishes: list[FigureInput]) -> None:
+    """Warn, while entering, where a city figure would differ from the sum of its districts."""
+    touched = {w.key[:2] for w in wishes}
+    notes = city_sum_notes(plan, with_wishes(current_values(layers), wishes))
+    shown = [note for pair, note in sorted(notes.items()) if pair in touched]
+    if shown:
+        lines = "\n".join(f"- {n}" for n in shown)
+        st.warning(f"**Stad en wijken kloppen niet:**\n\n{lines}", icon=":material/functions:")
+
+
+def _confirm_panel(ctx: Context, store: Store, layers, wishes: list[FigureInput], editor: str):
+    """The changes old -> new, saved only after the editor confirms them."""
+    pending = st.session_state.get("edit_confirm")
+    if pending is not None and pending != wishes:  # the grid changed since: ask again
+        st.session_state.pop("edit_confirm", None)
+        pending = None
+    if not pending:
+        return
+    with st.container(border=True, key="edit_confirm_box"):
+        st.markdown(
+            f"**Controleer {'deze wijziging' if len(wishes) == 1 else 'deze wijzigingen'} "
+            "voordat u opslaat.** Ze worden conceptcijfers, die een tweede redacteur vaststelt."
+        )
+        st.dataframe(
+            changes_table(ctx.plan, layers, wishes), hide_index=True, key="edit_confirm_table"
+        )
+        save, back = st.columns(2)
+        if save.button("Ja, opslaan", key="edit_confirm_save", type="primary"):
+            st.session_state.pop("edit_confirm", None)
+            _save(store, wishes, editor)
+        if back.button("Nee, terug naar de tabel", key="edit_confirm_back"):
+            st.session_state.pop("edit_confirm", None)
+            st.rerun()
 
 
 def _snapshot(ctx: Context, store: Store, filters: tuple):
@@ -210,13 +261,14 @@ def _snapshot(ctx: Context, store: Store, filters: tuple):
     if kept is None or kept["filters"] != filters:
         layers, versions, _entered = store.layers()
         table = edit_table(ctx.plan, layers, versions, *filters)
-        st.session_state["edit_grid"] = {"filters": filters, "table": table}
+        st.session_state["edit_grid"] = {"filters": filters, "table": table, "layers": layers}
         st.session_state["edit_grid_nonce"] = st.session_state.get("edit_grid_nonce", 0) + 1
     return st.session_state["edit_grid"]["table"]
 
 
 def reload_grid() -> None:
     st.session_state.pop("edit_grid", None)
+    st.session_state.pop("edit_confirm", None)
 
 
 def _save(store: Store, wishes: list[FigureInput], editor: str) -> None:

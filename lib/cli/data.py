@@ -17,6 +17,7 @@ from lib.figures.history import ACTION_LABELS, describe_value
 from lib.plan.schema import Plan
 from lib.problems import Problem, UsageError, ValidationFailed
 from lib.store import auth
+from lib.store.identity import display_editor, same_editor
 from lib.store.imports import apply_import, preview_import
 from lib.store.settings import secrets_path
 from lib.store.store import Conflict, Store
@@ -53,13 +54,22 @@ def add_commands(commands, with_targets) -> None:
     p.add_argument("--include-concept", action="store_true")
     p.add_argument("--out", type=Path, default=None)
 
-    p = commands.add_parser("approve", help="approve concept figures (four eyes)")
-    with_targets(p)
-    p.add_argument("--editor", required=True)
-    p.add_argument("--all", action="store_true", help="every concept this editor did not enter")
-    p.add_argument("--indicator")
-    p.add_argument("--year", type=int)
-    p.add_argument("--district", default=None, help="district id; '' or omitted: any")
+    for name, text in (
+        ("approve", "approve concept figures (four eyes)"),
+        ("reject", "turn concept figures down, with a reason"),
+    ):
+        p = commands.add_parser(name, help=text)
+        with_targets(p)
+        p.add_argument("--editor", required=True)
+        p.add_argument("--all", action="store_true", help="every concept this editor did not enter")
+        p.add_argument("--indicator")
+        p.add_argument("--year", type=int)
+        p.add_argument("--district", default=None, help="district id; '' or omitted: any")
+        if name == "reject":
+            p.add_argument("--reason", required=True, help="why (recorded in the history)")
+
+    p = commands.add_parser("backup", help="a consistent copy of the SQLite database")
+    p.add_argument("file", type=Path)
 
     for name, text in (("close-year", "close a year"), ("reopen-year", "reopen a closed year")):
         p = commands.add_parser(name, help=text)
@@ -92,6 +102,7 @@ def run_data_command(args: argparse.Namespace, plan: Plan | None) -> int:
         "import": run_import,
         "export-actuals": run_export,
         "approve": run_approve,
+        "reject": run_approve,
         "close-year": run_year,
         "reopen-year": run_year,
         "history": run_history,
@@ -100,25 +111,31 @@ def run_data_command(args: argparse.Namespace, plan: Plan | None) -> int:
     if args.command == "add-editor":
         run_add_editor(args)
         return 0
+    if args.command == "backup":
+        run_backup(args)
+        return 0
     if args.command != "init-db" and getattr(args, "editor", None) is not None:
-        check_editor(args.editor)
+        args.editor = check_editor(args.editor)
     try:
         return handlers[args.command](args, plan) or 0
     except Conflict as exc:
         raise ValidationFailed([Problem("database", str(d)) for d in exc.details]) from None
 
 
-def check_editor(name: str) -> None:
-    """The CLI records names of configured editors only, as the page does."""
+def check_editor(name: str) -> str:
+    """The CLI records names of configured editors only, as the page does, spelled as configured
+    ('Anna' and ' anna ' are the editor 'anna': one identity)."""
     config = auth.editor_config()
-    known = set(config.passwords) if config.mode == "password" else set(config.oidc_emails)
+    known = config.names
     if not known:
         raise UsageError(
             "er is nog geen redacteur ingesteld; voeg er een toe met "
             "'python -m lib add-editor NAAM' (of stel [editors_oidc] in)"
         )
-    if name not in known and name.lower() not in known:
+    editor = config.editor(name)
+    if editor is None:
         raise UsageError(f"'{name}' is geen redacteur; bekend: {', '.join(sorted(known))}")
+    return editor
 
 
 def run_import(args: argparse.Namespace, plan: Plan) -> int:
@@ -165,6 +182,8 @@ def run_export(args: argparse.Namespace, plan: Plan) -> None:
 
 
 def run_approve(args: argparse.Namespace, plan: Plan) -> None:
+    """approve and reject: the chosen concepts, never one's own with --all (four eyes)."""
+    approving = args.command == "approve"
     if not args.all and not args.indicator:
         raise UsageError("geef --all of --indicator (met eventueel --year en --district)")
     store = Store.open(plan)
@@ -177,16 +196,22 @@ def run_approve(args: argparse.Namespace, plan: Plan) -> None:
         and (args.year is None or key[1] == args.year)
         and (args.district is None or key[2] == args.district)
     ]
-    own = [k for k in chosen if entered[k]["by"] == args.editor]
+    own = [k for k in chosen if same_editor(entered[k]["by"], args.editor)]
     if args.all:
         chosen = [k for k in chosen if k not in own]
         if own:
             print(f"{len(own)} eigen concept(en) overgeslagen (vier ogen).", file=sys.stderr)
     if not chosen:
-        print("Geen conceptcijfers om vast te stellen.", file=sys.stderr)
+        verb = "vast te stellen" if approving else "af te wijzen"
+        print(f"Geen conceptcijfers {verb}.", file=sys.stderr)
         return
-    store.approve([(k, versions[k]) for k in chosen], args.editor)
-    print(f"{len(chosen)} cijfer(s) vastgesteld door {args.editor}.", file=sys.stderr)
+    items = [(k, versions[k]) for k in chosen]
+    if approving:
+        store.approve(items, args.editor)
+    else:
+        store.reject(items, args.editor, args.reason)
+    done = "vastgesteld" if approving else "afgewezen"
+    print(f"{len(chosen)} cijfer(s) {done} door {args.editor}.", file=sys.stderr)
 
 
 def run_year(args: argparse.Namespace, plan: Plan) -> None:
@@ -200,6 +225,7 @@ def run_history(args: argparse.Namespace, plan: Plan) -> None:
     key = (args.indicator, args.year, args.district) if args.indicator and args.year else None
     frame = store.history(key, limit=args.limit)
     rows = frame[HISTORY_FIELDS].to_dict("records")
+    names = auth.editor_config().names
     if args.format == "json":
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1, default=str)
         sys.stdout.write("\n")
@@ -211,7 +237,8 @@ def run_history(args: argparse.Namespace, plan: Plan) -> None:
             if row["indicator"]
             else f"jaar {row['year']}"
         )
-        print(f"#{row['id']} {row['at']} {row['editor']}: {ACTION_LABELS[row['action']]} {what}")
+        who = display_editor(names, row["editor"])
+        print(f"#{row['id']} {row['at']} {who}: {ACTION_LABELS[row['action']]} {what}")
 
 
 def run_add_editor(args: argparse.Namespace) -> None:
@@ -227,6 +254,14 @@ def run_add_editor(args: argparse.Namespace) -> None:
         f"Redacteur {args.name} {'bijgewerkt' if replaced else 'toegevoegd'} in {path}.",
         file=sys.stderr,
     )
+
+
+def run_backup(args: argparse.Namespace) -> None:
+    from lib.store.backup import backup_sqlite
+    from lib.store.settings import database_url
+
+    pages = backup_sqlite(database_url(), args.file)
+    print(f"Reservekopie geschreven naar {args.file} ({pages} pagina's).", file=sys.stderr)
 
 
 def run_init(args: argparse.Namespace, plan: Plan) -> None:

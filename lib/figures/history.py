@@ -17,6 +17,7 @@ ACTION_LABELS = {
     "import": "geïmporteerd",
     "approve": "vastgesteld",
     "withdraw": "concept ingetrokken",
+    "reject": "afgewezen",
     "restore": "teruggezet",
     "close_year": "jaar afgesloten",
     "reopen_year": "jaar heropend",

@@ -20,9 +20,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import threading
-import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -31,10 +28,14 @@ from typing import Literal
 import bcrypt
 
 from lib.problems import Problem, ValidationFailed
+from lib.store.identity import canonical_editor
 from lib.store.settings import load_secrets
 
 Mode = Literal["none", "password", "oidc"]
 _NAME = re.compile(r"^[\w .@'-]{1,60}$")
+# bcrypt reads at most 72 bytes of a password (and the bcrypt package refuses longer ones).
+MAX_PASSWORD_BYTES = 72
+LOGIN_REFUSED = "Naam of wachtwoord klopt niet."
 
 
 @dataclass(frozen=True)
@@ -47,13 +48,22 @@ class EditorConfig:
     def can_edit(self) -> bool:
         return bool(self.passwords) if self.mode == "password" else bool(self.oidc_emails)
 
+    @property
+    def names(self) -> frozenset[str]:
+        """Every editor as spelled in the secrets file."""
+        return frozenset(self.passwords) if self.mode == "password" else self.oidc_emails
+
+    def editor(self, name: str | None) -> str | None:
+        """The configured spelling of an editor's name (any case or spacing), or None."""
+        return canonical_editor(self.names, name)
+
 
 def editor_config(secrets: dict | None = None) -> EditorConfig:
     """How editors log in, from the secrets (the secrets file when none are given)."""
     secrets = load_secrets() if secrets is None else secrets
     if "auth" in secrets:
         emails = secrets.get("editors_oidc", {}).get("emails", [])
-        return EditorConfig("oidc", oidc_emails=frozenset(str(e).lower() for e in emails))
+        return EditorConfig("oidc", oidc_emails=frozenset(str(e).strip() for e in emails))
     editors = {str(k): str(v) for k, v in secrets.get("editors", {}).items()}
     return EditorConfig("password" if editors else "none", passwords=editors)
 
@@ -62,67 +72,25 @@ def hash_password(password: str, rounds: int = 12) -> str:
     return bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt(rounds=rounds)).decode("ascii")
 
 
-def check_password(config: EditorConfig, name: str, password: str) -> bool:
-    """True when `name` is an editor account and the password matches its hash."""
-    if config.mode != "password":
-        return False
-    stored = config.passwords.get(name)
-    candidate = password.encode("utf-8")
-    if stored is None:
-        # Check against something all the same, so a wrong name costs as long as a wrong password.
-        bcrypt.checkpw(candidate, _dummy_hash())
-        return False
-    try:
-        return bcrypt.checkpw(candidate, stored.encode("ascii"))
-    except ValueError:  # not a bcrypt hash: a hand-edited file
-        return False
+def check_password(config: EditorConfig, name: str, password: str) -> str | None:
+    """The editor's name as configured when `name` (any case or spacing) is an account and the
+    password matches its hash; None otherwise.
 
-
-class LoginThrottle:
-    """Slows down password guessing: after `max_failures` failed logins for one name within
-    `window_s` seconds, that name is refused for `lockout_s` seconds without checking anything.
-
-    Counted per name, known or not (the answer never tells whether an account exists), and
-    ignoring case and surrounding spaces. Kept in the server's memory: a restart forgets it.
-    Thread-safe: Streamlit serves every browser session from its own thread.
+    Every refusal costs one bcrypt check, so an unknown name, an over-long password and a wrong
+    password take about as long, and none of them raises.
     """
-
-    def __init__(
-        self,
-        max_failures: int = 5,
-        window_s: float = 15 * 60,
-        lockout_s: float = 15 * 60,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.max_failures, self.window_s, self.lockout_s = max_failures, window_s, lockout_s
-        self._clock = clock
-        self._failures: dict[str, list[float]] = {}
-        self._locked_until: dict[str, float] = {}
-        self._lock = threading.Lock()
-
-    @staticmethod
-    def _key(name: str) -> str:
-        return name.strip().casefold()
-
-    def locked_for(self, name: str) -> float:
-        """Seconds until `name` may try again; 0 when it may now."""
-        with self._lock:
-            left = self._locked_until.get(self._key(name), 0.0) - self._clock()
-            return max(left, 0.0)
-
-    def failed(self, name: str) -> None:
-        key, now = self._key(name), self._clock()
-        with self._lock:
-            recent = [t for t in self._failures.get(key, []) if now - t < self.window_s]
-            recent.append(now)
-            if len(recent) >= self.max_failures:
-                self._locked_until[key] = now + self.lockout_s
-                recent = []
-            self._failures[key] = recent
-
-    def succeeded(self, name: str) -> None:
-        with self._lock:
-            self._failures.pop(self._key(name), None)
+    dummy = _dummy_hash(_cost(config))  # made (once) on every path, so no path is slower
+    editor = config.editor(name) if config.mode == "password" else None
+    candidate = password.encode("utf-8")
+    stored = config.passwords.get(editor) if editor else None
+    if stored is None or len(candidate) > MAX_PASSWORD_BYTES:
+        # Check against something all the same, so a wrong name costs as long as a wrong password.
+        bcrypt.checkpw(b"-", dummy)
+        return None
+    try:
+        return editor if bcrypt.checkpw(candidate, stored.encode("ascii")) else None
+    except ValueError:  # not a bcrypt hash: a hand-edited file
+        return None
 
 
 def wait_message(seconds: float) -> str:
@@ -134,17 +102,31 @@ def wait_message(seconds: float) -> str:
     )
 
 
+def _cost(config: EditorConfig) -> int:
+    """The bcrypt cost of the accounts ('$2b$12$...': 12), so a dummy check costs as much."""
+    costs = [h.split("$")[2] for h in config.passwords.values() if h.count("$") >= 3]
+    return max((int(c) for c in costs if c.isdigit() and 4 <= int(c) <= 20), default=12)
+
+
 @cache
-def _dummy_hash() -> bytes:
-    return bcrypt.hashpw(b"dummy", bcrypt.gensalt(rounds=12))
+def _dummy_hash(rounds: int = 12) -> bytes:
+    return bcrypt.hashpw(b"dummy", bcrypt.gensalt(rounds=rounds))
 
 
 def oidc_editor(config: EditorConfig, user: dict) -> str | None:
-    """The name the history records for a logged-in OIDC user, or None if not on the list."""
-    email = str(user.get("email") or "").lower()
-    if config.mode != "oidc" or not email or email not in config.oidc_emails:
+    """The name the history records for a logged-in OIDC user, or None if not on the list.
+
+    Only an address the identity provider has verified counts (`email_verified` true): an
+    unverified one could be anybody's.
+    """
+    if config.mode != "oidc" or not oidc_verified(user):
         return None
-    return email
+    return config.editor(str(user.get("email") or ""))
+
+
+def oidc_verified(user: dict) -> bool:
+    verified = user.get("email_verified")
+    return verified is True or str(verified).lower() == "true"
 
 
 def check_name(name: str) -> list[Problem]:
@@ -169,9 +151,20 @@ def add_editor(path: Path, name: str, password: str, rounds: int = 12) -> bool:
         problems.append(
             Problem("add-editor", "het wachtwoord moet minstens 10 tekens hebben", field="password")
         )
+    if len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
+        problems.append(
+            Problem(
+                "add-editor",
+                f"het wachtwoord is te lang: hoogstens {MAX_PASSWORD_BYTES} bytes (zoveel leest "
+                "bcrypt; een letter met accent telt als 2)",
+                field="password",
+            )
+        )
     if problems:
         raise ValidationFailed(problems)
     secrets = load_secrets(path)
+    # One identity: a name that differs only in case or spacing replaces that account.
+    name = canonical_editor(secrets.get("editors", {}), name) or name
     line = f"{json.dumps(name)} = {json.dumps(hash_password(password, rounds))}"
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     replaced = name in secrets.get("editors", {})

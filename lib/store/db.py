@@ -8,6 +8,8 @@ Tables:
 - `figure_values`: the figure's value per layer, `vastgesteld` (approved) and `concept`. A
   concept with value NULL proposes to remove the figure.
 - `changes`: every change, per layer: who, when, action, old and new value, note, source.
+- `login_attempts`: the login throttle shared by every app instance (lib/store/throttle.py): per
+  name (a hash of it, never the name) the recent password checks. Not figures: no revision bump.
 
 Every write runs in `writing()`: one transaction whose first statement bumps the revision. That
 row lock queues writers one at a time on PostgreSQL as on SQLite (which we open with BEGIN
@@ -25,6 +27,7 @@ from sqlalchemy import (
     Column,
     Connection,
     Engine,
+    Float,
     ForeignKeyConstraint,
     Integer,
     MetaData,
@@ -122,6 +125,16 @@ changes = Table(
 )
 
 
+login_attempts = Table(
+    "login_attempts",
+    metadata,
+    Column("name_key", String(64), primary_key=True),  # sha256 of the normalised name
+    Column("attempts", Integer, nullable=False),
+    Column("first_at", Float, nullable=False),  # seconds since the epoch, shared by instances
+    Column("last_at", Float, nullable=False),
+)
+
+
 def make_engine(url: str) -> Engine:
     """An engine for the URL; SQLite gets foreign keys, WAL and our own BEGIN statements."""
     if not url.startswith("sqlite"):
@@ -183,6 +196,16 @@ def _begin_writing(engine: Engine) -> tuple[Connection, RootTransaction]:
             )
         ]
     )
+
+
+@contextmanager
+def locking(engine: Engine) -> Iterator[Connection]:
+    """A write transaction that is not a change of the figures (no new revision): SQLite takes
+    its write lock at once; on PostgreSQL the caller locks the rows it changes (FOR UPDATE)."""
+    with engine.connect() as conn:
+        conn.execution_options(**{_WRITE_OPTION: True})
+        with conn.begin():
+            yield conn
 
 
 @contextmanager

@@ -8,15 +8,21 @@ the same rules as an import; invalid rows are reported and left out.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
+from lib import fmt
 from lib.figures.entry import figure_keys, target_text, value_hint
 from lib.figures.history import ACTION_LABELS, Key, Layers, describe_value
 from lib.figures.rows import check_row
 from lib.plan.schema import Plan
 from lib.problems import Problem
+from lib.store.edit_checks import EMPTY_COUNT_DATE, city_sum_notes, current_values, district_sums
+from lib.store.identity import display_editor
 from lib.store.store import FigureInput
 
+SUM_COLUMN = "Som van de wijken"
 # Grid column -> the figure's field it edits.
 EDITABLE = {"Waarde": "value", "Teldatum": "counted_on", "Bron": "source", "Opmerking": "note"}
 GRID_COLUMNS = [
@@ -28,6 +34,7 @@ GRID_COLUMNS = [
     "Invullen als",
     "Status",
     *EDITABLE,
+    SUM_COLUMN,
     "indicator",
     "district",
     "version",
@@ -44,6 +51,7 @@ def edit_table(
 ) -> pd.DataFrame:
     """One row per figure the plan asks for, filtered; `district` '' is the city, None all."""
     names = plan.district_names()
+    sums = district_sums(plan, current_values(layers))
     rows = []
     for key in figure_keys(plan):
         indicator = plan.indicator(key[0])
@@ -69,6 +77,9 @@ def edit_table(
                 "Teldatum": record.counted_on if record else "",
                 "Bron": record.source if record else "",
                 "Opmerking": record.note if record else "",
+                SUM_COLUMN: fmt.number(sums[key[:2]], 2)
+                if key[2] == "" and key[:2] in sums
+                else "",
                 "indicator": key[0],
                 "district": key[2],
                 "version": versions.get(key, 0),
@@ -101,6 +112,8 @@ def grid_changes(
             continue
         record = {"indicator": key[0], "year": str(key[1]), "district": key[2], **fields}
         _typed, found = check_row(record, plan, label, position)
+        if not fields["counted_on"] and not any(p.field == "counted_on" for p in found):
+            found.append(Problem(label, EMPTY_COUNT_DATE, row=position, field="counted_on"))
         if found:
             problems += [
                 Problem(p.file, p.message, row=position, field=_grid_name(p.field)) for p in found
@@ -124,14 +137,16 @@ def _where(plan: Plan, district: str | None) -> str:
     return plan.district_names().get(district or "", "hele stad")
 
 
-def history_table(plan: Plan, frame: pd.DataFrame) -> pd.DataFrame:
-    """Recorded changes with Dutch headers, newest first (as `Store.history` returns them)."""
+def history_table(plan: Plan, frame: pd.DataFrame, editors: Iterable[str] = ()) -> pd.DataFrame:
+    """Recorded changes with Dutch headers, newest first (as `Store.history` returns them);
+    names of `editors` as they are spelled there (one editor is one identity)."""
     names = {i.id: i.name for i in plan.indicators}
+    editors = list(editors)
     return pd.DataFrame(
         {
             "Nr": frame["id"].astype(int),
             "Wanneer": [str(a).replace("T", " ") for a in frame["at"]],
-            "Wie": frame["editor"],
+            "Wie": [display_editor(editors, e) for e in frame["editor"]],
             "Wat": [ACTION_LABELS.get(a, a) for a in frame["action"]],
             "Indicator": [names.get(i, i or "–") for i in frame["indicator"]],
             "Jaar": frame["year"],
@@ -149,8 +164,11 @@ def history_table(plan: Plan, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def concepts_table(plan: Plan, layers: dict[Key, Layers], entered: dict[Key, dict]) -> pd.DataFrame:
-    """Concept figures waiting for a second editor: the approved value beside the proposed one."""
+    """Concept figures waiting for a second editor: the approved value beside the proposed one,
+    its count date and source, and a note where the city figure would differ from the sum of
+    its districts once approved."""
     names = {i.id: i.name for i in plan.indicators}
+    notes = city_sum_notes(plan, current_values(layers))
     rows = []
     for key, slot in sorted(layers.items()):
         if slot.concept is None:
@@ -164,14 +182,28 @@ def concepts_table(plan: Plan, layers: dict[Key, Layers], entered: dict[Key, dic
                 "Concept": "(verwijderen)"
                 if slot.concept.value is None
                 else describe_value(slot.concept.value),
+                "Teldatum": fmt.long_date(slot.concept.counted_on, empty="(leeg)"),
+                "Bron": slot.concept.source or "(leeg)",
+                "Let op": notes.get(key[:2], ""),
                 "Ingevoerd door": entered[key]["by"],
                 "Op": entered[key]["at"].replace("T", " "),
             }
         )
-    return pd.DataFrame(
-        rows,
-        columns=["Indicator", "Jaar", "Wijk", "Vastgesteld", "Concept", "Ingevoerd door", "Op"],
-    )
+    return pd.DataFrame(rows, columns=CONCEPT_COLUMNS)
+
+
+CONCEPT_COLUMNS = [
+    "Indicator",
+    "Jaar",
+    "Wijk",
+    "Vastgesteld",
+    "Concept",
+    "Teldatum",
+    "Bron",
+    "Let op",
+    "Ingevoerd door",
+    "Op",
+]
 
 
 def figure_label(plan: Plan, key: Key) -> str:

@@ -16,13 +16,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, func, select, update
 
 from lib.figures.actuals import DEFAULT_ACTUALS, Actuals, ActualsMeta
-from lib.figures.history import Key, Layers, Record, replay
+from lib.figures.history import Key, Layers, Record
 from lib.figures.rows import FRAME_COLUMNS, check_row
 from lib.plan.schema import Plan
 from lib.problems import Problem, ValidationFailed
@@ -40,6 +41,7 @@ from lib.store.db import (
     writing,
     years,
 )
+from lib.store.restore import plan_restore
 from lib.store.seed import initialise
 from lib.store.settings import database_url, url_label
 from lib.store.writes import (
@@ -227,15 +229,25 @@ class Store:
 
     def approve(self, items: list[tuple[Key, int]], editor: str) -> int:
         """Approve concepts (figure key, the version the approver saw); never one's own entry."""
+        return self._review(items, "vaststellen", partial(writes.approve_figure, editor=editor))
+
+    def reject(self, items: list[tuple[Key, int]], editor: str, reason: str) -> int:
+        """Turn concepts down with a reason, which the history records; the approved figures stay."""
+        if not reason.strip():
+            raise ValidationFailed([Problem("afwijzen", "geef een reden voor het afwijzen")])
+        review = partial(writes.reject_figure, editor=editor, reason=reason.strip())
+        return self._review(items, "afwijzen", review)
+
+    def _review(self, items: list[tuple[Key, int]], what: str, review) -> int:
         with writing(self.engine) as (conn, revision):
             self._refuse_closed(conn, [key[1] for key, _ in items])
             problems, conflicts = [], []
             for key, seen in items:
-                outcome = writes.approve_figure(conn, self.plan, key, seen, editor, revision)
+                outcome = review(conn, self.plan, key, seen, revision=revision)
                 if isinstance(outcome, ConflictDetail):
                     conflicts.append(outcome)
                 elif outcome:
-                    problems.append(Problem("vaststellen", outcome, field=key_text(key)))
+                    problems.append(Problem(what, outcome, field=key_text(key)))
             if problems:
                 raise ValidationFailed(problems)
             if conflicts:
@@ -269,26 +281,20 @@ class Store:
                 None,
             )
 
+    def restore_plan(
+        self, change_id: int, key: Key | None = None
+    ) -> list[tuple[FigureInput, Record | None]]:
+        """What `restore` would save: per figure the wish and its current record."""
+        with reading(self.engine) as conn:
+            rows = [dict(r) for r in conn.execute(select(changes)).mappings()]
+        now_layers, versions, _entered = self.layers()
+        return plan_restore(rows, change_id, now_layers, versions, key)
+
     def restore(self, change_id: int, editor: str, key: Key | None = None) -> int:
         """Bring figures back to how they were right after change `change_id` (as concepts).
 
         Only `key` when given, else the whole dataset. The restore is itself a change: values
         that differ from the approved ones become concepts, which a second editor approves.
         """
-        with reading(self.engine) as conn:
-            rows = [dict(r) for r in conn.execute(select(changes)).mappings()]
-        then = replay(rows, change_id)
-        now_layers, versions, _entered = self.layers()
-        keys = [key] if key else sorted(set(then) | set(now_layers))
-        wishes = []
-        for k in keys:
-            target = then.get(k, Layers()).effective() or Record(None)
-            current = now_layers.get(k, Layers())
-            if target == (current.concept or current.approved or Record(None)):
-                continue
-            wishes.append(FigureInput(*k, *_fields(target), expected_version=versions.get(k, 0)))
+        wishes = [wish for wish, _current in self.restore_plan(change_id, key)]
         return self.save(wishes, editor, action="restore") if wishes else 0
-
-
-def _fields(record: Record) -> tuple:
-    return (record.value, record.counted_on, record.source, record.note)

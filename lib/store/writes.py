@@ -15,6 +15,7 @@ from sqlalchemy import Connection, and_, delete, insert, select, update
 from lib.figures.history import Key, Layers, Record, describe_key, describe_value
 from lib.plan.schema import Plan
 from lib.store.db import APPROVED, CONCEPT, changes, figure_values, figures
+from lib.store.identity import same_editor
 
 
 @dataclass(frozen=True)
@@ -232,7 +233,7 @@ def approve_figure(
         return conflict_with(conn, plan, key, seen, version)
     if layers.concept is None:
         return "er is geen conceptcijfer om vast te stellen"
-    if concept_row["changed_by"] == editor:
+    if same_editor(concept_row["changed_by"], editor):
         return (
             f"u ({editor}) heeft dit cijfer zelf ingevoerd; een andere redacteur moet het "
             "vaststellen (vier ogen)"
@@ -247,4 +248,28 @@ def approve_figure(
     old = layers.approved.value if layers.approved else None
     key_cols = {"indicator": key[0], "year": key[1], "district": key[2], "status": APPROVED}
     record_change(conn, revision, editor, "approve", key_cols, old, new, new_version)
+    return None
+
+
+def reject_figure(
+    conn: Connection, plan: Plan, key: Key, seen: int, editor: str, revision: int, reason: str
+) -> ConflictDetail | str | None:
+    """Turn a concept down: it is dropped, the approved figure stays, the reason is recorded."""
+    version, layers, _concept_row = current_layers(conn, key)
+    if version != seen:
+        return conflict_with(conn, plan, key, seen, version)
+    if layers.concept is None:
+        return "er is geen conceptcijfer om af te wijzen"
+    conn.execute(
+        delete(figure_values).where(
+            key_filter(figure_values, key), figure_values.c.status == CONCEPT
+        )
+    )
+    new_version = bump_version(conn, key, version)
+    kept = layers.approved or Record(None)
+    key_cols = {"indicator": key[0], "year": key[1], "district": key[2], "status": CONCEPT}
+    shown = Record(kept.value, kept.counted_on, kept.source, reason)
+    record_change(
+        conn, revision, editor, "reject", key_cols, layers.concept.value, shown, new_version, True
+    )
     return None

@@ -1,5 +1,6 @@
-"""Editing in the browser: an editor logs in, changes a figure in the grid, a second editor
-approves it, and the overview changes. Own server, own database, two editor accounts."""
+"""Editing in the browser: an editor logs in, changes a figure in the grid, sees the change old ->
+new and confirms it; a second editor rejects it with a reason, stays on the approval tab, and the
+overview is as it was. Own server, own database, two editor accounts."""
 
 from __future__ import annotations
 
@@ -79,7 +80,7 @@ def edit_value(page: Page, row: int, text: str) -> None:
     wait_for_app(page)
 
 
-def test_edit_approve_and_see_the_overview_change(page: Page, editing_server: str) -> None:
+def test_save_with_confirmation_then_reject_with_a_reason(page: Page, editing_server: str) -> None:
     url = editing_server
     before = agenda_1_counts(page, url)
 
@@ -88,19 +89,38 @@ def test_edit_approve_and_see_the_overview_change(page: Page, editing_server: st
     second = page.locator('[data-testid="stDataFrame"] #glide-cell-0-1')
     assert second.inner_text().startswith("Inzet HBO-coaches")
     edit_value(page, 1, "4")
-    screenshot(page, "editing-grid.png")
-    page.get_by_role("button", name="Opslaan (1 wijziging)").click()
+    page.get_by_role("button", name="Opslaan (1 wijziging)...").click()
+    confirm = page.locator(".st-key-edit_confirm_box")
+    confirm.get_by_text("Controleer deze wijziging voordat u opslaat.").wait_for(timeout=30000)
+    wait_for_app(page)
+    changes = confirm.locator('[data-testid="stDataFrame"]')
+    old, new = (changes.locator(f"#glide-cell-{c}-0").text_content() for c in (1, 2))
+    assert (old, new) == ("3,2", "4")
+    screenshot(page, "editing-confirm.png")
+    assert page.get_by_text("opgeslagen als concept").count() == 0  # nothing saved yet
+    confirm.get_by_role("button", name="Ja, opslaan").click()
     page.get_by_text("1 cijfer(s) opgeslagen als concept").wait_for(timeout=30000)
-    screenshot(page, "editing-saved.png")
-    assert agenda_1_counts(page, url) == before  # a concept does not count yet
 
     log_in(page, url, "bob")  # a new browser session: anna is no longer logged in
     page.get_by_role("tab", name="Vaststellen").click()
-    page.get_by_role("button", name="Alle 1 vaststellen").click()
-    page.get_by_text("1 cijfer(s) vastgesteld.").wait_for(timeout=30000)
-    screenshot(page, "editing-approved.png")
+    wait_for_app(page)
+    page.get_by_role("combobox", name="Cijfers om vast te stellen of af te wijzen").click()
+    page.get_by_role("option", name=re.compile("Inzet HBO-coaches")).click()
+    page.keyboard.press("Escape")
+    wait_for_app(page)
+    reject = page.get_by_role("button", name="Gekozen cijfers afwijzen")
+    assert reject.is_disabled()  # not without a reason
+    page.get_by_label("Reden van afwijzen (komt in de geschiedenis)").fill("4 FTE klopt niet")
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    screenshot(page, "editing-reject.png")
+    reject.click()
+    page.get_by_text("1 cijfer(s) afgewezen.").wait_for(timeout=30000)
+    wait_for_app(page)
+    # The page stays on the tab the editor was using.
+    assert page.get_by_role("tab", name="Vaststellen").get_attribute("aria-selected") == "true"
+    assert page.get_by_text("Er wachten geen conceptcijfers.").is_visible()
+    screenshot(page, "editing-rejected.png")
 
-    after = agenda_1_counts(page, url)
-    assert after["behaald"] == before["behaald"] + 1
-    assert after["op koers"] == before["op koers"] - 1
+    assert agenda_1_counts(page, url) == before  # the rejected figure never counted
     assert app_exceptions(page) == []

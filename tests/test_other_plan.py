@@ -329,3 +329,13 @@ def test_the_excel_template_names_the_other_plan(from_database):
     )
     assert "Noordkaap" in text
     assert first_plan_words(text) == []
+
+
+def test_a_new_database_starts_with_the_example_figures_only_for_the_bundled_plan(tmp_path):
+    # The CLI opens the store with the default seed; the example figures mean nothing in another
+    # plan, so its new database starts empty instead of failing on unknown indicators.
+    other = Store.open(load_plan(OTHER / "targets.yaml"), f"sqlite:///{tmp_path / 'other.db'}")
+    assert other.read_actuals().frame.empty
+    bundled_plan = load_plan(Path(__file__).resolve().parent.parent / "targets.yaml")
+    bundled = Store.open(bundled_plan, f"sqlite:///{tmp_path / 'bundled.db'}")
+    assert not bundled.read_actuals().frame.empty

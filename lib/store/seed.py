@@ -6,18 +6,30 @@ recorded as `seed` by the editor SEED_EDITOR, so the history knows they were the
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from lib.figures.actuals import ActualsMeta
+from lib.figures.actuals import DEFAULT_ACTUALS, ActualsMeta
 from lib.figures.actuals import read_actuals as read_actuals_file
 from lib.plan.schema import Plan
 from lib.store.db import APPROVED, changes, dataset, figure_values, figures, reading, writing, years
 from lib.store.writes import canonical_value, now
 
 SEED_EDITOR = "startbestand"
+BUNDLED_TARGETS = DEFAULT_ACTUALS.parents[1] / "targets.yaml"
+
+
+def example_seed(plan: Plan) -> Path | None:
+    """The bundled example figures for the bundled plan; None (start empty) for any other plan,
+    whose indicators and districts the example figures do not know."""
+    try:
+        bundled = hashlib.sha256(BUNDLED_TARGETS.read_bytes().decode().encode()).hexdigest()
+    except OSError:
+        return None
+    return DEFAULT_ACTUALS if plan.content_hash == bundled else None
 
 
 def initialise(engine: Engine, plan: Plan, seed: Path | None) -> None:

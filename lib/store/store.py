@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy import Connection, Engine, func, select, update
 
-from lib.figures.actuals import DEFAULT_ACTUALS, Actuals, ActualsMeta
+from lib.figures.actuals import Actuals, ActualsMeta
 from lib.figures.history import Key, Layers, Record
 from lib.figures.rows import FRAME_COLUMNS, check_row
 from lib.plan.schema import Plan
@@ -42,7 +42,7 @@ from lib.store.db import (
     years,
 )
 from lib.store.restore import plan_restore
-from lib.store.seed import initialise
+from lib.store.seed import example_seed, initialise
 from lib.store.settings import database_url, url_label
 from lib.store.writes import (
     Conflict,
@@ -75,7 +75,7 @@ class Store:
         engine = make_engine(url)
         metadata.create_all(engine)
         store = cls(engine, plan, url)
-        store._initialise(DEFAULT_ACTUALS if seed is True else seed or None)
+        store._initialise(example_seed(plan) if seed is True else seed or None)
         return store
 
     def _initialise(self, seed: Path | None) -> None:

@@ -169,24 +169,33 @@ def run_approve(args: argparse.Namespace, plan: Plan) -> None:
         raise UsageError("geef --all of --indicator (met eventueel --year en --district)")
     store = Store.open(plan)
     layers, versions, entered = store.layers()
-    chosen = [
-        key
-        for key, slot in sorted(layers.items())
-        if slot.concept is not None
-        and (args.indicator is None or key[0] == args.indicator)
-        and (args.year is None or key[1] == args.year)
-        and (args.district is None or key[2] == args.district)
-    ]
+
+    def matches(key) -> bool:
+        return (
+            (args.indicator is None or key[0] == args.indicator)
+            and (args.year is None or key[1] == args.year)
+            and (args.district is None or key[2] == args.district)
+        )
+
+    chosen = [k for k, s in sorted(layers.items()) if s.concept is not None and matches(k)]
     own = [k for k in chosen if entered[k]["by"] == args.editor]
+    waiting = {k: s for k, s in store.text_layers().items() if s["concept"] and matches(k)}
+    own_texts = [k for k, s in waiting.items() if s["concept"]["changed_by"] == args.editor]
     if args.all:
         chosen = [k for k in chosen if k not in own]
-        if own:
-            print(f"{len(own)} eigen concept(en) overgeslagen (vier ogen).", file=sys.stderr)
-    if not chosen:
-        print("Geen conceptcijfers om vast te stellen.", file=sys.stderr)
+        waiting = {k: s for k, s in waiting.items() if k not in own_texts}
+        if own or own_texts:
+            skipped = len(own) + len(own_texts)
+            print(f"{skipped} eigen concept(en) overgeslagen (vier ogen).", file=sys.stderr)
+    if not chosen and not waiting:
+        print("Geen conceptcijfers of -teksten om vast te stellen.", file=sys.stderr)
         return
-    store.approve([(k, versions[k]) for k in chosen], args.editor)
-    print(f"{len(chosen)} cijfer(s) vastgesteld door {args.editor}.", file=sys.stderr)
+    if chosen:
+        store.approve([(k, versions[k]) for k in chosen], args.editor)
+        print(f"{len(chosen)} cijfer(s) vastgesteld door {args.editor}.", file=sys.stderr)
+    if waiting:
+        store.approve_texts([(k, s["version"]) for k, s in sorted(waiting.items())], args.editor)
+        print(f"{len(waiting)} toelichting(en) vastgesteld door {args.editor}.", file=sys.stderr)
 
 
 def run_year(args: argparse.Namespace, plan: Plan) -> None:
@@ -209,6 +218,12 @@ def run_history(args: argparse.Namespace, plan: Plan) -> None:
             f"{row['indicator']} {row['year']} {row['district'] or 'hele stad'} ({row['status']}): "
             f"{row['old_value'] or '(leeg)'} -> {row['new_value'] or '(leeg)'}"
             if row["indicator"]
+            else " ".join(
+                v
+                for v in (row["new_value"], row["old_value"], row["note"])
+                if isinstance(v, str) and v
+            )
+            if row["action"].startswith("meeting_")
             else f"jaar {row['year']}"
         )
         print(f"#{row['id']} {row['at']} {row['editor']}: {ACTION_LABELS[row['action']]} {what}")

@@ -20,6 +20,8 @@ ACTION_LABELS = {
     "restore": "teruggezet",
     "close_year": "jaar afgesloten",
     "reopen_year": "jaar heropend",
+    "meeting_add": "vergadering toegevoegd",
+    "meeting_remove": "vergadering verwijderd",
 }
 
 
@@ -78,3 +80,57 @@ def describe_key(key: Key, name: str | None = None) -> str:
     indicator, year, district = key
     where = f"wijk {district}" if district else "hele stad"
     return f"{name or indicator} {year} ({where})"
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A figure as the dashboard counted it at a moment, and the change that made it so.
+
+    changed_at: when it became what is counted (the approval, or for a concept its entry);
+    changed_by: who entered the value; approved_by: who approved it (None for a concept).
+    """
+
+    record: Record
+    changed_at: str
+    changed_by: str
+    approved_by: str | None
+
+
+def counted_figures(
+    change_rows: list[dict], before: str | None = None, include_concept: bool = False
+) -> dict[Key, Counted]:
+    """The figures counted right before the moment `before` (ISO text; None: after every change).
+
+    Rebuilt from the history alone. Figures from the starting file (action `seed`) were there
+    before any moment, whenever they were loaded. Approved figures only, unless
+    `include_concept`: then a concept stands in for its approved figure (a concept without a
+    value proposes removal, so that figure is not counted).
+    """
+    approved: dict[Key, Counted] = {}
+    concept: dict[Key, Counted | None] = {}
+    for row in sorted(change_rows, key=lambda r: r["id"]):
+        if row["indicator"] is None:  # a year closed or reopened, a meeting
+            continue
+        if before is not None and row["action"] != "seed" and row["at"] >= before:
+            continue
+        key = (row["indicator"], int(row["year"]), row["district"])
+        record = Record(row["new_value"], row["counted_on"], row["source"], row["note"])
+        if row["dropped"]:
+            concept.pop(key, None)
+        elif row["status"] == "concept":
+            concept[key] = Counted(record, row["at"], row["editor"], None)
+        else:  # seed or approve
+            entered = concept.pop(key, None)
+            if record.value is None:
+                approved.pop(key, None)
+            else:
+                by = entered.changed_by if entered else row["editor"]
+                approved[key] = Counted(record, row["at"], by, row["editor"])
+    counted = dict(approved)
+    if include_concept:
+        for key, shown in concept.items():
+            if shown.record.value is None:
+                counted.pop(key, None)
+            else:
+                counted[key] = shown
+    return counted

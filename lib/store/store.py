@@ -40,8 +40,10 @@ from lib.store.db import (
     writing,
     years,
 )
+from lib.store.meetings import MeetingStore
 from lib.store.seed import initialise
 from lib.store.settings import database_url, url_label
+from lib.store.texts import TextStore
 from lib.store.writes import (
     Conflict,
     ConflictDetail,
@@ -56,8 +58,8 @@ from lib.store.writes import (
 STORE_COLUMNS = FRAME_COLUMNS + ["status", "version"]
 
 
-class Store:
-    """The figures database for one plan."""
+class Store(MeetingStore, TextStore):
+    """The figures database for one plan (meetings and texts: lib/store/meetings.py, texts.py)."""
 
     def __init__(self, engine: Engine, plan: Plan, url: str) -> None:
         self.engine, self.plan, self.url = engine, plan, url

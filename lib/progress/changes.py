@@ -1,0 +1,283 @@
+"""What changed since a date (say, the last stuurgroep meeting): figures, statuses, milestones.
+
+"Then" is rebuilt from the history (lib/figures/history.counted_figures), never from today's
+figures with an earlier date: the figures as they were counted at 00:00 on the date (approved
+ones only unless include_concept), judged at the peildatum the dashboard would have used then
+(the date the figures declare, else that day). Figures from the starting file count as present
+before any meeting. "Now" is what the dashboard counts today, judged at `today` (by default the
+peildatum the dashboard uses: the date the figures declare, else today).
+
+One row per change, every row with the fields of FIELDS (a field that does not apply is None):
+- `figure`: a figure whose counted value differs now from then; changed_by entered it,
+  approved_by approved it (None for a concept), changed_at is when it became what is counted.
+- `status`: a status that moved, status_before -> status_now; before/after are the figures
+  the two statuses were judged on.
+- `milestone`: a milestone whose deadline fell between then and now, or falls before the next
+  meeting (lib/store/meetings.due_before); changed_at is the deadline.
+- `explanation`: an editor's toelichting or maatregelen that is new or changed (approved; with
+  include_concept, concepts too); before/after are the toelichting, then and now.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from decimal import Decimal
+
+import pandas as pd
+from sqlalchemy import select
+
+from lib.figures.actuals import Actuals
+from lib.figures.history import Counted, Key, counted_figures
+from lib.figures.rows import FRAME_COLUMNS, check_row
+from lib.plan.schema import Plan
+from lib.progress.compare import progress_table
+from lib.status import BEHIND, MET, NO_DATA, ON_TRACK
+from lib.store.db import changes, reading
+from lib.store.meetings import due_before as due_before_of
+from lib.store.store import Store
+
+FIELDS = [
+    "kind",
+    "indicator",
+    "name",
+    "year",
+    "district",
+    "before",
+    "after",
+    "status_before",
+    "status_now",
+    "changed_at",
+    "changed_by",
+    "approved_by",
+]
+KINDS = ("figure", "status", "milestone", "explanation")
+
+
+def moment(since: date) -> str:
+    """00:00 on `since` as the history writes moments, so the day itself is included."""
+    return datetime.combine(since, time()).isoformat(timespec="seconds")
+
+
+def changes_since(
+    plan: Plan,
+    store: Store,
+    since: date,
+    *,
+    year: int | None = None,
+    district: str | None = None,
+    include_concept: bool = False,
+    today: date | None = None,
+) -> list[dict]:
+    """Every change since 00:00 on `since`, figures first, then statuses, milestones, texts.
+
+    year: one plan year, None for every year. district: None for city rows only, "all" for the
+    city and every district, or one district id for that district's rows (milestones are the
+    city's and come with city rows).
+    """
+    with reading(store.engine) as conn:
+        history = [dict(r) for r in conn.execute(select(changes)).mappings()]
+    now_actuals = store.read_actuals(include_concept=include_concept)
+    declared = now_actuals.meta.reporting_date
+    today = today or declared or date.today()
+    then = counted_figures(history, moment(since), include_concept)
+    now = counted_figures(history, None, include_concept)
+    then_actuals = actuals_of(plan, then, now_actuals)
+
+    def wanted(key: Key) -> bool:
+        in_year = year is None or key[1] == year
+        if district == "all":
+            return in_year
+        return in_year and key[2] == (district or "")
+
+    rows = figure_rows(plan, then, now, wanted)
+    table_district = "all" if district == "all" else (district or None)
+    before = progress_table(
+        plan, then_actuals, declared or since, year=year, district=table_district
+    )
+    after = progress_table(plan, now_actuals, today, year=year, district=table_district)
+    if district not in (None, "all"):
+        before, after = (t[t["district"] == district] for t in (before, after))
+    rows += status_rows(before, after)
+    if district in (None, "all"):
+        rows += milestone_rows(
+            plan, before, after, since, today, due_before_of(store.meetings(), today)
+        )
+    rows += explanation_rows(plan, store, since, wanted, include_concept)
+    return rows
+
+
+def actuals_of(plan: Plan, counted: dict[Key, Counted], like: Actuals) -> Actuals:
+    """The counted figures as `Actuals` (typed like the stored ones), with `like`'s metadata."""
+    records = []
+    for key, shown in sorted(counted.items()):
+        raw = {
+            "indicator": key[0],
+            "year": str(key[1]),
+            "district": key[2],
+            "value": shown.record.value,
+            "counted_on": shown.record.counted_on,
+            "source": shown.record.source,
+            "note": shown.record.note,
+            "changed_at": shown.changed_at,
+            "changed_by": shown.changed_by,
+        }
+        typed, _problems = check_row(raw, plan, "geschiedenis", None)
+        if typed:  # a figure the plan no longer knows was not counted then either
+            records.append(typed)
+    frame = pd.DataFrame(records, columns=FRAME_COLUMNS)
+    return Actuals(frame, like.meta, f"{like.version}:then", like.file)
+
+
+def figure_rows(plan: Plan, then: dict, now: dict, wanted) -> list[dict]:
+    """One row per figure whose counted value differs now from then, in plan order."""
+    order = {i.id: n for n, i in enumerate(plan.indicators)}
+    names = {i.id: i.name for i in plan.indicators}
+    keys = [
+        k
+        for k in set(then) | set(now)
+        if k[0] in order and wanted(k) and _value(then.get(k)) != _value(now.get(k))
+    ]
+    rows = []
+    for key in sorted(keys, key=lambda k: (order[k[0]], k[1], k[2])):
+        current = now.get(key)
+        rows.append(
+            _row(
+                "figure",
+                key,
+                names[key[0]],
+                before=_value(then.get(key)),
+                after=_value(current),
+                changed_at=current.changed_at if current else None,
+                changed_by=current.changed_by if current else None,
+                approved_by=current.approved_by if current else None,
+            )
+        )
+    return rows
+
+
+def _value(shown: Counted | None) -> str | None:
+    return shown.record.value if shown else None
+
+
+_KEY = ["indicator", "year", "district"]
+
+
+def status_rows(before: pd.DataFrame, after: pd.DataFrame) -> list[dict]:
+    """Statuses that moved, worst first: into achter, into geen gegevens, out of achter into
+    op koers or behaald, then the rest; within a group by agenda item (then plan order)."""
+    old = before[_KEY + ["status", "actual"]]
+    new = after[_KEY + ["name", "agenda_item", "status", "actual"]].reset_index(drop=True)
+    both = new.reset_index().merge(old, on=_KEY, suffixes=("", "_before"))
+    both = both[both["status"] != both["status_before"]]
+    rows = []
+    for row in both.to_dict("records"):
+        moved = _row(
+            "status",
+            (row["indicator"], int(row["year"]), row["district"]),
+            row["name"],
+            before=_shown(row["actual_before"]),
+            after=_shown(row["actual"]),
+            status_before=row["status_before"],
+            status_now=row["status"],
+        )
+        order = (_group(row["status_before"], row["status"]), row["agenda_item"], row["index"])
+        rows.append((order, moved))
+    return [moved for _order, moved in sorted(rows, key=lambda r: r[0])]
+
+
+def _group(was: str, now: str) -> int:
+    if now == BEHIND:
+        return 0
+    if now == NO_DATA:
+        return 1
+    if was == BEHIND and now in (ON_TRACK, MET):
+        return 2
+    return 3
+
+
+def _shown(actual: object) -> str | None:
+    """A figure as the history writes it: '3,2', '2014-08-01', 'ja'."""
+    if actual is None or (isinstance(actual, float) and pd.isna(actual)):
+        return None
+    if isinstance(actual, (int, float)) and not isinstance(actual, bool):
+        return format(Decimal(str(actual)).normalize(), "f").replace(".", ",")
+    return str(actual)
+
+
+def milestone_rows(
+    plan: Plan, before: pd.DataFrame, after: pd.DataFrame, since: date, today: date, due: date
+) -> list[dict]:
+    """Milestones whose deadline fell on or after `since` up to `today`, or falls up to `due`."""
+    city_before = before[before["district"] == ""].set_index(["indicator", "year"])
+    city_after = after[after["district"] == ""].set_index(["indicator", "year"])
+    rows = []
+    for indicator in plan.indicators:
+        deadline = indicator.deadline if indicator.kind == "milestone" else None
+        if deadline is None or not since <= deadline <= max(today, due):
+            continue
+        key = (indicator.id, deadline.year)
+        if key not in city_after.index:
+            continue  # another year was asked for
+        now = city_after.loc[key]
+        was = city_before.loc[key] if key in city_before.index else None
+        rows.append(
+            _row(
+                "milestone",
+                (indicator.id, deadline.year, ""),
+                indicator.name,
+                before=_shown(was["actual"]) if was is not None else None,
+                after=_shown(now["actual"]),
+                status_before=was["status"] if was is not None else None,
+                status_now=now["status"],
+                changed_at=deadline.isoformat(),
+            )
+        )
+    return sorted(rows, key=lambda r: r["changed_at"])
+
+
+def explanation_rows(plan: Plan, store: Store, since: date, wanted, include_concept: bool) -> list:
+    """Texts of editors that are new or changed since `since` (none before they exist)."""
+    names = {i.id: i.name for i in plan.indicators}
+    then = store.texts_counted(moment(since), include_concept)
+    now = store.texts_counted(None, include_concept)
+    rows = []
+    for key in sorted(k for k in now if k[0] in names and wanted(k)):
+        current, earlier = now[key], then.get(key)
+        if earlier is not None and earlier.texts == current.texts:
+            continue
+        rows.append(
+            _row(
+                "explanation",
+                key,
+                names[key[0]],
+                before=text_line(earlier.texts) if earlier else None,
+                after=text_line(current.texts),
+                changed_at=current.changed_at,
+                changed_by=current.changed_by,
+                approved_by=current.approved_by,
+            )
+        )
+    return rows
+
+
+def text_line(pair: tuple[str, str]) -> str:
+    """'Toelichting · Maatregelen: ...' on one line, as the `explanation` rows carry them."""
+    explanation, measures = pair
+    return explanation + (f" · Maatregelen: {measures}" if measures else "")
+
+
+def _row(kind: str, key: Key, name: str, **fields) -> dict:
+    row = dict.fromkeys(FIELDS)
+    row.update(kind=kind, indicator=key[0], name=name, year=key[1], district=key[2], **fields)
+    return row
+
+
+def summary_counts(rows: list[dict]) -> dict[str, int]:
+    """How many figures changed, statuses moved, moved into achter."""
+    return {
+        "figures": sum(r["kind"] == "figure" for r in rows),
+        "statuses": sum(r["kind"] == "status" for r in rows),
+        "into_behind": sum(r["kind"] == "status" and r["status_now"] == BEHIND for r in rows),
+        "milestones": sum(r["kind"] == "milestone" for r in rows),
+        "explanations": sum(r["kind"] == "explanation" for r in rows),
+    }

@@ -5,7 +5,7 @@ import streamlit as st
 from lib import fmt
 from lib.status import STATUSES
 from lib.views.overview import TILE_STATUSES, latest_change, overview_table, tiles
-from ui import components, context
+from ui import components, context, since
 
 OVERVIEW_COLUMNS = [
     "Indicator",
@@ -29,6 +29,7 @@ def render() -> None:
         f"Stand op **{fmt.long_date(ctx.as_of)}** (peildatum) · hele stad · "
         f"laatste wijziging in de cijfers: **{fmt.long_date(changed) if changed else 'onbekend'}**"
     )
+    since.overview_block(ctx)
     components.report_buttons()
     st.subheader("Per agendapunt")
     all_tiles = tiles(ctx.progress, ctx.plan, ctx.year)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.problems import ValidationFailed
 from lib.store import auth
-from ui import components, context, edit_sections, editing
+from ui import components, context, edit_sections, editing, meeting_sections
 
 
 def render() -> None:
@@ -35,13 +35,15 @@ def render() -> None:
     closed = sorted(store.closed_years())
     if closed:
         st.caption(f"Afgesloten jaren (niet te wijzigen): {', '.join(map(str, closed))}.")
-    grid, upload, approve, history, years = st.tabs(
+    grid, upload, approve, history, years, texts, meetings = st.tabs(
         [
             "Cijfers bewerken",
             "Importeren uit Excel",
             "Vaststellen",
             "Geschiedenis",
             "Jaren afsluiten",
+            "Toelichting en maatregelen",
+            "Vergaderingen",
         ]
     )
     with grid:
@@ -54,6 +56,10 @@ def render() -> None:
         edit_sections.history_section(ctx, store, editor)
     with years:
         edit_sections.years_section(ctx, store, editor)
+    with texts:
+        meeting_sections.texts_section(ctx, store, editor)
+    with meetings:
+        meeting_sections.meetings_section(ctx, store, editor)
 
 
 render()

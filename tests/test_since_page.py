@@ -79,9 +79,8 @@ def test_the_page_shows_the_change_the_move_and_milestones(store):
     at = open_app(SINCE)
     assert at.main.title[0].value == "Sinds de vorige vergadering"
     assert at.selectbox(key="since_meeting").value == date(2014, 9, 15)
-    assert (
-        "**Sinds de vorige vergadering (Stuurgroep 15 september 2014 (15 september 2014)):**"
-        in (text(at))
+    assert "**Sinds de vorige vergadering (Stuurgroep 15 september 2014, 15 september 2014):**" in (
+        text(at)
     )
     figures, moves, *_ = html_tables(at)
     assert figures.iloc[0][["Was", "Nu", "Ingevoerd door", "Vastgesteld door"]].tolist() == [

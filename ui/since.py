@@ -69,7 +69,9 @@ def choose_since(ctx: Context, all_meetings: list[Meeting]) -> tuple[date, str]:
     )
     if choice != OTHER_DATE:
         words = "de vorige vergadering" if previous and choice == previous.day else "de vergadering"
-        return choice, f"{words} ({labels[choice]})"
+        title = next(m.title for m in all_meetings if m.day == choice)
+        named = f"{title}, {fmt.long_date(choice)}" if title else fmt.long_date(choice)
+        return choice, f"{words} ({named})"
     day = st.date_input(
         "Datum", value=ctx.as_of, format="DD-MM-YYYY", key="since_date", max_value=date(2100, 1, 1)
     )

@@ -46,6 +46,8 @@ def changes(ctx: Context, since: date, district: str | None) -> list[dict]:
             district=district,
             include_concept=include,
             today=ctx.as_of,
+            actuals=ctx.actuals,  # the figures and the comparison every page already has
+            progress=ctx.progress,
         ),
         since,
         ctx.year,

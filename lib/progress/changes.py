@@ -27,7 +27,7 @@ import pandas as pd
 from sqlalchemy import select
 
 from lib.figures.actuals import Actuals
-from lib.figures.history import Counted, Key, counted_figures
+from lib.figures.history import Counted, Key, counted_then_and_now
 from lib.figures.rows import FRAME_COLUMNS, check_row
 from lib.plan.schema import Plan
 from lib.progress.compare import progress_table
@@ -67,21 +67,26 @@ def changes_since(
     district: str | None = None,
     include_concept: bool = False,
     today: date | None = None,
+    actuals: Actuals | None = None,
+    progress: pd.DataFrame | None = None,
 ) -> list[dict]:
     """Every change since 00:00 on `since`, figures first, then statuses, milestones, texts.
 
     year: one plan year, None for every year. district: None for city rows only, "all" for the
     city and every district, or one district id for that district's rows (milestones are the
-    city's and come with city rows).
+    city's and come with city rows). A caller that has them already (the dashboard) passes
+    the figures counted now (`actuals`, read with the same include_concept) and their progress
+    table at `today` for every year, the city and every district (`progress`).
     """
     with reading(store.engine) as conn:
-        history = [dict(r) for r in conn.execute(select(changes)).mappings()]
-    now_actuals = store.read_actuals(include_concept=include_concept)
+        result = conn.execute(select(changes).order_by(changes.c.id))
+        columns = list(result.keys())
+        history = [dict(zip(columns, row, strict=True)) for row in result.all()]
+    now_actuals = actuals or store.read_actuals(include_concept=include_concept)
     declared = now_actuals.meta.reporting_date
     today = today or declared or date.today()
-    then = counted_figures(history, moment(since), include_concept)
-    now = counted_figures(history, None, include_concept)
-    then_actuals = actuals_of(plan, then, now_actuals)
+    then, now = counted_then_and_now(history, moment(since), include_concept)
+    then_actuals = actuals_of(plan, then, now, now_actuals)
 
     def wanted(key: Key) -> bool:
         in_year = year is None or key[1] == year
@@ -94,7 +99,12 @@ def changes_since(
     before = progress_table(
         plan, then_actuals, declared or since, year=year, district=table_district
     )
-    after = progress_table(plan, now_actuals, today, year=year, district=table_district)
+    if progress is None:
+        after = progress_table(plan, now_actuals, today, year=year, district=table_district)
+    else:
+        after = progress if year is None else progress[progress["year"] == year]
+        if district is None:
+            after = after[after["district"] == ""]
     if district not in (None, "all"):
         before, after = (t[t["district"] == district] for t in (before, after))
     rows += status_rows(before, after)
@@ -106,10 +116,20 @@ def changes_since(
     return rows
 
 
-def actuals_of(plan: Plan, counted: dict[Key, Counted], like: Actuals) -> Actuals:
-    """The counted figures as `Actuals` (typed like the stored ones), with `like`'s metadata."""
+def actuals_of(
+    plan: Plan, counted: dict[Key, Counted], now: dict[Key, Counted], like: Actuals
+) -> Actuals:
+    """The `counted` figures as `Actuals`, with the metadata of `like` (the figures counted now,
+    `now` as replayed): a figure that is the same now is taken from `like` as it is typed
+    there; only the others are typed again."""
+    frame = like.frame
+    same = {k for k, shown in counted.items() if k in now and now[k].record == shown.record}
+    keys = pd.MultiIndex.from_arrays([frame["indicator"], frame["year"], frame["district"]])
+    kept = frame[keys.isin(list(same))] if same else frame.iloc[0:0]
     records = []
     for key, shown in sorted(counted.items()):
+        if key in same:
+            continue
         raw = {
             "indicator": key[0],
             "year": str(key[1]),
@@ -124,8 +144,11 @@ def actuals_of(plan: Plan, counted: dict[Key, Counted], like: Actuals) -> Actual
         typed, _problems = check_row(raw, plan, "geschiedenis", None)
         if typed:  # a figure the plan no longer knows was not counted then either
             records.append(typed)
-    frame = pd.DataFrame(records, columns=FRAME_COLUMNS)
-    return Actuals(frame, like.meta, f"{like.version}:then", like.file)
+    changed = pd.DataFrame(records, columns=FRAME_COLUMNS)
+    both = pd.concat([kept[FRAME_COLUMNS], changed], ignore_index=True) if records else kept
+    return Actuals(
+        both[FRAME_COLUMNS].reset_index(drop=True), like.meta, f"{like.version}:then", like.file
+    )
 
 
 def figure_rows(plan: Plan, then: dict, now: dict, wanted) -> list[dict]:

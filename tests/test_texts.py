@@ -145,3 +145,76 @@ def test_explain_and_approve_all_on_the_command_line(tmp_path, monkeypatch, caps
         run(["explain", "--indicator", "nope", "--year", "2014", "--editor", "anna", "--text", "x"])
         == 2
     )
+
+
+def test_excel_round_trip_of_texts(plan, store):
+    import io
+
+    import openpyxl
+
+    from lib.store.imports import apply_import, preview_import
+    from lib.store.workbook import template_workbook
+
+    store.save_text(FTE, "=SOM(A1)", "Werving", "anna")  # a formula: inert in the template
+    book = openpyxl.load_workbook(io.BytesIO(template_workbook(plan, store)))
+    sheet = book["Cijfers"]
+    header = [c.value for c in sheet[1]]
+    assert header[-2:] == ["Toelichting [explanation]", "Maatregelen [measures]"]
+    column = {h: i for i, h in enumerate(header)}
+    rows = {
+        (
+            r[column["Indicator-id [indicator]"]].value,
+            r[column["Jaar [year]"]].value,
+            r[column["Wijk-id [district]"]].value or "",
+        ): r
+        for r in sheet.iter_rows(min_row=2)
+    }
+    fte = rows[FTE]
+    assert fte[column["Toelichting [explanation]"]].value == "'=SOM(A1)"
+    assert fte[column["Maatregelen [measures]"]].value == "Werving"
+    # Unchanged, it imports as nothing new.
+    unchanged = io.BytesIO()
+    book.save(unchanged)
+    preview = preview_import(unchanged.getvalue(), "sjabloon.xlsx", store)
+    assert preview.valid and preview.changes == [] and preview.text_changes == []
+    # A row with texts and no value: the texts change, the figure stays.
+    empty = next(
+        r
+        for k, r in rows.items()
+        if r[column["Waarde [value]"]].value is None
+        and k[2] == ""
+        and plan.indicator(k[0]).kind != "milestone"
+    )
+    empty_key = next(k for k, r in rows.items() if r is empty)
+    empty[column["Toelichting [explanation]"]].value = "Nog niet geteld"
+    fte[column["Maatregelen [measures]"]].value = "Extra werving"
+    fte[column["Waarde [value]"]].value = 3.5
+    changed = io.BytesIO()
+    book.save(changed)
+    preview = preview_import(changed.getvalue(), "sjabloon.xlsx", store)
+    assert preview.valid, [str(p) for p in preview.problems]
+    assert [c.key for c in preview.changes] == [FTE]
+    assert {c.key: c.new for c in preview.text_changes} == {
+        FTE: ("=SOM(A1)", "Extra werving"),
+        empty_key: ("Nog niet geteld", ""),
+    }
+    assert any("maatregelen 'Werving' -> 'Extra werving'" in str(c) for c in preview.text_changes)
+    assert apply_import(preview, store, "anna") == 3
+    assert store.texts(include_concept=True)[empty_key] == ("Nog niet geteld", "")
+    assert empty_key not in {
+        tuple(k)
+        for k in store.read_actuals(include_concept=True)
+        .frame[["indicator", "year", "district"]]
+        .itertuples(index=False)
+    }
+    assert store.text_history(FTE)[-1]["action"] == "import"
+
+
+def test_an_upload_with_a_too_long_text_names_row_and_column(plan, store):
+    from lib.store.imports import preview_import
+
+    raw = (f"indicator,year,district,value,explanation\n{FTE[0]},2014,,,{'x' * 1001}\n").encode()
+    preview = preview_import(raw, "teksten.csv", store)
+    (problem,) = preview.problems
+    assert problem.row == 2 and problem.field == "Toelichting (kolom E)"
+    assert "het maximum is 1.000" in problem.message

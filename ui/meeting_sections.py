@@ -218,3 +218,24 @@ def _text_history(ctx: Context, store: Store, editor: str, key: Key) -> None:
             lambda: store.restore_text(int(target), editor),
             f"Toelichting teruggezet naar de stand na wijziging {target}.",
         )
+
+
+def text_preview(ctx: Context, preview) -> None:
+    """The texts an upload changes, old -> new, as plain text in a data grid."""
+    if not preview.text_changes:
+        return
+    st.markdown(f"**{len(preview.text_changes)}** toelichting(en) veranderen:")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Rij": [c.row for c in preview.text_changes],
+                "Cijfer": [_key_label(ctx, c.key) for c in preview.text_changes],
+                "Toelichting oud": [c.old[0] for c in preview.text_changes],
+                "Toelichting nieuw": [c.new[0] for c in preview.text_changes],
+                "Maatregelen oud": [c.old[1] for c in preview.text_changes],
+                "Maatregelen nieuw": [c.new[1] for c in preview.text_changes],
+            }
+        ),
+        hide_index=True,
+        key="edit_text_preview",
+    )

@@ -128,10 +128,11 @@ def run_import(args: argparse.Namespace, plan: Plan) -> int:
         raise UsageError(f"kan {args.file} niet lezen ({exc.strerror})") from None
     store = Store.open(plan)
     preview = preview_import(raw, args.file.name, store)
-    for change in preview.changes:
+    for change in [*preview.changes, *preview.text_changes]:
         print(change)
     print(
-        f"{len(preview.changes)} cijfer(s) veranderen, {preview.unchanged} blijven gelijk, "
+        f"{len(preview.changes)} cijfer(s) en {len(preview.text_changes)} toelichting(en) "
+        f"veranderen, {preview.unchanged} blijven gelijk, "
         f"{preview.skipped} lege rij(en) overgeslagen, {preview.bad_rows} rij(en) met fouten.",
         file=sys.stderr,
     )
@@ -144,7 +145,8 @@ def run_import(args: argparse.Namespace, plan: Plan) -> int:
         print("Proefimport (--dry-run): niets opgeslagen.", file=sys.stderr)
         return 0
     changed = apply_import(preview, store, args.editor, only_valid=args.only_valid)
-    print(f"{changed} cijfer(s) opgeslagen als concept door {args.editor}.", file=sys.stderr)
+    what = "cijfer(s) en toelichting(en)" if preview.text_changes else "cijfer(s)"
+    print(f"{changed} {what} opgeslagen als concept door {args.editor}.", file=sys.stderr)
     return 0
 
 

@@ -165,10 +165,12 @@ class Store(MeetingStore, TextStore):
 
     # -- writing ---------------------------------------------------------------------------
 
-    def save(self, wishes: list[FigureInput], editor: str, action: str = "edit") -> int:
-        """Write figures as concepts; return how many changed. Raises ValidationFailed or Conflict."""
-        wishes = self.validate(wishes)
+    def save(self, wishes: list[FigureInput], editor: str, action: str = "edit", texts=()) -> int:
+        """Write figures (and `texts`, TextWish) as concepts in one transaction; how many
+        changed. Raises ValidationFailed or Conflict."""
+        wishes, texts = self.validate(wishes), self.validate_texts(list(texts))
         with writing(self.engine) as (conn, revision):
+            changed_texts = self.write_texts(conn, revision, texts, editor, action)
             self._refuse_closed(conn, [w.key[1] for w in wishes], wishes)
             conflicts, changed = [], 0
             for wish in wishes:
@@ -179,7 +181,7 @@ class Store(MeetingStore, TextStore):
                     changed += outcome
             if conflicts:
                 raise Conflict(conflicts)
-        return changed
+        return changed + changed_texts
 
     def validate(self, wishes: list[FigureInput], file: str = "invoer") -> list[FigureInput]:
         """The wishes with canonical values; ValidationFailed with every problem otherwise."""

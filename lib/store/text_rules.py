@@ -26,6 +26,31 @@ class TextCounted:
     approved_by: str | None
 
 
+@dataclass(frozen=True)
+class TextWish:
+    """A wish for the texts of one key; `expected_version` None: no check of the version."""
+
+    key: Key
+    explanation: str
+    measures: str
+    expected_version: int | None = None
+    row: int | None = None
+
+    @property
+    def texts(self) -> tuple[str, str]:
+        return (self.explanation, self.measures)
+
+    def cleaned(self) -> TextWish:
+        key = (self.key[0], int(self.key[1]), self.key[2] or "")
+        return TextWish(
+            key,
+            clean_text(self.explanation),
+            clean_text(self.measures),
+            self.expected_version,
+            self.row,
+        )
+
+
 def clean_text(text: str | None) -> str:
     """As typed, with line ends made one kind and outer white space taken off."""
     return (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()

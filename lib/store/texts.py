@@ -10,13 +10,15 @@ them. Used through lib.store.store.Store, which mixes TextStore in.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import Connection, Engine, and_, delete, func, insert, select
 
 from lib.figures.history import Key
 from lib.plan.schema import Plan
 from lib.problems import Problem, ValidationFailed
 from lib.store.db import APPROVED, CONCEPT, reading, text_changes, texts, writing, years
-from lib.store.text_rules import FILE, TextCounted, check_texts, clean_text, replay_texts
+from lib.store.text_rules import FILE, TextCounted, TextWish, check_texts, replay_texts
 from lib.store.writes import now
 
 
@@ -106,46 +108,28 @@ class TextStore:
         expected_version: int | None = None,
     ) -> int:
         """Store the texts as a concept; 1 if something changed, 0 if they were already so."""
-        key = (key[0], int(key[1]), key[2] or "")
-        wanted = (clean_text(explanation), clean_text(measures))
-        problems = check_texts(self.plan, key, *wanted)
-        if problems:
-            raise ValidationFailed(problems)
+        wish = TextWish(key, explanation, measures, expected_version)
+        return self.save_texts([wish], editor, action)
+
+    def save_texts(self, wishes: list[TextWish], editor: str, action: str = "edit") -> int:
+        """Store texts as concepts in one transaction; how many changed."""
+        wishes = self.validate_texts(wishes)
         with writing(self.engine) as (conn, revision):
-            _refuse_closed(conn, key[1])
-            version = _version(conn, key)
-            if expected_version is not None and expected_version != version:
-                raise ValidationFailed([_changed_meanwhile(key)])
-            layers = _layers(conn, key)
-            approved, concept = layers.get(APPROVED), layers.get(CONCEPT)
-            shown_approved = (
-                (approved["explanation"], approved["measures"]) if approved else ("", "")
-            )
-            if concept and (concept["explanation"], concept["measures"]) == wanted:
-                return 0
-            conn.execute(delete(texts).where(_key_filter(texts, key), texts.c.status == CONCEPT))
-            if wanted == shown_approved:
-                if concept is None:
-                    return 0
-                _record(conn, revision, editor, "withdraw", key, CONCEPT, wanted, concept, version)
-                return 1
-            conn.execute(
-                insert(texts).values(
-                    indicator=key[0],
-                    year=key[1],
-                    district=key[2],
-                    status=CONCEPT,
-                    explanation=wanted[0],
-                    measures=wanted[1],
-                    changed_at=now(),
-                    changed_by=editor,
-                    approved_by="",
-                )
-            )
-            _record(
-                conn, revision, editor, action, key, CONCEPT, wanted, concept or approved, version
-            )
-        return 1
+            return self.write_texts(conn, revision, wishes, editor, action)
+
+    def validate_texts(self, wishes: list[TextWish], file: str = FILE) -> list[TextWish]:
+        """The wishes with clean texts; ValidationFailed with every problem otherwise."""
+        clean = [w.cleaned() for w in wishes]
+        problems = [p for w in clean for p in check_texts(self.plan, w.key, *w.texts, row=w.row)]
+        if problems:
+            raise ValidationFailed([replace(p, file=file) for p in problems])
+        return clean
+
+    def write_texts(
+        self, conn: Connection, revision: int, wishes: list[TextWish], editor: str, action: str
+    ) -> int:
+        """Write validated texts inside a write transaction (also Store.save's, for an import)."""
+        return sum(_write_text(conn, revision, wish, editor, action) for wish in wishes)
 
     def approve_texts(self, items: list[tuple[Key, int]], editor: str) -> int:
         """Approve concept texts (key, the version the approver saw); never one's own entry."""
@@ -193,6 +177,40 @@ class TextStore:
         return self.save_text(key, *pair, editor, action="restore")
 
 
+def _write_text(conn: Connection, revision: int, wish: TextWish, editor: str, action: str) -> int:
+    key, wanted = wish.key, wish.texts
+    _refuse_closed(conn, key[1], wish.row)
+    version = _version(conn, key)
+    if wish.expected_version is not None and wish.expected_version != version:
+        raise ValidationFailed([_changed_meanwhile(key)])
+    layers = _layers(conn, key)
+    approved, concept = layers.get(APPROVED), layers.get(CONCEPT)
+    shown_approved = (approved["explanation"], approved["measures"]) if approved else ("", "")
+    if concept and (concept["explanation"], concept["measures"]) == wanted:
+        return 0
+    conn.execute(delete(texts).where(_key_filter(texts, key), texts.c.status == CONCEPT))
+    if wanted == shown_approved:
+        if concept is None:
+            return 0
+        _record(conn, revision, editor, "withdraw", key, CONCEPT, wanted, concept, version)
+        return 1
+    conn.execute(
+        insert(texts).values(
+            indicator=key[0],
+            year=key[1],
+            district=key[2],
+            status=CONCEPT,
+            explanation=wanted[0],
+            measures=wanted[1],
+            changed_at=now(),
+            changed_by=editor,
+            approved_by="",
+        )
+    )
+    _record(conn, revision, editor, action, key, CONCEPT, wanted, concept or approved, version)
+    return 1
+
+
 def _same(row: dict, key: Key) -> bool:
     return (row["indicator"], int(row["year"]), row["district"]) == key
 
@@ -209,10 +227,10 @@ def _changed_meanwhile(key: Key) -> Problem:
     )
 
 
-def _refuse_closed(conn: Connection, year: int) -> None:
+def _refuse_closed(conn: Connection, year: int, row: int | None = None) -> None:
     if conn.execute(select(years.c.closed).where(years.c.year == year)).scalar():
         message = f"jaar {year} is afgesloten; heropen het jaar eerst om teksten te wijzigen"
-        raise ValidationFailed([Problem(FILE, message, field="year")])
+        raise ValidationFailed([Problem(FILE, message, row=row, field="year")])
 
 
 def _record(conn, revision, editor, action, key, status, pair, old: dict | None, version) -> None:

@@ -21,7 +21,6 @@ One row per change, every row with the fields of FIELDS (a field that does not a
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from decimal import Decimal
 
 import pandas as pd
 from sqlalchemy import select
@@ -31,26 +30,18 @@ from lib.figures.history import Counted, Key, counted_then_and_now
 from lib.figures.rows import FRAME_COLUMNS, check_row
 from lib.plan.schema import Plan
 from lib.progress.compare import progress_table
-from lib.status import BEHIND, MET, NO_DATA, ON_TRACK
+from lib.progress.moves import (
+    FIELDS,
+    KINDS,
+    make_row,
+    milestone_rows,
+    status_rows,
+    summary_counts,
+    text_line,
+)
 from lib.store.db import changes, reading
 from lib.store.meetings import due_before as due_before_of
 from lib.store.store import Store
-
-FIELDS = [
-    "kind",
-    "indicator",
-    "name",
-    "year",
-    "district",
-    "before",
-    "after",
-    "status_before",
-    "status_now",
-    "changed_at",
-    "changed_by",
-    "approved_by",
-]
-KINDS = ("figure", "status", "milestone", "explanation")
 
 
 def moment(since: date) -> str:
@@ -164,7 +155,7 @@ def figure_rows(plan: Plan, then: dict, now: dict, wanted) -> list[dict]:
     for key in sorted(keys, key=lambda k: (order[k[0]], k[1], k[2])):
         current = now.get(key)
         rows.append(
-            _row(
+            make_row(
                 "figure",
                 key,
                 names[key[0]],
@@ -182,82 +173,6 @@ def _value(shown: Counted | None) -> str | None:
     return shown.record.value if shown else None
 
 
-_KEY = ["indicator", "year", "district"]
-
-
-def status_rows(before: pd.DataFrame, after: pd.DataFrame) -> list[dict]:
-    """Statuses that moved, worst first: into achter, into geen gegevens, out of achter into
-    op koers or behaald, then the rest; within a group by agenda item (then plan order)."""
-    old = before[_KEY + ["status", "actual"]]
-    new = after[_KEY + ["name", "agenda_item", "status", "actual"]].reset_index(drop=True)
-    both = new.reset_index().merge(old, on=_KEY, suffixes=("", "_before"))
-    both = both[both["status"] != both["status_before"]]
-    rows = []
-    for row in both.to_dict("records"):
-        moved = _row(
-            "status",
-            (row["indicator"], int(row["year"]), row["district"]),
-            row["name"],
-            before=_shown(row["actual_before"]),
-            after=_shown(row["actual"]),
-            status_before=row["status_before"],
-            status_now=row["status"],
-        )
-        order = (_group(row["status_before"], row["status"]), row["agenda_item"], row["index"])
-        rows.append((order, moved))
-    return [moved for _order, moved in sorted(rows, key=lambda r: r[0])]
-
-
-def _group(was: str, now: str) -> int:
-    if now == BEHIND:
-        return 0
-    if now == NO_DATA:
-        return 1
-    if was == BEHIND and now in (ON_TRACK, MET):
-        return 2
-    return 3
-
-
-def _shown(actual: object) -> str | None:
-    """A figure as the history writes it: '3,2', '2014-08-01', 'ja'."""
-    if actual is None or (isinstance(actual, float) and pd.isna(actual)):
-        return None
-    if isinstance(actual, (int, float)) and not isinstance(actual, bool):
-        return format(Decimal(str(actual)).normalize(), "f").replace(".", ",")
-    return str(actual)
-
-
-def milestone_rows(
-    plan: Plan, before: pd.DataFrame, after: pd.DataFrame, since: date, today: date, due: date
-) -> list[dict]:
-    """Milestones whose deadline fell on or after `since` up to `today`, or falls up to `due`."""
-    city_before = before[before["district"] == ""].set_index(["indicator", "year"])
-    city_after = after[after["district"] == ""].set_index(["indicator", "year"])
-    rows = []
-    for indicator in plan.indicators:
-        deadline = indicator.deadline if indicator.kind == "milestone" else None
-        if deadline is None or not since <= deadline <= max(today, due):
-            continue
-        key = (indicator.id, deadline.year)
-        if key not in city_after.index:
-            continue  # another year was asked for
-        now = city_after.loc[key]
-        was = city_before.loc[key] if key in city_before.index else None
-        rows.append(
-            _row(
-                "milestone",
-                (indicator.id, deadline.year, ""),
-                indicator.name,
-                before=_shown(was["actual"]) if was is not None else None,
-                after=_shown(now["actual"]),
-                status_before=was["status"] if was is not None else None,
-                status_now=now["status"],
-                changed_at=deadline.isoformat(),
-            )
-        )
-    return sorted(rows, key=lambda r: r["changed_at"])
-
-
 def explanation_rows(plan: Plan, store: Store, since: date, wanted, include_concept: bool) -> list:
     """Texts of editors that are new or changed since `since` (none before they exist)."""
     names = {i.id: i.name for i in plan.indicators}
@@ -269,7 +184,7 @@ def explanation_rows(plan: Plan, store: Store, since: date, wanted, include_conc
         if earlier is not None and earlier.texts == current.texts:
             continue
         rows.append(
-            _row(
+            make_row(
                 "explanation",
                 key,
                 names[key[0]],
@@ -283,24 +198,4 @@ def explanation_rows(plan: Plan, store: Store, since: date, wanted, include_conc
     return rows
 
 
-def text_line(pair: tuple[str, str]) -> str:
-    """'Toelichting · Maatregelen: ...' on one line, as the `explanation` rows carry them."""
-    explanation, measures = pair
-    return explanation + (f" · Maatregelen: {measures}" if measures else "")
-
-
-def _row(kind: str, key: Key, name: str, **fields) -> dict:
-    row = dict.fromkeys(FIELDS)
-    row.update(kind=kind, indicator=key[0], name=name, year=key[1], district=key[2], **fields)
-    return row
-
-
-def summary_counts(rows: list[dict]) -> dict[str, int]:
-    """How many figures changed, statuses moved, moved into achter."""
-    return {
-        "figures": sum(r["kind"] == "figure" for r in rows),
-        "statuses": sum(r["kind"] == "status" for r in rows),
-        "into_behind": sum(r["kind"] == "status" and r["status_now"] == BEHIND for r in rows),
-        "milestones": sum(r["kind"] == "milestone" for r in rows),
-        "explanations": sum(r["kind"] == "explanation" for r in rows),
-    }
+__all__ = ["FIELDS", "KINDS", "changes_since", "summary_counts"]

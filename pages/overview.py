@@ -5,7 +5,7 @@ import streamlit as st
 from lib import fmt
 from lib.status import STATUSES
 from lib.views.overview import TILE_STATUSES, latest_change, overview_table, tiles
-from ui import components, context, since
+from ui import components, context, since, texts
 
 OVERVIEW_COLUMNS = [
     "Indicator",
@@ -14,7 +14,9 @@ OVERVIEW_COLUMNS = [
     "Stand",
     "Verschil",
     "% van doel",
+    "Kort",
     "Toelichting",
+    "Maatregelen",
     "Verloop",
     "Agendapunt",
     "Waarom deze status",
@@ -50,6 +52,11 @@ def render() -> None:
     st.subheader(f"Alle doelen {ctx.year}, {scope}: wat achter ligt staat bovenaan")
     behind = (table["Status"] == f"{STATUSES['achter'].icon} achter").sum()
     st.markdown(f"**{behind}** van de {len(table)} doelen liggen achter.")
+    written = texts.texts_of(ctx)  # the editors' texts; the computed reason is "Waarom ..."
+    pairs = [written.get((i, ctx.year, ""), ("", "")) for i in table["indicator"]]
+    table = table.rename(columns={"Toelichting": "Kort"}).assign(
+        Toelichting=[p[0] for p in pairs], Maatregelen=[p[1] for p in pairs]
+    )
     shown = table[OVERVIEW_COLUMNS]
     st.dataframe(
         components.status_styler(shown),
@@ -61,6 +68,8 @@ def render() -> None:
                 f"Verloop {ctx.plan.plan.first_year}-{ctx.plan.plan.last_year}", width="small"
             ),
             "Waarom deze status": st.column_config.TextColumn(width="large"),
+            "Toelichting": st.column_config.TextColumn(width="large"),
+            "Maatregelen": st.column_config.TextColumn(width="large"),
             "Indicator": st.column_config.TextColumn(width="large"),
             "Stand": st.column_config.TextColumn(width="medium"),
             "Doel": st.column_config.TextColumn(width="medium"),

@@ -4,8 +4,14 @@
 import streamlit as st
 
 from lib import fmt
-from lib.views.since import figure_table, milestone_table, status_table, summary
-from ui import components, context, since
+from lib.views.since import (
+    explanation_table,
+    figure_table,
+    milestone_table,
+    status_table,
+    summary,
+)
+from ui import components, context, since, texts
 
 
 def render() -> None:
@@ -42,13 +48,20 @@ def render() -> None:
     else:
         components.table(figures, f"Gewijzigde cijfers sinds {fmt.long_date(day)}")
     st.header("Veranderde statussen")
-    moves = status_table(ctx.plan, mine)
+    written = texts.texts_of(ctx)
+    moves = status_table(ctx.plan, mine, written)
     if moves.empty:
         st.markdown("Geen status veranderd.")
     else:
         components.table(
             moves, "Veranderde statussen, eerst wat naar achter ging", status_column="Status"
         )
+    st.header("Nieuwe of gewijzigde toelichtingen")
+    explained = explanation_table(ctx.plan, mine, written)
+    if explained.empty:
+        st.markdown("Geen toelichting nieuw of gewijzigd.")
+    else:
+        components.table(explained, "Toelichting en maatregelen, nieuw of gewijzigd")
     st.header("Mijlpalen")
     if ctx.district:
         st.caption("Mijlpalen gelden voor de hele stad.")

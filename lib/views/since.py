@@ -72,9 +72,11 @@ def figure_table(plan: Plan, rows: list[dict]) -> pd.DataFrame:
     )
 
 
-def status_table(plan: Plan, rows: list[dict]) -> pd.DataFrame:
-    """The statuses that moved, worst first (the order of the rows)."""
+def status_table(plan: Plan, rows: list[dict], texts: dict | None = None) -> pd.DataFrame:
+    """The statuses that moved, worst first (the order of the rows), with the editors' texts
+    (`texts`: (indicator, year, district) -> (toelichting, maatregelen)) where written."""
     shown = [r for r in rows if r["kind"] == "status"]
+    pairs = [(texts or {}).get((r["indicator"], r["year"], r["district"]), ("", "")) for r in shown]
     return pd.DataFrame(
         {
             "Indicator": [r["name"] for r in shown],
@@ -84,6 +86,26 @@ def status_table(plan: Plan, rows: list[dict]) -> pd.DataFrame:
             "Status": [label(r["status_now"]) for r in shown],
             "Cijfer toen": [_value(plan, r["indicator"], r["before"]) for r in shown],
             "Cijfer nu": [_value(plan, r["indicator"], r["after"]) for r in shown],
+            "Toelichting": [p[0] for p in pairs],
+            "Maatregelen": [p[1] for p in pairs],
+        }
+    )
+
+
+def explanation_table(plan: Plan, rows: list[dict], texts: dict) -> pd.DataFrame:
+    """Editors' texts that are new or changed: what they say now, by whom, approved by whom."""
+    shown = [r for r in rows if r["kind"] == "explanation"]
+    pairs = [texts.get((r["indicator"], r["year"], r["district"]), ("", "")) for r in shown]
+    return pd.DataFrame(
+        {
+            "Indicator": [r["name"] for r in shown],
+            "Jaar": [str(r["year"]) for r in shown],
+            "Waar": [_where(plan, r["district"]) for r in shown],
+            "Toelichting": [p[0] for p in pairs],
+            "Maatregelen": [p[1] for p in pairs],
+            "Geschreven door": [r["changed_by"] or "–" for r in shown],
+            "Vastgesteld door": [r["approved_by"] or "nog niet (concept)" for r in shown],
+            "Wanneer": [_when(r["changed_at"]) for r in shown],
         }
     )
 

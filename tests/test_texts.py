@@ -141,6 +141,8 @@ def test_explain_and_approve_all_on_the_command_line(tmp_path, monkeypatch, caps
 
     stored = Store.open(load_plan("targets.yaml")).texts()
     assert stored == {FTE: ("=HYPERLINK(1)", "Werving")}
+    assert run(["changes", "--since", "2000-01-01"]) == 0  # CSV: the formula made inert
+    assert ",'=HYPERLINK(1) · Maatregelen: Werving," in capsys.readouterr().out
     assert (
         run(["explain", "--indicator", "nope", "--year", "2014", "--editor", "anna", "--text", "x"])
         == 2

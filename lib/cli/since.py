@@ -12,6 +12,7 @@ import json
 import sys
 
 from lib import fmt
+from lib.cells import neutralise
 from lib.plan.schema import Plan
 from lib.problems import UsageError
 from lib.progress.changes import FIELDS, changes_since
@@ -110,7 +111,8 @@ def _changes(args: argparse.Namespace, plan: Plan, store: Store) -> int:
     else:
         writer = csv.DictWriter(sys.stdout, FIELDS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        # An editor's text must not become a live formula in a spreadsheet (lib/cells.py).
+        writer.writerows({k: neutralise(v) for k, v in row.items()} for row in rows)
     if store.read_actuals().meta.is_example:
         print("Let op: voorbeeldgegevens, geen echte resultaten.", file=sys.stderr)
     print(f"Sinds {fmt.long_date(args.since)}: {len(rows)} wijziging(en).", file=sys.stderr)

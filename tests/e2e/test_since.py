@@ -4,10 +4,17 @@ shows the change and the status move (and Overzicht its block). Own server, own 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from helpers import app_exceptions, screenshot, wait_for_app
 from test_editing import edit_value, editing_server, log_in  # noqa: F401
+
+from lib.plan.load import load_plan
+from lib.store.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+FTE = ("hbo_coach_fte", 2014, "")
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -16,6 +23,7 @@ if TYPE_CHECKING:
 def test_a_changed_figure_shows_as_a_move_since_the_meeting(
     page: Page,
     editing_server: str,  # noqa: F811 (the fixture of test_editing.py)
+    tmp_path: Path,  # the server's database is in it (test_editing.editing_server)
 ):
     url = editing_server
     log_in(page, url, "anna")
@@ -52,4 +60,22 @@ def test_a_changed_figure_shows_as_a_move_since_the_meeting(
     figures = page.get_by_role("table", name="Gewijzigde cijfers sinds 15 september 2014")
     assert "3,2 FTE" in figures.inner_text() and "1 FTE" in figures.inner_text()
     screenshot(page, "since-meeting.png")
+    assert app_exceptions(page) == []
+
+    # An editor explains it (approved by a second): shown as typed, open, beside the status.
+    store = Store.open(
+        load_plan(ROOT / "targets.yaml"), f"sqlite:///{tmp_path / 'figures.sqlite3'}"
+    )
+    store.save_text(FTE, "Twee <b>vacatures</b> *open*", "Werving via de hogeschool", "anna")
+    store.approve_texts([(FTE, store.text_layers()[FTE]["version"])], "bob")
+    store.engine.dispose()
+    page.goto(f"{url}/agendapunten?jaar=2014&agendapunt=1")
+    wait_for_app(page)
+    shown = page.locator(".hjk-texts").first
+    shown.wait_for(timeout=30000)
+    text = shown.inner_text()
+    assert "Toelichting: Twee <b>vacatures</b> *open*" in text  # as typed, nothing run
+    assert "Maatregelen: Werving via de hogeschool" in text
+    shown.scroll_into_view_if_needed()
+    screenshot(page, "since-agenda-text.png")
     assert app_exceptions(page) == []

@@ -31,7 +31,8 @@ def render() -> None:
         f"Stand op **{fmt.long_date(ctx.as_of)}** (peildatum) · hele stad · "
         f"laatste wijziging in de cijfers: **{fmt.long_date(changed) if changed else 'onbekend'}**"
     )
-    since.overview_block(ctx)
+    # The block on top is filled last: the tiles below do not wait for its replay of the history.
+    since_slot = st.container()
     components.report_buttons()
     st.subheader("Per agendapunt")
     all_tiles = tiles(ctx.progress, ctx.plan, ctx.year)
@@ -75,6 +76,9 @@ def render() -> None:
             "Doel": st.column_config.TextColumn(width="medium"),
         },
     )
+
+    with since_slot:
+        since.overview_block(ctx)
 
 
 render()

@@ -94,3 +94,12 @@ def test_a_text_is_a_concept_until_a_second_editor_approves_it(store, editors):
     assert (concept["explanation"], concept["changed_by"]) == ("<b>Vacatures</b> *open*", "bob")
     assert store.text_history(FTE)[-1]["action"] == "restore"
     assert store.texts()[FTE] == ("Tweede versie", "")
+
+
+def test_a_text_changed_meanwhile_is_refused_not_overwritten(store, editors):
+    at = choose_fte(log_in(open_edit_page(), "anna"))
+    store.save_text(FTE, "Van bob, intussen", "", "bob")  # after anna's page showed the texts
+    at.text_area(key=f"edit_text_explanation_{TEXT_FIELDS}").input("Van anna")
+    tab(at, "Toelichting en maatregelen").button[0].click().run()
+    assert "de toelichting is intussen gewijzigd door iemand anders" in texts(at.error)
+    assert store.texts(include_concept=True)[FTE] == ("Van bob, intussen", "")

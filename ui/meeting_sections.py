@@ -100,6 +100,10 @@ def texts_section(ctx: Context, store: Store, editor: str) -> None:
     )
     key = _choose_key(ctx)
     layers = store.text_layers().get(key, {"approved": None, "concept": None, "version": 0})
+    # The version this editor saw (the previous run): a text changed since is refused, not lost.
+    seen = st.session_state.setdefault("edit_text_seen", {})
+    expected = seen.get(key, layers["version"])
+    seen[key] = layers["version"]
     _show_layers(layers)
     shown = layers["concept"] or layers["approved"] or {"explanation": "", "measures": ""}
     suffix = "_".join(map(str, key))  # each figure its own fields, filled with its own texts
@@ -119,7 +123,7 @@ def texts_section(ctx: Context, store: Store, editor: str) -> None:
         if st.form_submit_button("Opslaan als concept"):
             _act(
                 lambda: store.save_text(
-                    key, explanation, measures, editor, expected_version=layers["version"]
+                    key, explanation, measures, editor, expected_version=expected
                 ),
                 "Toelichting opgeslagen als concept; een tweede redacteur stelt haar vast.",
             )
@@ -164,6 +168,10 @@ def _show_layers(layers: dict) -> None:
 
 def _approve_texts(ctx: Context, store: Store, editor: str) -> None:
     waiting = {k: s for k, s in store.text_layers().items() if s["concept"]}
+    # The versions of the concepts this editor looked at (the previous run), as for figures.
+    versions = {k: s["version"] for k, s in waiting.items()}
+    seen = st.session_state.get("edit_text_approve_seen", versions)
+    st.session_state["edit_text_approve_seen"] = versions
     if not waiting:
         return
     others = [k for k, s in sorted(waiting.items()) if s["concept"]["changed_by"] != editor]
@@ -183,7 +191,7 @@ def _approve_texts(ctx: Context, store: Store, editor: str) -> None:
             f"{_key_label(ctx, key)}\nToelichting: {concept['explanation']}\nMaatregelen: {concept['measures']}"
         )
     if st.button("Gekozen toelichtingen vaststellen", key="edit_text_approve", disabled=not chosen):
-        items = [(k, waiting[k]["version"]) for k in chosen]
+        items = [(k, seen.get(k, versions[k])) for k in chosen]
         _act(
             lambda: store.approve_texts(items, editor), f"{len(items)} toelichting(en) vastgesteld."
         )

@@ -1,6 +1,6 @@
 """What changed since a date (say, the last stuurgroep meeting): figures, statuses, milestones.
 
-"Then" is rebuilt from the history (lib/figures/history.counted_figures), never from today's
+"Then" is rebuilt from the history (lib/figures/history.counted_then_and_now), never from today's
 figures with an earlier date: the figures as they were counted at 00:00 on the date (approved
 ones only unless include_concept), judged at the peildatum the dashboard would have used then
 (the date the figures declare, else that day). Figures from the starting file count as present
@@ -9,13 +9,15 @@ peildatum the dashboard uses: the date the figures declare, else today).
 
 One row per change, every row with the fields of FIELDS (a field that does not apply is None):
 - `figure`: a figure whose counted value differs now from then; changed_by entered it,
-  approved_by approved it (None for a concept), changed_at is when it became what is counted.
+  approved_by approved it (None for a concept), changed_at is when it became what is counted
+  (all three None for a figure that was removed).
 - `status`: a status that moved, status_before -> status_now; before/after are the figures
   the two statuses were judged on.
 - `milestone`: a milestone whose deadline fell between then and now, or falls before the next
   meeting (lib/store/meetings.due_before); changed_at is the deadline.
 - `explanation`: an editor's toelichting or maatregelen that is new or changed (approved; with
-  include_concept, concepts too); before/after are the toelichting, then and now.
+  include_concept, concepts too); before/after are the texts then and now, the toelichting
+  followed by ' · Maatregelen: ...' where there are any.
 """
 
 from __future__ import annotations

@@ -80,7 +80,7 @@ def test_a_text_is_a_concept_until_a_second_editor_approves_it(store, editors):
     at = choose_fte(log_in(open_edit_page(), "bob"))
     at.multiselect(key="edit_text_approve_choice").set_value([FTE]).run()
     at.button(key="edit_text_approve").click().run()
-    assert "1 toelichting(en) vastgesteld." in texts(at.success)
+    assert "1 toelichting vastgesteld." in texts(at.success)
     assert store.texts() == {FTE: ("<b>Vacatures</b> *open*", "Werving loopt")}
     # History with restore: a later text, then back to the first one, as a concept again.
     approved_first = max(r["id"] for r in store.text_history(FTE))

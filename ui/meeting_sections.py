@@ -16,6 +16,7 @@ from lib.figures.history import Key
 from lib.problems import ValidationFailed
 from lib.store.store import Store
 from lib.store.text_rules import MAX_CHARS
+from lib.views.since import counted
 from ui.context import Context
 from ui.editing import flash, show_error
 
@@ -177,7 +178,9 @@ def _approve_texts(ctx: Context, store: Store, editor: str) -> None:
     others = [k for k, s in sorted(waiting.items()) if s["concept"]["changed_by"] != editor]
     st.subheader("Vast te stellen toelichtingen")
     st.caption(
-        f"{len(waiting)} wachten op vaststelling; wat u zelf schreef stelt een ander vast (vier ogen)."
+        f"{counted(len(waiting), 'toelichting', 'toelichtingen')} "
+        + ("wacht" if len(waiting) == 1 else "wachten")
+        + " op vaststelling; wat u zelf schreef stelt een ander vast (vier ogen)."
     )
     chosen = st.multiselect(
         "Toelichtingen",
@@ -193,7 +196,8 @@ def _approve_texts(ctx: Context, store: Store, editor: str) -> None:
     if st.button("Gekozen toelichtingen vaststellen", key="edit_text_approve", disabled=not chosen):
         items = [(k, seen.get(k, versions[k])) for k in chosen]
         _act(
-            lambda: store.approve_texts(items, editor), f"{len(items)} toelichting(en) vastgesteld."
+            lambda: store.approve_texts(items, editor),
+            f"{counted(len(items), 'toelichting', 'toelichtingen')} vastgesteld.",
         )
 
 
@@ -232,7 +236,11 @@ def text_preview(ctx: Context, preview) -> None:
     """The texts an upload changes, old -> new, as plain text in a data grid."""
     if not preview.text_changes:
         return
-    st.markdown(f"**{len(preview.text_changes)}** toelichting(en) veranderen:")
+    changing = len(preview.text_changes)
+    st.markdown(
+        f"**{counted(changing, 'toelichting', 'toelichtingen')}** "
+        + ("verandert:" if changing == 1 else "veranderen:")
+    )
     st.dataframe(
         pd.DataFrame(
             {

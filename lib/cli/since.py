@@ -97,6 +97,7 @@ def check_scope(plan: Plan, year: int | None, district: str | None) -> None:
 
 def _changes(args: argparse.Namespace, plan: Plan, store: Store) -> int:
     check_scope(plan, args.year, args.district)
+    actuals = store.read_actuals(include_concept=args.include_concept)
     rows = changes_since(
         plan,
         store,
@@ -104,6 +105,7 @@ def _changes(args: argparse.Namespace, plan: Plan, store: Store) -> int:
         year=args.year,
         district=args.district,
         include_concept=args.include_concept,
+        actuals=actuals,
     )
     if args.format == "json":
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
@@ -113,7 +115,7 @@ def _changes(args: argparse.Namespace, plan: Plan, store: Store) -> int:
         writer.writeheader()
         # An editor's text must not become a live formula in a spreadsheet (lib/cells.py).
         writer.writerows({k: neutralise(v) for k, v in row.items()} for row in rows)
-    if store.read_actuals().meta.is_example:
+    if actuals.meta.is_example:
         print("Let op: voorbeeldgegevens, geen echte resultaten.", file=sys.stderr)
     print(f"Sinds {fmt.long_date(args.since)}: {len(rows)} wijziging(en).", file=sys.stderr)
     return 0

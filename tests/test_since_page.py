@@ -130,3 +130,11 @@ def test_a_figures_file_says_changes_need_the_database(store, monkeypatch):
     assert "example_actuals.csv (HJK_ACTUALS)" in at.info[0].value
     at = open_app()
     assert "Sinds de vorige vergadering" not in text(at)
+
+
+def test_a_meeting_title_is_shown_as_typed(store):
+    store.add_meeting(date(2014, 9, 15), "*Stuurgroep* [extra](http://x) :red[let op]", "anna")
+    at = open_app(SINCE)
+    (headline,) = [m for m in text(at).splitlines() if m.startswith("**Sinds")]
+    # Markdown signs escaped: no emphasis, link or colour, the title as the editor typed it.
+    assert r"\*Stuurgroep\* \[extra\]\(http\://x\) \:red\[let op\]" in headline

@@ -12,7 +12,7 @@ from lib import fmt
 from lib.progress.changes import changes_since
 from lib.store.meetings import Meeting, due_before, next_meeting, previous_meeting
 from lib.views.since import summary
-from ui import context
+from ui import context, texts
 from ui.context import Context
 
 PAGE = "pages/since.py"
@@ -72,6 +72,7 @@ def choose_since(ctx: Context, all_meetings: list[Meeting]) -> tuple[date, str]:
     if choice != OTHER_DATE:
         words = "de vorige vergadering" if previous and choice == previous.day else "de vergadering"
         title = next(m.title for m in all_meetings if m.day == choice)
+        title = texts.escape_markdown(title)  # the editor's words, shown as typed
         named = f"{title}, {fmt.long_date(choice)}" if title else fmt.long_date(choice)
         return choice, f"{words} ({named})"
     day = st.date_input(

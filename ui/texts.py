@@ -8,6 +8,7 @@ concept in place of its approved text, as for figures.
 from __future__ import annotations
 
 import html
+import re
 
 import streamlit as st
 
@@ -16,6 +17,12 @@ from ui import context
 from ui.context import Context
 
 TEXT_STYLE = "white-space: pre-wrap; margin: 0 0 0.5rem 0;"
+_MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text typed by an editor (a meeting's title) safe inside st.markdown: shown as typed."""
+    return _MARKDOWN_SIGNS.sub(r"\\\1", text)
 
 
 def texts_of(ctx: Context) -> dict[Key, tuple[str, str]]:

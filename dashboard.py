@@ -76,6 +76,15 @@ PAGES = [
     ),
     (
         st.Page(
+            "pages/since.py",
+            title="Sinds de vorige vergadering",
+            url_path="sinds-vorige-vergadering",
+            icon=":material/update:",
+        ),
+        {YEAR, AS_OF, DISTRICT},
+    ),
+    (
+        st.Page(
             "pages/edit.py",
             title="Gegevens bijwerken",
             url_path="gegevens-bijwerken",

@@ -8,6 +8,7 @@ environment that points the dashboard at all three.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from bench.generate import write_dataset
@@ -15,6 +16,7 @@ from bench.server import ROOT
 from lib.figures.actuals import DEFAULT_ACTUALS
 
 EDITOR = "bench"
+MEETING = date(2014, 9, 15)
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,10 @@ def prepare(folder: Path, name: str, copies: int = 1, districts_per: int = 1) ->
     # Few bcrypt rounds: logging in is not what is measured.
     secrets.write_text(f'[editors]\n"{EDITOR}" = "{hash_password(EDITOR, rounds=4)}"\n')
     url = f"sqlite:///{folder / 'figures.sqlite3'}"
-    Store.open(load_plan(targets), url, seed=figures).engine.dispose()
+    store = Store.open(load_plan(targets), url, seed=figures)
+    # A meeting before the peildatum, so "Sinds de vorige vergadering" has one to count from.
+    store.add_meeting(MEETING, "Stuurgroep", EDITOR)
+    store.engine.dispose()
     env = {
         "HJK_TARGETS": str(targets),
         "DATABASE_URL": url,

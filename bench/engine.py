@@ -74,3 +74,33 @@ def export_runs(runs: int) -> dict:
         "later_median": {k: statistics.median(t[k] for t in warm) for k in out[0]},
         "runs": out,
     }
+
+
+def changes_runs(dataset, runs: int) -> dict:
+    """Median seconds of `changes_since` (the page's and `python -m lib changes`' work: the
+    history replayed, the figures then and now compared and judged) for every year, the city
+    and every district, after a few figures were changed and approved since the meeting."""
+    from lib.progress.changes import changes_since
+    from lib.store.store import FigureInput, Store
+
+    plan = load_plan(dataset.targets)
+    store = Store.open(plan, dataset.env["DATABASE_URL"])
+    layers, versions, _entered = store.layers()
+    keys = sorted(k for k, s in layers.items() if s.approved and s.approved.value[:1].isdigit())
+    keys = [k for k in keys if plan.indicator(k[0]).kind != "milestone"][:10]
+    store.save([FigureInput(*k, "1", expected_version=versions[k]) for k in keys], "bench")
+    _l, versions, _e = store.layers()
+    store.approve([(k, versions[k]) for k in keys], "bench-2")
+    times, rows = [], 0
+    for _ in range(runs):
+        started = time.perf_counter()
+        rows = len(changes_since(plan, store, date(2014, 9, 15), district="all"))
+        times.append(time.perf_counter() - started)
+    store.engine.dispose()
+    history = len(store.history())
+    return {
+        "history_rows": history,
+        "rows": rows,
+        "median_s": statistics.median(times),
+        "runs_s": times,
+    }

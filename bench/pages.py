@@ -59,6 +59,13 @@ _ALL = [
         "the milestone summary (the status table when a choice has no milestones)",
     ),
     Page(
+        "sinds-vorige-vergadering",
+        "/sinds-vorige-vergadering",
+        "pages/since.py",
+        f"{MAIN} h1",
+        "the summary of the changes since the previous meeting (the headline)",
+    ),
+    Page(
         "gegevens-bijwerken",
         "/gegevens-bijwerken",
         "pages/edit.py",

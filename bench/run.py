@@ -50,6 +50,8 @@ def main() -> None:
         results["datasets"] = {d.name: _size(d) for d in (example, large)}
         _step("comparison engine, 1 million figures")
         results["engine"] = engine.engine_runs(folder / "engine", repeat["engine_runs"])
+        _step("changes since a meeting, 100x")
+        results["changes_x100"] = engine.changes_runs(large, repeat["engine_runs"])
         _step("script runs (AppTest)")
         results["script_runs"] = _script_runs(
             example, large, repeat["script_runs"], repeat["script_runs_x100"]

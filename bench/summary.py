@@ -47,6 +47,12 @@ def print_summary(results: dict) -> None:
         f"\nComparison engine: {e['figures']:,} figures -> {e['rows']:,} rows in "
         f"{e['median_s']:.1f} s (median of {len(e['runs_s'])}), {e['rows_per_s']:,.0f} rows/s"
     )
+    if "changes_x100" in results:
+        c = results["changes_x100"]
+        print(
+            f"Changes since a meeting (100x, {c['history_rows']:,} history rows, every year and "
+            f"district): {c['rows']} rows in {c['median_s']:.1f} s (median of {len(c['runs_s'])})"
+        )
     m = results["memory"]
     print(
         f"\nPeak memory (RSS) of the server: example {m['dashboard_mib']:.0f} MiB, "

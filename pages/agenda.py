@@ -3,9 +3,10 @@ against the figures."""
 
 import streamlit as st
 
+from lib.status import BEHIND
 from lib.views.agenda import OTHER_GOALS, ChartItem, Theme
 from lib.views.overview import agenda_headline
-from ui import components, context
+from ui import components, context, texts
 
 
 def _choose_agenda(ctx: context.Context) -> int:
@@ -34,6 +35,12 @@ def _item(ctx: context.Context, item: ChartItem) -> None:
     now, indicator = item.status_row, item.indicator
     st.subheader(indicator.name)
     st.markdown(f"{ctx.year}: {components.badge(now['status'])} {now['detail'] or ''}")
+    written = texts.texts_of(ctx).get((indicator.id, ctx.year, ""))
+    if written and now["status"] == BEHIND:  # why behind, and what is done: open, not folded
+        texts.show_texts(written)
+    elif written:
+        with st.expander("Toelichting en maatregelen"):
+            texts.show_texts(written)
     components.chart(item.figure, item.description, item.key)
     with st.expander("Waarom deze status, en waar staat dit in het plan?"):
         st.markdown(f"**{ctx.year}:** {now['explanation']}")

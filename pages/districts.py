@@ -8,7 +8,7 @@ from lib.charts.districts import (
     indicators_with_district_targets,
     ranking_view,
 )
-from ui import components, context
+from ui import components, context, texts
 
 
 def _choose_district(ctx: context.Context) -> str | None:
@@ -65,6 +65,12 @@ def render() -> None:
             district_profile(ctx.progress, district, ctx.year),
             f"{ctx.plan.district_names()[district]} tegenover de stad in {ctx.year}",
         )
+        written = texts.texts_of(ctx)
+        for indicator in ctx.plan.indicators:  # texts written for this wijk, in plan order
+            pair = written.get((indicator.id, ctx.year, district))
+            if pair:
+                st.markdown(f"**{indicator.name}** ({ctx.plan.district_names()[district]})")
+                texts.show_texts(pair)
 
     st.header("Rangorde per indicator")
     counted = [i for i in ctx.plan.indicators if i.per_district]

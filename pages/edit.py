@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.problems import ValidationFailed
 from lib.store import auth
-from ui import components, context, edit_sections, editing
+from ui import components, context, edit_sections, editing, meeting_sections
 
 
 def render() -> None:
@@ -41,6 +41,8 @@ def render() -> None:
         "Vaststellen": edit_sections.approve_section,
         "Geschiedenis": edit_sections.history_section,
         "Jaren afsluiten": edit_sections.years_section,
+        "Toelichting en maatregelen": meeting_sections.texts_section,
+        "Vergaderingen": meeting_sections.meetings_section,
     }
     # A keyed tab bar keeps its tab over the rerun after an import, approval or restore.
     tabs = st.tabs(list(sections), key="edit_tab", on_change="rerun")

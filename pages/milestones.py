@@ -36,7 +36,10 @@ def render() -> None:
         )
         components.chart(fig, summary, "milestones_timeline")
         components.table(
-            milestone_table(rows), "Mijlpalen met deadline en status", status_column="Status"
+            # "Toelichting" is the editors' text now; the computed phrase is "Kort".
+            milestone_table(rows).rename(columns={"Toelichting": "Kort"}),
+            "Mijlpalen met deadline en status",
+            status_column="Status",
         )
     st.header("De feiten: de uitgangssituatie volgens het plan")
     st.caption("Uit het hoofdstuk ‘De feiten’ van het plan; ter vergelijking, geen doelen.")

@@ -6,7 +6,7 @@ from lib import fmt
 from lib.status import STATUSES
 from lib.views.overview import TILE_STATUSES, latest_change, overview_table, tiles
 from lib.views.plan_text import plan_line
-from ui import components, context
+from ui import components, context, since, texts
 
 OVERVIEW_COLUMNS = [
     "Indicator",
@@ -15,7 +15,9 @@ OVERVIEW_COLUMNS = [
     "Stand",
     "Verschil",
     "% van doel",
+    "Kort",
     "Toelichting",
+    "Maatregelen",
     "Verloop",
     "Agendapunt",
     "Waarom deze status",
@@ -31,6 +33,8 @@ def render() -> None:
         f"Stand op **{fmt.long_date(ctx.as_of)}** (peildatum) · hele stad · "
         f"laatste wijziging in de cijfers: **{fmt.long_date(changed) if changed else 'onbekend'}**"
     )
+    # The block on top is filled last: the tiles below do not wait for its replay of the history.
+    since_slot = st.container()
     components.report_buttons()
     st.subheader("Per agendapunt")
     all_tiles = tiles(ctx.progress, ctx.plan, ctx.year)
@@ -51,6 +55,11 @@ def render() -> None:
     st.subheader(f"Alle doelen {ctx.year}, {scope}: wat achter ligt staat bovenaan")
     behind = (table["Status"] == f"{STATUSES['achter'].icon} achter").sum()
     st.markdown(f"**{behind}** van de {len(table)} doelen liggen achter.")
+    written = texts.texts_of(ctx)  # the editors' texts; the computed reason is "Waarom ..."
+    pairs = [written.get((i, ctx.year, ""), ("", "")) for i in table["indicator"]]
+    table = table.rename(columns={"Toelichting": "Kort"}).assign(
+        Toelichting=[p[0] for p in pairs], Maatregelen=[p[1] for p in pairs]
+    )
     shown = table[OVERVIEW_COLUMNS]
     st.dataframe(
         components.status_styler(shown),
@@ -62,11 +71,16 @@ def render() -> None:
                 f"Verloop {ctx.plan.plan.first_year}-{ctx.plan.plan.last_year}", width="small"
             ),
             "Waarom deze status": st.column_config.TextColumn(width="large"),
+            "Toelichting": st.column_config.TextColumn(width="large"),
+            "Maatregelen": st.column_config.TextColumn(width="large"),
             "Indicator": st.column_config.TextColumn(width="large"),
             "Stand": st.column_config.TextColumn(width="medium"),
             "Doel": st.column_config.TextColumn(width="medium"),
         },
     )
+
+    with since_slot:
+        since.overview_block(ctx)
 
 
 render()

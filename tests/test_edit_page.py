@@ -108,6 +108,8 @@ def test_an_editor_logs_in_and_out(store, editors):
         "Vaststellen",
         "Geschiedenis",
         "Jaren afsluiten",
+        "Toelichting en maatregelen",
+        "Vergaderingen",
     ]
     assert "Ingelogd als redacteur **anna**" in texts(at.caption)
     at.button(key="edit_logout").click().run()

@@ -24,6 +24,7 @@ from lib.store.upload import LIMITS_TEXT, MAX_FILE_MB
 from lib.store.workbook import template_workbook
 from ui.context import Context
 from ui.editing import flash, reload_grid, show_error
+from ui.meeting_sections import text_preview
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -66,7 +67,7 @@ def import_section(ctx: Context, store: Store, editor: str) -> None:
             "Alleen geldige rijen importeren (de rijen met fouten worden overgeslagen)",
             key="edit_only_valid",
         )
-    allowed = bool(preview.changes) and (preview.valid or only_valid)
+    allowed = bool(preview.changes or preview.text_changes) and (preview.valid or only_valid)
     if st.button("Importeren", key="edit_import", type="primary", disabled=not allowed):
         try:
             changed = apply_import(preview, store, editor, only_valid=only_valid)
@@ -98,6 +99,7 @@ def _show_preview(ctx: Context, preview: ImportPreview) -> None:
             hide_index=True,
             key="edit_preview",
         )
+    text_preview(ctx, preview)  # the editors' texts in the upload (ui/meeting_sections.py)
 
 
 def approve_section(ctx: Context, store: Store, editor: str) -> None:

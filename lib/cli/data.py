@@ -145,10 +145,11 @@ def run_import(args: argparse.Namespace, plan: Plan) -> int:
         raise UsageError(f"kan {args.file} niet lezen ({exc.strerror})") from None
     store = Store.open(plan)
     preview = preview_import(raw, args.file.name, store)
-    for change in preview.changes:
+    for change in [*preview.changes, *preview.text_changes]:
         print(change)
     print(
-        f"{len(preview.changes)} cijfer(s) veranderen, {preview.unchanged} blijven gelijk, "
+        f"{len(preview.changes)} cijfer(s) en {len(preview.text_changes)} toelichting(en) "
+        f"veranderen, {preview.unchanged} blijven gelijk, "
         f"{preview.skipped} lege rij(en) overgeslagen, {preview.bad_rows} rij(en) met fouten.",
         file=sys.stderr,
     )
@@ -161,7 +162,8 @@ def run_import(args: argparse.Namespace, plan: Plan) -> int:
         print("Proefimport (--dry-run): niets opgeslagen.", file=sys.stderr)
         return 0
     changed = apply_import(preview, store, args.editor, only_valid=args.only_valid)
-    print(f"{changed} cijfer(s) opgeslagen als concept door {args.editor}.", file=sys.stderr)
+    what = "cijfer(s) en toelichting(en)" if preview.text_changes else "cijfer(s)"
+    print(f"{changed} {what} opgeslagen als concept door {args.editor}.", file=sys.stderr)
     return 0
 
 
@@ -188,30 +190,46 @@ def run_approve(args: argparse.Namespace, plan: Plan) -> None:
         raise UsageError("geef --all of --indicator (met eventueel --year en --district)")
     store = Store.open(plan)
     layers, versions, entered = store.layers()
-    chosen = [
-        key
-        for key, slot in sorted(layers.items())
-        if slot.concept is not None
-        and (args.indicator is None or key[0] == args.indicator)
-        and (args.year is None or key[1] == args.year)
-        and (args.district is None or key[2] == args.district)
-    ]
+
+    def matches(key) -> bool:
+        return (
+            (args.indicator is None or key[0] == args.indicator)
+            and (args.year is None or key[1] == args.year)
+            and (args.district is None or key[2] == args.district)
+        )
+
+    chosen = [k for k, s in sorted(layers.items()) if s.concept is not None and matches(k)]
     own = [k for k in chosen if same_editor(entered[k]["by"], args.editor)]
+    # Editors' texts wait for approval like figures; a rejection is for figures only.
+    waiting = {}
+    if approving:
+        waiting = {k: s for k, s in store.text_layers().items() if s["concept"] and matches(k)}
+    own_texts = [
+        k for k, s in waiting.items() if same_editor(s["concept"]["changed_by"], args.editor)
+    ]
     if args.all:
         chosen = [k for k in chosen if k not in own]
-        if own:
-            print(f"{len(own)} eigen concept(en) overgeslagen (vier ogen).", file=sys.stderr)
-    if not chosen:
-        verb = "vast te stellen" if approving else "af te wijzen"
-        print(f"Geen conceptcijfers {verb}.", file=sys.stderr)
+        waiting = {k: s for k, s in waiting.items() if k not in own_texts}
+        if own or own_texts:
+            skipped = len(own) + len(own_texts)
+            print(f"{skipped} eigen concept(en) overgeslagen (vier ogen).", file=sys.stderr)
+    if not chosen and not waiting:
+        if approving:
+            print("Geen conceptcijfers of -teksten om vast te stellen.", file=sys.stderr)
+        else:
+            print("Geen conceptcijfers af te wijzen.", file=sys.stderr)
         return
-    items = [(k, versions[k]) for k in chosen]
-    if approving:
-        store.approve(items, args.editor)
-    else:
-        store.reject(items, args.editor, args.reason)
-    done = "vastgesteld" if approving else "afgewezen"
-    print(f"{len(chosen)} cijfer(s) {done} door {args.editor}.", file=sys.stderr)
+    if chosen:
+        items = [(k, versions[k]) for k in chosen]
+        if approving:
+            store.approve(items, args.editor)
+        else:
+            store.reject(items, args.editor, args.reason)
+        done = "vastgesteld" if approving else "afgewezen"
+        print(f"{len(chosen)} cijfer(s) {done} door {args.editor}.", file=sys.stderr)
+    if waiting:
+        store.approve_texts([(k, s["version"]) for k, s in sorted(waiting.items())], args.editor)
+        print(f"{len(waiting)} toelichting(en) vastgesteld door {args.editor}.", file=sys.stderr)
 
 
 def run_year(args: argparse.Namespace, plan: Plan) -> None:
@@ -235,6 +253,12 @@ def run_history(args: argparse.Namespace, plan: Plan) -> None:
             f"{row['indicator']} {row['year']} {row['district'] or 'hele stad'} ({row['status']}): "
             f"{describe_value(row['old_value'])} -> {describe_value(row['new_value'])}"
             if row["indicator"]
+            else " ".join(
+                v
+                for v in (row["new_value"], row["old_value"], row["note"])
+                if isinstance(v, str) and v
+            )
+            if row["action"].startswith("meeting_")
             else f"jaar {row['year']}"
         )
         who = display_editor(names, row["editor"])

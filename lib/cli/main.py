@@ -1,6 +1,6 @@
-"""Command line: `python -m lib targets|progress|districts|validate`, and the data commands of
+"""Command line: `python -m lib targets|progress|districts|validate`, the data commands of
 lib/cli/data.py (import, export-actuals, approve, close-year, reopen-year, history, add-editor,
-init-db).
+init-db) and those of lib/cli/since.py (meetings, changes, explain).
 
 Results go to stdout, messages to stderr. Exit codes: 0 fine, 1 invalid input files,
 2 usage error (including an unknown year, district or indicator).
@@ -19,6 +19,9 @@ import pandas as pd
 
 from lib.cli.data import add_commands, run_data_command
 from lib.cli.report import add_report_command, run_report
+from lib.cli.since import COMMANDS as SINCE_COMMANDS
+from lib.cli.since import add_commands as add_since_commands
+from lib.cli.since import run_command as run_since_command
 from lib.figures.actuals import Actuals, read_actuals
 from lib.plan.load import load_plan
 from lib.plan.schema import Plan
@@ -92,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--actuals", type=Path, default=None)
     add_commands(commands, with_targets)
     add_report_command(commands, with_targets, _iso_date)
+    add_since_commands(commands, with_targets, _iso_date)
     return parser
 
 
@@ -181,6 +185,8 @@ def run(argv: list[str] | None = None) -> int:
                 f"{actuals.file} ({len(actuals.frame)} cijfers).",
                 file=sys.stderr,
             )
+        elif args.command in SINCE_COMMANDS:
+            code = run_since_command(args, plan)
         else:
             code = run_data_command(args, plan)
     except ValidationFailed as exc:

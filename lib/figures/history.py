@@ -21,6 +21,8 @@ ACTION_LABELS = {
     "restore": "teruggezet",
     "close_year": "jaar afgesloten",
     "reopen_year": "jaar heropend",
+    "meeting_add": "vergadering toegevoegd",
+    "meeting_remove": "vergadering verwijderd",
 }
 
 
@@ -82,3 +84,70 @@ def describe_key(key: Key, name: str | None = None) -> str:
     indicator, year, district = key
     where = f"wijk {district}" if district else "hele stad"
     return f"{name or indicator} {year} ({where})"
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A figure as the dashboard counted it at a moment, and the change that made it so.
+
+    changed_at: when it became what is counted (the approval, or for a concept its entry);
+    changed_by: who entered the value; approved_by: who approved it (None for a concept).
+    """
+
+    record: Record
+    changed_at: str
+    changed_by: str
+    approved_by: str | None
+
+
+class _Counting:
+    """The approved and concept layers of every figure while changes are applied in order."""
+
+    def __init__(self) -> None:
+        self.approved: dict[Key, Counted] = {}
+        self.concept: dict[Key, Counted] = {}
+
+    def apply(self, row: dict, key: Key) -> None:
+        record = Record(row["new_value"], row["counted_on"], row["source"], row["note"])
+        if row["dropped"]:
+            self.concept.pop(key, None)
+        elif row["status"] == "concept":
+            self.concept[key] = Counted(record, row["at"], row["editor"], None)
+        else:  # seed or approve
+            entered = self.concept.pop(key, None)
+            if record.value is None:
+                self.approved.pop(key, None)
+            else:
+                by = entered.changed_by if entered else row["editor"]
+                self.approved[key] = Counted(record, row["at"], by, row["editor"])
+
+    def counted(self, include_concept: bool) -> dict[Key, Counted]:
+        counted = dict(self.approved)
+        if include_concept:
+            for key, shown in self.concept.items():
+                if shown.record.value is None:
+                    counted.pop(key, None)
+                else:
+                    counted[key] = shown
+        return counted
+
+
+def counted_then_and_now(
+    change_rows: list[dict], before: str, include_concept: bool = False
+) -> tuple[dict[Key, Counted], dict[Key, Counted]]:
+    """The figures counted right before the moment `before` (ISO text), and after every change.
+
+    Rebuilt from the history alone, in one pass. Figures from the starting file (action
+    `seed`) were there before any moment, whenever they were loaded. Approved figures only,
+    unless `include_concept`: then a concept stands in for its approved figure (a concept
+    without a value proposes removal, so that figure is not counted).
+    """
+    then, now = _Counting(), _Counting()
+    for row in sorted(change_rows, key=lambda r: r["id"]):
+        if row["indicator"] is None:  # a year closed or reopened, a meeting
+            continue
+        key = (row["indicator"], int(row["year"]), row["district"])
+        now.apply(row, key)
+        if row["action"] == "seed" or row["at"] < before:
+            then.apply(row, key)
+    return then.counted(include_concept), now.counted(include_concept)

@@ -10,6 +10,10 @@ Tables:
 - `changes`: every change, per layer: who, when, action, old and new value, note, source.
 - `login_attempts`: the login throttle shared by every app instance (lib/store/throttle.py): per
   name (a hash of it, never the name) the recent password checks. Not figures: no revision bump.
+  Adding or removing a meeting is recorded here too (no indicator; the date as the value).
+- `meetings`: the stuurgroep meetings (date, optional title).
+- `texts`: the editors' toelichting and maatregelen per indicator, year and district, per layer
+  like figure_values; `text_changes` is their history (the full new texts of every change).
 
 Every write runs in `writing()`: one transaction whose first statement bumps the revision. That
 row lock queues writers one at a time on PostgreSQL as on SQLite (which we open with BEGIN
@@ -122,6 +126,48 @@ changes = Table(
     Column("source", Text, nullable=False, default=""),
     Column("note", Text, nullable=False, default=""),
     Column("version", Integer),
+)
+
+meetings = Table(
+    "meetings",
+    metadata,
+    Column("day", String(10), primary_key=True),
+    Column("title", Text, nullable=False, default=""),
+    Column("added_at", String(19), nullable=False),
+    Column("added_by", Text, nullable=False),
+)
+
+texts = Table(
+    "texts",
+    metadata,
+    Column("indicator", String(100), primary_key=True),
+    Column("year", Integer, primary_key=True, autoincrement=False),
+    Column("district", String(50), primary_key=True),
+    Column("status", String(12), primary_key=True),
+    Column("explanation", Text, nullable=False),
+    Column("measures", Text, nullable=False),
+    Column("changed_at", String(19), nullable=False),
+    Column("changed_by", Text, nullable=False),
+    Column("approved_by", Text, nullable=False),
+)
+
+text_changes = Table(
+    "text_changes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("revision", Integer, nullable=False),
+    Column("at", String(19), nullable=False),
+    Column("editor", Text, nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("indicator", String(100), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("district", String(50), nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("explanation", Text, nullable=False),
+    Column("measures", Text, nullable=False),
+    Column("old_explanation", Text),
+    Column("old_measures", Text),
+    Column("version", Integer, nullable=False),
 )
 
 

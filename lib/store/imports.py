@@ -21,6 +21,7 @@ from lib.figures.history import Key, describe_key, describe_value
 from lib.figures.rows import check_row, duplicate_row, extra_cells_problem, split_value_problem
 from lib.problems import Problem, ValidationFailed, summarise
 from lib.store.store import FigureInput, Store
+from lib.store.text_imports import TEXT_COLUMNS, TEXT_HEADERS, TextState, take_texts
 from lib.store.upload import Sheet, read_upload
 
 KEY_COLUMNS = ("indicator", "year", "district")
@@ -47,6 +48,7 @@ DUTCH_HEADERS = {
     "counted_on": "Teldatum",
     "source": "Bron",
     "note": "Opmerking",
+    **TEXT_HEADERS,
 }
 _BRACKETED = re.compile(r"\[([a-z_]+)\]\s*$")
 
@@ -72,6 +74,8 @@ class ImportPreview:
     file: str
     changes: list[PreviewChange] = field(default_factory=list)
     wishes: list[FigureInput] = field(default_factory=list)  # the changing rows, ready to save
+    text_changes: list = field(default_factory=list)  # editors' texts (lib/store/text_imports)
+    text_wishes: list = field(default_factory=list)
     unchanged: int = 0
     skipped: int = 0
     problems: list[Problem] = field(default_factory=list)  # at most LISTED_PER_KIND per kind
@@ -90,7 +94,7 @@ def machine_name(header: str) -> str:
 
 def _column_problems(sheet: Sheet) -> tuple[dict[str, int], list[Problem]]:
     positions, problems = {}, []
-    known = KEY_COLUMNS + INPUT_COLUMNS + REFERENCE_COLUMNS
+    known = KEY_COLUMNS + INPUT_COLUMNS + TEXT_COLUMNS + REFERENCE_COLUMNS
     for index, header in enumerate(sheet.columns):
         name, letter = machine_name(header), get_column_letter(index + 1)
         if not name:
@@ -134,14 +138,17 @@ def preview_import(raw: bytes, file: str, store: Store) -> ImportPreview:
     closed = store.closed_years()
     first_row: dict[tuple, int] = {}
     width = max((i + 1 for i, c in enumerate(sheet.columns) if c.strip()), default=0)
+    text_state = TextState.of(store)
     for number, cells in sheet.rows:
         found = _shape_problems(sheet, number, cells, width, positions)
         if found:
             preview.problems += found
             continue
         record = {name: cells[i] if i < len(cells) else "" for name, i in positions.items()}
+        where = lambda name: _where(name, positions)  # noqa: E731
+        texts = take_texts(preview, record, number, sheet.label, store, text_state, where)
         if not record.get("value") and not any(record.get(c) for c in INPUT_COLUMNS):
-            if any(record.get(c) for c in KEY_COLUMNS) or any(cells):
+            if not texts and (any(record.get(c) for c in KEY_COLUMNS) or any(cells)):
                 preview.skipped += 1
             continue
         found = _check(record, number, sheet.label, positions, store, first_row)
@@ -251,6 +258,6 @@ def apply_import(
     """
     if preview.problems and not only_valid:
         raise ValidationFailed(preview.problems)
-    if not preview.wishes:
+    if not preview.wishes and not preview.text_wishes:
         return 0
-    return store.save(preview.wishes, editor, action="import")
+    return store.save(preview.wishes, editor, action="import", texts=preview.text_wishes)

@@ -20,7 +20,7 @@ from functools import partial
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, func, select, update
+from sqlalchemy import Engine, func, select
 
 from lib.figures.actuals import Actuals, ActualsMeta
 from lib.figures.history import Key, Layers, Record
@@ -39,11 +39,12 @@ from lib.store.db import (
     metadata,
     reading,
     writing,
-    years,
 )
+from lib.store.meetings import MeetingStore
 from lib.store.restore import plan_restore
 from lib.store.seed import example_seed, initialise
 from lib.store.settings import database_url, url_label
+from lib.store.texts import TextStore
 from lib.store.writes import (
     Conflict,
     ConflictDetail,
@@ -51,15 +52,14 @@ from lib.store.writes import (
     canonical_value,
     key_filter,
     key_text,
-    now,
-    record_change,
 )
+from lib.store.years import YearStore
 
 STORE_COLUMNS = FRAME_COLUMNS + ["status", "version"]
 
 
-class Store:
-    """The figures database for one plan."""
+class Store(MeetingStore, TextStore, YearStore):
+    """The figures database for one plan (meetings and texts: lib/store/meetings.py, texts.py)."""
 
     def __init__(self, engine: Engine, plan: Plan, url: str) -> None:
         self.engine, self.plan, self.url = engine, plan, url
@@ -149,10 +149,6 @@ class Store:
             query = select(func.count()).where(figure_values.c.status == CONCEPT)
             return conn.execute(query.select_from(figure_values)).scalar_one()
 
-    def closed_years(self) -> set[int]:
-        with reading(self.engine) as conn:
-            return set(conn.execute(select(years.c.year).where(years.c.closed)).scalars())
-
     def history(self, key: Key | None = None, limit: int | None = None) -> pd.DataFrame:
         """Recorded changes, newest first; for one figure when `key` is given.
 
@@ -169,10 +165,12 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def save(self, wishes: list[FigureInput], editor: str, action: str = "edit") -> int:
-        """Write figures as concepts; return how many changed. Raises ValidationFailed or Conflict."""
-        wishes = self.validate(wishes)
+    def save(self, wishes: list[FigureInput], editor: str, action: str = "edit", texts=()) -> int:
+        """Write figures (and `texts`, TextWish) as concepts in one transaction; how many
+        changed. Raises ValidationFailed or Conflict."""
+        wishes, texts = self.validate(wishes), self.validate_texts(list(texts))
         with writing(self.engine) as (conn, revision):
+            changed_texts = self.write_texts(conn, revision, texts, editor, action)
             self._refuse_closed(conn, [w.key[1] for w in wishes], wishes)
             conflicts, changed = [], 0
             for wish in wishes:
@@ -183,7 +181,7 @@ class Store:
                     changed += outcome
             if conflicts:
                 raise Conflict(conflicts)
-        return changed
+        return changed + changed_texts
 
     def validate(self, wishes: list[FigureInput], file: str = "invoer") -> list[FigureInput]:
         """The wishes with canonical values; ValidationFailed with every problem otherwise."""
@@ -209,23 +207,6 @@ class Store:
         if problems:
             raise ValidationFailed(problems)
         return clean
-
-    def _refuse_closed(
-        self, conn: Connection, wanted_years: list[int], wishes: list[FigureInput] | None = None
-    ) -> None:
-        closed = set(conn.execute(select(years.c.year).where(years.c.closed)).scalars())
-        problems = [
-            Problem(
-                "invoer",
-                f"jaar {year} is afgesloten; heropen het jaar eerst om cijfers te wijzigen",
-                row=(wishes[i].row if wishes else None),
-                field="year",
-            )
-            for i, year in enumerate(wanted_years)
-            if year in closed
-        ]
-        if problems:
-            raise ValidationFailed(problems)
 
     def approve(self, items: list[tuple[Key, int]], editor: str) -> int:
         """Approve concepts (figure key, the version the approver saw); never one's own entry."""
@@ -253,33 +234,6 @@ class Store:
             if conflicts:
                 raise Conflict(conflicts)
         return len(items)
-
-    def set_year_closed(self, year: int, closed: bool, editor: str) -> None:
-        """Close a year (no more changes) or reopen it; both are recorded."""
-        if year not in self.plan.plan.years:
-            raise ValidationFailed([Problem("jaren", f"{year} hoort niet bij het plan")])
-        with writing(self.engine) as (conn, revision):
-            is_closed = conn.execute(
-                select(years.c.closed).where(years.c.year == year)
-            ).scalar_one()
-            if is_closed == closed:
-                state = "al afgesloten" if closed else "niet afgesloten"
-                raise ValidationFailed([Problem("jaren", f"jaar {year} is {state}")])
-            conn.execute(
-                update(years)
-                .where(years.c.year == year)
-                .values(closed=closed, changed_at=now(), changed_by=editor)
-            )
-            record_change(
-                conn,
-                revision,
-                editor,
-                "close_year" if closed else "reopen_year",
-                {"indicator": None, "year": year, "district": None, "status": None},
-                None,
-                Record(None),
-                None,
-            )
 
     def restore_plan(
         self, change_id: int, key: Key | None = None

@@ -50,6 +50,8 @@ TEMPLATE_COLUMNS = [
     TemplateColumn("counted_on", "Teldatum", "input", 12),
     TemplateColumn("source", "Bron", "input", 30),
     TemplateColumn("note", "Opmerking", "input", 30),
+    TemplateColumn("explanation", "Toelichting", "input", 50),
+    TemplateColumn("measures", "Maatregelen", "input", 50),
 ]
 EXPORT_COLUMNS = [
     "indicator",
@@ -73,7 +75,11 @@ INSTRUCTIONS = [  # under a first line naming the plan
     "3. Verander de kolommen Indicator-id, Jaar en Wijk-id niet: zo weet het dashboard welk cijfer het is.",
     "4. Laat Waarde leeg voor een cijfer dat u niet kent; die rij wordt overgeslagen.",
     "5. Mijlpalen: de datum waarop ze zijn bereikt, of 'nee'. Toezeggingen: ja of nee.",
-    "6. Upload het bestand op de pagina 'Gegevens bijwerken'. U ziet eerst precies wat verandert.",
+    "6. Toelichting (waarom staat het cijfer waar het staat) en Maatregelen (wat er aan gedaan wordt):",
+    "   elk hoogstens 1.000 tekens. Een rij met alleen teksten verandert de teksten, niet het cijfer.",
+    "   Een lege tekstcel laat de tekst zoals hij is. Niet te verwarren met 'Waarom deze status':",
+    "   die uitleg berekent het dashboard zelf.",
+    "7. Upload het bestand op de pagina 'Gegevens bijwerken'. U ziet eerst precies wat verandert.",
     "",
     "Geïmporteerde cijfers zijn concept tot een tweede redacteur ze vaststelt.",
     "De kopregels bevatten tussen [ ] de namen die het dashboard leest; laat die staan.",
@@ -91,6 +97,7 @@ def template_workbook(plan: Plan, store: Store) -> bytes:
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     sheet.freeze_panes = "D2"
     layers, _versions, _entered = store.layers()
+    written = store.texts(include_concept=True)
     names = plan.district_names()
     validations = _validations(sheet)
     for row, key in enumerate(figure_keys(plan), start=2):
@@ -114,6 +121,8 @@ def template_workbook(plan: Plan, store: Store) -> bytes:
             else None,
             "source": record.source if record else "",
             "note": record.note if record else "",
+            "explanation": written.get(key, ("", ""))[0],
+            "measures": written.get(key, ("", ""))[1],
         }
         for index, column in enumerate(TEMPLATE_COLUMNS, start=1):
             cell = sheet.cell(row=row, column=index, value=neutralise(values[column.name]))
@@ -202,7 +211,7 @@ def _typed_value(kind: str, value: str | None) -> object:
 
 
 def _instructions(book: Workbook, plan: Plan) -> None:
-    sheet = book.create_sheet("Toelichting")
+    sheet = book.create_sheet("Uitleg")
     first = f"Invullen van de cijfers van {plan.plan.title} ({plan.plan.municipality})"
     for row, line in enumerate([first, *INSTRUCTIONS], start=1):
         sheet.cell(row=row, column=1, value=line).font = HEADER_FONT if row == 1 else Font()

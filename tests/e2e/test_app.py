@@ -63,6 +63,7 @@ KNOWN_PAGES = {
     "/wijken": ("Per wijk: stand 2014 in de 10 wijken", True),
     "/mijlpalen": ("Mijlpalen 2012-2015", True),
     "/over-de-cijfers": ("Over de cijfers", False),
+    "/sinds-vorige-vergadering": ("Sinds de vorige vergadering", False),
 }
 PAGES = [
     pytest.param(path, *KNOWN_PAGES.get(path, (None, None)), id=path.strip("/") or "overzicht")

@@ -1,0 +1,139 @@
+"""Command line for the stuurgroep cycle: `meetings list|add|remove`, `changes --since`, and
+`explain` (an editor's toelichting and maatregelen, stored as a concept).
+
+Registered by lib/cli/main.py; exit codes as there (0 fine, 1 invalid input, 2 usage error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+
+from lib import fmt
+from lib.cells import neutralise
+from lib.plan.schema import Plan
+from lib.problems import UsageError
+from lib.progress.changes import FIELDS, changes_since
+from lib.store.store import Store
+
+COMMANDS = ("meetings", "changes", "explain")
+
+
+def add_commands(commands, with_targets, iso_date) -> None:
+    """Add the meetings, changes and explain commands to the `python -m lib` parser."""
+    p = commands.add_parser("meetings", help="the stuurgroep meetings: list, add, remove")
+    with_targets(p)
+    actions = p.add_subparsers(dest="meetings_action", required=True)
+    listing = actions.add_parser("list", help="every meeting, oldest first")
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+    add = actions.add_parser("add", help="add a meeting")
+    add.add_argument("day", type=iso_date, metavar="DATE")
+    add.add_argument("--title", default="")
+    add.add_argument("--editor", required=True)
+    remove = actions.add_parser("remove", help="remove a meeting")
+    remove.add_argument("day", type=iso_date, metavar="DATE")
+    remove.add_argument("--editor", required=True)
+
+    p = commands.add_parser("changes", help="what changed since a date (e.g. the last meeting)")
+    with_targets(p)
+    p.add_argument("--since", type=iso_date, required=True, help="JJJJ-MM-DD, from 00:00")
+    p.add_argument("--year", type=int, default=None)
+    p.add_argument("--district", default=None, help="district id, or 'all'")
+    p.add_argument("--include-concept", action="store_true", help="count concept figures too")
+    p.add_argument("--format", choices=("json", "csv"), default="csv")
+
+    p = commands.add_parser("explain", help="an editor's toelichting and maatregelen (concept)")
+    with_targets(p)
+    p.add_argument("--indicator", required=True)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--district", default="")
+    p.add_argument("--editor", required=True)
+    p.add_argument("--text", required=True, help="toelichting: why the figure is where it is")
+    p.add_argument("--measures", default="", help="maatregelen: what is being done")
+
+
+def run_command(args: argparse.Namespace, plan: Plan) -> int:
+    """Run one of COMMANDS; its exit code."""
+    from lib.cli.data import check_editor
+
+    if getattr(args, "editor", None) is not None:
+        check_editor(args.editor)
+    store = Store.open(plan)
+    if args.command == "meetings":
+        return _meetings(args, store)
+    if args.command == "changes":
+        return _changes(args, plan, store)
+    return _explain(args, plan, store)
+
+
+def _meetings(args: argparse.Namespace, store: Store) -> int:
+    if args.meetings_action == "add":
+        store.add_meeting(args.day, args.title, args.editor)
+        print(f"Vergadering van {fmt.long_date(args.day)} toegevoegd.", file=sys.stderr)
+    elif args.meetings_action == "remove":
+        store.remove_meeting(args.day, args.editor)
+        print(f"Vergadering van {fmt.long_date(args.day)} verwijderd.", file=sys.stderr)
+    elif args.format == "json":
+        rows = [{"date": m.day.isoformat(), "title": m.title} for m in store.meetings()]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for meeting in store.meetings():
+            sys.stdout.write(f"{meeting.day.isoformat()}\t{meeting.title}\n")
+    return 0
+
+
+def check_scope(plan: Plan, year: int | None, district: str | None) -> None:
+    if year is not None and year not in plan.plan.years:
+        years = f"{plan.plan.first_year}-{plan.plan.last_year}"
+        raise UsageError(f"onbekend jaar {year}: het plan loopt van {years}")
+    if district not in (None, "all") and district not in plan.district_ids():
+        raise UsageError(
+            f"onbekende wijk '{district}'; bekend: {', '.join(plan.district_ids())} of 'all'"
+        )
+
+
+def _changes(args: argparse.Namespace, plan: Plan, store: Store) -> int:
+    check_scope(plan, args.year, args.district)
+    actuals = store.read_actuals(include_concept=args.include_concept)
+    rows = changes_since(
+        plan,
+        store,
+        args.since,
+        year=args.year,
+        district=args.district,
+        include_concept=args.include_concept,
+        actuals=actuals,
+    )
+    if args.format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        writer = csv.DictWriter(sys.stdout, FIELDS, lineterminator="\n")
+        writer.writeheader()
+        # An editor's text must not become a live formula in a spreadsheet (lib/cells.py).
+        writer.writerows({k: neutralise(v) for k, v in row.items()} for row in rows)
+    if actuals.meta.is_example:
+        print("Let op: voorbeeldgegevens, geen echte resultaten.", file=sys.stderr)
+    print(f"Sinds {fmt.long_date(args.since)}: {len(rows)} wijziging(en).", file=sys.stderr)
+    return 0
+
+
+def _explain(args: argparse.Namespace, plan: Plan, store: Store) -> int:
+    check_scope(plan, args.year, args.district or None)
+    if args.indicator not in plan.indicators_by_id:
+        raise UsageError(f"onbekende indicator '{args.indicator}'")
+    changed = store.save_text(
+        (args.indicator, args.year, args.district), args.text, args.measures, args.editor
+    )
+    if not changed:
+        print("Niets veranderd: deze teksten staan er al.", file=sys.stderr)
+        return 0
+    print(
+        f"Toelichting opgeslagen als concept door {args.editor}; een tweede redacteur stelt "
+        "haar vast (python -m lib approve --all).",
+        file=sys.stderr,
+    )
+    return 0

@@ -1,0 +1,203 @@
+"""What changed since a date (say, the last stuurgroep meeting): figures, statuses, milestones.
+
+"Then" is rebuilt from the history (lib/figures/history.counted_then_and_now), never from today's
+figures with an earlier date: the figures as they were counted at 00:00 on the date (approved
+ones only unless include_concept), judged at the peildatum the dashboard would have used then
+(the date the figures declare, else that day). Figures from the starting file count as present
+before any meeting. "Now" is what the dashboard counts today, judged at `today` (by default the
+peildatum the dashboard uses: the date the figures declare, else today).
+
+One row per change, every row with the fields of FIELDS (a field that does not apply is None):
+- `figure`: a figure whose counted value differs now from then; changed_by entered it,
+  approved_by approved it (None for a concept), changed_at is when it became what is counted
+  (all three None for a figure that was removed).
+- `status`: a status that moved, status_before -> status_now; before/after are the figures
+  the two statuses were judged on.
+- `milestone`: a milestone whose deadline fell between then and now, or falls before the next
+  meeting (lib/store/meetings.due_before); changed_at is the deadline.
+- `explanation`: an editor's toelichting or maatregelen that is new or changed (approved; with
+  include_concept, concepts too); before/after are the texts then and now, the toelichting
+  followed by ' · Maatregelen: ...' where there are any.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import pandas as pd
+from sqlalchemy import select
+
+from lib.figures.actuals import Actuals
+from lib.figures.history import Counted, Key, counted_then_and_now
+from lib.figures.rows import FRAME_COLUMNS, check_row
+from lib.plan.schema import Plan
+from lib.progress.compare import progress_table
+from lib.progress.moves import (
+    FIELDS,
+    KINDS,
+    make_row,
+    milestone_rows,
+    status_rows,
+    summary_counts,
+    text_line,
+)
+from lib.store.db import changes, reading
+from lib.store.meetings import due_before as due_before_of
+from lib.store.store import Store
+
+
+def moment(since: date) -> str:
+    """00:00 on `since` as the history writes moments, so the day itself is included."""
+    return datetime.combine(since, time()).isoformat(timespec="seconds")
+
+
+def changes_since(
+    plan: Plan,
+    store: Store,
+    since: date,
+    *,
+    year: int | None = None,
+    district: str | None = None,
+    include_concept: bool = False,
+    today: date | None = None,
+    actuals: Actuals | None = None,
+    progress: pd.DataFrame | None = None,
+) -> list[dict]:
+    """Every change since 00:00 on `since`, figures first, then statuses, milestones, texts.
+
+    year: one plan year, None for every year. district: None for city rows only, "all" for the
+    city and every district, or one district id for that district's rows (milestones are the
+    city's and come with city rows). A caller that has them already (the dashboard) passes
+    the figures counted now (`actuals`, read with the same include_concept) and their progress
+    table at `today` for every year, the city and every district (`progress`).
+    """
+    with reading(store.engine) as conn:
+        result = conn.execute(select(changes).order_by(changes.c.id))
+        columns = list(result.keys())
+        history = [dict(zip(columns, row, strict=True)) for row in result.all()]
+    now_actuals = actuals or store.read_actuals(include_concept=include_concept)
+    declared = now_actuals.meta.reporting_date
+    today = today or declared or date.today()
+    then, now = counted_then_and_now(history, moment(since), include_concept)
+    then_actuals = actuals_of(plan, then, now, now_actuals)
+
+    def wanted(key: Key) -> bool:
+        in_year = year is None or key[1] == year
+        if district == "all":
+            return in_year
+        return in_year and key[2] == (district or "")
+
+    rows = figure_rows(plan, then, now, wanted)
+    table_district = "all" if district == "all" else (district or None)
+    before = progress_table(
+        plan, then_actuals, declared or since, year=year, district=table_district
+    )
+    if progress is None:
+        after = progress_table(plan, now_actuals, today, year=year, district=table_district)
+    else:
+        after = progress if year is None else progress[progress["year"] == year]
+        if district is None:
+            after = after[after["district"] == ""]
+    if district not in (None, "all"):
+        before, after = (t[t["district"] == district] for t in (before, after))
+    rows += status_rows(before, after)
+    if district in (None, "all"):
+        rows += milestone_rows(
+            plan, before, after, since, today, due_before_of(store.meetings(), today)
+        )
+    rows += explanation_rows(plan, store, since, wanted, include_concept)
+    return rows
+
+
+def actuals_of(
+    plan: Plan, counted: dict[Key, Counted], now: dict[Key, Counted], like: Actuals
+) -> Actuals:
+    """The `counted` figures as `Actuals`, with the metadata of `like` (the figures counted now,
+    `now` as replayed): a figure that is the same now is taken from `like` as it is typed
+    there; only the others are typed again."""
+    frame = like.frame
+    same = {k for k, shown in counted.items() if k in now and now[k].record == shown.record}
+    keys = pd.MultiIndex.from_arrays([frame["indicator"], frame["year"], frame["district"]])
+    kept = frame[keys.isin(list(same))] if same else frame.iloc[0:0]
+    records = []
+    for key, shown in sorted(counted.items()):
+        if key in same:
+            continue
+        raw = {
+            "indicator": key[0],
+            "year": str(key[1]),
+            "district": key[2],
+            "value": shown.record.value,
+            "counted_on": shown.record.counted_on,
+            "source": shown.record.source,
+            "note": shown.record.note,
+            "changed_at": shown.changed_at,
+            "changed_by": shown.changed_by,
+        }
+        typed, _problems = check_row(raw, plan, "geschiedenis", None)
+        if typed:  # a figure the plan no longer knows was not counted then either
+            records.append(typed)
+    changed = pd.DataFrame(records, columns=FRAME_COLUMNS)
+    both = pd.concat([kept[FRAME_COLUMNS], changed], ignore_index=True) if records else kept
+    return Actuals(
+        both[FRAME_COLUMNS].reset_index(drop=True), like.meta, f"{like.version}:then", like.file
+    )
+
+
+def figure_rows(plan: Plan, then: dict, now: dict, wanted) -> list[dict]:
+    """One row per figure whose counted value differs now from then, in plan order."""
+    order = {i.id: n for n, i in enumerate(plan.indicators)}
+    names = {i.id: i.name for i in plan.indicators}
+    keys = [
+        k
+        for k in set(then) | set(now)
+        if k[0] in order and wanted(k) and _value(then.get(k)) != _value(now.get(k))
+    ]
+    rows = []
+    for key in sorted(keys, key=lambda k: (order[k[0]], k[1], k[2])):
+        current = now.get(key)
+        rows.append(
+            make_row(
+                "figure",
+                key,
+                names[key[0]],
+                before=_value(then.get(key)),
+                after=_value(current),
+                changed_at=current.changed_at if current else None,
+                changed_by=current.changed_by if current else None,
+                approved_by=current.approved_by if current else None,
+            )
+        )
+    return rows
+
+
+def _value(shown: Counted | None) -> str | None:
+    return shown.record.value if shown else None
+
+
+def explanation_rows(plan: Plan, store: Store, since: date, wanted, include_concept: bool) -> list:
+    """Texts of editors that are new or changed since `since` (none before they exist)."""
+    names = {i.id: i.name for i in plan.indicators}
+    then = store.texts_counted(moment(since), include_concept)
+    now = store.texts_counted(None, include_concept)
+    rows = []
+    for key in sorted(k for k in now if k[0] in names and wanted(k)):
+        current, earlier = now[key], then.get(key)
+        if earlier is not None and earlier.texts == current.texts:
+            continue
+        rows.append(
+            make_row(
+                "explanation",
+                key,
+                names[key[0]],
+                before=text_line(earlier.texts) if earlier else None,
+                after=text_line(current.texts),
+                changed_at=current.changed_at,
+                changed_by=current.changed_by,
+                approved_by=current.approved_by,
+            )
+        )
+    return rows
+
+
+__all__ = ["FIELDS", "KINDS", "changes_since", "summary_counts"]

@@ -1,0 +1,253 @@
+"""The editors' texts per indicator, year and district ('' is the city): a toelichting (why the
+figure is where it is) and maatregelen (what is being done), each plain text of at most
+MAX_CHARS characters.
+
+The rules of figures apply: a text is a concept until a different editor approves it; every
+change is a row in `text_changes` (the full texts after it), so any earlier state can be
+restored (as a concept again); a closed year refuses changes. Both texts empty proposes removing
+them. Used through lib.store.store.Store, which mixes TextStore in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlalchemy import Connection, Engine, and_, delete, func, insert, select
+
+from lib.figures.history import Key
+from lib.plan.schema import Plan
+from lib.problems import Problem, ValidationFailed
+from lib.store.db import APPROVED, CONCEPT, reading, text_changes, texts, writing, years
+from lib.store.text_rules import FILE, TextCounted, TextWish, check_texts, replay_texts
+from lib.store.writes import now
+
+
+def _key_filter(table, key: Key):
+    return and_(table.c.indicator == key[0], table.c.year == key[1], table.c.district == key[2])
+
+
+def _layers(conn: Connection, key: Key) -> dict[str, dict]:
+    rows = conn.execute(select(texts).where(_key_filter(texts, key))).mappings()
+    return {row["status"]: dict(row) for row in rows}
+
+
+def _version(conn: Connection, key: Key) -> int:
+    query = select(func.max(text_changes.c.version)).where(_key_filter(text_changes, key))
+    return conn.execute(query).scalar() or 0
+
+
+class TextStore:
+    """The text methods of lib.store.store.Store (which supplies `engine` and `plan`)."""
+
+    engine: Engine
+    plan: Plan
+
+    def texts(self, include_concept: bool = False) -> dict[Key, tuple[str, str]]:
+        """(indicator, year, district) -> (toelichting, maatregelen): the approved texts, or with
+        `include_concept` a concept in place of its approved texts. Empty texts are left out."""
+        with reading(self.engine) as conn:
+            rows = conn.execute(select(texts)).mappings().all()
+        chosen: dict[Key, tuple[str, str]] = {}
+        for status in (APPROVED, CONCEPT) if include_concept else (APPROVED,):
+            for row in rows:
+                if row["status"] == status:
+                    key = (row["indicator"], row["year"], row["district"])
+                    chosen[key] = (row["explanation"], row["measures"])
+        return {k: v for k, v in chosen.items() if any(v)}
+
+    def text_layers(self) -> dict[Key, dict]:
+        """Per key with texts: {'approved': row or None, 'concept': row or None, 'version': n}."""
+        with reading(self.engine) as conn:
+            rows = conn.execute(select(texts)).mappings().all()
+            versions = conn.execute(
+                select(
+                    text_changes.c.indicator,
+                    text_changes.c.year,
+                    text_changes.c.district,
+                    func.max(text_changes.c.version),
+                ).group_by(text_changes.c.indicator, text_changes.c.year, text_changes.c.district)
+            ).all()
+        out: dict[Key, dict] = {}
+        for row in rows:
+            key = (row["indicator"], row["year"], row["district"])
+            slot = out.setdefault(key, {"approved": None, "concept": None, "version": 0})
+            slot["approved" if row["status"] == APPROVED else "concept"] = dict(row)
+        for indicator, year, district, version in versions:
+            if (indicator, year, district) in out:
+                out[(indicator, year, district)]["version"] = version
+        return out
+
+    def texts_counted(self, before: str | None, include_concept: bool) -> dict[Key, TextCounted]:
+        """The texts as they were counted right before the moment `before` (None: now)."""
+        rows = self.text_history()
+        approved, concept = replay_texts(rows, before)
+        counted = dict(approved)
+        if include_concept:
+            for key, shown in concept.items():
+                if any(shown.texts):
+                    counted[key] = shown
+                else:
+                    counted.pop(key, None)
+        return counted
+
+    def text_history(self, key: Key | None = None) -> list[dict]:
+        """Every change of the texts (of one key when given), oldest first."""
+        query = select(text_changes).order_by(text_changes.c.id)
+        if key is not None:
+            query = query.where(_key_filter(text_changes, key))
+        with reading(self.engine) as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    def save_text(
+        self,
+        key: Key,
+        explanation: str,
+        measures: str,
+        editor: str,
+        action: str = "edit",
+        expected_version: int | None = None,
+    ) -> int:
+        """Store the texts as a concept; 1 if something changed, 0 if they were already so."""
+        wish = TextWish(key, explanation, measures, expected_version)
+        return self.save_texts([wish], editor, action)
+
+    def save_texts(self, wishes: list[TextWish], editor: str, action: str = "edit") -> int:
+        """Store texts as concepts in one transaction; how many changed."""
+        wishes = self.validate_texts(wishes)
+        with writing(self.engine) as (conn, revision):
+            return self.write_texts(conn, revision, wishes, editor, action)
+
+    def validate_texts(self, wishes: list[TextWish], file: str = FILE) -> list[TextWish]:
+        """The wishes with clean texts; ValidationFailed with every problem otherwise."""
+        clean = [w.cleaned() for w in wishes]
+        problems = [p for w in clean for p in check_texts(self.plan, w.key, *w.texts, row=w.row)]
+        if problems:
+            raise ValidationFailed([replace(p, file=file) for p in problems])
+        return clean
+
+    def write_texts(
+        self, conn: Connection, revision: int, wishes: list[TextWish], editor: str, action: str
+    ) -> int:
+        """Write validated texts inside a write transaction (also Store.save's, for an import)."""
+        return sum(_write_text(conn, revision, wish, editor, action) for wish in wishes)
+
+    def approve_texts(self, items: list[tuple[Key, int]], editor: str) -> int:
+        """Approve concept texts (key, the version the approver saw); never one's own entry."""
+        with writing(self.engine) as (conn, revision):
+            problems = []
+            for key, seen in items:
+                _refuse_closed(conn, key[1])
+                layers = _layers(conn, key)
+                concept, approved = layers.get(CONCEPT), layers.get(APPROVED)
+                version = _version(conn, key)
+                if concept is None or version != seen:
+                    problems.append(_changed_meanwhile(key))
+                    continue
+                if concept["changed_by"] == editor:
+                    problems.append(
+                        Problem(
+                            "vaststellen",
+                            f"u ({editor}) heeft deze toelichting zelf geschreven; een andere "
+                            "redacteur moet haar vaststellen (vier ogen)",
+                            field=_key_text(key),
+                        )
+                    )
+                    continue
+                pair = (concept["explanation"], concept["measures"])
+                conn.execute(delete(texts).where(_key_filter(texts, key)))
+                if any(pair):
+                    conn.execute(
+                        insert(texts).values({**concept, "status": APPROVED, "approved_by": editor})
+                    )
+                _record(conn, revision, editor, "approve", key, APPROVED, pair, approved, version)
+            if problems:
+                raise ValidationFailed(problems)
+        return len(items)
+
+    def restore_text(self, change_id: int, editor: str) -> int:
+        """Bring one key's texts back to how they were right after change `change_id` (a concept)."""
+        rows = self.text_history()
+        chosen = next((r for r in rows if r["id"] == change_id), None)
+        if chosen is None:
+            raise ValidationFailed([Problem(FILE, f"wijziging {change_id} bestaat niet")])
+        key = (chosen["indicator"], int(chosen["year"]), chosen["district"])
+        approved, concept = replay_texts([r for r in rows if _same(r, key)], up_to=change_id)
+        shown = concept.get(key) or approved.get(key)
+        pair = shown.texts if shown else ("", "")
+        return self.save_text(key, *pair, editor, action="restore")
+
+
+def _write_text(conn: Connection, revision: int, wish: TextWish, editor: str, action: str) -> int:
+    key, wanted = wish.key, wish.texts
+    _refuse_closed(conn, key[1], wish.row)
+    version = _version(conn, key)
+    if wish.expected_version is not None and wish.expected_version != version:
+        raise ValidationFailed([_changed_meanwhile(key)])
+    layers = _layers(conn, key)
+    approved, concept = layers.get(APPROVED), layers.get(CONCEPT)
+    shown_approved = (approved["explanation"], approved["measures"]) if approved else ("", "")
+    if concept and (concept["explanation"], concept["measures"]) == wanted:
+        return 0
+    conn.execute(delete(texts).where(_key_filter(texts, key), texts.c.status == CONCEPT))
+    if wanted == shown_approved:
+        if concept is None:
+            return 0
+        _record(conn, revision, editor, "withdraw", key, CONCEPT, wanted, concept, version)
+        return 1
+    conn.execute(
+        insert(texts).values(
+            indicator=key[0],
+            year=key[1],
+            district=key[2],
+            status=CONCEPT,
+            explanation=wanted[0],
+            measures=wanted[1],
+            changed_at=now(),
+            changed_by=editor,
+            approved_by="",
+        )
+    )
+    _record(conn, revision, editor, action, key, CONCEPT, wanted, concept or approved, version)
+    return 1
+
+
+def _same(row: dict, key: Key) -> bool:
+    return (row["indicator"], int(row["year"]), row["district"]) == key
+
+
+def _key_text(key: Key) -> str:
+    return f"{key[0]} {key[1]} {key[2] or 'hele stad'}"
+
+
+def _changed_meanwhile(key: Key) -> Problem:
+    return Problem(
+        "toelichting",
+        "de toelichting is intussen gewijzigd door iemand anders; laad de pagina opnieuw",
+        field=_key_text(key),
+    )
+
+
+def _refuse_closed(conn: Connection, year: int, row: int | None = None) -> None:
+    if conn.execute(select(years.c.closed).where(years.c.year == year)).scalar():
+        message = f"jaar {year} is afgesloten; heropen het jaar eerst om teksten te wijzigen"
+        raise ValidationFailed([Problem(FILE, message, row=row, field="year")])
+
+
+def _record(conn, revision, editor, action, key, status, pair, old: dict | None, version) -> None:
+    conn.execute(
+        insert(text_changes).values(
+            revision=revision,
+            at=now(),
+            editor=editor,
+            action=action,
+            indicator=key[0],
+            year=key[1],
+            district=key[2],
+            status=status,
+            explanation=pair[0],
+            measures=pair[1],
+            old_explanation=old["explanation"] if old else None,
+            old_measures=old["measures"] if old else None,
+            version=version + 1,
+        )
+    )

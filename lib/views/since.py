@@ -1,0 +1,128 @@
+"""What the page *Sinds de vorige vergadering* and Overzicht's block show of the changes since a
+date (lib/progress/changes.py): Dutch tables and the one-line summary, with correct singulars.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from lib import fmt
+from lib.figures.history import describe_value
+from lib.plan.schema import Plan
+from lib.progress.changes import summary_counts
+from lib.status import BEHIND, label
+
+
+def counted(count: int, singular: str, plural: str) -> str:
+    """'1 cijfer', '2 cijfers', '0 statussen'."""
+    return f"{fmt.number(count)} {singular if count == 1 else plural}"
+
+
+def summary(rows: list[dict]) -> str:
+    """'6 cijfers gewijzigd, 2 statussen veranderd (1 naar achter)'."""
+    counts = summary_counts(rows)
+    text = f"{counted(counts['figures'], 'cijfer', 'cijfers')} gewijzigd, "
+    text += f"{counted(counts['statuses'], 'status', 'statussen')} veranderd"
+    if counts["into_behind"]:
+        text += f" ({fmt.number(counts['into_behind'])} naar {BEHIND})"
+    if counts["explanations"]:
+        text += f", {counted(counts['explanations'], 'toelichting', 'toelichtingen')} nieuw of gewijzigd"
+    return text
+
+
+def _where(plan: Plan, district: str) -> str:
+    return plan.district_names()[district] if district else "hele stad"
+
+
+def _value(plan: Plan, indicator: str, value: str | None) -> str:
+    """A stored value for people: '3,2 FTE', '1 augustus 2014', 'ja', '(leeg)'."""
+    if value is None or value == "":
+        return describe_value(value)
+    item = plan.indicator(indicator)
+    if item.kind == "milestone":
+        return fmt.long_date(value) if value[:1].isdigit() else "niet bereikt"
+    if item.kind == "commitment":
+        return value
+    return f"{value} {item.unit}".strip()
+
+
+def _when(moment: str | None) -> str:
+    if not moment:
+        return "–"
+    clock = moment[11:16]
+    return fmt.long_date(moment) + (f", {clock}" if clock else "")
+
+
+def figure_table(plan: Plan, rows: list[dict]) -> pd.DataFrame:
+    """The figures that changed: old -> new, by whom, approved by whom, when."""
+    shown = [r for r in rows if r["kind"] == "figure"]
+    return pd.DataFrame(
+        {
+            "Indicator": [r["name"] for r in shown],
+            "Jaar": [str(r["year"]) for r in shown],
+            "Waar": [_where(plan, r["district"]) for r in shown],
+            "Was": [_value(plan, r["indicator"], r["before"]) for r in shown],
+            "Nu": [_value(plan, r["indicator"], r["after"]) for r in shown],
+            "Ingevoerd door": [r["changed_by"] or "–" for r in shown],
+            "Vastgesteld door": [r["approved_by"] or "nog niet (concept)" for r in shown],
+            "Wanneer": [_when(r["changed_at"]) for r in shown],
+        }
+    )
+
+
+def status_table(plan: Plan, rows: list[dict], texts: dict | None = None) -> pd.DataFrame:
+    """The statuses that moved, worst first (the order of the rows), with the editors' texts
+    (`texts`: (indicator, year, district) -> (toelichting, maatregelen)) where written."""
+    shown = [r for r in rows if r["kind"] == "status"]
+    pairs = [(texts or {}).get((r["indicator"], r["year"], r["district"]), ("", "")) for r in shown]
+    return pd.DataFrame(
+        {
+            "Indicator": [r["name"] for r in shown],
+            "Jaar": [str(r["year"]) for r in shown],
+            "Waar": [_where(plan, r["district"]) for r in shown],
+            "Was": [label(r["status_before"]) for r in shown],
+            "Status": [label(r["status_now"]) for r in shown],
+            "Cijfer toen": [_value(plan, r["indicator"], r["before"]) for r in shown],
+            "Cijfer nu": [_value(plan, r["indicator"], r["after"]) for r in shown],
+            "Toelichting": [p[0] for p in pairs],
+            "Maatregelen": [p[1] for p in pairs],
+        }
+    )
+
+
+def explanation_table(plan: Plan, rows: list[dict], texts: dict) -> pd.DataFrame:
+    """Editors' texts that are new or changed: what they say now, by whom, approved by whom."""
+    shown = [r for r in rows if r["kind"] == "explanation"]
+    pairs = [texts.get((r["indicator"], r["year"], r["district"]), ("", "")) for r in shown]
+    return pd.DataFrame(
+        {
+            "Indicator": [r["name"] for r in shown],
+            "Jaar": [str(r["year"]) for r in shown],
+            "Waar": [_where(plan, r["district"]) for r in shown],
+            "Toelichting": [p[0] for p in pairs],
+            "Maatregelen": [p[1] for p in pairs],
+            "Geschreven door": [r["changed_by"] or "–" for r in shown],
+            "Vastgesteld door": [r["approved_by"] or "nog niet (concept)" for r in shown],
+            "Wanneer": [_when(r["changed_at"]) for r in shown],
+        }
+    )
+
+
+def milestone_table(plan: Plan, rows: list[dict], today: date, due: bool) -> pd.DataFrame:
+    """Milestones that fell due up to `today` (due False), or fall due after it (due True)."""
+    shown = [
+        r for r in rows if r["kind"] == "milestone" and (r["changed_at"] > today.isoformat()) == due
+    ]
+    return pd.DataFrame(
+        {
+            "Mijlpaal": [r["name"] for r in shown],
+            "Deadline": [fmt.long_date(r["changed_at"]) for r in shown],
+            "Bereikt op": [
+                fmt.long_date(r["after"]) if (r["after"] or "")[:1].isdigit() else "nog niet"
+                for r in shown
+            ],
+            "Status": [label(r["status_now"]) if r["status_now"] else "–" for r in shown],
+        }
+    )

@@ -1,0 +1,88 @@
+"""Sinds de vorige vergadering: the figures, statuses and milestones that changed since a meeting
+(or any date), for the sidebar's year and wijk; "then" comes from the history."""
+
+import streamlit as st
+
+from lib import fmt
+from lib.views.since import (
+    explanation_table,
+    figure_table,
+    milestone_table,
+    status_table,
+    summary,
+)
+from ui import components, context, since, texts
+
+
+def render() -> None:
+    ctx = context.current()
+    st.title("Sinds de vorige vergadering")
+    if context.actuals_path() is not None:
+        st.info(
+            since.NEEDS_DATABASE.format(file=context.actuals_path().name), icon=":material/lock:"
+        )
+        return
+    all_meetings = since.meetings(ctx)
+    if not all_meetings:
+        st.info(
+            "Er zijn nog geen vergaderingen vastgelegd. Redacteuren voegen ze toe op "
+            "*Gegevens bijwerken*; tot dan kiest u hieronder een datum.",
+            icon=":material/event:",
+        )
+    day, words = since.choose_since(ctx, all_meetings)
+    where = ctx.plan.district_names()[ctx.district] if ctx.district else "hele stad"
+    rows = since.changes(ctx, day, "all" if ctx.district else None)
+    mine = [r for r in rows if r["kind"] == "milestone" or r["district"] == (ctx.district or "")]
+    with st.container(key="headline"):
+        st.markdown(f"**Sinds {words}:** {summary(mine)} · {ctx.year}, {where}.")
+    st.caption(
+        f"Toen: de cijfers zoals ze op {fmt.long_date(day)} om 0:00 uur telden, uit de "
+        f"geschiedenis. Nu: de stand op de peildatum {fmt.long_date(ctx.as_of)}."
+    )
+    # INTEGRATOR: the "Vergaderstuk" button (the report since `day`, lib/report/) goes here.
+    st.container(key="since_report")
+    st.header("Gewijzigde cijfers")
+    figures = figure_table(ctx.plan, mine)
+    if figures.empty:
+        st.markdown("Geen cijfers gewijzigd.")
+    else:
+        components.table(figures, f"Gewijzigde cijfers sinds {fmt.long_date(day)}")
+    st.header("Veranderde statussen")
+    written = texts.texts_of(ctx)
+    moves = status_table(ctx.plan, mine, written)
+    if moves.empty:
+        st.markdown("Geen status veranderd.")
+    else:
+        components.table(
+            moves, "Veranderde statussen, eerst wat naar achter ging", status_column="Status"
+        )
+    st.header("Nieuwe of gewijzigde toelichtingen")
+    explained = explanation_table(ctx.plan, mine, written)
+    if explained.empty:
+        st.markdown("Geen toelichting nieuw of gewijzigd.")
+    else:
+        components.table(explained, "Toelichting en maatregelen, nieuw of gewijzigd")
+    st.header("Mijlpalen")
+    if ctx.district:
+        st.caption("Mijlpalen gelden voor de hele stad.")
+    for due, heading, empty in (
+        (
+            False,
+            f"Deadline verstreken sinds {fmt.long_date(day)}",
+            "Geen mijlpaal met een deadline in deze periode.",
+        ),
+        (
+            True,
+            f"Deadline {since.due_words(ctx, all_meetings)}",
+            "Geen mijlpaal met een deadline in deze periode.",
+        ),
+    ):
+        st.subheader(heading)
+        table = milestone_table(ctx.plan, mine, ctx.as_of, due)
+        if table.empty:
+            st.markdown(empty)
+        else:
+            components.table(table, heading, status_column="Status")
+
+
+render()

@@ -1,0 +1,81 @@
+"""What changed since the last meeting, in the browser: with a meeting on 15 September 2014, an
+editor changes a figure, a second editor approves it, and the page *Sinds de vorige vergadering*
+shows the change and the status move (and Overzicht its block). Own server, own database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from helpers import app_exceptions, screenshot, wait_for_app
+from test_editing import edit_value, editing_server, log_in  # noqa: F401
+
+from lib.plan.load import load_plan
+from lib.store.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+FTE = ("hbo_coach_fte", 2014, "")
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+
+def test_a_changed_figure_shows_as_a_move_since_the_meeting(
+    page: Page,
+    editing_server: str,  # noqa: F811 (the fixture of test_editing.py)
+    tmp_path: Path,  # the server's database is in it (test_editing.editing_server)
+):
+    url = editing_server
+    log_in(page, url, "anna")
+    edit_value(page, 1, "1")  # "Inzet HBO-coaches op VVE-groepen" 2014, 3,2 -> 1 FTE
+    page.get_by_role("button", name="Opslaan (1 wijziging)").click()
+    page.get_by_text("1 cijfer(s) opgeslagen als concept").wait_for(timeout=30000)
+
+    page.get_by_role("tab", name="Vergaderingen").click()
+    page.get_by_role("spinbutton", name="day, Datum").click()
+    page.keyboard.type("15092014")  # day, month, year: the field moves on by itself
+    page.get_by_label("Titel (mag leeg blijven)").fill("Stuurgroep september")
+    page.get_by_role("button", name="Vergadering toevoegen").click()
+    page.get_by_text("Vergadering van 15 september 2014 toegevoegd.").wait_for(timeout=30000)
+
+    log_in(page, url, "bob")
+    page.get_by_role("tab", name="Vaststellen").click()
+    page.get_by_role("button", name="Alle 1 vaststellen").click()
+    page.get_by_text("1 cijfer(s) vastgesteld.").wait_for(timeout=30000)
+
+    page.goto(f"{url}/?jaar=2014")
+    wait_for_app(page)
+    screenshot(page, "since-overview.png")
+    block = page.locator(".st-key-since_block")
+    block.get_by_text("1 cijfer gewijzigd, 1 status veranderd (1 naar achter)").wait_for()
+    block.get_by_role("link", name="Bekijk wat er veranderde").click()
+    page.get_by_role("heading", name="Sinds de vorige vergadering").wait_for(timeout=30000)
+    wait_for_app(page)
+    assert "/sinds-vorige-vergadering" in page.url and "jaar=2014" in page.url
+    moves = page.get_by_role("table", name="Veranderde statussen, eerst wat naar achter ging")
+    row = moves.get_by_role("row").nth(1)
+    assert row.get_by_role("cell").nth(0).inner_text() == "Inzet HBO-coaches op VVE-groepen"
+    assert row.get_by_role("cell").nth(3).inner_text() == "➜ op koers"
+    assert row.get_by_role("cell").nth(4).inner_text() == "✖ achter"
+    figures = page.get_by_role("table", name="Gewijzigde cijfers sinds 15 september 2014")
+    assert "3,2 FTE" in figures.inner_text() and "1 FTE" in figures.inner_text()
+    screenshot(page, "since-meeting.png")
+    assert app_exceptions(page) == []
+
+    # An editor explains it (approved by a second): shown as typed, open, beside the status.
+    store = Store.open(
+        load_plan(ROOT / "targets.yaml"), f"sqlite:///{tmp_path / 'figures.sqlite3'}"
+    )
+    store.save_text(FTE, "Twee <b>vacatures</b> *open*", "Werving via de hogeschool", "anna")
+    store.approve_texts([(FTE, store.text_layers()[FTE]["version"])], "bob")
+    store.engine.dispose()
+    page.goto(f"{url}/agendapunten?jaar=2014&agendapunt=1")
+    wait_for_app(page)
+    shown = page.locator(".hjk-texts").first
+    shown.wait_for(timeout=30000)
+    text = shown.inner_text()
+    assert "Toelichting: Twee <b>vacatures</b> *open*" in text  # as typed, nothing run
+    assert "Maatregelen: Werving via de hogeschool" in text
+    shown.scroll_into_view_if_needed()
+    screenshot(page, "since-agenda-text.png")
+    assert app_exceptions(page) == []

@@ -1,0 +1,92 @@
+"""`python -m lib meetings`, `changes` and `explain`: the fields and formats of their output,
+usage errors (exit 2), four eyes through `approve --all`, and meetings in `history`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from lib.cli.main import run
+from lib.plan.load import load_plan
+from lib.progress.changes import FIELDS
+from lib.store import auth
+from lib.store.store import FigureInput, Store
+
+
+@pytest.fixture(autouse=True)
+def own_store(tmp_path, monkeypatch):
+    """A database and two editors (anna, bob) of this test's own."""
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'figures.sqlite3'}")
+    secrets = tmp_path / "secrets.toml"
+    monkeypatch.setenv("HJK_SECRETS", str(secrets))
+    for name in ("anna", "bob"):
+        auth.add_editor(secrets, name, "een lang wachtwoord", rounds=4)
+
+
+def cli(capsys, *args: str) -> tuple[int, str, str]:
+    code = run(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def change_fte(capsys, value: str = "1,5") -> None:
+    store = Store.open(load_plan("targets.yaml"))
+    key = ("hbo_coach_fte", 2014, "")
+    store.save([FigureInput(*key, value, expected_version=store.layers()[1][key])], "anna")
+    assert cli(capsys, "approve", "--all", "--editor", "bob")[0] == 0
+
+
+def test_meetings_add_list_remove(capsys):
+    code, _, err = cli(
+        capsys, "meetings", "add", "2014-09-15", "--title", "Stuurgroep", "--editor", "anna"
+    )
+    assert code == 0 and "Vergadering van 15 september 2014 toegevoegd." in err
+    assert cli(capsys, "meetings", "add", "2014-10-27", "--editor", "bob")[0] == 0
+    code, out, _ = cli(capsys, "meetings", "list")
+    assert out == "2014-09-15\tStuurgroep\n2014-10-27\t\n"
+    code, out, _ = cli(capsys, "meetings", "list", "--format", "json")
+    assert json.loads(out)[0] == {"date": "2014-09-15", "title": "Stuurgroep"}
+    code, _, err = cli(capsys, "meetings", "add", "2014-09-15", "--editor", "anna")
+    assert code == 1 and "op 15 september 2014 staat al een vergadering" in err
+    assert cli(capsys, "meetings", "remove", "2014-10-27", "--editor", "anna")[0] == 0
+    code, out, _ = cli(capsys, "history", "--limit", "2")
+    assert "vergadering verwijderd 2014-10-27" in out and "vergadering toegevoegd" in out
+    with pytest.raises(SystemExit) as exit_code:
+        cli(capsys, "meetings", "add", "15-09-2014", "--editor", "anna")
+    assert exit_code.value.code == 2
+    assert cli(capsys, "meetings", "add", "2014-09-16", "--editor", "niemand")[0] == 2
+
+
+def test_changes_lists_exactly_the_fields_in_csv_and_json(capsys):
+    change_fte(capsys)
+    code, out, err = cli(capsys, "changes", "--since", "2014-01-01", "--year", "2014")
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0]) == FIELDS
+    figure = next(r for r in rows if r["kind"] == "figure")
+    assert (figure["before"], figure["after"], figure["changed_by"], figure["approved_by"]) == (
+        "3,2",
+        "1,5",
+        "anna",
+        "bob",
+    )
+    assert figure["status_before"] == ""  # does not apply
+    code, out, _ = cli(capsys, "changes", "--since", "2014-01-01", "--format", "json")
+    rows = json.loads(out)
+    assert all(list(r) == FIELDS for r in rows)
+    figure = next(r for r in rows if r["kind"] == "figure")
+    assert figure["status_before"] is None and figure["year"] == 2014
+    move = next(r for r in rows if r["kind"] == "status" and r["indicator"] == "hbo_coach_fte")
+    assert (move["status_before"], move["status_now"]) == ("op koers", "achter")
+    assert {r["district"] for r in rows} == {""}  # city rows unless --district all
+
+
+def test_changes_usage_errors(capsys):
+    assert cli(capsys, "changes", "--since", "2014-01-01", "--year", "2030")[0] == 2
+    assert cli(capsys, "changes", "--since", "2014-01-01", "--district", "w99")[0] == 2
+    with pytest.raises(SystemExit) as exit_code:
+        cli(capsys, "changes", "--since", "gisteren")
+    assert exit_code.value.code == 2

@@ -1,0 +1,105 @@
+"""Gegevens bijwerken in AppTest: the tabs for meetings and for the editors' texts (toelichting
+and maatregelen): add and remove a meeting, write a text, a second editor approves it, restore."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from store_fixtures import FTE, open_store
+from test_edit_page import PASSWORD, log_in, open_edit_page, texts
+
+from lib.plan.schema import Plan
+from lib.store import auth
+from lib.store.store import Store
+
+
+@pytest.fixture
+def store(plan: Plan, tmp_path, monkeypatch) -> Store:
+    url = f"sqlite:///{tmp_path / 'figures.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.delenv("HJK_ACTUALS", raising=False)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return open_store(plan, url)
+
+
+@pytest.fixture
+def editors(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "secrets.toml"
+    monkeypatch.setenv("HJK_SECRETS", str(path))
+    for name in ("anna", "bob"):
+        auth.add_editor(path, name, PASSWORD, rounds=4)
+    return path
+
+
+TEXT_FIELDS = "_".join(map(str, FTE))
+
+
+def tab(at, label: str):
+    (found,) = [t for t in at.tabs if t.label == label]
+    return found
+
+
+def test_an_editor_adds_and_removes_a_meeting(store, editors):
+    at = log_in(open_edit_page(), "anna")
+    at.date_input(key="edit_meeting_day").set_value(date(2014, 9, 15))
+    at.text_input(key="edit_meeting_title").input("Stuurgroep september")
+    tab(at, "Vergaderingen").button[0].click().run()
+    assert not at.exception
+    assert "Vergadering van 15 september 2014 toegevoegd." in texts(at.success)
+    assert [(m.day, m.title) for m in store.meetings()] == [
+        (date(2014, 9, 15), "Stuurgroep september")
+    ]
+    at.button(key="edit_meeting_remove").click().run()
+    assert "Vergadering van 15 september 2014 verwijderd." in texts(at.success)
+    assert store.meetings() == []
+    assert list(store.history(limit=2)["editor"]) == ["anna", "anna"]
+
+
+def choose_fte(at):
+    at.selectbox(key="edit_text_indicator").set_value(FTE[0]).run()
+    at.selectbox(key="edit_text_year").set_value(FTE[1]).run()
+    return at
+
+
+def test_a_text_is_a_concept_until_a_second_editor_approves_it(store, editors):
+    at = choose_fte(log_in(open_edit_page(), "anna"))
+    at.text_area(key=f"edit_text_explanation_{TEXT_FIELDS}").input("<b>Vacatures</b> *open*")
+    at.text_area(key=f"edit_text_measures_{TEXT_FIELDS}").input("Werving loopt")
+    tab(at, "Toelichting en maatregelen").button[0].click().run()
+    assert not at.exception
+    assert "Toelichting opgeslagen als concept" in texts(at.success)
+    assert store.texts() == {}
+    assert store.texts(include_concept=True) == {FTE: ("<b>Vacatures</b> *open*", "Werving loopt")}
+    # Shown as typed: st.text, not Markdown.
+    assert "Toelichting: <b>Vacatures</b> *open*\nMaatregelen: Werving loopt" in texts(at.text)
+    assert at.multiselect(key="edit_text_approve_choice").options == []  # not one's own
+    at = choose_fte(log_in(open_edit_page(), "bob"))
+    at.multiselect(key="edit_text_approve_choice").set_value([FTE]).run()
+    at.button(key="edit_text_approve").click().run()
+    assert "1 toelichting vastgesteld." in texts(at.success)
+    assert store.texts() == {FTE: ("<b>Vacatures</b> *open*", "Werving loopt")}
+    # History with restore: a later text, then back to the first one, as a concept again.
+    approved_first = max(r["id"] for r in store.text_history(FTE))
+    store.save_text(FTE, "Tweede versie", "", "bob")
+    store.approve_texts([(FTE, store.text_layers()[FTE]["version"])], "anna")
+    at = choose_fte(at)
+    at.selectbox(key="edit_text_restore_to").set_value(approved_first).run()
+    at.button(key="edit_text_restore").click().run()
+    assert "Toelichting teruggezet" in texts(at.success)
+    concept = store.text_layers()[FTE]["concept"]
+    assert (concept["explanation"], concept["changed_by"]) == ("<b>Vacatures</b> *open*", "bob")
+    assert store.text_history(FTE)[-1]["action"] == "restore"
+    assert store.texts()[FTE] == ("Tweede versie", "")
+
+
+def test_a_text_changed_meanwhile_is_refused_not_overwritten(store, editors):
+    at = choose_fte(log_in(open_edit_page(), "anna"))
+    store.save_text(FTE, "Van bob, intussen", "", "bob")  # after anna's page showed the texts
+    at.text_area(key=f"edit_text_explanation_{TEXT_FIELDS}").input("Van anna")
+    tab(at, "Toelichting en maatregelen").button[0].click().run()
+    assert "de toelichting is intussen gewijzigd door iemand anders" in texts(at.error)
+    assert store.texts(include_concept=True)[FTE] == ("Van bob, intussen", "")

@@ -1,0 +1,140 @@
+"""The page *Sinds de vorige vergadering* and Overzicht's block in AppTest, against a database of
+the test's own: a meeting on 15 September 2014 (before the example peildatum 1 October 2014),
+and a figure changed and approved after it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from store_fixtures import FTE, GROUPS_W01, open_store
+from streamlit.testing.v1 import AppTest
+from test_pages import html_tables
+
+from lib.plan.schema import Plan
+from lib.store.store import FigureInput, Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SINCE = "pages/since.py"
+
+
+@pytest.fixture
+def store(plan: Plan, tmp_path, monkeypatch) -> Store:
+    url = f"sqlite:///{tmp_path / 'figures.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.delenv("HJK_ACTUALS", raising=False)
+    monkeypatch.delenv("HJK_TARGETS", raising=False)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return open_store(plan, url)
+
+
+def change(store: Store, key, value: str) -> None:
+    store.save([FigureInput(*key, value, expected_version=store.layers()[1][key])], "anna")
+    store.approve([(key, store.layers()[1][key])], "bob")
+
+
+def open_app(page: str | None = None, **params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+    at.query_params.update(params)
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.main.markdown)
+
+
+def test_overview_block_counts_with_singulars_and_links_to_the_page(store):
+    store.add_meeting(date(2014, 9, 15), "Stuurgroep", "anna")
+    change(store, FTE, "0,5")  # op koers -> achter
+    at = open_app()
+    assert (
+        "**Sinds de vorige vergadering (15 september 2014):** 1 cijfer gewijzigd, 1 status "
+        "veranderd (1 naar achter) in 2014, hele stad."
+    ) in text(at)
+    (link,) = [p for p in at.main.get("page_link")]
+    assert link.proto.page == "sinds-vorige-vergadering"
+    assert link.proto.label == "Bekijk wat er veranderde"
+    change(store, GROUPS_W01, "9")  # a wijk's figure: the block counts the city's figures
+    at = open_app()
+    assert "1 cijfer gewijzigd" in text(at)
+
+
+def test_overview_without_a_meeting_has_no_block(store):
+    change(store, FTE, "0,5")
+    at = open_app()
+    assert "Sinds de vorige vergadering" not in text(at)
+
+
+def test_the_page_shows_the_change_the_move_and_milestones(store):
+    store.add_meeting(date(2014, 6, 30), "", "anna")
+    store.add_meeting(date(2014, 9, 15), "Stuurgroep 15 september 2014", "anna")
+    change(store, FTE, "0,5")
+    at = open_app(SINCE)
+    assert at.main.title[0].value == "Sinds de vorige vergadering"
+    assert at.selectbox(key="since_meeting").value == date(2014, 9, 15)
+    assert "**Sinds de vorige vergadering (Stuurgroep 15 september 2014, 15 september 2014):**" in (
+        text(at)
+    )
+    figures, moves, *_ = html_tables(at)
+    assert figures.iloc[0][["Was", "Nu", "Ingevoerd door", "Vastgesteld door"]].tolist() == [
+        "3,2 FTE",
+        "0,5 FTE",
+        "anna",
+        "bob",
+    ]
+    assert moves.iloc[0][["Indicator", "Was", "Status"]].tolist() == [
+        "Inzet HBO-coaches op VVE-groepen",
+        "➜ op koers",
+        "✖ achter",
+    ]
+    # The earlier meeting: milestones of July and August 2014 fell due since.
+    at.selectbox(key="since_meeting").set_value(date(2014, 6, 30)).run()
+    due = next(t for t in html_tables(at) if "Mijlpaal" in t.columns)
+    names = [
+        store.plan.indicator(i).name for i in ("pedagogiek_dt_ad_ontwikkeld", "ad_pedagogiek_start")
+    ]
+    assert due["Mijlpaal"].tolist() == names
+    assert due["Deadline"].tolist() == ["31 juli 2014", "31 augustus 2014"]
+    assert "Deadline in de zes weken na de peildatum (tot 12 november 2014)" in [
+        h.value for h in at.main.subheader
+    ]
+
+
+def test_the_page_for_a_wijk_shows_that_wijks_figures(store):
+    store.add_meeting(date(2014, 9, 15), "", "anna")
+    change(store, GROUPS_W01, "9")
+    at = open_app(SINCE, wijk="w01")
+    figures = html_tables(at)[0]
+    assert figures["Waar"].tolist() == [store.plan.district_names()["w01"]]
+    assert "1 cijfer gewijzigd" in text(at)
+
+
+def test_another_date_and_no_meetings(store):
+    at = open_app(SINCE)
+    assert "Er zijn nog geen vergaderingen vastgelegd" in at.info[0].value
+    assert at.date_input(key="since_date").value == date(2014, 10, 1)
+    assert "Geen cijfers gewijzigd." in text(at)
+
+
+def test_a_figures_file_says_changes_need_the_database(store, monkeypatch):
+    monkeypatch.setenv("HJK_ACTUALS", str(ROOT / "data" / "example_actuals.csv"))
+    at = open_app(SINCE)
+    assert "staat in de geschiedenis van de database" in at.info[0].value
+    assert "example_actuals.csv (HJK_ACTUALS)" in at.info[0].value
+    at = open_app()
+    assert "Sinds de vorige vergadering" not in text(at)
+
+
+def test_a_meeting_title_is_shown_as_typed(store):
+    store.add_meeting(date(2014, 9, 15), "*Stuurgroep* [extra](http://x) :red[let op]", "anna")
+    at = open_app(SINCE)
+    (headline,) = [m for m in text(at).splitlines() if m.startswith("**Sinds")]
+    # Markdown signs escaped: no emphasis, link or colour, the title as the editor typed it.
+    assert r"\*Stuurgroep\* \[extra\]\(http\://x\) \:red\[let op\]" in headline

@@ -231,7 +231,7 @@ def test_4_broken_and_oversized_files_get_a_dutch_message(capsys, tmp_path, stor
         ),
         "opmerking.csv": (
             f"indicator,year,district,value,note\n{FTE[0]},2014,,5,{'x' * 1001}\n",
-            "rij 2, veld 'kolom E': de cel heeft 1.001 tekens; de grens is 1.000 tekens per cel",
+            "rij 2, veld 'Opmerking (kolom E)': de cel heeft 1.001 tekens; de grens is 1.000 tekens per cel",
         ),
         "rijen.csv": (
             "indicator,year,district,value\n" + f"{FTE[0]},2014,,5\n" * 10_001,

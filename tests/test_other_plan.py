@@ -321,7 +321,7 @@ def test_about_page_of_the_first_plan_keeps_its_examples(monkeypatch):
 
 def test_the_excel_template_names_the_other_plan(from_database):
     book = openpyxl.load_workbook(io.BytesIO(template_workbook(from_database.plan, from_database)))
-    assert book["Toelichting"]["A1"].value == (
+    assert book["Uitleg"]["A1"].value == (
         "Invullen van de cijfers van Kansrijk Opgroeien (Lindewaard)"
     )
     text = "\n".join(

@@ -90,7 +90,7 @@ def test_at_most_a_thousand_characters_and_a_known_key(store):
     with pytest.raises(ValidationFailed) as refused:
         store.save_text(FTE, "x" * (MAX_CHARS + 1), "y" * 1200, "anna")
     messages = [str(p) for p in refused.value.problems]
-    assert any("de toelichting is 1001 tekens; het maximum is 1.000" in m for m in messages)
+    assert any("de toelichting is 1.001 tekens; het maximum is 1.000" in m for m in messages)
     assert any("de maatregelen is 1200 tekens" in m for m in messages)
     assert store.texts(include_concept=True)[FTE] == ("x" * MAX_CHARS, "y" * MAX_CHARS)
     with pytest.raises(ValidationFailed, match="alleen voor de hele stad"):
@@ -219,4 +219,4 @@ def test_an_upload_with_a_too_long_text_names_row_and_column(plan, store):
     preview = preview_import(raw, "teksten.csv", store)
     (problem,) = preview.problems
     assert problem.row == 2 and problem.field == "Toelichting (kolom E)"
-    assert "het maximum is 1.000" in problem.message
+    assert "1.001 tekens" in problem.message and "1.000" in problem.message

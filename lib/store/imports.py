@@ -126,7 +126,9 @@ def _where(name: str, positions: dict[str, int]) -> str:
 def preview_import(raw: bytes, file: str, store: Store) -> ImportPreview:
     """Read and check an upload against the stored figures; write nothing."""
     try:
-        sheet = read_upload(raw, file)
+        sheet = read_upload(
+            raw, file, lambda header: DUTCH_HEADERS.get(machine_name(header), header)
+        )
     except ValidationFailed as exc:
         rows = {p.row for p in exc.problems if p.row and p.row > 1}
         return ImportPreview(file, problems=exc.problems, bad_rows=len(rows))

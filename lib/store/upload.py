@@ -18,6 +18,7 @@ import csv
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -60,17 +61,20 @@ class Sheet:
     delimiter: str = ""  # a CSV's, for the hint when a row has more cells than the header
 
 
-def read_upload(raw: bytes, file: str) -> Sheet:
-    """The upload's cells as text; ValidationFailed when it is not a readable sheet at all."""
+def read_upload(raw: bytes, file: str, name_of: Callable[[str], str] | None = None) -> Sheet:
+    """The upload's cells as text; ValidationFailed when it is not a readable sheet at all.
+
+    `name_of` turns a header cell into the column's Dutch name for messages ("Toelichting").
+    """
     if len(raw) > MAX_FILE_BYTES:
         size = f"{len(raw) / (1024 * 1024):.1f}".replace(".", ",")
         raise ValidationFailed(
             [Problem(file, f"het bestand is {size} MB; de grens is {MAX_FILE_MB} MB")]
         )
     if file.lower().endswith(".xlsx"):
-        return _read_xlsx(raw, file)
+        return _read_xlsx(raw, file, name_of)
     if file.lower().endswith(".csv"):
-        return _read_csv(raw, file)
+        return _read_csv(raw, file, name_of)
     raise ValidationFailed(
         [Problem(file, "alleen .xlsx- en .csv-bestanden kunnen worden geïmporteerd")]
     )
@@ -95,7 +99,7 @@ def _check_zip(raw: bytes, file: str) -> None:
         )
 
 
-def _read_xlsx(raw: bytes, file: str) -> Sheet:
+def _read_xlsx(raw: bytes, file: str, name_of: Callable[[str], str] | None) -> Sheet:
     _check_zip(raw, file)
     try:
         title, values = _xlsx_rows(raw, data_only=True)
@@ -117,7 +121,8 @@ def _read_xlsx(raw: bytes, file: str) -> Sheet:
     for number in sorted(set(values) | set(formulas)):
         cells = values.get(number, ())
         texts = [_cell_text(v) for v in cells]
-        _check_cells(texts, label, number)
+        header = sheet.rows[0][1] if sheet.rows else []
+        _check_cells(texts, label, number, _names(header, name_of))
         for index, text in enumerate(formulas.get(number, ())):
             if isinstance(text, str) and text.startswith("=") and _at(cells, index) is None:
                 sheet.formulas[(number, index)] = text[:40]
@@ -167,7 +172,7 @@ def _too_many_rows(file: str, row: int) -> Problem:
     )
 
 
-def _read_csv(raw: bytes, file: str) -> Sheet:
+def _read_csv(raw: bytes, file: str, name_of: Callable[[str], str] | None) -> Sheet:
     text, _meta, skip, delimiter = decode_csv(raw, file)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     rows, filled = [], 0
@@ -179,7 +184,7 @@ def _read_csv(raw: bytes, file: str) -> Sheet:
             if filled > MAX_ROWS + 1:  # the header is not counted
                 raise ValidationFailed([_too_many_rows(file, number)])
             cells = [restore(c.strip()) for c in cells]
-            _check_cells(cells, file, number)
+            _check_cells(cells, file, number, _names(rows[0][1] if rows else [], name_of))
             rows.append((number, cells))
     except csv.Error as exc:
         raise ValidationFailed([csv_problem(exc, file, reader.line_num)]) from None
@@ -187,7 +192,11 @@ def _read_csv(raw: bytes, file: str) -> Sheet:
     return Sheet(file, header, rows[1:], delimiter=delimiter)
 
 
-def _check_cells(cells: list[str], label: str, number: int) -> None:
+def _names(header: list[str], name_of: Callable[[str], str] | None) -> list[str]:
+    return [name_of(h) if name_of and h else "" for h in header]
+
+
+def _check_cells(cells: list[str], label: str, number: int, names: list[str]) -> None:
     for index, text in enumerate(cells):
         if len(text) > MAX_CELL_CHARS:
             raise ValidationFailed(
@@ -197,7 +206,11 @@ def _check_cells(cells: list[str], label: str, number: int) -> None:
                         f"de cel heeft {len(text):,} tekens; de grens is {MAX_CELL_CHARS:,} "
                         "tekens per cel".replace(",", "."),
                         row=number,
-                        field=f"kolom {get_column_letter(index + 1)}",
+                        field=(
+                            f"{names[index]} (kolom {get_column_letter(index + 1)})"
+                            if index < len(names) and names[index]
+                            else f"kolom {get_column_letter(index + 1)}"
+                        ),
                     )
                 ]
             )

@@ -90,8 +90,8 @@ def test_at_most_a_thousand_characters_and_a_known_key(store):
     with pytest.raises(ValidationFailed) as refused:
         store.save_text(FTE, "x" * (MAX_CHARS + 1), "y" * 1200, "anna")
     messages = [str(p) for p in refused.value.problems]
-    assert any("de toelichting is 1.001 tekens; het maximum is 1.000" in m for m in messages)
-    assert any("de maatregelen is 1200 tekens" in m for m in messages)
+    assert any("de toelichting: 1.001 tekens; het maximum is 1.000" in m for m in messages)
+    assert any("de maatregelen: 1.200 tekens" in m for m in messages)
     assert store.texts(include_concept=True)[FTE] == ("x" * MAX_CHARS, "y" * MAX_CHARS)
     with pytest.raises(ValidationFailed, match="alleen voor de hele stad"):
         store.save_text((FTE[0], 2014, "w01"), "wijk", "", "anna")

@@ -78,7 +78,7 @@ def check_texts(plan: Plan, key: Key, explanation: str, measures: str, row=None)
         ("measures", "de maatregelen", measures),
     ):
         if len(text) > MAX_CHARS:
-            message = f"{label} is {len(text):,} tekens; het maximum is {MAX_CHARS:,}"
+            message = f"{label}: {len(text):,} tekens; het maximum is {MAX_CHARS:,}"
             message = message.replace(",", ".")
             problems.append(Problem(FILE, message, row=row, field=field))
     return problems

@@ -102,7 +102,7 @@ def test_range_above_bounds(table):
 def test_milestone_row(table):
     got = row(table, "pedagogiek_dt_ad_ontwikkeld", 2014)
     assert (got["target"], got["actual"]) == ("2014-07-31", "2014-09-15")
-    assert got["detail"] == "2 maanden te laat"
+    assert got["detail"] == "1 maand te laat"  # 31 July to 15 September
     assert (got["difference"], got["percentage"]) == (None, None)
 
 
@@ -369,7 +369,7 @@ def test_missed_milestone_stays_on_the_agenda_of_later_years(plan, example_actua
     assert rows.loc["subsidieregeling_vve_scholing", "target"] == "2013-12-31"
     # Due end of 2013, reached in February 2014: "behaald" in 2014, with the delay.
     assert rows.loc["peuterestafette_doorontwikkeld", "status"] == "behaald"
-    assert rows.loc["peuterestafette_doorontwikkeld", "detail"] == "2 maanden te laat"
+    assert rows.loc["peuterestafette_doorontwikkeld", "detail"] == "1 maand te laat"
     # Reached in its own year: not carried over.
     assert rows.loc["vve_monitor_2013", "status"] == "geen doel"
 

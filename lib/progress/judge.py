@@ -235,8 +235,14 @@ def _judge_number(f: Facts) -> Verdict:
     )
 
 
-def _months(n: int) -> str:
-    return f"{n} maand" if n == 1 else f"{n} maanden"
+def delay(earlier: date, later: date) -> str:
+    """How long `later` is after `earlier`, in Dutch: less than a whole calendar month in days
+    ("20 dagen"), otherwise in whole calendar months, rounded down ("1 maand" for 31 days)."""
+    months = months_between(earlier, later)
+    if months:
+        return f"{months} maand" if months == 1 else f"{months} maanden"
+    days = (later - earlier).days
+    return f"{days} dag" if days == 1 else f"{days} dagen"
 
 
 def _judge_milestone(f: Facts) -> Verdict:
@@ -249,18 +255,16 @@ def _judge_milestone(f: Facts) -> Verdict:
         plan += f" (in {f.deadline.year} niet gehaald, daarom ook in {f.year} op de agenda)"
     reached = f.reached_on if f.reached_on and f.reached_on <= f.as_of else None
     if reached:
-        late = months_between(f.deadline, reached)
-        detail = f"{_months(late)} te laat" if late else "op tijd"
+        detail = f"{delay(f.deadline, reached)} te laat" if reached > f.deadline else "op tijd"
         return Verdict(
             MET,
             detail,
             f"{plan}; bereikt op {_long_date(reached)}. Regel: bereikt op of vóór de peildatum, dus behaald ({detail}).",
         )
     if f.as_of > f.deadline:
-        over = months_between(f.deadline, f.as_of)
         return Verdict(
             BEHIND,
-            f"{_months(over)} over de deadline",
+            f"{delay(f.deadline, f.as_of)} over de deadline",
             f"{plan}; nog niet bereikt op {_long_date(f.as_of)}. Regel: deadline voorbij, dus achter.",
         )
     return Verdict(

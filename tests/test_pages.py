@@ -760,3 +760,59 @@ def assert_stopped(at: AppTest) -> None:
     assert not at.exception
     assert at.main.title == []
     assert at.sidebar.selectbox == []
+
+
+def overview_html(at: AppTest) -> str:
+    (body,) = [h.proto.body for h in at.main.get("html") if "Verloop 2012-2015" in h.proto.body]
+    return body
+
+
+def test_overview_course_column_draws_a_sparkline_of_the_figures(plan, example_actuals):
+    # Once this column showed its lists as raw text (",,26,") instead of a line.
+    at = open_app()
+
+    body = overview_html(at)
+    rows = city(plan, example_actuals)
+    shown = table(at, "Indicator")
+    cells = re.findall(r"<td class=\"hjk-spark-cell\">(.*?)</td>", body, flags=re.S)
+    assert len(cells) == len(shown)
+    numeric = {
+        i.id
+        for i in plan.indicators
+        if i.kind in ("level", "cumulative", "per_year", "range", "maintain")
+    }
+    names = {i.name: i.id for i in plan.indicators}
+    drawn = 0
+    for name, cell in zip(shown["Indicator"], cells, strict=True):
+        assert not re.search(r"^[\d,.\s]*,[\d,.\s]*$", re.sub(r"<[^>]+>", "", cell)), cell
+        ident = names[name]
+        if ident not in numeric:
+            assert (
+                cell
+                == '<span title="Verloop: 2012: geen cijfer; 2013: geen cijfer; 2014: geen cijfer; 2015: geen cijfer">geen cijfers</span>'
+                or "<svg" not in cell
+            )
+            continue
+        own = rows[rows["indicator"] == ident].sort_values("year")
+        words = "; ".join(
+            f"{y}: {'geen cijfer' if pd.isna(v) else fmt.number(v)}"
+            for y, v in zip(own["year"], own["actual"], strict=True)
+        )
+        if own["actual"].notna().any():
+            assert cell.startswith('<svg class="hjk-spark" role="img"'), cell
+            assert f'aria-label="Verloop: {words}"' in cell.replace("&#x27;", "'")
+            assert cell.count("<circle") == int(own["actual"].notna().sum())
+            drawn += 1
+    assert drawn > 10
+
+
+def test_overview_names_the_plan_and_gives_each_status_its_reason(plan, example_actuals):
+    at = open_app()
+
+    assert any(plan.plan.title in text for text in markdown(at))
+    shown = table(at, "Waarom deze status")
+    # The reason sits right after the status, not in a tenth column out of sight.
+    assert list(shown.columns[:3]) == ["Indicator", "Status", "Waarom deze status"]
+    rows = city(plan, example_actuals, 2014).set_index("name")
+    for name, why in zip(shown["Indicator"], shown["Waarom deze status"], strict=True):
+        assert why.endswith(rows.loc[name, "explanation"]), name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import threading
 from functools import partial
 
@@ -25,7 +26,7 @@ from lib.problems import ValidationFailed
 from lib.report.model import Report, build_report
 from lib.report.write import render
 from lib.status import STATUSES
-from lib.views.html_table import STATUS_TEXT_COLOUR, html_table, status_fill
+from lib.views.html_table import STATUS_TEXT_COLOUR, Markup, html_table, status_fill
 from ui import context
 
 # Streamlit's own light background tints keep dark text above WCAG AA contrast.
@@ -53,6 +54,10 @@ _PAGE_HEAD = """
   }
   .hjk-table thead th { background: #f0f2f6; }
   .hjk-table td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+  .hjk-table .hjk-name { min-width: 12em; }
+  .hjk-table .hjk-why { min-width: 18em; font-size: 0.85rem; }
+  .hjk-table td.hjk-spark-cell { white-space: nowrap; }
+  .hjk-overview td:nth-child(2) { white-space: nowrap; }
   /* A filter greyed out on a page keeps a readable label: it still says what is chosen. */
   [class*="st-key-filter_"] [data-testid="stMarkdownContainer"] p {
     color: #4d4d4d !important;
@@ -214,10 +219,24 @@ def chart(fig: go.Figure, description: str, key: str) -> None:
 
 
 def table(
-    frame: pd.DataFrame, caption: str, *, index: bool = False, status_column: str | None = None
+    frame: pd.DataFrame,
+    caption: str,
+    *,
+    index: bool = False,
+    status_column: str | None = None,
+    **options,
 ) -> None:
-    """A small table as plain HTML (see lib/views/html_table.py); the page's style block styles it."""
-    st.html(html_table(frame, caption, index=index, status_column=status_column))
+    """A small table as plain HTML (see lib/views/html_table.py); the page's style block styles it.
+
+    `options`: html_table's column_classes and table_class.
+    """
+    st.html(html_table(frame, caption, index=index, status_column=status_column, **options))
+
+
+def reason(detail: str, why: str) -> Markup:
+    """A table cell with a status's short detail in bold over the whole reason, both escaped."""
+    first = f"<strong>{html.escape(detail)}</strong><br>" if detail else ""
+    return Markup(first + html.escape(why or ""))
 
 
 def status_styler(frame: pd.DataFrame, column: str = "Status"):

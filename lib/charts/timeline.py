@@ -165,7 +165,7 @@ def describe_milestones(rows: pd.DataFrame) -> str:
     counts = rows["status"].value_counts()
     parts = [f"{counts[s]} {s}" for s in STATUSES if s in counts]
     late = rows[rows["detail"].str.contains("te laat", na=False)]
-    text = f"{len(rows)} mijlpalen: " + ", ".join(parts) + "."
+    text = f"{fmt.count(len(rows), 'mijlpaal', 'mijlpalen')}: " + ", ".join(parts) + "."
     if len(late):
         text += (
             " Te laat behaald: "

@@ -816,3 +816,15 @@ def test_overview_names_the_plan_and_gives_each_status_its_reason(plan, example_
     rows = city(plan, example_actuals, 2014).set_index("name")
     for name, why in zip(shown["Indicator"], shown["Waarom deze status"], strict=True):
         assert why.endswith(rows.loc[name, "explanation"]), name
+
+
+@pytest.mark.parametrize("page", navigation_files())
+def test_every_page_says_when_concept_figures_are_counted(page):
+    at = open_app(page)
+    assert not [w for w in at.warning if w.value.startswith("**Inclusief conceptcijfers.**")]
+
+    at.session_state["include_concept"] = True
+    rerun(at)
+
+    (notice,) = [w.value for w in at.warning if w.value.startswith("**Inclusief conceptcijfers.**")]
+    assert "nog niet vastgesteld" in notice

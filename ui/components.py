@@ -110,6 +110,20 @@ def example_notice(actuals: Actuals) -> None:
         )
 
 
+CONCEPT_NOTICE = "**Inclusief conceptcijfers.**"
+
+
+def concept_notice(include_concept: bool) -> None:
+    """Said on every page while concept figures are counted (the sidebar switch is on)."""
+    if include_concept:
+        st.warning(
+            f"{CONCEPT_NOTICE} De cijfers op dit scherm tellen ook conceptcijfers mee: ingevoerd "
+            "maar nog niet vastgesteld door een tweede redacteur. Zet de schakelaar "
+            "'Conceptcijfers meetellen' in de zijbalk uit voor alleen vastgestelde cijfers.",
+            icon=":material/edit_note:",
+        )
+
+
 @st.cache_resource(show_spinner=False)
 def exporter() -> Exporter:
     """The process's chart exporter: its kaleido server starts on the first download only."""

@@ -72,9 +72,10 @@ def render() -> None:
     theme = _choose_theme(context.agenda_themes(ctx, number), number)
     for section in context.theme_sections(ctx, number, theme):
         goal = section.goal
-        st.header(f"{goal.label}: {goal.theme}" if goal else OTHER_GOALS)
+        # The goal's own words from the plan; the theme is the choice above.
+        st.header(f"{goal.label}: {goal.text}" if goal else OTHER_GOALS)
         if goal:
-            st.markdown(f"*Uit het plan:* {goal.text}")
+            st.caption(f"Thema in het plan: {goal.theme}")
         # One chart per row: full width keeps titles, labels and timelines readable.
         for item in section.items:
             _item(ctx, item)

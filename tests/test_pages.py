@@ -60,7 +60,11 @@ PAGES = [
         AGENDA,
         "Agendapunt 1: Expertiseverbetering professionals",
         "Agendapunt 1: Expertiseverbetering professionals",
-        ["Doel 1: HBO'ers in de kinderopvang en in peuterspeelzalen", "Mijlpalen"],
+        [
+            "Doel 1: Verhoging kwaliteit voorschoolse VVE door middel van HBO'ers die als coach "
+            "werken op 60 VVE-groepen.",
+            "Mijlpalen",
+        ],
         id="agendapunten",
     ),
     pytest.param(
@@ -552,9 +556,9 @@ def test_agenda_page_shows_one_theme_at_a_time_and_counts_what_is_behind(plan, e
     radio = theme_radio(at, 1)
     themes = themes_of(plan, 1)
     assert radio.value == themes[0]
-    # Only the chosen theme's goals: their headers, and no other theme's.
+    # Only the chosen theme's goals, each headed by its own words: no other theme's.
     shown = {h for h in headings(at) if h.startswith("Doel")}
-    assert shown and all(h.endswith(radio.value) for h in shown)
+    assert shown == goal_headings(plan, 1, radio.value)
 
     rows = city(plan, example_actuals, 2014)
     behind = set(rows[(rows["agenda_item"] == 1) & (rows["status"] == BEHIND)]["indicator"])
@@ -577,7 +581,28 @@ def test_agenda_theme_stays_when_the_year_changes(plan):
     at.selectbox(key="filter_year").set_value(2013)
     rerun(at)
     assert theme_radio(at, 1).value == second
-    assert all(h.endswith(second) for h in headings(at) if h.startswith("Doel"))
+    assert {h for h in headings(at) if h.startswith("Doel")} == goal_headings(plan, 1, second)
+
+
+def goal_headings(plan: Plan, number: int, theme: str) -> set[str]:
+    """'Doel 3: Borging kwaliteit MBO'er ...': the goals of a theme, in the plan's own words."""
+    return {
+        f"{g.label}: {g.text}"
+        for g in plan.goals
+        if g.agenda_item == number
+        and g.theme == theme
+        and g.label.startswith("Doel")
+        and any(i.goal == g.id for i in plan.indicators)
+    }
+
+
+def test_goal_headings_are_the_goals_own_words_not_the_theme(plan):
+    at = open_app(AGENDA)
+    goal = next(g for g in plan.goals if g.agenda_item == 1 and g.label == "Doel 3")
+    theme_radio(at, 1).set_value(goal.theme)
+    rerun(at)
+    assert f"Doel 3: {goal.text}" in headings(at)
+    assert f"Doel 3: {goal.theme}" not in headings(at)
 
 
 # ------------------------------------------------------------------ per wijk

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import threading
 from functools import partial
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -78,8 +79,13 @@ _PAGE_HEAD = """
 """
 
 
+# Streamlit's own English words in Dutch (see the file): part of the head block, so every page,
+# every dialog and every widget Streamlit draws later gets them.
+_DUTCH = (Path(__file__).with_name("dutch.js")).read_text(encoding="utf-8")
+
+
 def page_head() -> None:
-    st.html(_PAGE_HEAD, unsafe_allow_javascript=True)
+    st.html(f"{_PAGE_HEAD}<script>\n{_DUTCH}</script>", unsafe_allow_javascript=True)
 
 
 def badge(status: str) -> str:

@@ -8,7 +8,7 @@ from lib.charts.districts import (
     indicators_with_district_targets,
     ranking_view,
 )
-from ui import components, context
+from ui import components, context, filters
 
 
 def _choose_district(ctx: context.Context) -> str | None:
@@ -25,6 +25,7 @@ def _choose_district(ctx: context.Context) -> str | None:
         format_func=lambda d: "Kies een wijk" if d == "" else names[d],
         on_change=follow,
     )
+    filters.chosen_on_page(filters.DISTRICT, chosen or None)  # the sidebar shows it, greyed out
     return chosen or None
 
 

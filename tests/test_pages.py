@@ -246,7 +246,9 @@ def test_page_shows_title_headings_and_example_notice(
     assert [w.value for w in at.warning if w.value.startswith(EXAMPLE_NOTICE)], "no example notice"
     assert link_warnings(at) == []
     assert at.error == []
-    assert at.query_params == {"jaar": "2014", "peildatum": "2014-10-01"}
+    # Per agendapunt shows item 1 and its first theme, and says so in the link.
+    shown = {"agendapunt": "1", "thema": "1"} if page == AGENDA else {}
+    assert at.query_params == {"jaar": "2014", "peildatum": "2014-10-01", **shown}
 
 
 def test_no_example_notice_for_real_figures(monkeypatch):
@@ -288,7 +290,7 @@ def test_year_filter_changes_the_page_and_the_url(page, title_2014, title_2013, 
 # (page, the sidebar filters greyed out there, the lines that say where they do count)
 UNUSED_FILTERS = [
     pytest.param(OVERVIEW, ["filter_district"], ["Wijk telt hier niet mee, wel op Per wijk."], id="overzicht"),
-    pytest.param(DISTRICTS, ["filter_agenda"], ["Agendapunt telt hier niet mee, wel op Overzicht, Per agendapunt en Mijlpalen."], id="wijken"),
+    pytest.param(DISTRICTS, ["filter_agenda", "filter_district"], ["Agendapunt telt hier niet mee, wel op Overzicht, Per agendapunt en Mijlpalen."], id="wijken"),
     pytest.param(MILESTONES, ["filter_year", "filter_district"], ["Jaar telt hier niet mee, wel op Overzicht, Per agendapunt en Per wijk.", "Wijk telt hier niet mee, wel op Per wijk."], id="mijlpalen"),
     pytest.param(ABOUT, ["filter_year", "filter_agenda", "filter_district"], ["Jaar telt hier niet mee, wel op Overzicht, Per agendapunt en Per wijk.", "Agendapunt telt hier niet mee, wel op Overzicht, Per agendapunt en Mijlpalen.", "Wijk telt hier niet mee, wel op Per wijk."], id="over-de-cijfers"),
 ]  # fmt: skip
@@ -348,15 +350,17 @@ def test_link_opens_the_view_the_filters_give(page):
     chosen.date_input(key="filter_as_of").set_value(date(2013, 12, 31))
     chosen.selectbox(key="filter_agenda").set_value(3)
     rerun(chosen)
-    rerun(chosen.switch_page(DISTRICTS))  # the district counts there, so it is chosen there
-    chosen.selectbox(key="filter_district").set_value("w03")
+    rerun(chosen.switch_page(DISTRICTS))  # the district is chosen on that page
+    chosen.selectbox(key="districts_district").set_value("w03")  # the page's own control
     rerun(chosen)
     if page != DISTRICTS:
         rerun(chosen.switch_page(page))
 
     assert link_warnings(linked) == []
-    assert linked.query_params == VIEW
-    assert chosen.query_params == VIEW
+    # Per agendapunt adds the theme it shows (thema=1); the filters are the same.
+    theme = {"thema": "1"} if page == AGENDA else {}
+    assert linked.query_params == VIEW | theme
+    assert chosen.query_params == VIEW | theme
     assert what_is_shown(linked) == what_is_shown(chosen)
 
 
@@ -534,11 +538,11 @@ def test_agenda_page_shows_each_indicator_with_its_status(plan, example_actuals,
     rows = city(plan, example_actuals, 2014)
     rows = rows[(rows["agenda_item"] == number) & (rows["kind"] != "milestone")]
     assert statuses_of_every_theme(at, plan, number, 2014) == labels_by_name(rows)
-    # A choice on the page is the sidebar filter too, so it is in the link. Item 1 is what the
-    # page shows while the filter says "Alle agendapunten".
-    if number != 1:
-        assert at.selectbox(key="filter_agenda").value == number
-        assert at.query_params["agendapunt"] == str(number)
+    # One choice, one control: the page's choice is what the (greyed out) sidebar shows, also
+    # for item 1 when nothing was chosen, and it is in the link.
+    assert at.selectbox(key="filter_agenda").value == number
+    assert at.selectbox(key="filter_agenda").disabled
+    assert at.query_params["agendapunt"] == str(number)
 
 
 def test_agenda_page_follows_the_year_filter(plan, example_actuals):
@@ -853,3 +857,47 @@ def test_every_page_says_when_concept_figures_are_counted(page):
 
     (notice,) = [w.value for w in at.warning if w.value.startswith("**Inclusief conceptcijfers.**")]
     assert "nog niet vastgesteld" in notice
+
+
+@pytest.mark.parametrize(
+    ("page", "greyed", "control", "value", "param"),
+    [
+        pytest.param(AGENDA, "filter_agenda", "agenda_item", 3, "agendapunt", id="agendapunten"),
+        pytest.param(
+            DISTRICTS, "filter_district", "districts_district", "w03", "wijk", id="wijken"
+        ),
+    ],
+)
+def test_one_choice_one_control_the_page_chooses_and_the_sidebar_follows(
+    page, greyed, control, value, param
+):
+    at = open_app(page)
+    sidebar = at.selectbox(key=greyed)
+    assert sidebar.disabled
+    assert "kiest u op deze pagina zelf." in " ".join(c.value for c in at.sidebar.caption)
+
+    (at.radio if page == AGENDA else at.selectbox)(key=control).set_value(value)
+    rerun(at)
+
+    assert at.selectbox(key=greyed).value == value
+    assert at.query_params[param] == str(value)
+    # The overview still uses the sidebar's agenda item; it shows the choice made on the page.
+    rerun(at.switch_page(OVERVIEW))
+    assert not at.selectbox(key="filter_agenda").disabled
+
+
+def test_agenda_theme_goes_into_the_link_and_the_link_opens_it(plan):
+    at = open_app(AGENDA)
+    assert at.query_params["thema"] == "1"
+    second = themes_of(plan, 1)[1]
+    theme_radio(at, 1).set_value(second)
+    rerun(at)
+    assert at.query_params["thema"] == "2"
+
+    linked = open_app(AGENDA, agendapunt="1", thema="2")
+    assert theme_radio(linked, 1).value == second
+    assert {h for h in headings(linked) if h.startswith("Doel")} == goal_headings(plan, 1, second)
+
+    unknown = open_app(AGENDA, agendapunt="1", thema="99")
+    assert theme_radio(unknown, 1).value == themes_of(plan, 1)[0]
+    assert any("thema '99' bestaat niet" in w.value for w in unknown.warning)

@@ -379,3 +379,20 @@ def test_milestones_are_not_carried_into_years_after_the_peildatum(plan, example
     assert (
         table.set_index("indicator").loc["subsidieregeling_vve_scholing", "status"] == "geen doel"
     )
+
+
+def test_a_figure_counted_after_the_peildatum_is_said_to_be_so(plan, example_actuals):
+    # The district figures of 2014 were counted on 30 September; on 1 September they were not
+    # known yet, and the city row, summed from them, says when they were counted.
+    table = progress_table(plan, example_actuals, date(2014, 9, 1), year=2014, district="all")
+    rows = table.set_index(["indicator", "district"])
+    city = rows.loc[("hbo_coach_vve_groepen", "")]
+    assert city["status"] == "geen gegevens"
+    assert city["detail"] == "cijfer geteld op 30 september 2014, na de peildatum"
+    assert "na de peildatum (1 september 2014)" in city["explanation"]
+    assert "counted_later" not in table.columns  # machine output stays as it is
+    # At the reporting date itself the figure counts as before.
+    known = progress_table(plan, example_actuals, date(2014, 10, 1), year=2014).set_index(
+        "indicator"
+    )
+    assert known.loc["hbo_coach_vve_groepen", "status"] != "geen gegevens"

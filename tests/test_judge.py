@@ -232,6 +232,18 @@ CASES = [
     ),
     pytest.param(facts("maintain", target=4, start=4), NO_DATA, "", id="maintain-no-figure"),
     pytest.param(
+        facts("level", target=20, start=10, counted_later=date(2014, 10, 15)),
+        NO_DATA,
+        "cijfer geteld op 15 oktober 2014, na de peildatum",
+        id="level-counted-after-peildatum",
+    ),
+    pytest.param(
+        facts("commitment", commitment="x", counted_later=date(2014, 10, 15)),
+        NO_DATA,
+        "cijfer geteld op 15 oktober 2014, na de peildatum",
+        id="commitment-counted-after-peildatum",
+    ),
+    pytest.param(
         facts("maintain", year=2015, target=4, start=4), NOT_YET, "", id="maintain-future"
     ),
     # milestone: reached on or before the reporting date; late is still met, and says how late

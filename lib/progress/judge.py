@@ -51,6 +51,7 @@ class Facts:
     reached_on: date | None = None
     flag: bool | None = None
     counted_on: date | None = None  # when the figure was counted, if known
+    counted_later: date | None = None  # a figure counted after the peildatum: not known at it
 
     @classmethod
     def for_row(
@@ -67,6 +68,9 @@ class Facts:
             unit=indicator.unit,
             unit_singular=indicator.unit_singular,
             counted_on=parse_date(record["counted_on"]) if record.get("counted_on") else None,
+            counted_later=(
+                parse_date(record["counted_later"]) if record.get("counted_later") else None
+            ),
             year=year,
             as_of=as_of,
             district=district,
@@ -181,6 +185,8 @@ def _judge_number(f: Facts) -> Verdict:
                 f"{f.year} begint na de peildatum",
                 f"{plan}; {stand}. Het jaar is nog niet begonnen.",
             )
+        if f.counted_later:
+            return Verdict(NO_DATA, _later(f), f"{plan}; {stand} op de peildatum. {_later_why(f)}")
         return Verdict(
             NO_DATA,
             "nog geen cijfer ingevoerd",
@@ -293,4 +299,20 @@ def _judge_commitment(f: Facts) -> Verdict:
             detail,
             f"{plan}; gemeld: nee. Regel: toezegging geldt voor het hele jaar, dus achter.",
         )
+    if f.counted_later:
+        return Verdict(
+            NO_DATA, _later(f), f"{plan}; op de peildatum nog niet gemeld. {_later_why(f)}"
+        )
     return Verdict(NO_DATA, "nog niet beoordeeld", f"{plan}; nog geen ja of nee ingevoerd.")
+
+
+def _later(f: Facts) -> str:
+    """'cijfer geteld op 30 september 2014, na de peildatum'."""
+    return f"cijfer geteld op {_long_date(f.counted_later)}, na de peildatum"
+
+
+def _later_why(f: Facts) -> str:
+    return (
+        f"Het cijfer is geteld op {_long_date(f.counted_later)}, na de peildatum "
+        f"({_long_date(f.as_of)}), en was toen nog niet bekend."
+    )

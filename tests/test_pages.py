@@ -144,18 +144,25 @@ class _TableReader(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.tables: list[list[list[str]]] = []
+        self.captions: list[str] = []
         self._cell: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag == "table":
             self.tables.append([])
+            self.captions.append("")
+        elif tag == "caption":
+            self._cell = []
         elif tag == "tr":
             self.tables[-1].append([])
         elif tag in ("th", "td"):
             self._cell = []
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("th", "td"):
+        if tag == "caption":
+            self.captions[-1] = "".join(self._cell)
+            self._cell = None
+        elif tag in ("th", "td"):
             self.tables[-1][-1].append("".join(self._cell))
             self._cell = None
 
@@ -172,6 +179,19 @@ def html_tables(at: AppTest) -> list[pd.DataFrame]:
         reader.feed(element.proto.body)
         frames += [pd.DataFrame(rows[1:], columns=rows[0]) for rows in reader.tables]
     return frames
+
+
+def captioned_table(at: AppTest, caption_start: str) -> pd.DataFrame:
+    """The only HTML table whose caption starts with `caption_start`."""
+    found = []
+    for element in at.main.get("html"):
+        reader = _TableReader()
+        reader.feed(element.proto.body)
+        for caption, rows in zip(reader.captions, reader.tables, strict=True):
+            if caption.startswith(caption_start):
+                found.append(pd.DataFrame(rows[1:], columns=rows[0]))
+    (table,) = found
+    return table
 
 
 def table(at: AppTest, column: str) -> pd.DataFrame:
@@ -632,7 +652,7 @@ def test_district_heatmap_table_holds_the_district_figures(plan, example_actuals
         at.selectbox(key="filter_year").set_value(year)
         rerun(at)
 
-    shown = table(at, "Stad Centrum").set_index("Indicator")
+    shown = captioned_table(at, "Stand per indicator en wijk").set_index("Indicator")
     assert list(shown.columns) == list(plan.district_names().values())
     cells = shown.stack()
     cells = cells[cells != "–"]  # no figure
@@ -901,3 +921,62 @@ def test_agenda_theme_goes_into_the_link_and_the_link_opens_it(plan):
     unknown = open_app(AGENDA, agendapunt="1", thema="99")
     assert theme_radio(unknown, 1).value == themes_of(plan, 1)[0]
     assert any("thema '99' bestaat niet" in w.value for w in unknown.warning)
+
+
+def test_per_wijk_leads_with_status_and_flags_zero_or_no_figure(plan, example_actuals):
+    at = open_app(DISTRICTS)
+
+    assert "Waar in de stad liggen we achter?" in headings(at)
+    shown = captioned_table(at, "Status per wijk in 2014").set_index("Indicator")
+    rows = progress_table(plan, example_actuals, AS_OF, year=2014, district="all")
+    rows = rows[rows["district"] != ""]
+    targeted = 0
+    for r in rows.itertuples():
+        cell = shown.loc[r.name, r.district_name]
+        figure = "geen cijfer" if pd.isna(r.actual) else fmt.number(r.actual)
+        if r.target is not None and not pd.isna(r.target):  # a wijk target: the status leads
+            assert cell == f"{label(r.status)}: {figure}", (r.name, r.district_name)
+            targeted += 1
+        elif pd.isna(r.actual):
+            assert cell == "⚠ geen cijfer"
+        elif r.actual == 0:
+            assert cell == "⚠ 0"
+        else:
+            assert cell == figure
+    assert targeted == len(plan.districts.list)  # the one indicator with a target per wijk
+    behind = rows[(rows["status"] == BEHIND) & rows["target"].notna()]
+    lines = markdown(at)
+    for wijk in set(behind["district_name"]):
+        assert any(line.startswith("✖ Achter op een wijkdoel:") and wijk in line for line in lines)
+    assert any(line.startswith("⚠ 0 of geen cijfer:") for line in lines)
+
+
+def test_per_wijk_says_why_there_is_no_figure_per_100_children():
+    at = open_app(DISTRICTS)
+    assert any("per 100 jonge kinderen per wijk kan hier niet" in i.value for i in at.info)
+
+
+def test_per_wijk_gives_the_figure_per_100_where_the_plan_counts_per_wijk(
+    plan, example_actuals, tmp_path, monkeypatch
+):
+    # The same plan, with the children of 2 to 4 counted per wijk in its baseline facts.
+    text = (ROOT / "targets.yaml").read_text(encoding="utf-8")
+    counts = {d: 300 + 20 * n for n, d in enumerate(plan.district_ids())}
+    anchor = '    source: {section: De feiten, quote: "In 2013 zijn er in totaal 3909 kinderen'
+    assert text.count(anchor) == 1
+    per_wijk = "    districts: {" + ", ".join(f"{d}: {c}" for d, c in counts.items()) + "}\n"
+    path = tmp_path / "targets.yaml"
+    path.write_text(text.replace(anchor, per_wijk + anchor), encoding="utf-8")
+    monkeypatch.setenv("HJK_TARGETS", str(path))
+
+    at = open_app(DISTRICTS)
+
+    assert not any("kan hier niet" in i.value for i in at.info)
+    chosen = at.selectbox(key="districts_indicator").value
+    shown = captioned_table(at, f"{chosen.name} per 100").set_index("Wijk")
+    rows = progress_table(plan, example_actuals, AS_OF, year=2014, district="all")
+    rows = rows[(rows["indicator"] == chosen.id) & (rows["district"] != "")]
+    column = "Per 100 (kinderen)"
+    for r in rows.itertuples():
+        expected = "–" if pd.isna(r.actual) else fmt.number(r.actual / counts[r.district] * 100, 2)
+        assert shown.loc[r.district_name, column] == expected

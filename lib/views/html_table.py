@@ -45,6 +45,7 @@ def html_table(
     column_classes: dict[str, str] | None = None,
     table_class: str = "",
     html_columns: frozenset[str] | set[str] = frozenset(),
+    fills: pd.DataFrame | None = None,
 ) -> str:
     """`frame` as an HTML table; `status_column` cells (icon and word) get their status colour.
 
@@ -52,7 +53,8 @@ def html_table(
     values as a dash; all text is escaped, except in `html_columns`, whose cells are markup made
     by lib/views (a sparkline, a reason with its detail in bold). `column_classes`: a CSS class for
     the header and cells of a column (say, one that wraps long text); `table_class`: an extra
-    class of the table.
+    class of the table. `fills`: a frame like `frame` with a fill colour per cell ("" for none),
+    for cells whose text says their status or flag in words.
     """
     classes = column_classes or {}
     head = ([frame.index.name or ""] if index else []) + [str(c) for c in frame.columns]
@@ -71,6 +73,8 @@ def html_table(
         for column, value in zip(frame.columns, row, strict=True):
             text = cell_text(value)
             fill = status_fill(text) if column == status_column else None
+            if fills is not None:
+                fill = fills.at[row_label, column] or fill
             style = f' style="background-color:{fill};color:{STATUS_TEXT_COLOUR}"' if fill else ""
             kind = "num" if _is_number(value) else classes.get(column)
             shown = text if column in html_columns else html.escape(text)

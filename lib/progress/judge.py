@@ -8,8 +8,9 @@ from datetime import date
 from functools import lru_cache
 
 from lib import fmt
-from lib.plan.periods import months_between, parse_date, year_fraction
+from lib.plan.periods import parse_date, year_fraction
 from lib.plan.schema import Indicator
+from lib.progress.wording import counted_later, counted_later_why, delay
 from lib.status import BEHIND, MET, NO_DATA, NO_TARGET, NOT_YET, ON_TRACK
 
 
@@ -186,7 +187,7 @@ def _judge_number(f: Facts) -> Verdict:
                 f"{plan}; {stand}. Het jaar is nog niet begonnen.",
             )
         if f.counted_later:
-            return Verdict(NO_DATA, _later(f), f"{plan}; {stand} op de peildatum. {_later_why(f)}")
+            return _not_known_yet(f, f"{plan}; {stand} op de peildatum.")
         return Verdict(
             NO_DATA,
             "nog geen cijfer ingevoerd",
@@ -241,16 +242,6 @@ def _judge_number(f: Facts) -> Verdict:
     )
 
 
-def delay(earlier: date, later: date) -> str:
-    """How long `later` is after `earlier`, in Dutch: less than a whole calendar month in days
-    ("20 dagen"), otherwise in whole calendar months, rounded down ("1 maand" for 31 days)."""
-    months = months_between(earlier, later)
-    if months:
-        return f"{months} maand" if months == 1 else f"{months} maanden"
-    days = (later - earlier).days
-    return f"{days} dag" if days == 1 else f"{days} dagen"
-
-
 def _judge_milestone(f: Facts) -> Verdict:
     if f.deadline is None:
         return Verdict(
@@ -300,19 +291,10 @@ def _judge_commitment(f: Facts) -> Verdict:
             f"{plan}; gemeld: nee. Regel: toezegging geldt voor het hele jaar, dus achter.",
         )
     if f.counted_later:
-        return Verdict(
-            NO_DATA, _later(f), f"{plan}; op de peildatum nog niet gemeld. {_later_why(f)}"
-        )
+        return _not_known_yet(f, f"{plan}; op de peildatum nog niet gemeld.")
     return Verdict(NO_DATA, "nog niet beoordeeld", f"{plan}; nog geen ja of nee ingevoerd.")
 
 
-def _later(f: Facts) -> str:
-    """'cijfer geteld op 30 september 2014, na de peildatum'."""
-    return f"cijfer geteld op {_long_date(f.counted_later)}, na de peildatum"
-
-
-def _later_why(f: Facts) -> str:
-    return (
-        f"Het cijfer is geteld op {_long_date(f.counted_later)}, na de peildatum "
-        f"({_long_date(f.as_of)}), en was toen nog niet bekend."
-    )
+def _not_known_yet(f: Facts, said: str) -> Verdict:
+    why = counted_later_why(f.counted_later, f.as_of)
+    return Verdict(NO_DATA, counted_later(f.counted_later), f"{said} {why}")

@@ -20,6 +20,7 @@ OVERVIEW_COLUMNS = [
     "Verloop",
     "Agendapunt",
 ]
+SHORT_HEADERS = {"Agendapunt": "Agenda\u00adpunt"}  # may break: the column stays narrow
 
 
 def render() -> None:
@@ -67,7 +68,7 @@ def render() -> None:
             ],
             "Verloop": [sparkline(v, years) if v else None for v in table["Verloop"]],
         }
-    )[OVERVIEW_COLUMNS].rename(columns={"Verloop": course})
+    )[OVERVIEW_COLUMNS].rename(columns={"Verloop": course, **SHORT_HEADERS})
     components.table(
         shown,
         f"Alle doelen {ctx.year}, {scope}, met de reden van elke status",

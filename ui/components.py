@@ -55,10 +55,10 @@ _PAGE_HEAD = """
   }
   .hjk-table thead th { background: #f0f2f6; }
   .hjk-table td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-  .hjk-table .hjk-name { min-width: 12em; }
-  .hjk-table .hjk-why { min-width: 18em; font-size: 0.85rem; }
-  .hjk-table td.hjk-spark-cell { white-space: nowrap; }
-  .hjk-overview td:nth-child(2) { white-space: nowrap; }
+  /* The overview: status as narrow as its word, the reason wrapped beside it, no sideways scroll. */
+  .hjk-table .hjk-name { min-width: 9em; }
+  .hjk-table .hjk-why { min-width: 16em; font-size: 0.85rem; }
+  .hjk-table .hjk-spark-cell, .hjk-overview td:nth-child(2) { width: 1%; }
   /* A filter greyed out on a page keeps a readable label: it still says what is chosen. */
   [class*="st-key-filter_"] [data-testid="stMarkdownContainer"] p {
     color: #4d4d4d !important;

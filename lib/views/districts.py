@@ -30,7 +30,8 @@ def status_matrix(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Indicators (rows, named) x wijken (columns, named): the cell text, and its fill colour.
 
-    A wijk with a target of its own: status (icon and word) and figure, in the status colour.
+    A wijk with a target of its own: status (icon and word) and figure ("✔ behaald (1)"), in
+    the status colour.
     Otherwise the figure; 0 or no figure is flagged. Fills are "" where the cell is plain.
     """
     rows = progress[(progress["district"] != "") & (progress["year"] == year)]
@@ -47,7 +48,8 @@ def status_matrix(
             actual, status = row["actual"], row["status"]
             figure = "geen cijfer" if _missing(actual) else fmt.number(actual)
             if not _missing(row["target"]):
-                texts[names[district]] = f"{label(status)}: {figure}"
+                shown = label(status)
+                texts[names[district]] = shown if _missing(actual) else f"{shown} ({figure})"
                 fills[names[district]] = STATUSES[status].colour
             elif _missing(actual) or actual == 0:
                 texts[names[district]] = NO_FIGURE if _missing(actual) else ZERO

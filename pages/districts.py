@@ -83,7 +83,7 @@ def render() -> None:
     district = _choose_district(ctx)
     if district:
         components.table(
-            district_profile(ctx.progress, district, ctx.year),
+            district_profile(ctx.progress, district, ctx.year, ctx.plan),
             f"{ctx.plan.district_names()[district]} tegenover de stad in {ctx.year}",
         )
 

@@ -681,7 +681,12 @@ def test_choosing_a_district_shows_its_profile_and_goes_in_the_link(plan, exampl
     }
     assert list(profile["Indicator"]) == [i.name for i in plan.indicators if i.per_district]
     for name, shown in zip(profile["Indicator"], profile["Stand wijk"], strict=True):
-        expected = fmt.quantity(figures[name], units[name]) if name in figures else "geen cijfer"
+        one = {i.name: i.unit_singular for i in plan.indicators}[name]
+        expected = (
+            fmt.quantity(figures[name], units[name], singular=one)
+            if name in figures
+            else "geen cijfer"
+        )
         assert shown == expected, name
 
 

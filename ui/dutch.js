@@ -67,8 +67,8 @@
     "Remove file": "Bestand verwijderen",
     "Delete": "Verwijderen",
     // Password field
-    "Show password": "Wachtwoord tonen",
-    "Hide password": "Wachtwoord verbergen",
+    "Show password": "Tekens tonen", // not "Wachtwoord ...": the field itself is "Wachtwoord"
+    "Hide password": "Tekens verbergen",
     // Data grid toolbar and column menu
     "Show/hide columns": "Kolommen tonen of verbergen",
     "Download as CSV": "Downloaden als CSV",
@@ -149,13 +149,22 @@
     const translated = dutch(value);
     if (translated !== value) node.nodeValue = translated;
   };
+  // Charts (SVG: Plotly draws thousands of nodes) hold no Streamlit words: skipped whole.
+  const skipCharts = {
+    acceptNode: (node) =>
+      node instanceof SVGElement ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  };
   const tree = (root) => {
     if (root.nodeType === Node.TEXT_NODE) return textNode(root);
-    if (root.nodeType !== Node.ELEMENT_NODE) return;
+    if (root.nodeType !== Node.ELEMENT_NODE || root instanceof SVGElement) return;
     element(root);
-    for (const el of root.querySelectorAll("*")) element(el);
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) textNode(walker.currentNode);
+    const show = NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT;
+    const walker = document.createTreeWalker(root, show, skipCharts);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (node.nodeType === Node.TEXT_NODE) textNode(node);
+      else element(node);
+    }
   };
 
   new MutationObserver((records) => {

@@ -989,3 +989,16 @@ def test_per_wijk_gives_the_figure_per_100_where_the_plan_counts_per_wijk(
     for r in rows.itertuples():
         expected = "–" if pd.isna(r.actual) else fmt.number(r.actual / counts[r.district] * 100, 2)
         assert shown.loc[r.district_name, column] == expected
+
+
+def test_overview_at_an_earlier_peildatum_says_a_later_count_is_not_known_yet():
+    at = open_app(peildatum="2014-09-01")
+
+    reasons = table(at, "Waarom deze status")["Waarom deze status"]
+    later = [
+        r for r in reasons if r.startswith("cijfer geteld op 30 september 2014, na de peildatum")
+    ]
+    assert later, list(reasons)
+    assert not any(
+        r.startswith("nog geen cijfer ingevoerd") and "30 september" in r for r in reasons
+    )

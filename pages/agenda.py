@@ -25,7 +25,8 @@ def _choose_agenda(ctx: context.Context) -> int:
         format_func=lambda n: f"{n}. {names[n]}",
         on_change=follow,
     )
-    filters.chosen_on_page(filters.AGENDA, number)  # the sidebar shows it, greyed out
+    # The sidebar shows it, greyed out; item 1 shown by default narrows no other page.
+    filters.chosen_on_page(filters.AGENDA, number, defaulted=ctx.agenda is None)
     return number
 
 

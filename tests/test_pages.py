@@ -1002,3 +1002,20 @@ def test_overview_at_an_earlier_peildatum_says_a_later_count_is_not_known_yet():
     assert not any(
         r.startswith("nog geen cijfer ingevoerd") and "30 september" in r for r in reasons
     )
+
+
+def test_the_agenda_item_shown_by_default_does_not_narrow_the_overview():
+    at = open_app(AGENDA)
+    assert at.selectbox(key="filter_agenda").value == 1  # shown there, greyed out
+
+    rerun(at.switch_page(OVERVIEW))
+    assert at.selectbox(key="filter_agenda").value == 0
+    assert "agendapunt" not in at.query_params
+    assert "Alle doelen 2014, alle agendapunten: wat achter ligt staat bovenaan" in headings(at)
+
+    # Chosen on the page, it is a choice: the overview follows it.
+    rerun(at.switch_page(AGENDA))
+    at.radio(key="agenda_item").set_value(2)
+    rerun(at)
+    rerun(at.switch_page(OVERVIEW))
+    assert at.selectbox(key="filter_agenda").value == 2

@@ -66,6 +66,7 @@ def _from_url(plan: Plan, default_as_of: date) -> tuple[dict, list[str]]:
 # Filters the current page chooses with a control of its own (see chosen_on_page); set by the page
 # during its run, read by draw_filters after it.
 _ON_PAGE = "filters_chosen_on_page"
+_DEFAULTED = "filters_defaulted_on_page"
 # URL parameters a page adds for a choice of its own (the theme on Per agendapunt): kept while the
 # page stays, dropped by Streamlit when the user moves to another page.
 PAGE_PARAMS = ("thema",)
@@ -88,6 +89,11 @@ def read_filters(plan: Plan, default_as_of: date) -> dict:
                 icon=":material/warning:",
             )
     st.session_state[_ON_PAGE] = set()
+    # A value a page picked itself (the first agenda item, nothing chosen yet) is not a choice:
+    # it lasts one run, so another page is not narrowed by it (the page picks it again).
+    for name, value in st.session_state.pop(_DEFAULTED, {}).items():
+        if st.session_state.get(_KEYS[name]) == value:  # not changed since (by a choice)
+            st.session_state[_KEYS[name]] = _EMPTY[name]
     values = {
         "year": st.session_state.filter_year,
         "as_of": st.session_state.filter_as_of or default_as_of,
@@ -110,13 +116,17 @@ _KEYS = {
 _EMPTY = {AGENDA: ALL_AGENDA, DISTRICT: WHOLE_CITY}
 
 
-def chosen_on_page(name: str, value: object) -> None:
+def chosen_on_page(name: str, value: object, defaulted: bool = False) -> None:
     """The page chooses filter `name` (AGENDA or DISTRICT) with a control of its own: `value`.
 
     One choice, one control: the sidebar shows the page's choice greyed out (drawn after the
     page, see draw_filters), and the link holds it, so the sidebar never contradicts the page.
+    `defaulted`: the page showed its first option because nothing was chosen; other pages then
+    keep the empty choice (see read_filters).
     """
     st.session_state.setdefault(_ON_PAGE, set()).add(name)
+    if defaulted:
+        st.session_state.setdefault(_DEFAULTED, {})[name] = value
     st.session_state[_KEYS[name]] = _EMPTY[name] if value is None else value
     param = {AGENDA: "agendapunt", DISTRICT: "wijk"}[name]
     if value in (None, _EMPTY[name]):

@@ -108,6 +108,7 @@ PAGES = [
 ]
 navigation = st.navigation([page for page, _ in PAGES])
 components.example_notice(actuals)
+components.concept_notice(include_concept)
 navigation.run()
 # The sidebar after the page: its widgets do not hold up the figures (see bench/README.md).
 filters.draw_filters(plan, chosen, PAGES, navigation)

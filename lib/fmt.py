@@ -66,3 +66,8 @@ def listing(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def count(n: int, singular: str, plural: str) -> str:
+    """'1 doel', '3 doelen', '1.250 kinderen': a count with the word in the right number."""
+    return f"{number(n)} {singular if n == 1 else plural}"

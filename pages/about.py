@@ -22,7 +22,8 @@ def render() -> None:
     st.markdown(plan_line(ctx.plan))
     st.markdown(
         f"- **Doelen:** {plan.source}. Elk doel in het dashboard verwijst naar de paragraaf en de woorden van het plan.\n"
-        f"- **Cijfers:** bestand *{ctx.actuals.file}*, {len(ctx.actuals.frame)} cijfers"
+        f"- **Cijfers:** bestand *{ctx.actuals.file}*, "
+        f"{fmt.count(len(ctx.actuals.frame), 'cijfer', 'cijfers')}"
         + (
             ", **voorbeeldgegevens** (verzonnen, geen resultaten van de gemeente)"
             if ctx.actuals.meta.is_example

@@ -6,7 +6,7 @@ import streamlit as st
 from lib.status import BEHIND
 from lib.views.agenda import OTHER_GOALS, ChartItem, Theme
 from lib.views.overview import agenda_headline
-from ui import components, context, texts
+from ui import components, context, filters, texts
 
 
 def _choose_agenda(ctx: context.Context) -> int:
@@ -16,8 +16,9 @@ def _choose_agenda(ctx: context.Context) -> int:
 
     def follow() -> None:  # the choice here is the sidebar filter too, so it lands in the URL
         st.session_state["filter_agenda"] = st.session_state["agenda_item"]
+        st.query_params.pop("thema", None)  # a theme of the item left behind
 
-    return st.radio(
+    number = st.radio(
         "Agendapunt",
         numbers,
         key="agenda_item",
@@ -25,6 +26,9 @@ def _choose_agenda(ctx: context.Context) -> int:
         format_func=lambda n: f"{n}. {names[n]}",
         on_change=follow,
     )
+    # The sidebar shows it, greyed out; item 1 shown by default narrows no other page.
+    filters.chosen_on_page(filters.AGENDA, number, defaulted=ctx.agenda is None)
+    return number
 
 
 def _item(ctx: context.Context, item: ChartItem) -> None:
@@ -52,18 +56,31 @@ def _item(ctx: context.Context, item: ChartItem) -> None:
 def _choose_theme(themes: list[Theme], number: int) -> Theme:
     """One theme at a time: its charts are all the page builds and the browser draws.
 
-    The choice is the theme's name, so it stays when the year changes what the labels count.
+    The choice is the theme's name, so it stays when the year changes what the labels count; the
+    link holds its number (thema=2), so a mailed link opens the same theme.
     """
     if len(themes) == 1:
         return themes[0]
     by_name = {t.name: t for t in themes}
+    key = f"agenda_theme_{number}"
+    if key not in st.session_state and "thema" in st.query_params:
+        linked = st.query_params["thema"]
+        if linked.isdigit() and 1 <= int(linked) <= len(themes):
+            st.session_state[key] = themes[int(linked) - 1].name
+        else:
+            st.warning(
+                f"De link bevat iets onbekends: thema '{linked}' bestaat niet bij agendapunt "
+                f"{number}. Het eerste thema wordt getoond.",
+                icon=":material/warning:",
+            )
     name = st.radio(
         "Thema",
         list(by_name),
-        key=f"agenda_theme_{number}",
+        key=key,
         horizontal=True,
         format_func=lambda n: by_name[n].label,
     )
+    st.query_params["thema"] = str(list(by_name).index(name) + 1)
     return by_name[name]
 
 
@@ -79,9 +96,10 @@ def render() -> None:
     theme = _choose_theme(context.agenda_themes(ctx, number), number)
     for section in context.theme_sections(ctx, number, theme):
         goal = section.goal
-        st.header(f"{goal.label}: {goal.theme}" if goal else OTHER_GOALS)
+        # The goal's own words from the plan; the theme is the choice above.
+        st.header(f"{goal.label}: {goal.text}" if goal else OTHER_GOALS)
         if goal:
-            st.markdown(f"*Uit het plan:* {goal.text}")
+            st.caption(f"Thema in het plan: {goal.theme}")
         # One chart per row: full width keeps titles, labels and timelines readable.
         for item in section.items:
             _item(ctx, item)

@@ -8,7 +8,15 @@ from lib.charts.districts import (
     indicators_with_district_targets,
     ranking_view,
 )
-from ui import components, context, texts
+from lib.views.districts import (
+    FLAG,
+    per_district_facts,
+    per_hundred,
+    status_matrix,
+    where_behind,
+    why_no_rate,
+)
+from ui import components, context, filters, texts
 
 
 def _choose_district(ctx: context.Context) -> str | None:
@@ -25,6 +33,7 @@ def _choose_district(ctx: context.Context) -> str | None:
         format_func=lambda d: "Kies een wijk" if d == "" else names[d],
         on_change=follow,
     )
+    filters.chosen_on_page(filters.DISTRICT, chosen or None)  # the sidebar shows it, greyed out
     return chosen or None
 
 
@@ -41,6 +50,17 @@ def render() -> None:
         + (ctx.plan.districts.note or ""),
         icon=":material/info:",
     )
+    st.header("Waar in de stad liggen we achter?")
+    for line in where_behind(ctx.progress, ctx.plan, ctx.year):
+        st.markdown(line)
+    text, fills = status_matrix(ctx.progress, ctx.plan, ctx.year)
+    components.table(
+        text.rename_axis("Indicator"),
+        f"Status per wijk in {ctx.year} waar het plan een wijkdoel stelt; elders de stand, "
+        f"{FLAG} bij 0 of geen cijfer",
+        index=True,
+        fills=fills,
+    )
     subtitle = ctx.subtitle(year=ctx.year)
     actual, fig = context.shared(
         ctx,
@@ -50,6 +70,7 @@ def render() -> None:
         subtitle,
     )
     st.header("Alle wijken naast elkaar")
+    st.caption("De kleur is het aandeel van de wijk in het stadstotaal, geen status.")
     components.chart(fig, "de tabel hieronder bevat dezelfde cijfers.", "district_heatmap")
     with st.expander("Tabel bij de heatmap (stand per wijk)"):
         components.table(
@@ -62,7 +83,7 @@ def render() -> None:
     district = _choose_district(ctx)
     if district:
         components.table(
-            district_profile(ctx.progress, district, ctx.year),
+            district_profile(ctx.progress, district, ctx.year, ctx.plan),
             f"{ctx.plan.district_names()[district]} tegenover de stad in {ctx.year}",
         )
         written = texts.texts_of(ctx)
@@ -86,6 +107,15 @@ def render() -> None:
         subtitle,
     )
     components.chart(fig, description, "district_ranking")
+    facts = per_district_facts(ctx.plan)
+    if not facts:
+        st.info(why_no_rate(ctx.plan), icon=":material/info:")
+        return
+    fact = st.selectbox("Per 100 van", facts, key="districts_fact", format_func=lambda f: f.name)
+    components.table(
+        per_hundred(ctx.progress, ctx.plan, chosen.id, ctx.year, fact),
+        f"{chosen.name} per 100 ({fact.name.lower()}, {fact.period}) per wijk in {ctx.year}",
+    )
 
 
 render()

@@ -4,32 +4,33 @@ import streamlit as st
 
 from lib import fmt
 from lib.status import STATUSES
+from lib.views.html_table import Markup
 from lib.views.overview import TILE_STATUSES, latest_change, overview_table, tiles
-from lib.views.plan_text import plan_line
+from lib.views.sparkline import sparkline
 from ui import components, context, since, texts
 
+# The reason next to the status, wrapped: readable without scrolling sideways.
 OVERVIEW_COLUMNS = [
     "Indicator",
     "Status",
+    "Waarom deze status",
     "Doel",
     "Stand",
     "Verschil",
     "% van doel",
-    "Kort",
-    "Toelichting",
-    "Maatregelen",
     "Verloop",
     "Agendapunt",
-    "Waarom deze status",
 ]
+SHORT_HEADERS = {"Agendapunt": "Agenda\u00adpunt"}  # may break: the column stays narrow
 
 
 def render() -> None:
     ctx = context.current()
-    st.title(f"Voortgang {ctx.plan.plan.title} {ctx.year}")
-    st.markdown(plan_line(ctx.plan))
+    plan = ctx.plan.plan
+    st.title(f"Voortgang {plan.title} {ctx.year}")
     changed = latest_change(ctx.actuals.frame)
     st.markdown(
+        f"**{plan.title}** ({plan.version}), gemeente {plan.municipality}. "
         f"Stand op **{fmt.long_date(ctx.as_of)}** (peildatum) · hele stad · "
         f"laatste wijziging in de cijfers: **{fmt.long_date(changed) if changed else 'onbekend'}**"
     )
@@ -47,36 +48,44 @@ def render() -> None:
             )
             later = tile["counts"]["nog niet aan de orde"]
             st.caption(
-                f"{tile['targets']} doelen in {ctx.year}"
+                f"{fmt.count(tile['targets'], 'doel', 'doelen')} in {ctx.year}"
                 + (f", {later} nog niet aan de orde" if later else "")
             )
     table = overview_table(ctx.progress, ctx.plan, ctx.year, ctx.agenda)
     scope = "alle agendapunten" if ctx.agenda is None else f"agendapunt {ctx.agenda}"
     st.subheader(f"Alle doelen {ctx.year}, {scope}: wat achter ligt staat bovenaan")
     behind = (table["Status"] == f"{STATUSES['achter'].icon} achter").sum()
-    st.markdown(f"**{behind}** van de {len(table)} doelen liggen achter.")
-    written = texts.texts_of(ctx)  # the editors' texts; the computed reason is "Waarom ..."
-    pairs = [written.get((i, ctx.year, ""), ("", "")) for i in table["indicator"]]
-    table = table.rename(columns={"Toelichting": "Kort"}).assign(
-        Toelichting=[p[0] for p in pairs], Maatregelen=[p[1] for p in pairs]
+    st.markdown(
+        f"**{behind}** van de {fmt.count(len(table), 'doel', 'doelen')} "
+        f"{'ligt' if behind == 1 else 'liggen'} achter."
     )
-    shown = table[OVERVIEW_COLUMNS]
-    st.dataframe(
-        components.status_styler(shown),
-        hide_index=True,
-        key="overview_table",
-        height=35 * (len(shown) + 1) + 3,  # every row in view: no scrolling inside the table
-        column_config={
-            "Verloop": st.column_config.LineChartColumn(
-                f"Verloop {ctx.plan.plan.first_year}-{ctx.plan.plan.last_year}", width="small"
-            ),
-            "Waarom deze status": st.column_config.TextColumn(width="large"),
-            "Toelichting": st.column_config.TextColumn(width="large"),
-            "Maatregelen": st.column_config.TextColumn(width="large"),
-            "Indicator": st.column_config.TextColumn(width="large"),
-            "Stand": st.column_config.TextColumn(width="medium"),
-            "Doel": st.column_config.TextColumn(width="medium"),
+    written = texts.texts_of(ctx)
+    pairs = [written.get((i, ctx.year, ""), ("", "")) for i in table["indicator"]]
+    years = plan.years
+    course = f"Verloop {years[0]}-{years[-1]}"
+    shown = table.assign(
+        **{
+            # The computed reason, then the editors' toelichting and maatregelen (escaped).
+            "Waarom deze status": [
+                Markup(components.reason(detail, why) + texts.texts_html(*pair))
+                for detail, why, pair in zip(
+                    table["Toelichting"], table["Waarom deze status"], pairs, strict=True
+                )
+            ],
+            "Verloop": [sparkline(v, years) if v else None for v in table["Verloop"]],
+        }
+    )[OVERVIEW_COLUMNS].rename(columns={"Verloop": course, **SHORT_HEADERS})
+    components.table(
+        shown,
+        f"Alle doelen {ctx.year}, {scope}, met de reden van elke status",
+        status_column="Status",
+        column_classes={
+            "Indicator": "hjk-name",
+            "Waarom deze status": "hjk-why",
+            course: "hjk-spark-cell",
         },
+        table_class="hjk-overview",
+        html_columns={"Waarom deze status", course},
     )
 
     with since_slot:

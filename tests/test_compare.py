@@ -102,7 +102,7 @@ def test_range_above_bounds(table):
 def test_milestone_row(table):
     got = row(table, "pedagogiek_dt_ad_ontwikkeld", 2014)
     assert (got["target"], got["actual"]) == ("2014-07-31", "2014-09-15")
-    assert got["detail"] == "2 maanden te laat"
+    assert got["detail"] == "1 maand te laat"  # 31 July to 15 September
     assert (got["difference"], got["percentage"]) == (None, None)
 
 
@@ -369,7 +369,7 @@ def test_missed_milestone_stays_on_the_agenda_of_later_years(plan, example_actua
     assert rows.loc["subsidieregeling_vve_scholing", "target"] == "2013-12-31"
     # Due end of 2013, reached in February 2014: "behaald" in 2014, with the delay.
     assert rows.loc["peuterestafette_doorontwikkeld", "status"] == "behaald"
-    assert rows.loc["peuterestafette_doorontwikkeld", "detail"] == "2 maanden te laat"
+    assert rows.loc["peuterestafette_doorontwikkeld", "detail"] == "1 maand te laat"
     # Reached in its own year: not carried over.
     assert rows.loc["vve_monitor_2013", "status"] == "geen doel"
 
@@ -379,3 +379,20 @@ def test_milestones_are_not_carried_into_years_after_the_peildatum(plan, example
     assert (
         table.set_index("indicator").loc["subsidieregeling_vve_scholing", "status"] == "geen doel"
     )
+
+
+def test_a_figure_counted_after_the_peildatum_is_said_to_be_so(plan, example_actuals):
+    # The district figures of 2014 were counted on 30 September; on 1 September they were not
+    # known yet, and the city row, summed from them, says when they were counted.
+    table = progress_table(plan, example_actuals, date(2014, 9, 1), year=2014, district="all")
+    rows = table.set_index(["indicator", "district"])
+    city = rows.loc[("hbo_coach_vve_groepen", "")]
+    assert city["status"] == "geen gegevens"
+    assert city["detail"] == "cijfer geteld op 30 september 2014, na de peildatum"
+    assert "na de peildatum (1 september 2014)" in city["explanation"]
+    assert "counted_later" not in table.columns  # machine output stays as it is
+    # At the reporting date itself the figure counts as before.
+    known = progress_table(plan, example_actuals, date(2014, 10, 1), year=2014).set_index(
+        "indicator"
+    )
+    assert known.loc["hbo_coach_vve_groepen", "status"] != "geen gegevens"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, datetime
 
 import pytest
@@ -100,3 +101,50 @@ def test_waiting_concepts_in_plain_dutch(count, text):
 )
 def test_listing_enumerates_the_dutch_way(items, text):
     assert fmt.listing(items) == text
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [(0, "0 doelen"), (1, "1 doel"), (2, "2 doelen"), (1250, "1.250 doelen")],
+)
+def test_count_says_one_in_the_singular(n, text):
+    assert fmt.count(n, "doel", "doelen") == text
+
+
+def test_no_count_of_one_in_the_plural_on_the_pages(plan, example_actuals):
+    """'1 doelen', '1 locaties', '1 mijlpalen' were seen: every unit of one is singular."""
+    from datetime import date
+
+    from lib.charts.districts import district_profile
+    from lib.charts.timeline import describe_milestones, milestone_rows
+    from lib.progress.compare import progress_table
+    from lib.views.overview import agenda_headline, overview_table
+
+    progress = progress_table(plan, example_actuals, date(2014, 10, 1), district="all")
+    texts = [
+        *overview_table(progress, plan, 2014)[["Doel", "Stand"]].to_numpy().ravel(),
+        *[
+            agenda_headline(progress[progress["district"] == ""], n, y)
+            for n in range(1, 6)
+            for y in (2012, 2013, 2014)
+        ],
+        describe_milestones(
+            milestone_rows(progress[(progress["district"] == "") & (progress["agenda_item"] == 2)])
+        ),
+        *progress["detail"],
+    ]
+    for district in plan.district_ids():
+        texts += list(
+            district_profile(progress, district, 2014, plan)[["Stand wijk", "Stand stad"]]
+            .to_numpy()
+            .ravel()
+        )
+    plurals = {i.unit for i in plan.indicators if i.unit_singular} | {"doelen", "mijlpalen"}
+    wrong = [
+        t
+        for t in texts
+        if any(re.search(rf"(?<![\d.,])1 {re.escape(u)}\b", str(t)) for u in plurals)
+    ]
+    assert not wrong, wrong
+    # Not vacuous: the example figures do have counts of one.
+    assert any(re.search(r"(?<![\d.,])1 [a-z]", str(t)) for t in texts)

@@ -51,3 +51,32 @@ def test_the_index_becomes_row_headers():
     assert (
         f'<tr><th scope="row">Groepen</th><td class="num">2</td><td>{EMPTY_CELL}</td></tr>' in html
     )
+
+
+def svg_of(img: str) -> str:
+    import base64
+    import re
+
+    return base64.b64decode(re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', img)[1]).decode()
+
+
+def test_sparkline_draws_known_years_and_breaks_the_line_at_a_gap():
+    from lib.views.sparkline import sparkline
+
+    img = sparkline([None, 26.0, None, 40.5], [2012, 2013, 2014, 2015])
+    assert img.startswith('<img class="hjk-spark" src="data:image/svg+xml;base64,')
+    label = "Verloop: 2012: geen cijfer; 2013: 26; 2014: geen cijfer; 2015: 40,5"
+    assert f'alt="{label}"' in img and f'title="{label}"' in img
+    svg = svg_of(img)
+    assert svg.count("<circle") == 2
+    assert "<polyline" not in svg  # no two consecutive years: dots, no line across the gap
+    joined = svg_of(sparkline([1.0, 2.0, None, 4.0], [2012, 2013, 2014, 2015]))
+    assert joined.count("<polyline") == 1 and joined.count("<circle") == 3
+    assert "geen cijfers" in sparkline([None, None], [2012, 2013])
+
+
+def test_markup_columns_are_not_escaped_and_others_are():
+    frame = pd.DataFrame({"Lijn": ["<svg></svg>"], "Tekst": ["<svg></svg>"]})
+    html = html_table(frame, "x", html_columns={"Lijn"})
+    assert "<td><svg></svg></td>" in html
+    assert "<td>&lt;svg&gt;&lt;/svg&gt;</td>" in html

@@ -232,6 +232,18 @@ CASES = [
     ),
     pytest.param(facts("maintain", target=4, start=4), NO_DATA, "", id="maintain-no-figure"),
     pytest.param(
+        facts("level", target=20, start=10, counted_later=date(2014, 10, 15)),
+        NO_DATA,
+        "cijfer geteld op 15 oktober 2014, na de peildatum",
+        id="level-counted-after-peildatum",
+    ),
+    pytest.param(
+        facts("commitment", commitment="x", counted_later=date(2014, 10, 15)),
+        NO_DATA,
+        "cijfer geteld op 15 oktober 2014, na de peildatum",
+        id="commitment-counted-after-peildatum",
+    ),
+    pytest.param(
         facts("maintain", year=2015, target=4, start=4), NOT_YET, "", id="maintain-future"
     ),
     # milestone: reached on or before the reporting date; late is still met, and says how late
@@ -250,11 +262,29 @@ CASES = [
     pytest.param(
         facts("milestone", deadline=DEADLINE, reached_on=date(2014, 9, 15)),
         MET,
-        "2 maanden te laat",
+        "1 maand te laat",
         id="milestone-late",
     ),
     pytest.param(
         facts("milestone", deadline=DEADLINE, reached_on=date(2014, 8, 1)),
+        MET,
+        "1 dag te laat",
+        id="milestone-one-day-late",
+    ),
+    pytest.param(
+        facts("milestone", deadline=DEADLINE, reached_on=date(2014, 8, 20)),
+        MET,
+        "20 dagen te laat",
+        id="milestone-days-late",
+    ),
+    pytest.param(
+        facts("milestone", deadline=DEADLINE, reached_on=date(2014, 8, 30)),
+        MET,
+        "30 dagen te laat",
+        id="milestone-a-day-short-of-a-month-late",
+    ),
+    pytest.param(
+        facts("milestone", deadline=DEADLINE, reached_on=date(2014, 8, 31)),
         MET,
         "1 maand te laat",
         id="milestone-one-month-late",
@@ -262,16 +292,33 @@ CASES = [
     pytest.param(
         facts("milestone", deadline=DEADLINE, reached_on=AS_OF),
         MET,
-        "3 maanden te laat",
+        "2 maanden te laat",
         id="milestone-reached-on-reporting-date",
     ),
     pytest.param(
         facts("milestone", deadline=DEADLINE, reached_on=date(2014, 10, 15)),
         BEHIND,
-        "3 maanden",
+        "2 maanden over de deadline",
         id="milestone-reached-after-reporting-date",
     ),
-    pytest.param(facts("milestone", deadline=DEADLINE), BEHIND, "3 maanden", id="milestone-missed"),
+    pytest.param(
+        facts("milestone", deadline=DEADLINE),
+        BEHIND,
+        "2 maanden over de deadline",
+        id="milestone-missed",
+    ),
+    pytest.param(
+        facts("milestone", deadline=date(2014, 8, 31)),
+        BEHIND,
+        "1 maand over de deadline",  # 31 days: a whole month, not two
+        id="milestone-31-days-over",
+    ),
+    pytest.param(
+        facts("milestone", deadline=date(2014, 9, 11)),
+        BEHIND,
+        "20 dagen over de deadline",
+        id="milestone-days-over",
+    ),
     pytest.param(
         facts("milestone", as_of=date(2014, 6, 1), deadline=DEADLINE),
         NOT_YET,
@@ -352,7 +399,9 @@ CASES = [
 def test_judge(given, status, detail):
     verdict = judge(given)
     assert verdict.status == status
-    if detail:
+    if detail and given.kind == "milestone":  # whole: "1 dag" is also in "31 dagen"
+        assert verdict.detail == detail
+    elif detail:
         assert detail in verdict.detail
     elif status == MET and given.kind not in ("range", "milestone"):
         assert verdict.detail == ""

@@ -13,7 +13,9 @@ table builders the pages call, so a page that shows the wrong column or year is 
 from __future__ import annotations
 
 import ast
+import base64
 import re
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from html.parser import HTMLParser
@@ -61,7 +63,11 @@ PAGES = [
         AGENDA,
         "Agendapunt 1: Expertiseverbetering professionals",
         "Agendapunt 1: Expertiseverbetering professionals",
-        ["Doel 1: HBO'ers in de kinderopvang en in peuterspeelzalen", "Mijlpalen"],
+        [
+            "Doel 1: Verhoging kwaliteit voorschoolse VVE door middel van HBO'ers die als coach "
+            "werken op 60 VVE-groepen.",
+            "Mijlpalen",
+        ],
         id="agendapunten",
     ),
     pytest.param(
@@ -141,18 +147,25 @@ class _TableReader(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.tables: list[list[list[str]]] = []
+        self.captions: list[str] = []
         self._cell: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag == "table":
             self.tables.append([])
+            self.captions.append("")
+        elif tag == "caption":
+            self._cell = []
         elif tag == "tr":
             self.tables[-1].append([])
         elif tag in ("th", "td"):
             self._cell = []
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("th", "td"):
+        if tag == "caption":
+            self.captions[-1] = "".join(self._cell)
+            self._cell = None
+        elif tag in ("th", "td"):
             self.tables[-1][-1].append("".join(self._cell))
             self._cell = None
 
@@ -169,6 +182,19 @@ def html_tables(at: AppTest) -> list[pd.DataFrame]:
         reader.feed(element.proto.body)
         frames += [pd.DataFrame(rows[1:], columns=rows[0]) for rows in reader.tables]
     return frames
+
+
+def captioned_table(at: AppTest, caption_start: str) -> pd.DataFrame:
+    """The only HTML table whose caption starts with `caption_start`."""
+    found = []
+    for element in at.main.get("html"):
+        reader = _TableReader()
+        reader.feed(element.proto.body)
+        for caption, rows in zip(reader.captions, reader.tables, strict=True):
+            if caption.startswith(caption_start):
+                found.append(pd.DataFrame(rows[1:], columns=rows[0]))
+    (table,) = found
+    return table
 
 
 def table(at: AppTest, column: str) -> pd.DataFrame:
@@ -243,7 +269,9 @@ def test_page_shows_title_headings_and_example_notice(
     assert [w.value for w in at.warning if w.value.startswith(EXAMPLE_NOTICE)], "no example notice"
     assert link_warnings(at) == []
     assert at.error == []
-    assert at.query_params == {"jaar": "2014", "peildatum": "2014-10-01"}
+    # Per agendapunt shows item 1 and its first theme, and says so in the link.
+    shown = {"agendapunt": "1", "thema": "1"} if page == AGENDA else {}
+    assert at.query_params == {"jaar": "2014", "peildatum": "2014-10-01", **shown}
 
 
 def test_no_example_notice_for_real_figures(monkeypatch):
@@ -285,7 +313,7 @@ def test_year_filter_changes_the_page_and_the_url(page, title_2014, title_2013, 
 # (page, the sidebar filters greyed out there, the lines that say where they do count)
 UNUSED_FILTERS = [
     pytest.param(OVERVIEW, ["filter_district"], ["Wijk telt hier niet mee, wel op Per wijk en Sinds de vorige vergadering."], id="overzicht"),
-    pytest.param(DISTRICTS, ["filter_agenda"], ["Agendapunt telt hier niet mee, wel op Overzicht, Per agendapunt en Mijlpalen."], id="wijken"),
+    pytest.param(DISTRICTS, ["filter_agenda", "filter_district"], ["Agendapunt telt hier niet mee, wel op Overzicht, Per agendapunt en Mijlpalen."], id="wijken"),
     pytest.param(MILESTONES, ["filter_year", "filter_district"], ["Jaar telt hier niet mee, wel op Overzicht, Per agendapunt, Per wijk en Sinds de vorige vergadering.", "Wijk telt hier niet mee, wel op Per wijk en Sinds de vorige vergadering."], id="mijlpalen"),
     pytest.param(ABOUT, ["filter_year", "filter_agenda", "filter_district"], ["Jaar telt hier niet mee, wel op Overzicht, Per agendapunt, Per wijk en Sinds de vorige vergadering.", "Agendapunt telt hier niet mee, wel op Overzicht, Per agendapunt en Mijlpalen.", "Wijk telt hier niet mee, wel op Per wijk en Sinds de vorige vergadering."], id="over-de-cijfers"),
 ]  # fmt: skip
@@ -345,15 +373,17 @@ def test_link_opens_the_view_the_filters_give(page):
     chosen.date_input(key="filter_as_of").set_value(date(2013, 12, 31))
     chosen.selectbox(key="filter_agenda").set_value(3)
     rerun(chosen)
-    rerun(chosen.switch_page(DISTRICTS))  # the district counts there, so it is chosen there
-    chosen.selectbox(key="filter_district").set_value("w03")
+    rerun(chosen.switch_page(DISTRICTS))  # the district is chosen on that page
+    chosen.selectbox(key="districts_district").set_value("w03")  # the page's own control
     rerun(chosen)
     if page != DISTRICTS:
         rerun(chosen.switch_page(page))
 
     assert link_warnings(linked) == []
-    assert linked.query_params == VIEW
-    assert chosen.query_params == VIEW
+    # Per agendapunt adds the theme it shows (thema=1); the filters are the same.
+    theme = {"thema": "1"} if page == AGENDA else {}
+    assert linked.query_params == VIEW | theme
+    assert chosen.query_params == VIEW | theme
     assert what_is_shown(linked) == what_is_shown(chosen)
 
 
@@ -531,11 +561,11 @@ def test_agenda_page_shows_each_indicator_with_its_status(plan, example_actuals,
     rows = city(plan, example_actuals, 2014)
     rows = rows[(rows["agenda_item"] == number) & (rows["kind"] != "milestone")]
     assert statuses_of_every_theme(at, plan, number, 2014) == labels_by_name(rows)
-    # A choice on the page is the sidebar filter too, so it is in the link. Item 1 is what the
-    # page shows while the filter says "Alle agendapunten".
-    if number != 1:
-        assert at.selectbox(key="filter_agenda").value == number
-        assert at.query_params["agendapunt"] == str(number)
+    # One choice, one control: the page's choice is what the (greyed out) sidebar shows, also
+    # for item 1 when nothing was chosen, and it is in the link.
+    assert at.selectbox(key="filter_agenda").value == number
+    assert at.selectbox(key="filter_agenda").disabled
+    assert at.query_params["agendapunt"] == str(number)
 
 
 def test_agenda_page_follows_the_year_filter(plan, example_actuals):
@@ -553,9 +583,9 @@ def test_agenda_page_shows_one_theme_at_a_time_and_counts_what_is_behind(plan, e
     radio = theme_radio(at, 1)
     themes = themes_of(plan, 1)
     assert radio.value == themes[0]
-    # Only the chosen theme's goals: their headers, and no other theme's.
+    # Only the chosen theme's goals, each headed by its own words: no other theme's.
     shown = {h for h in headings(at) if h.startswith("Doel")}
-    assert shown and all(h.endswith(radio.value) for h in shown)
+    assert shown == goal_headings(plan, 1, radio.value)
 
     rows = city(plan, example_actuals, 2014)
     behind = set(rows[(rows["agenda_item"] == 1) & (rows["status"] == BEHIND)]["indicator"])
@@ -578,7 +608,28 @@ def test_agenda_theme_stays_when_the_year_changes(plan):
     at.selectbox(key="filter_year").set_value(2013)
     rerun(at)
     assert theme_radio(at, 1).value == second
-    assert all(h.endswith(second) for h in headings(at) if h.startswith("Doel"))
+    assert {h for h in headings(at) if h.startswith("Doel")} == goal_headings(plan, 1, second)
+
+
+def goal_headings(plan: Plan, number: int, theme: str) -> set[str]:
+    """'Doel 3: Borging kwaliteit MBO'er ...': the goals of a theme, in the plan's own words."""
+    return {
+        f"{g.label}: {g.text}"
+        for g in plan.goals
+        if g.agenda_item == number
+        and g.theme == theme
+        and g.label.startswith("Doel")
+        and any(i.goal == g.id for i in plan.indicators)
+    }
+
+
+def test_goal_headings_are_the_goals_own_words_not_the_theme(plan):
+    at = open_app(AGENDA)
+    goal = next(g for g in plan.goals if g.agenda_item == 1 and g.label == "Doel 3")
+    theme_radio(at, 1).set_value(goal.theme)
+    rerun(at)
+    assert f"Doel 3: {goal.text}" in headings(at)
+    assert f"Doel 3: {goal.theme}" not in headings(at)
 
 
 # ------------------------------------------------------------------ per wijk
@@ -604,7 +655,7 @@ def test_district_heatmap_table_holds_the_district_figures(plan, example_actuals
         at.selectbox(key="filter_year").set_value(year)
         rerun(at)
 
-    shown = table(at, "Stad Centrum").set_index("Indicator")
+    shown = captioned_table(at, "Stand per indicator en wijk").set_index("Indicator")
     assert list(shown.columns) == list(plan.district_names().values())
     cells = shown.stack()
     cells = cells[cells != "–"]  # no figure
@@ -632,7 +683,12 @@ def test_choosing_a_district_shows_its_profile_and_goes_in_the_link(plan, exampl
     }
     assert list(profile["Indicator"]) == [i.name for i in plan.indicators if i.per_district]
     for name, shown in zip(profile["Indicator"], profile["Stand wijk"], strict=True):
-        expected = fmt.quantity(figures[name], units[name]) if name in figures else "geen cijfer"
+        one = {i.name: i.unit_singular for i in plan.indicators}[name]
+        expected = (
+            fmt.quantity(figures[name], units[name], singular=one)
+            if name in figures
+            else "geen cijfer"
+        )
         assert shown == expected, name
 
 
@@ -761,3 +817,210 @@ def assert_stopped(at: AppTest) -> None:
     assert not at.exception
     assert at.main.title == []
     assert at.sidebar.selectbox == []
+
+
+def overview_html(at: AppTest) -> str:
+    (body,) = [h.proto.body for h in at.main.get("html") if "Verloop 2012-2015" in h.proto.body]
+    return body
+
+
+def test_overview_course_column_draws_a_sparkline_of_the_figures(plan, example_actuals):
+    # Once this column showed its lists as raw text (",,26,") instead of a line.
+    at = open_app()
+
+    body = overview_html(at)
+    rows = city(plan, example_actuals)
+    shown = table(at, "Indicator")
+    cells = re.findall(r"<td class=\"hjk-spark-cell\">(.*?)</td>", body, flags=re.S)
+    assert len(cells) == len(shown)
+    numeric = {
+        i.id
+        for i in plan.indicators
+        if i.kind in ("level", "cumulative", "per_year", "range", "maintain")
+    }
+    names = {i.name: i.id for i in plan.indicators}
+    drawn = 0
+    for name, cell in zip(shown["Indicator"], cells, strict=True):
+        assert not re.search(r"^[\d,.\s]*,[\d,.\s]*$", re.sub(r"<[^>]+>", "", cell)), cell
+        ident = names[name]
+        if ident not in numeric:
+            assert (
+                cell
+                == '<span title="Verloop: 2012: geen cijfer; 2013: geen cijfer; 2014: geen cijfer; 2015: geen cijfer">geen cijfers</span>'
+                or "<svg" not in cell
+            )
+            continue
+        own = rows[rows["indicator"] == ident].sort_values("year")
+        words = "; ".join(
+            f"{y}: {'geen cijfer' if pd.isna(v) else fmt.number(v)}"
+            for y, v in zip(own["year"], own["actual"], strict=True)
+        )
+        if own["actual"].notna().any():
+            assert cell.startswith('<img class="hjk-spark" src="data:image/svg+xml;base64,'), cell
+            assert f'alt="Verloop: {words}"' in cell.replace("&#x27;", "'")
+            data = re.search(r"base64,([^\"]+)", cell)[1]
+            svg = base64.b64decode(data).decode()
+            assert svg.count("<circle") == int(own["actual"].notna().sum())
+            drawn += 1
+    assert drawn > 10
+
+
+def test_overview_names_the_plan_and_gives_each_status_its_reason(plan, example_actuals):
+    at = open_app()
+
+    assert any(plan.plan.title in text for text in markdown(at))
+    shown = table(at, "Waarom deze status")
+    # The reason sits right after the status, not in a tenth column out of sight.
+    assert list(shown.columns[:3]) == ["Indicator", "Status", "Waarom deze status"]
+    rows = city(plan, example_actuals, 2014).set_index("name")
+    for name, why in zip(shown["Indicator"], shown["Waarom deze status"], strict=True):
+        assert why.endswith(rows.loc[name, "explanation"]), name
+
+
+@pytest.mark.parametrize("page", navigation_files())
+def test_every_page_says_when_concept_figures_are_counted(page):
+    at = open_app(page)
+    assert not [w for w in at.warning if w.value.startswith("**Inclusief conceptcijfers.**")]
+
+    at.session_state["include_concept"] = True
+    rerun(at)
+
+    (notice,) = [w.value for w in at.warning if w.value.startswith("**Inclusief conceptcijfers.**")]
+    assert "nog niet vastgesteld" in notice
+
+
+@pytest.mark.parametrize(
+    ("page", "greyed", "control", "value", "param"),
+    [
+        pytest.param(AGENDA, "filter_agenda", "agenda_item", 3, "agendapunt", id="agendapunten"),
+        pytest.param(
+            DISTRICTS, "filter_district", "districts_district", "w03", "wijk", id="wijken"
+        ),
+    ],
+)
+def test_one_choice_one_control_the_page_chooses_and_the_sidebar_follows(
+    page, greyed, control, value, param
+):
+    at = open_app(page)
+    sidebar = at.selectbox(key=greyed)
+    assert sidebar.disabled
+    assert "kiest u op deze pagina zelf." in " ".join(c.value for c in at.sidebar.caption)
+
+    (at.radio if page == AGENDA else at.selectbox)(key=control).set_value(value)
+    rerun(at)
+
+    assert at.selectbox(key=greyed).value == value
+    assert at.query_params[param] == str(value)
+    # The overview still uses the sidebar's agenda item; it shows the choice made on the page.
+    rerun(at.switch_page(OVERVIEW))
+    assert not at.selectbox(key="filter_agenda").disabled
+
+
+def test_agenda_theme_goes_into_the_link_and_the_link_opens_it(plan):
+    at = open_app(AGENDA)
+    assert at.query_params["thema"] == "1"
+    second = themes_of(plan, 1)[1]
+    theme_radio(at, 1).set_value(second)
+    rerun(at)
+    assert at.query_params["thema"] == "2"
+
+    linked = open_app(AGENDA, agendapunt="1", thema="2")
+    assert theme_radio(linked, 1).value == second
+    assert {h for h in headings(linked) if h.startswith("Doel")} == goal_headings(plan, 1, second)
+
+    unknown = open_app(AGENDA, agendapunt="1", thema="99")
+    assert theme_radio(unknown, 1).value == themes_of(plan, 1)[0]
+    assert any("thema '99' bestaat niet" in w.value for w in unknown.warning)
+
+
+def test_per_wijk_leads_with_status_and_flags_zero_or_no_figure(plan, example_actuals):
+    at = open_app(DISTRICTS)
+
+    assert "Waar in de stad liggen we achter?" in headings(at)
+    shown = captioned_table(at, "Status per wijk in 2014").set_index("Indicator")
+    rows = progress_table(plan, example_actuals, AS_OF, year=2014, district="all")
+    rows = rows[rows["district"] != ""]
+    targeted = 0
+    for r in rows.itertuples():
+        cell = shown.loc[r.name, r.district_name]
+        figure = "geen cijfer" if pd.isna(r.actual) else fmt.number(r.actual)
+        if r.target is not None and not pd.isna(r.target):  # a wijk target: the status leads
+            expected = label(r.status) + ("" if pd.isna(r.actual) else f" ({figure})")
+            assert cell == expected, (r.name, r.district_name)
+            targeted += 1
+        elif pd.isna(r.actual):
+            assert cell == "⚠ geen cijfer"
+        elif r.actual == 0:
+            assert cell == "⚠ 0"
+        else:
+            assert cell == figure
+    assert targeted == len(plan.districts.list)  # the one indicator with a target per wijk
+    behind = rows[(rows["status"] == BEHIND) & rows["target"].notna()]
+    lines = markdown(at)
+    for wijk in set(behind["district_name"]):
+        assert any(line.startswith("✖ Achter op een wijkdoel:") and wijk in line for line in lines)
+    assert any(line.startswith("⚠ 0 of geen cijfer:") for line in lines)
+
+
+def test_per_wijk_says_why_there_is_no_figure_per_100_children():
+    at = open_app(DISTRICTS)
+    assert any("per 100 jonge kinderen per wijk kan hier niet" in i.value for i in at.info)
+
+
+def test_per_wijk_gives_the_figure_per_100_where_the_plan_counts_per_wijk(
+    plan, example_actuals, tmp_path, monkeypatch
+):
+    # The same plan, with the children of 2 to 4 counted per wijk in its baseline facts.
+    text = (ROOT / "targets.yaml").read_text(encoding="utf-8")
+    counts = {d: 300 + 20 * n for n, d in enumerate(plan.district_ids())}
+    anchor = '    source: {section: De feiten, quote: "In 2013 zijn er in totaal 3909 kinderen'
+    assert text.count(anchor) == 1
+    per_wijk = "    districts: {" + ", ".join(f"{d}: {c}" for d, c in counts.items()) + "}\n"
+    path = tmp_path / "targets.yaml"
+    path.write_text(text.replace(anchor, per_wijk + anchor), encoding="utf-8")
+    # The plan's own text is named relative to the targets file.
+    (tmp_path / "docs").mkdir()
+    shutil.copy(ROOT / "docs" / "plan-masterplan-hjk.md", tmp_path / "docs")
+    monkeypatch.setenv("HJK_TARGETS", str(path))
+
+    at = open_app(DISTRICTS)
+
+    assert not any("kan hier niet" in i.value for i in at.info)
+    chosen = at.selectbox(key="districts_indicator").value
+    shown = captioned_table(at, f"{chosen.name} per 100").set_index("Wijk")
+    rows = progress_table(plan, example_actuals, AS_OF, year=2014, district="all")
+    rows = rows[(rows["indicator"] == chosen.id) & (rows["district"] != "")]
+    column = "Per 100 (kinderen)"
+    for r in rows.itertuples():
+        expected = "–" if pd.isna(r.actual) else fmt.number(r.actual / counts[r.district] * 100, 2)
+        assert shown.loc[r.district_name, column] == expected
+
+
+def test_overview_at_an_earlier_peildatum_says_a_later_count_is_not_known_yet():
+    at = open_app(peildatum="2014-09-01")
+
+    reasons = table(at, "Waarom deze status")["Waarom deze status"]
+    later = [
+        r for r in reasons if r.startswith("cijfer geteld op 30 september 2014, na de peildatum")
+    ]
+    assert later, list(reasons)
+    assert not any(
+        r.startswith("nog geen cijfer ingevoerd") and "30 september" in r for r in reasons
+    )
+
+
+def test_the_agenda_item_shown_by_default_does_not_narrow_the_overview():
+    at = open_app(AGENDA)
+    assert at.selectbox(key="filter_agenda").value == 1  # shown there, greyed out
+
+    rerun(at.switch_page(OVERVIEW))
+    assert at.selectbox(key="filter_agenda").value == 0
+    assert "agendapunt" not in at.query_params
+    assert "Alle doelen 2014, alle agendapunten: wat achter ligt staat bovenaan" in headings(at)
+
+    # Chosen on the page, it is a choice: the overview follows it.
+    rerun(at.switch_page(AGENDA))
+    at.radio(key="agenda_item").set_value(2)
+    rerun(at)
+    rerun(at.switch_page(OVERVIEW))
+    assert at.selectbox(key="filter_agenda").value == 2

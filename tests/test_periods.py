@@ -51,11 +51,21 @@ def test_year_fraction(as_of, year, fraction):
 @pytest.mark.parametrize(
     ("earlier", "later", "months"),
     [
-        (date(2014, 7, 31), date(2014, 9, 15), 2),
-        (date(2014, 7, 31), date(2014, 8, 1), 1),
-        (date(2014, 7, 1), date(2014, 7, 20), 1),
-        (date(2013, 12, 31), date(2014, 2, 10), 2),
-        (date(2014, 8, 31), date(2014, 10, 1), 2),
+        # Whole calendar months, rounded down: a day short of a month is 0 months.
+        (date(2014, 7, 31), date(2014, 8, 30), 0),
+        (date(2014, 7, 31), date(2014, 8, 31), 1),
+        (date(2014, 8, 31), date(2014, 10, 1), 1),  # 31 days
+        (date(2014, 7, 31), date(2014, 9, 15), 1),
+        (date(2014, 7, 31), date(2014, 9, 30), 2),
+        (date(2014, 7, 31), date(2014, 8, 1), 0),
+        (date(2014, 7, 1), date(2014, 7, 20), 0),
+        (date(2014, 7, 1), date(2014, 7, 31), 0),
+        (date(2014, 7, 1), date(2014, 8, 1), 1),
+        (date(2013, 12, 31), date(2014, 2, 10), 1),
+        (date(2014, 1, 31), date(2014, 2, 27), 0),
+        (date(2014, 1, 31), date(2014, 2, 28), 1),  # February has no 31st: its last day counts
+        (date(2012, 2, 29), date(2013, 2, 28), 12),
+        (date(2013, 12, 31), date(2015, 12, 30), 23),
         (date(2014, 7, 31), date(2014, 7, 31), 0),
         (date(2014, 7, 31), date(2014, 7, 1), 0),
     ],

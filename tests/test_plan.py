@@ -438,3 +438,22 @@ def test_several_schema_problems_reported_together(small_plan_text):
         "indicators[groepen].targets.2012",
         "indicators[kinderen].kind",
     }
+
+
+def test_baseline_fact_counts_per_wijk_name_known_wijken():
+    from pathlib import Path
+
+    from lib.plan.load import parse_plan
+    from lib.problems import ValidationFailed
+
+    text = (Path(__file__).resolve().parent.parent / "targets.yaml").read_text(encoding="utf-8")
+    anchor = '    source: {section: De feiten, quote: "In 2013 zijn er in totaal 3909 kinderen'
+    broken = text.replace(anchor, "    districts: {w01: 400, w99: 5, w02: -1}\n" + anchor)
+    with pytest.raises(ValidationFailed) as failed:
+        parse_plan(broken, "targets.yaml")
+    messages = [str(p) for p in failed.value.problems]
+    assert any(
+        "baseline_facts[kinderen_2_4].districts.w99" in m and "onbekende wijk 'w99'" in m
+        for m in messages
+    ), messages
+    assert any("districts.w02" in m and "mag niet negatief zijn" in m for m in messages), messages

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import threading
 from functools import partial
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -25,7 +27,7 @@ from lib.problems import ValidationFailed
 from lib.report.model import Report, build_report
 from lib.report.write import render
 from lib.status import STATUSES
-from lib.views.html_table import STATUS_TEXT_COLOUR, html_table, status_fill
+from lib.views.html_table import STATUS_TEXT_COLOUR, Markup, html_table, status_fill
 from ui import context
 
 # Streamlit's own light background tints keep dark text above WCAG AA contrast.
@@ -53,6 +55,10 @@ _PAGE_HEAD = """
   }
   .hjk-table thead th { background: #f0f2f6; }
   .hjk-table td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+  /* The overview: status as narrow as its word, the reason wrapped beside it, no sideways scroll. */
+  .hjk-table .hjk-name { min-width: 9em; }
+  .hjk-table .hjk-why { min-width: 16em; font-size: 0.85rem; }
+  .hjk-table .hjk-spark-cell, .hjk-overview td:nth-child(2) { width: 1%; }
   /* A filter greyed out on a page keeps a readable label: it still says what is chosen. */
   [class*="st-key-filter_"] [data-testid="stMarkdownContainer"] p {
     color: #4d4d4d !important;
@@ -73,8 +79,13 @@ _PAGE_HEAD = """
 """
 
 
+# Streamlit's own English words in Dutch (see the file): part of the head block, so every page,
+# every dialog and every widget Streamlit draws later gets them.
+_DUTCH = (Path(__file__).with_name("dutch.js")).read_text(encoding="utf-8")
+
+
 def page_head() -> None:
-    st.html(_PAGE_HEAD, unsafe_allow_javascript=True)
+    st.html(f"{_PAGE_HEAD}<script>\n{_DUTCH}</script>", unsafe_allow_javascript=True)
 
 
 def badge(status: str) -> str:
@@ -102,6 +113,20 @@ def example_notice(actuals: Actuals) -> None:
             f"**Voorbeeldgegevens.** De cijfers op dit scherm zijn verzonnen om het dashboard te tonen; "
             f"het zijn geen resultaten van de gemeente. Ze beschrijven een denkbeeldige stand op {when}.",
             icon=":material/info:",
+        )
+
+
+CONCEPT_NOTICE = "**Inclusief conceptcijfers.**"
+
+
+def concept_notice(include_concept: bool) -> None:
+    """Said on every page while concept figures are counted (the sidebar switch is on)."""
+    if include_concept:
+        st.warning(
+            f"{CONCEPT_NOTICE} De cijfers op dit scherm tellen ook conceptcijfers mee: ingevoerd "
+            "maar nog niet vastgesteld door een tweede redacteur. Zet de schakelaar "
+            "'Conceptcijfers meetellen' in de zijbalk uit voor alleen vastgestelde cijfers.",
+            icon=":material/edit_note:",
         )
 
 
@@ -214,10 +239,24 @@ def chart(fig: go.Figure, description: str, key: str) -> None:
 
 
 def table(
-    frame: pd.DataFrame, caption: str, *, index: bool = False, status_column: str | None = None
+    frame: pd.DataFrame,
+    caption: str,
+    *,
+    index: bool = False,
+    status_column: str | None = None,
+    **options,
 ) -> None:
-    """A small table as plain HTML (see lib/views/html_table.py); the page's style block styles it."""
-    st.html(html_table(frame, caption, index=index, status_column=status_column))
+    """A small table as plain HTML (see lib/views/html_table.py); the page's style block styles it.
+
+    `options`: html_table's column_classes and table_class.
+    """
+    st.html(html_table(frame, caption, index=index, status_column=status_column, **options))
+
+
+def reason(detail: str, why: str) -> Markup:
+    """A table cell with a status's short detail in bold over the whole reason, both escaped."""
+    first = f"<strong>{html.escape(detail)}</strong><br>" if detail else ""
+    return Markup(first + html.escape(why or ""))
 
 
 def status_styler(frame: pd.DataFrame, column: str = "Status"):

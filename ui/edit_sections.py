@@ -38,7 +38,7 @@ def _done(message: str) -> None:
 def import_section(ctx: Context, store: Store, editor: str) -> None:
     st.markdown(
         "Download het sjabloon, vul de cijfers in en upload het weer (of een CSV met de kolommen "
-        "indicator, year, district, value). U ziet eerst precies wat er verandert."
+        "`indicator`, `year`, `district`, `value`). U ziet eerst precies wat er verandert."
     )
     st.download_button(
         "Excel-sjabloon downloaden",

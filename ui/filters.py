@@ -63,6 +63,15 @@ def _from_url(plan: Plan, default_as_of: date) -> tuple[dict, list[str]]:
     }, problems
 
 
+# Filters the current page chooses with a control of its own (see chosen_on_page); set by the page
+# during its run, read by draw_filters after it.
+_ON_PAGE = "filters_chosen_on_page"
+_DEFAULTED = "filters_defaulted_on_page"
+# URL parameters a page adds for a choice of its own (the theme on Per agendapunt): kept while the
+# page stays, dropped by Streamlit when the user moves to another page.
+PAGE_PARAMS = ("thema",)
+
+
 def read_filters(plan: Plan, default_as_of: date) -> dict:
     """This run's filter values: {'year', 'as_of', 'agenda', 'district'}.
 
@@ -79,6 +88,12 @@ def read_filters(plan: Plan, default_as_of: date) -> dict:
                 f"De link bevat iets onbekends: {problem}. De standaardwaarde wordt gebruikt.",
                 icon=":material/warning:",
             )
+    st.session_state[_ON_PAGE] = set()
+    # A value a page picked itself (the first agenda item, nothing chosen yet) is not a choice:
+    # it lasts one run, so another page is not narrowed by it (the page picks it again).
+    for name, value in st.session_state.pop(_DEFAULTED, {}).items():
+        if st.session_state.get(_KEYS[name]) == value:  # not changed since (by a choice)
+            st.session_state[_KEYS[name]] = _EMPTY[name]
     values = {
         "year": st.session_state.filter_year,
         "as_of": st.session_state.filter_as_of or default_as_of,
@@ -92,6 +107,33 @@ def read_filters(plan: Plan, default_as_of: date) -> dict:
 # The filters a page can use, by the key its value has in read_filters' result.
 YEAR, AS_OF, AGENDA, DISTRICT = "year", "as_of", "agenda", "district"
 FILTER_LABELS = {YEAR: "Jaar", AS_OF: "Peildatum", AGENDA: "Agendapunt", DISTRICT: "Wijk"}
+_KEYS = {
+    YEAR: "filter_year",
+    AS_OF: "filter_as_of",
+    AGENDA: "filter_agenda",
+    DISTRICT: "filter_district",
+}
+_EMPTY = {AGENDA: ALL_AGENDA, DISTRICT: WHOLE_CITY}
+
+
+def chosen_on_page(name: str, value: object, defaulted: bool = False) -> None:
+    """The page chooses filter `name` (AGENDA or DISTRICT) with a control of its own: `value`.
+
+    One choice, one control: the sidebar shows the page's choice greyed out (drawn after the
+    page, see draw_filters), and the link holds it, so the sidebar never contradicts the page.
+    `defaulted`: the page showed its first option because nothing was chosen; other pages then
+    keep the empty choice (see read_filters).
+    """
+    st.session_state.setdefault(_ON_PAGE, set()).add(name)
+    if defaulted:
+        st.session_state.setdefault(_DEFAULTED, {})[name] = value
+    st.session_state[_KEYS[name]] = _EMPTY[name] if value is None else value
+    param = {AGENDA: "agendapunt", DISTRICT: "wijk"}[name]
+    if value in (None, _EMPTY[name]):
+        if param in st.query_params:
+            del st.query_params[param]
+    elif st.query_params.get(param) != str(value):
+        st.query_params[param] = str(value)
 
 
 def draw_filters(
@@ -106,6 +148,7 @@ def draw_filters(
     it. A run that ends early (st.stop, st.rerun) keeps them too, and the link still holds them.
     """
     uses = next(used for page, used in pages if page is current)
+    on_page = st.session_state.pop(_ON_PAGE, set())
     names = plan.district_names()
     agenda_names = plan.agenda_names()
 
@@ -128,17 +171,19 @@ def draw_filters(
             format_func=lambda n: (
                 "Alle agendapunten" if n == ALL_AGENDA else f"{n}. {agenda_names[n]}"
             ),
-            disabled=AGENDA not in uses,
+            disabled=AGENDA not in uses or AGENDA in on_page,
         )
         st.selectbox(
             "Wijk",
             [WHOLE_CITY, *plan.district_ids()],
             key="filter_district",
             format_func=lambda d: "Hele stad" if d == WHOLE_CITY else names[d],
-            disabled=DISTRICT not in uses,
+            disabled=DISTRICT not in uses or DISTRICT in on_page,
         )
         if not uses:
             st.caption("De filters tellen op deze pagina niet mee.")
+        for name in (n for n in FILTER_LABELS if n in on_page):
+            st.caption(f"{FILTER_LABELS[name]} kiest u op deze pagina zelf.")
         for name in (n for n in FILTER_LABELS if uses and n not in uses):
             elsewhere = fmt.listing([page.title for page, used in pages if name in used])
             st.caption(f"{FILTER_LABELS[name]} telt hier niet mee, wel op {elsewhere}.")
@@ -150,5 +195,6 @@ def _to_url(values: dict) -> None:
         wanted["agendapunt"] = str(values["agenda"])
     if values["district"]:
         wanted["wijk"] = values["district"]
+    wanted |= {p: st.query_params[p] for p in PAGE_PARAMS if p in st.query_params}
     if dict(st.query_params) != wanted:
         st.query_params.from_dict(wanted)

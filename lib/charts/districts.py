@@ -171,13 +171,20 @@ def describe_ranking(indicator: Indicator, rows: pd.DataFrame) -> str:
     )
     missing = len(rows) - len(known)
     if missing:
-        text += f"; {missing} wijk(en) zonder cijfer"
+        text += f"; {fmt.count(missing, 'wijk', 'wijken')} zonder cijfer"
     return text + "."
 
 
-def district_profile(progress: pd.DataFrame, district: str, year: int) -> pd.DataFrame:
-    """One district's figures beside the city's, per indicator counted per district (Dutch headers)."""
+def district_profile(
+    progress: pd.DataFrame, district: str, year: int, plan: Plan | None = None
+) -> pd.DataFrame:
+    """One district's figures beside the city's, per indicator counted per district (Dutch headers).
+
+    With `plan`, a count of one is written with the unit's singular ("1 locatie").
+    """
     from lib.status import label
+
+    singular = {i.id: i.unit_singular for i in plan.indicators} if plan else {}
 
     rows = district_rows(progress, year)
     own = rows[rows["district"] == district].set_index("indicator")
@@ -189,12 +196,12 @@ def district_profile(progress: pd.DataFrame, district: str, year: int) -> pd.Dat
         {
             "Indicator": own["name"],
             "Stand wijk": [
-                fmt.quantity(v, u) if pd.notna(v) else "geen cijfer"
-                for v, u in zip(own["actual"], own["unit"], strict=True)
+                fmt.quantity(v, u, singular=singular.get(i)) if pd.notna(v) else "geen cijfer"
+                for v, u, i in zip(own["actual"], own["unit"], own.index, strict=True)
             ],
             "Stand stad": [
-                fmt.quantity(v, u) if pd.notna(v) else "geen cijfer"
-                for v, u in zip(city["actual"], city["unit"], strict=True)
+                fmt.quantity(v, u, singular=singular.get(i)) if pd.notna(v) else "geen cijfer"
+                for v, u, i in zip(city["actual"], city["unit"], city.index, strict=True)
             ],
             "Aandeel wijk in stad": [fmt.percent(v) for v in own["share_of_city"]],
             "Wijkdoel": [fmt.number(v) if pd.notna(v) else "geen wijkdoel" for v in own["target"]],

@@ -158,12 +158,14 @@ def describe_indicator(indicator: Indicator, rows: pd.DataFrame, year: int) -> s
     target = (
         f"een bereik van {fmt.number(r['target_min'])} tot {fmt.number(r['target_max'])}"
         if indicator.kind == "range"
-        else f"een doel van {fmt.quantity(r['target'], indicator.unit)}"
+        else f"een doel van {fmt.quantity(r['target'], indicator.unit, singular=indicator.unit_singular)}"
         if pd.notna(r["target"])
         else "geen doel"
     )
     actual = (
-        "nog geen cijfer" if pd.isna(r["actual"]) else fmt.quantity(r["actual"], indicator.unit)
+        "nog geen cijfer"
+        if pd.isna(r["actual"])
+        else fmt.quantity(r["actual"], indicator.unit, singular=indicator.unit_singular)
     )
     text = f"{indicator.name} in {year}: {actual} tegen {target}; status {r['status']}"
     if r["detail"]:

@@ -74,7 +74,8 @@ def milestone_timeline(rows: pd.DataFrame, as_of: date, subtitle: str) -> go.Fig
             mode="markers",
             name="Deadline volgens plan",
             marker={"symbol": "diamond-open", "size": 16, "color": INK, "line": {"width": 3}},
-            hovertemplate="Deadline %{x|%d-%m-%Y}<extra></extra>",
+            customdata=[fmt.long_date(d) for d in rows["deadline"]],
+            hovertemplate="Deadline %{customdata}<extra></extra>",  # one way: 1 oktober 2014
         )
     )
     for status in ("behaald", "achter", "nog niet aan de orde"):
@@ -165,7 +166,7 @@ def describe_milestones(rows: pd.DataFrame) -> str:
     counts = rows["status"].value_counts()
     parts = [f"{counts[s]} {s}" for s in STATUSES if s in counts]
     late = rows[rows["detail"].str.contains("te laat", na=False)]
-    text = f"{len(rows)} mijlpalen: " + ", ".join(parts) + "."
+    text = f"{fmt.count(len(rows), 'mijlpaal', 'mijlpalen')}: " + ", ".join(parts) + "."
     if len(late):
         text += (
             " Te laat behaald: "

@@ -65,5 +65,5 @@ def target_text(indicator: Indicator, year: int, district: str) -> str:
     if isinstance(value, date):
         return "uiterlijk " + fmt.long_date(value)
     if isinstance(value, float | int):
-        return fmt.quantity(value, indicator.unit)
+        return fmt.quantity(value, indicator.unit, singular=indicator.unit_singular)
     return str(value)

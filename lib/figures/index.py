@@ -31,10 +31,19 @@ class FigureIndex:
 
     def __init__(self, actuals: Actuals, as_of: date) -> None:
         frame = actuals.frame
+        later = frame.iloc[0:0]
         if len(frame):
             counted = frame["counted_on"].fillna("")
             # A figure counted after the reporting date was not known then.
-            frame = frame[(counted == "") | (counted <= as_of.isoformat())]
+            known = (counted == "") | (counted <= as_of.isoformat())
+            frame, later = frame[known], frame[~known]
+        # When a figure not known yet was counted: the earliest count after the reporting date,
+        # per key, and per indicator and year over its districts (for a city summed from them).
+        self.later = later.groupby(KEY, sort=False)["counted_on"].min()
+        in_districts = later[later["district"] != ""]
+        self.later_in_districts = in_districts.groupby(["indicator", "year"], sort=False)[
+            "counted_on"
+        ].min()
         # A key is unique in validated figures; should it repeat, the last one counts.
         self.known = frame.drop_duplicates(KEY, keep="last").set_index(KEY)[RECORD_COLUMNS]
         districts = frame[frame["district"] != ""]
@@ -58,6 +67,18 @@ class FigureIndex:
         return pd.DataFrame(
             {c: as_objects(found[c]) for c in RECORD_COLUMNS}, index=keys.index, dtype=object
         )
+
+    def counted_later(self, keys: pd.DataFrame) -> np.ndarray:
+        """Per row of `keys`: the ISO date a figure was counted after the reporting date, or None.
+
+        A city row without a later figure of its own takes the earliest of its districts'.
+        """
+        index = pd.MultiIndex.from_arrays([keys[c].to_numpy() for c in KEY])
+        own = as_objects(self.later.reindex(index))
+        pairs = pd.MultiIndex.from_arrays([keys["indicator"].to_numpy(), keys["year"].to_numpy()])
+        districts = as_objects(self.later_in_districts.reindex(pairs))
+        city = keys["district"].to_numpy() == ""
+        return np.where((own == None) & city, districts, own)  # noqa: E711
 
 
 def city_figures(plan: Plan, figures: FigureIndex, years: list[int]) -> pd.DataFrame:

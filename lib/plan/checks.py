@@ -55,6 +55,13 @@ def check_plan(plan: Plan, data: dict, lines: dict, file: str) -> list[Problem]:
             add(("districts", "list", i, "area"), f"onbekend gebied '{district.area}'")
         if district.id == "all":
             add(("districts", "list", i, "id"), "'all' is gereserveerd voor 'alle wijken'")
+    for i, fact in enumerate(plan.baseline_facts):
+        for district, count in (fact.districts or {}).items():
+            where = ("baseline_facts", i, "districts", district)
+            if district not in plan.district_ids():
+                add(where, f"onbekende wijk '{district}'")
+            elif count < 0:
+                add(where, "mag niet negatief zijn")
     agenda = {a.number for a in plan.agenda_items}
     goals = {g.id: g for g in plan.goals}
     for i, goal in enumerate(plan.goals):

@@ -35,12 +35,26 @@ def year_fraction(as_of: date, year: int) -> float:
     return ((as_of - start).days + 1) / ((end - start).days + 1)
 
 
+def add_months(day: date, months: int) -> date:
+    """`day` moved `months` calendar months on; a day the month lacks becomes its last day."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
 def months_between(earlier: date, later: date) -> int:
-    """Whole calendar months from `earlier` to `later`, at least 1 when `later` is after `earlier`."""
+    """Whole calendar months from `earlier` to `later`, rounded down; 0 for less than one.
+
+    31 July to 31 August is 1 month, to 30 August 0; 31 January to 28 February is 1 month (the
+    month has no later day). 0 when `later` is not after `earlier`.
+    """
     if later <= earlier:
         return 0
     months = (later.year - earlier.year) * 12 + later.month - earlier.month
-    return max(months, 1)
+    while months > 0 and add_months(earlier, months) > later:
+        months -= 1
+    return months
 
 
 _DUTCH_DATE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")

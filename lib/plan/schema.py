@@ -88,6 +88,9 @@ class BaselineFact(Strict):
     unit: str
     period: str
     source: Source
+    # The same count per wijk (district id -> count), where the plan gives it: Per wijk then
+    # sets figures against it (per 100).
+    districts: dict[str, float] | None = None
 
 
 class Baseline(Strict):

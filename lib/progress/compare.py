@@ -64,6 +64,7 @@ _VERDICT_KEY = [
     "reached_on",
     "flag",
     "counted_on",
+    "counted_later",
 ]
 
 
@@ -85,6 +86,7 @@ def progress_table(
     # Every plan year of the city, whatever is asked: projections and shares of the city need them.
     city = city_figures(plan, figures, plan.plan.years)
     city = city.assign(district="", **_projections(plan, city, as_of))
+    city["counted_later"] = figures.counted_later(city)
     city["order"] = np.arange(len(city)) * (len(plan.districts.list) + 2)
     parts = []
     if district in (None, "all"):
@@ -116,7 +118,11 @@ def _district_rows(
         }
     )
     return pd.concat([keys, figures.lookup(keys)], axis=1).assign(
-        districts_counted=None, city_note="", projection=None, projection_reached=None
+        districts_counted=None,
+        city_note="",
+        projection=None,
+        projection_reached=None,
+        counted_later=figures.counted_later(keys),
     )
 
 
@@ -228,8 +234,8 @@ def _verdicts(plan: Plan, rows: pd.DataFrame, as_of: date) -> list[tuple]:
     explanation."""
     by_id = {i.id: i for i in plan.indicators}
     out = []
-    columns = ["indicator", "year", "district", "number", "reached_on", "flag", "counted_on"]
-    for ident, year, district, number, reached_on, flag, counted_on in zip(
+    columns = [*_VERDICT_KEY[:2], "district", *_VERDICT_KEY[3:]]
+    for ident, year, district, number, reached_on, flag, counted_on, later in zip(
         *(rows[c].tolist() for c in columns), strict=True
     ):
         indicator = by_id[ident]
@@ -238,6 +244,7 @@ def _verdicts(plan: Plan, rows: pd.DataFrame, as_of: date) -> list[tuple]:
             "reached_on": reached_on,
             "flag": flag,
             "counted_on": counted_on,
+            "counted_later": later,
         }
         facts = Facts.for_row(indicator, year, district, record, as_of, plan.plan.first_year)
         verdict = judge(facts)

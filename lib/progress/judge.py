@@ -8,8 +8,9 @@ from datetime import date
 from functools import lru_cache
 
 from lib import fmt
-from lib.plan.periods import months_between, parse_date, year_fraction
+from lib.plan.periods import parse_date, year_fraction
 from lib.plan.schema import Indicator
+from lib.progress.wording import counted_later, counted_later_why, delay
 from lib.status import BEHIND, MET, NO_DATA, NO_TARGET, NOT_YET, ON_TRACK
 
 
@@ -51,6 +52,7 @@ class Facts:
     reached_on: date | None = None
     flag: bool | None = None
     counted_on: date | None = None  # when the figure was counted, if known
+    counted_later: date | None = None  # a figure counted after the peildatum: not known at it
 
     @classmethod
     def for_row(
@@ -67,6 +69,9 @@ class Facts:
             unit=indicator.unit,
             unit_singular=indicator.unit_singular,
             counted_on=parse_date(record["counted_on"]) if record.get("counted_on") else None,
+            counted_later=(
+                parse_date(record["counted_later"]) if record.get("counted_later") else None
+            ),
             year=year,
             as_of=as_of,
             district=district,
@@ -181,6 +186,8 @@ def _judge_number(f: Facts) -> Verdict:
                 f"{f.year} begint na de peildatum",
                 f"{plan}; {stand}. Het jaar is nog niet begonnen.",
             )
+        if f.counted_later:
+            return _not_known_yet(f, f"{plan}; {stand} op de peildatum.")
         return Verdict(
             NO_DATA,
             "nog geen cijfer ingevoerd",
@@ -235,10 +242,6 @@ def _judge_number(f: Facts) -> Verdict:
     )
 
 
-def _months(n: int) -> str:
-    return f"{n} maand" if n == 1 else f"{n} maanden"
-
-
 def _judge_milestone(f: Facts) -> Verdict:
     if f.deadline is None:
         return Verdict(
@@ -249,18 +252,16 @@ def _judge_milestone(f: Facts) -> Verdict:
         plan += f" (in {f.deadline.year} niet gehaald, daarom ook in {f.year} op de agenda)"
     reached = f.reached_on if f.reached_on and f.reached_on <= f.as_of else None
     if reached:
-        late = months_between(f.deadline, reached)
-        detail = f"{_months(late)} te laat" if late else "op tijd"
+        detail = f"{delay(f.deadline, reached)} te laat" if reached > f.deadline else "op tijd"
         return Verdict(
             MET,
             detail,
             f"{plan}; bereikt op {_long_date(reached)}. Regel: bereikt op of vóór de peildatum, dus behaald ({detail}).",
         )
     if f.as_of > f.deadline:
-        over = months_between(f.deadline, f.as_of)
         return Verdict(
             BEHIND,
-            f"{_months(over)} over de deadline",
+            f"{delay(f.deadline, f.as_of)} over de deadline",
             f"{plan}; nog niet bereikt op {_long_date(f.as_of)}. Regel: deadline voorbij, dus achter.",
         )
     return Verdict(
@@ -289,4 +290,11 @@ def _judge_commitment(f: Facts) -> Verdict:
             detail,
             f"{plan}; gemeld: nee. Regel: toezegging geldt voor het hele jaar, dus achter.",
         )
+    if f.counted_later:
+        return _not_known_yet(f, f"{plan}; op de peildatum nog niet gemeld.")
     return Verdict(NO_DATA, "nog niet beoordeeld", f"{plan}; nog geen ja of nee ingevoerd.")
+
+
+def _not_known_yet(f: Facts, said: str) -> Verdict:
+    why = counted_later_why(f.counted_later, f.as_of)
+    return Verdict(NO_DATA, counted_later(f.counted_later), f"{said} {why}")

@@ -23,27 +23,49 @@ STATUS_TEXT_COLOUR = "#000000"  # on every status fill at least 4.5:1 (see lib/s
 _FILLS = {label(word): style.colour for word, style in STATUSES.items()}
 
 
+class Markup(str):
+    """Text that is HTML already (made by lib/views, never from user input).
+
+    A marker for readers of the code: pandas keeps only the text, so html_table is told which
+    columns hold markup (`html_columns`).
+    """
+
+
 def status_fill(text: str) -> str | None:
     """The fill colour of a status cell ('✖ achter'); None for text that is not a status."""
     return _FILLS.get(text)
 
 
 def html_table(
-    frame: pd.DataFrame, caption: str, *, index: bool = False, status_column: str | None = None
+    frame: pd.DataFrame,
+    caption: str,
+    *,
+    index: bool = False,
+    status_column: str | None = None,
+    column_classes: dict[str, str] | None = None,
+    table_class: str = "",
+    html_columns: frozenset[str] | set[str] = frozenset(),
+    fills: pd.DataFrame | None = None,
 ) -> str:
     """`frame` as an HTML table; `status_column` cells (icon and word) get their status colour.
 
     With `index`, the row labels become row headers. Numbers are written the Dutch way, missing
-    values as a dash; all text is escaped.
+    values as a dash; all text is escaped, except in `html_columns`, whose cells are markup made
+    by lib/views (a sparkline, a reason with its detail in bold). `column_classes`: a CSS class for
+    the header and cells of a column (say, one that wraps long text); `table_class`: an extra
+    class of the table. `fills`: a frame like `frame` with a fill colour per cell ("" for none),
+    for cells whose text says their status or flag in words.
     """
+    classes = column_classes or {}
     head = ([frame.index.name or ""] if index else []) + [str(c) for c in frame.columns]
     # A labelled, focusable scroll region: a wide table scrolls sideways by keyboard too.
     region = html.escape(caption, quote=True)
     lines = [
         f'<div class="{TABLE_CLASS}-wrap" role="region" aria-label="{region}" tabindex="0">',
-        f'<table class="{TABLE_CLASS}">',
+        f'<table class="{" ".join(filter(None, [TABLE_CLASS, table_class]))}">',
         f"<caption>{html.escape(caption)}</caption>",
-        "<thead><tr>" + "".join(f'<th scope="col">{html.escape(h)}</th>' for h in head),
+        "<thead><tr>"
+        + "".join(f'<th scope="col"{_class(classes.get(h))}>{html.escape(h)}</th>' for h in head),
         "</tr></thead><tbody>",
     ]
     for row_label, row in zip(frame.index, frame.itertuples(index=False), strict=True):
@@ -51,12 +73,19 @@ def html_table(
         for column, value in zip(frame.columns, row, strict=True):
             text = cell_text(value)
             fill = status_fill(text) if column == status_column else None
+            if fills is not None:
+                fill = fills.at[row_label, column] or fill
             style = f' style="background-color:{fill};color:{STATUS_TEXT_COLOUR}"' if fill else ""
-            numeric = ' class="num"' if _is_number(value) else ""
-            cells.append(f"<td{numeric}{style}>{html.escape(text)}</td>")
+            kind = "num" if _is_number(value) else classes.get(column)
+            shown = text if column in html_columns else html.escape(text)
+            cells.append(f"<td{_class(kind)}{style}>{shown}</td>")
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines.append("</tbody></table></div>")
     return "\n".join(lines)
+
+
+def _class(name: str | None) -> str:
+    return f' class="{name}"' if name else ""
 
 
 def cell_text(value: object) -> str:

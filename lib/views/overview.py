@@ -11,24 +11,25 @@ from lib.status import NO_TARGET, STATUS_ORDER, STATUSES, label
 TILE_STATUSES = ("behaald", "op koers", "achter", "geen gegevens")
 
 
-def _shown(value: object, kind: str, unit: str) -> str:
+def _shown(value: object, kind: str, unit: str, singular: str | None = None) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return "–"
     if kind == "milestone":
         return fmt.long_date(str(value))
     if kind == "commitment":
         return str(value)
-    return fmt.quantity(float(value), unit)
+    return fmt.quantity(float(value), unit, singular=singular)
 
 
-def _target_text(row: pd.Series) -> str:
+def _target_text(row: pd.Series, singular: str | None = None) -> str:
     if row["kind"] == "range" and pd.notna(row["target_min"]):
-        return f"{fmt.number(row['target_min'])} tot {fmt.quantity(row['target_max'], row['unit'])}"
+        high = fmt.quantity(row["target_max"], row["unit"], singular=singular)
+        return f"{fmt.number(row['target_min'])} tot {high}"
     if row["kind"] == "milestone":
         return "uiterlijk " + fmt.long_date(row["target"]) if row["target"] else "–"
     if row["kind"] == "commitment":
         return "toezegging" if row["status"] != NO_TARGET else "–"
-    return _shown(row["target"], row["kind"], row["unit"])
+    return _shown(row["target"], row["kind"], row["unit"], singular)
 
 
 def tiles(progress: pd.DataFrame, plan: Plan, year: int) -> list[dict]:
@@ -65,12 +66,16 @@ def overview_table(
         rows = rows[rows["agenda_item"] == agenda]
     rows = rows.assign(_order=rows["status"].map(lambda s: STATUSES[s].order))
     rows = rows.sort_values(["_order", "percentage", "agenda_item"], na_position="last")
+    singular = {i.id: i.unit_singular for i in plan.indicators}
     return pd.DataFrame(
         {
             "Agendapunt": rows["agenda_item"].astype(int),
             "Indicator": rows["name"],
-            "Doel": [_target_text(r) for _, r in rows.iterrows()],
-            "Stand": [_shown(r["actual"], r["kind"], r["unit"]) for _, r in rows.iterrows()],
+            "Doel": [_target_text(r, singular[r["indicator"]]) for _, r in rows.iterrows()],
+            "Stand": [
+                _shown(r["actual"], r["kind"], r["unit"], singular[r["indicator"]])
+                for _, r in rows.iterrows()
+            ],
             "Verschil": [fmt.signed(v) for v in rows["difference"]],
             "% van doel": [fmt.percent(v) for v in rows["percentage"]],
             "Status": [label(s) for s in rows["status"]],
@@ -89,7 +94,7 @@ def agenda_headline(city_year: pd.DataFrame, number: int, year: int) -> str:
     parts = [f"{counts[s]} {label(s)}" for s in STATUS_ORDER if s in counts]
     if not parts:
         return f"In {year} stelt het plan voor dit agendapunt geen doelen."
-    return f"**{year}, {len(rows)} doelen:** " + " · ".join(parts)
+    return f"**{year}, {fmt.count(len(rows), 'doel', 'doelen')}:** " + " · ".join(parts)
 
 
 def source_line(plan: Plan, actuals, as_of) -> str:

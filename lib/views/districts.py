@@ -1,0 +1,136 @@
+"""Per wijk, what the stuurgroep asks first: where in the city are we behind?
+
+Status leads where the plan sets a wijk target; elsewhere the figure is shown, and a wijk with 0
+or with no figure at all is flagged (icon and word, not colour alone). Where the plan's baseline
+facts count something per wijk, a figure can be set against it: per 100 of those counted.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from lib import fmt
+from lib.plan.schema import BaselineFact, Plan
+from lib.status import BEHIND, STATUSES, label
+
+FLAG = "⚠"
+FLAG_FILL = "#FFE08A"  # light amber: black text on it is far above 4.5:1
+NO_FIGURE = f"{FLAG} geen cijfer"
+ZERO = f"{FLAG} 0"
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def status_matrix(
+    progress: pd.DataFrame, plan: Plan, year: int
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Indicators (rows, named) x wijken (columns, named): the cell text, and its fill colour.
+
+    A wijk with a target of its own: status (icon and word) and figure ("✔ behaald (1)"), in
+    the status colour.
+    Otherwise the figure; 0 or no figure is flagged. Fills are "" where the cell is plain.
+    """
+    rows = progress[(progress["district"] != "") & (progress["year"] == year)]
+    names = plan.district_names()
+    text: dict[str, dict[str, str]] = {}
+    fill: dict[str, dict[str, str]] = {}
+    for indicator in plan.indicators:
+        own = rows[rows["indicator"] == indicator.id].set_index("district")
+        if own.empty:
+            continue
+        texts, fills = {}, {}
+        for district in plan.district_ids():
+            row = own.loc[district]
+            actual, status = row["actual"], row["status"]
+            figure = "geen cijfer" if _missing(actual) else fmt.number(actual)
+            if not _missing(row["target"]):
+                shown = label(status)
+                texts[names[district]] = shown if _missing(actual) else f"{shown} ({figure})"
+                fills[names[district]] = STATUSES[status].colour
+            elif _missing(actual) or actual == 0:
+                texts[names[district]] = NO_FIGURE if _missing(actual) else ZERO
+                fills[names[district]] = FLAG_FILL
+            else:
+                texts[names[district]] = figure
+                fills[names[district]] = ""
+        text[indicator.name], fill[indicator.name] = texts, fills
+    columns = list(names.values())
+    return (
+        pd.DataFrame.from_dict(text, orient="index", columns=columns),
+        pd.DataFrame.from_dict(fill, orient="index", columns=columns),
+    )
+
+
+def where_behind(progress: pd.DataFrame, plan: Plan, year: int) -> list[str]:
+    """Dutch lines: the wijken behind on a wijk target, and per wijk what has 0 or no figure."""
+    rows = progress[(progress["district"] != "") & (progress["year"] == year)]
+    targeted = rows[rows["target"].notna()]
+    behind = targeted[targeted["status"] == BEHIND]
+    lines = []
+    if targeted.empty:
+        lines.append(f"In {year} stelt het plan geen doel per wijk.")
+    elif behind.empty:
+        lines.append(f"Geen wijk ligt in {year} achter op een wijkdoel.")
+    else:
+        by_wijk = behind.groupby("district_name", sort=False)["name"].apply(list)
+        parts = [f"{wijk} ({fmt.listing(items)})" for wijk, items in by_wijk.items()]
+        lines.append(f"{STATUSES[BEHIND].icon} Achter op een wijkdoel: " + "; ".join(parts) + ".")
+    plain = rows[rows["target"].isna()]
+    empty = plain[plain["actual"].isna() | (plain["actual"] == 0)]
+    if not empty.empty:
+        counts = empty.groupby("district_name", sort=False).size()
+        order = [n for n in plan.district_names().values() if n in counts.index]
+        parts = [
+            f"{wijk} ({fmt.count(int(counts[wijk]), 'indicator', 'indicatoren')})" for wijk in order
+        ]
+        lines.append(f"{FLAG} 0 of geen cijfer: " + ", ".join(parts) + ".")
+    return lines
+
+
+def per_district_facts(plan: Plan) -> list[BaselineFact]:
+    """The baseline facts that count something per wijk (a figure can be set against them)."""
+    return [f for f in plan.baseline_facts if f.districts]
+
+
+def per_hundred(
+    progress: pd.DataFrame, plan: Plan, indicator_id: str, year: int, fact: BaselineFact
+) -> pd.DataFrame:
+    """Per wijk: the figure, the fact's count and the figure per 100 of that count (Dutch text)."""
+    rows = progress[
+        (progress["district"] != "")
+        & (progress["year"] == year)
+        & (progress["indicator"] == indicator_id)
+    ].set_index("district")
+    out = []
+    for district, name in plan.district_names().items():
+        actual = rows["actual"].get(district)
+        base = (fact.districts or {}).get(district)
+        rate = None
+        if not _missing(actual) and base:
+            rate = float(actual) / base * 100
+        out.append(
+            {
+                "Wijk": name,
+                "Stand": "geen cijfer" if _missing(actual) else fmt.number(actual),
+                fact.name: "onbekend" if base is None else fmt.number(base),
+                f"Per 100 ({fact.unit})": "–" if rate is None else fmt.number(rate, 2),
+            }
+        )
+    return pd.DataFrame(out)
+
+
+def why_no_rate(plan: Plan) -> str:
+    """Why no figure per 100 young children can be given: the plan counts them for the city only."""
+    city = [f for f in plan.baseline_facts if not f.districts]
+    counted = fmt.listing([f"{f.name} ({fmt.number(f.value)}, {f.period})" for f in city[:3]])
+    return (
+        "Een cijfer per 100 jonge kinderen per wijk kan hier niet: de feiten van het plan geven "
+        "geen aantallen per wijk"
+        + (f", alleen voor de hele stad, zoals {counted}" if counted else "")
+        + ". Staan bij een feit in het plan de aantallen per wijk (`districts:`), dan toont deze "
+        "pagina het cijfer per 100."
+    )

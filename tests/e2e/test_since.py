@@ -4,6 +4,7 @@ shows the change and the status move (and Overzicht its block). Own server, own 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,11 +29,13 @@ def test_a_changed_figure_shows_as_a_move_since_the_meeting(
     url = editing_server
     log_in(page, url, "anna")
     edit_value(page, 1, "1")  # "Inzet HBO-coaches op VVE-groepen" 2014, 3,2 -> 1 FTE
-    page.get_by_role("button", name="Opslaan (1 wijziging)").click()
+    page.get_by_role("button", name="Opslaan (1 wijziging)...").click()
+    confirm = page.locator(".st-key-edit_confirm_box")
+    confirm.get_by_role("button", name="Ja, opslaan").click()
     page.get_by_text("1 cijfer(s) opgeslagen als concept").wait_for(timeout=30000)
 
     page.get_by_role("tab", name="Vergaderingen").click()
-    page.get_by_role("spinbutton", name="day, Datum").click()
+    page.get_by_role("spinbutton", name="dag, Datum").click()
     page.keyboard.type("15092014")  # day, month, year: the field moves on by itself
     page.get_by_label("Titel (mag leeg blijven)").fill("Stuurgroep september")
     page.get_by_role("button", name="Vergadering toevoegen").click()
@@ -40,7 +43,12 @@ def test_a_changed_figure_shows_as_a_move_since_the_meeting(
 
     log_in(page, url, "bob")
     page.get_by_role("tab", name="Vaststellen").click()
-    page.get_by_role("button", name="Alle 1 vaststellen").click()
+    wait_for_app(page)
+    page.get_by_role("combobox", name="Cijfers om vast te stellen of af te wijzen").click()
+    page.get_by_role("option", name=re.compile("Inzet HBO-coaches")).click()
+    page.keyboard.press("Escape")
+    wait_for_app(page)
+    page.get_by_role("button", name="Gekozen cijfers vaststellen").click()
     page.get_by_text("1 cijfer(s) vastgesteld.").wait_for(timeout=30000)
 
     page.goto(f"{url}/?jaar=2014")

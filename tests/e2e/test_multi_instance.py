@@ -24,11 +24,10 @@ from lib.store.db import make_engine, metadata
 from lib.store.settings import normalise_url
 from lib.store.store import Conflict, FigureInput, Store
 from support import streamlit_server
-from support.chromium import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.postgres
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "een lang wachtwoord"
 FTE = ("hbo_coach_fte", 2014, "")  # example figure 3,2 (city only)
 APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -66,23 +65,6 @@ def test_the_second_of_two_conflicting_saves_from_two_instances_is_refused(pg_ur
     finally:
         first.engine.dispose()
         second.engine.dispose()
-
-
-@pytest.fixture
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium not found at {CHROMIUM} (browser part of the test skipped)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("Python package playwright not installed (browser part skipped)")
-    playwright = sync_playwright().start()
-    browser = playwright.chromium.launch(
-        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-    )
-    yield browser
-    browser.close()
-    playwright.stop()
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ from lib.charts.style import (
     apply_style,
     fixed_margins,
     label_axis_room,
+    new_figure,
 )
 from lib.plan.schema import Indicator, Plan
 
@@ -59,7 +60,7 @@ def district_heatmap(actual: pd.DataFrame, share: pd.DataFrame, subtitle: str) -
         ]
         for i in actual.index
     ]
-    fig = go.Figure(
+    fig = new_figure(
         go.Heatmap(
             z=share.values,
             x=[_column_label(c) for c in share.columns],
@@ -105,7 +106,7 @@ def district_ranking(indicator: Indicator, rows: pd.DataFrame, subtitle: str) ->
     """Districts sorted by their actual figure, with the average per district for reference."""
     rows = rows.sort_values("actual", ascending=True, na_position="first")
     values = [None if pd.isna(v) else float(v) for v in rows["actual"]]
-    fig = go.Figure(
+    fig = new_figure(
         go.Bar(
             x=values,
             y=list(rows["district_name"]),

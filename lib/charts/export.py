@@ -15,7 +15,8 @@ from datetime import date
 import plotly.graph_objects as go
 
 from lib import fmt
-from lib.charts.style import set_source
+from lib.charts.cache import ImageCache, image_key
+from lib.charts.style import VALIDATE, set_source
 
 EXPORT_WIDTH = 1200  # CSS pixels; PNG is rendered at twice this, 2400 pixels wide
 PNG_SCALE = 2
@@ -72,23 +73,46 @@ class Exporter:
         if fmt_name not in MIME_TYPES:
             raise ValueError(f"unknown export format {fmt_name!r}")
         self._ensure_started()
-        height = int(fig.layout.height or 500)
-        opts = {
-            "format": fmt_name,
-            "width": EXPORT_WIDTH,
-            "height": height,
-            "scale": (scale or PNG_SCALE) if fmt_name == "png" else 1,
-        }
+        opts = render_options(fig, fmt_name, scale)
         with self._lock:  # the sync server takes one request at a time
             return kaleido.calc_fig_sync(fig, opts=opts)
 
+    def render_cached(
+        self,
+        fig: go.Figure,
+        fmt_name: str,
+        scale: float | None = None,
+        cache: ImageCache | None = None,
+    ) -> bytes:
+        """Like `render`, but an image rendered before from the same figure comes from `cache`."""
+        if cache is None:
+            return self.render(fig, fmt_name, scale)
+        opts = render_options(fig, fmt_name, scale)
+        key = image_key(fig, fmt_name, opts["width"], opts["height"], opts["scale"])
+        data = cache.get(key, fmt_name)
+        if data is None:
+            data = self.render(fig, fmt_name, scale)
+            cache.put(key, fmt_name, data)
+        return data
+
     def stop(self) -> None:
+        if not self._started:  # nothing to stop, and no reason to import kaleido
+            return
         import kaleido
 
         with self._lock:
             if self._started:
                 kaleido.stop_sync_server(silence_warnings=True)
                 self._started = False
+
+
+def render_options(fig: go.Figure, fmt_name: str, scale: float | None = None) -> dict:
+    return {
+        "format": fmt_name,
+        "width": EXPORT_WIDTH,
+        "height": int(fig.layout.height or 500),
+        "scale": (scale or PNG_SCALE) if fmt_name == "png" else 1,
+    }
 
 
 _DEFAULT: Exporter | None = None
@@ -106,7 +130,8 @@ def default_exporter() -> Exporter:
 
 def for_export(fig: go.Figure, source: str, exported_on: date) -> go.Figure:
     """A copy of `fig` sized for a slide or page, with the source line and the export date."""
-    copy = go.Figure(fig)
+    # A copy without checking each property again: `fig` was built (and checked) by lib/charts.
+    copy = go.Figure(fig.to_plotly_json(), _validate=VALIDATE)
     copy.update_layout(width=EXPORT_WIDTH, paper_bgcolor="white", plot_bgcolor="white")
     # On screen some charts set their margins from estimated label widths (lib/charts/style.py); the
     # exporter's fonts may be wider, so here Plotly measures the labels itself.

@@ -22,6 +22,7 @@ from lib.charts.style import (
     TICK_GAP,
     apply_style,
     fixed_margins,
+    new_figure,
     numeric_axis_room,
 )
 from lib.plan.schema import STOCK_KINDS, Indicator
@@ -38,7 +39,7 @@ def indicator_chart(
     """Yearly target path (line, or band for a range) against actual figures (bars) and projection."""
     rows = rows.sort_values("year")
     years = [int(y) for y in rows["year"]]
-    fig = go.Figure()
+    fig = new_figure()
     if indicator.kind == "range":
         _add_range_bands(fig, rows, indicator.unit)
     actual = _numbers(rows["actual"])
@@ -178,7 +179,7 @@ def commitment_chart(indicator: Indicator, rows: pd.DataFrame, title_suffix: str
     """Yes/no commitments per year as a strip of status symbols."""
     rows = rows.sort_values("year")
     years = [int(y) for y in rows["year"]]
-    fig = go.Figure(
+    fig = new_figure(
         go.Scatter(
             x=years,
             y=[0] * len(years),

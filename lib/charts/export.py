@@ -6,6 +6,7 @@ per process on first use and reused for every chart after that (about a tenth of
 
 from __future__ import annotations
 
+import io
 import re
 import threading
 import unicodedata
@@ -83,16 +84,21 @@ class Exporter:
         fmt_name: str,
         scale: float | None = None,
         cache: ImageCache | None = None,
+        opaque: bool = False,
     ) -> bytes:
-        """Like `render`, but an image rendered before from the same figure comes from `cache`."""
-        if cache is None:
-            return self.render(fig, fmt_name, scale)
+        """Like `render`, but an image rendered before from the same figure comes from `cache`.
+
+        opaque: a PNG on white without alpha channel, which a PDF takes without re-encoding.
+        """
         opts = render_options(fig, fmt_name, scale)
         key = image_key(fig, fmt_name, opts["width"], opts["height"], opts["scale"])
-        data = cache.get(key, fmt_name)
+        key += "-rgb" if opaque else ""
+        data = cache.get(key, fmt_name) if cache is not None else None
         if data is None:
             data = self.render(fig, fmt_name, scale)
-            cache.put(key, fmt_name, data)
+            data = opaque_png(data) if opaque and fmt_name == "png" else data
+            if cache is not None:
+                cache.put(key, fmt_name, data)
         return data
 
     def stop(self) -> None:
@@ -104,6 +110,20 @@ class Exporter:
             if self._started:
                 kaleido.stop_sync_server(silence_warnings=True)
                 self._started = False
+
+
+def opaque_png(data: bytes) -> bytes:
+    """The PNG on white without its alpha channel (charts have a white background anyway)."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(data))
+    if image.mode == "RGB":
+        return data
+    flat = Image.new("RGB", image.size, "white")
+    flat.paste(image, mask=image.getchannel("A") if "A" in image.getbands() else None)
+    out = io.BytesIO()
+    flat.save(out, "PNG", compress_level=6)
+    return out.getvalue()
 
 
 def render_options(fig: go.Figure, fmt_name: str, scale: float | None = None) -> dict:

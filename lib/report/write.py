@@ -1,41 +1,77 @@
-"""Writing the report: every chart rendered once as PNG, then the writer of each format."""
+"""Writing the report: every chart rendered once as PNG (or taken from the image cache), then the
+writer of each format. A writer's libraries are imported only when that format is asked for."""
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from pathlib import Path
 
+from lib.charts.cache import ImageCache
 from lib.charts.export import Exporter, default_exporter, for_export
-from lib.report import pdf, pptx, xlsx
-from lib.report.model import REPORT_PNG_SCALE, Report
+from lib.report.model import FORMATS, REPORT_PNG_SCALE, Report
+
+CHART_FORMATS = ("pdf", "pptx", "docx")
+# Called with (what is being done, in Dutch; share of the work done, 0..1).
+Progress = Callable[[str, float], None]
 
 
-def render_images(report: Report, exporter: Exporter | None = None) -> dict[str, bytes]:
-    """PNG of every chart of the report, each made once and shared by the PDF and the slides."""
+def _quiet(_text: str, _share: float) -> None:
+    pass
+
+
+def render_images(
+    report: Report,
+    exporter: Exporter | None = None,
+    cache: ImageCache | None = None,
+    progress: Progress = _quiet,
+) -> dict[str, bytes]:
+    """PNG of every chart of the report, each made once and shared by the PDF, slides and Word.
+
+    An image rendered earlier from the same figure at the same size comes from `cache` (the
+    on-disk cache by default), so a report whose charts did not change renders nothing.
+    """
     exporter = exporter or default_exporter()
+    cache = cache if cache is not None else ImageCache()
     source = report.source
-    for item in report.all_charts():
-        if item.key not in report.images:
-            figure = for_export(item.figure, source, report.created)
-            report.images[item.key] = exporter.render(figure, "png", scale=REPORT_PNG_SCALE)
+    charts = [item for item in report.all_charts() if item.key not in report.images]
+    for n, item in enumerate(charts):
+        progress(f"Grafiek {n + 1} van {len(charts)} tekenen", n / max(len(charts), 1))
+        figure = for_export(item.figure, source, report.created)
+        report.images[item.key] = exporter.render_cached(
+            figure, "png", scale=REPORT_PNG_SCALE, cache=cache, opaque=True
+        )
     return report.images
 
 
-def render(report: Report, fmt_name: str, exporter: Exporter | None = None) -> bytes:
+def render(
+    report: Report,
+    fmt_name: str,
+    exporter: Exporter | None = None,
+    cache: ImageCache | None = None,
+    progress: Progress = _quiet,
+) -> bytes:
     """The report as a file; the charts are rendered first where the format needs them."""
-    writers = {"pdf": pdf.write, "pptx": pptx.write, "xlsx": xlsx.write}
-    if fmt_name not in writers:
+    if fmt_name not in FORMATS:
         raise ValueError(f"unknown report format {fmt_name!r}")
-    if fmt_name in ("pdf", "pptx"):
-        render_images(report, exporter)
-    return writers[fmt_name](report)
+    if fmt_name in CHART_FORMATS:
+        render_images(report, exporter, cache, progress)
+    writer = importlib.import_module(f"lib.report.{fmt_name}")
+    return writer.write(report)
 
 
-def write_report(report: Report, formats: list[str], out_dir: Path) -> list[Path]:
+def write_report(
+    report: Report,
+    formats: list[str],
+    out_dir: Path,
+    exporter: Exporter | None = None,
+    cache: ImageCache | None = None,
+) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for fmt_name in formats:
+    for fmt_name in dict.fromkeys(formats):  # a format asked for twice is written once
         path = out_dir / f"{report.file_stem()}.{fmt_name}"
-        data = render(report, fmt_name)
+        data = render(report, fmt_name, exporter, cache)
         tmp = path.with_suffix(path.suffix + ".part")
         tmp.write_bytes(data)
         tmp.replace(path)

@@ -26,6 +26,7 @@ from lib.charts.style import (
     fixed_margins,
     label_axis_room,
     new_figure,
+    wrap,
 )
 from lib.plan.schema import Indicator, Plan
 
@@ -80,8 +81,9 @@ def district_heatmap(actual: pd.DataFrame, share: pd.DataFrame, subtitle: str) -
     fig.update_xaxes(tickangle=0, showgrid=False)
     fig = apply_style(fig, "Stand per wijk en aandeel in het stadstotaal", subtitle)
     fig.update_xaxes(tickfont={"size": COLUMN_FONT_SIZE})
-    fig.update_layout(height=180 + 48 * len(share.index))
     rows = [_short(i) for i in share.index]
+    lines_per_row = max((r.count("<br>") + 1 for r in rows), default=1)
+    fig.update_layout(height=180 + max(48, 20 * lines_per_row + 12) * len(share.index))
     lines = max((_column_label(c).count("<br>") + 1 for c in share.columns), default=1)
     return fixed_margins(
         fig,
@@ -98,8 +100,9 @@ def _column_label(name: str) -> str:
     return re.sub(r" |(?<=-)", "<br>", name).replace("<br><br>", "<br>")
 
 
-def _short(name: str, width: int = 38) -> str:
-    return name if len(name) <= width else name[: width - 1] + "…"
+def _short(name: str, width: int = 36) -> str:
+    """An indicator's full name over as many lines as it needs: never cut off."""
+    return wrap(name, width)
 
 
 def district_ranking(indicator: Indicator, rows: pd.DataFrame, subtitle: str) -> go.Figure:

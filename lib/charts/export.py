@@ -21,6 +21,7 @@ from lib.charts.style import VALIDATE, set_source
 
 EXPORT_WIDTH = 1200  # CSS pixels; PNG is rendered at twice this, 2400 pixels wide
 PNG_SCALE = 2
+SLIDE_HEIGHT = EXPORT_WIDTH * 9 // 16  # 675: an export at least this tall is 16:9 or taller
 MIME_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 INSTALL_HINT = (
     "Exporteren als afbeelding kan niet: op de server ontbreekt de browser Chromium die de "
@@ -159,8 +160,10 @@ def for_export(fig: go.Figure, source: str, exported_on: date) -> go.Figure:
     copy.update_yaxes(automargin=True)
     bottom = int(copy.layout.margin.b or 60)
     set_source(copy, f"{source} Geëxporteerd op {fmt.long_date(exported_on)}.", EXPORT_WIDTH)
-    # The source lines get room of their own; the plot keeps its size.
-    copy.update_layout(height=int(copy.layout.height or 500) + int(copy.layout.margin.b) - bottom)
+    # The source lines get room of their own; the plot keeps its size, and grows to 16:9 when
+    # shorter, so the chart fills a slide (a tall timeline keeps its height).
+    height = int(copy.layout.height or 500) + int(copy.layout.margin.b) - bottom
+    copy.update_layout(height=max(height, SLIDE_HEIGHT))
     return copy
 
 

@@ -151,8 +151,13 @@ def _add_labels(fig: go.Figure, rows: pd.DataFrame, labels: list[str], as_of: da
             y=[labels[i] for i in shown.index],
             mode="text",
             text=[
-                f"    {STATUSES[s].icon} {d}"
-                for s, d in zip(shown["status"], shown["detail"], strict=True)
+                f"    {STATUSES[s].icon} {d}" + (" · concept" if c == "concept" else "")
+                for s, d, c in zip(
+                    shown["status"],
+                    shown["detail"],
+                    shown["figure_status"] if "figure_status" in shown else [None] * len(shown),
+                    strict=True,
+                )
             ],
             textposition="middle right",
             textfont={"color": INK, "size": 14},

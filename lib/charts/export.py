@@ -68,6 +68,18 @@ class Exporter:
                 kaleido.start_sync_server(mathjax=False, silence_warnings=True)
                 self._started = True
 
+    def start_in_background(self) -> None:
+        """Start the export server in a thread, so Chromium starts while other work goes on;
+        a render waits for it (a failure to start is raised by the render, in Dutch)."""
+
+        def start() -> None:
+            try:
+                self._ensure_started()
+            except Exception:  # noqa: BLE001 - raised again, with its message, by render()
+                pass
+
+        threading.Thread(target=start, name="kaleido-start", daemon=True).start()
+
     def render(self, fig: go.Figure, fmt_name: str, scale: float | None = None) -> bytes:
         """Bytes of `fig` as png, svg or pdf; the figure must already carry its export texts."""
         import kaleido

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from lib.plan.schema import Plan
@@ -33,31 +34,62 @@ def add_report_command(commands, with_targets, iso_date) -> None:
 
 
 def run_report(args: argparse.Namespace, plan: Plan, actuals, as_of) -> int:
-    """Write the files; exit code 1 when charts cannot be rendered (no Chromium)."""
-    from lib.charts.export import ExportUnavailable, default_exporter
-    from lib.report.model import build_report
-    from lib.report.write import write_report
+    """Write the files; exit code 1 when charts cannot be rendered (no Chromium).
 
+    The same report asked for again (same plan, figures, date, options and code) is taken from
+    the report memo (lib/report/memo.py) without building a chart.
+    """
+    from lib.charts.cache import ImageCache
+    from lib.charts.export import ExportUnavailable, default_exporter
+    from lib.report.memo import report_key
+    from lib.report.model import file_stem
+
+    formats = list(dict.fromkeys(args.format or FORMATS))
+    created = date.today()
+    concept = actuals.counts_concept
     # The moves since --since come from the stored changes once those are wired in; until then
     # the summary names the date and lists no moves (it never invents any).
-    report = build_report(
-        plan,
-        actuals,
-        as_of,
-        args.year,
-        since=args.since,
-        moves=[],
-    )
-    formats = args.format or list(FORMATS)
+    options = {"since": args.since, "moves": [], "texts": [], "include_concept": concept}
+    key = report_key(plan, actuals, as_of, args.year, created, options)
+    memo = ImageCache()
+    stem = file_stem(plan, args.year, as_of, concept)
     try:
-        written = write_report(report, formats, args.out)
+        found = {f: memo.get(key, f) for f in formats}
+        missing = [f for f, data in found.items() if data is None]
+        if missing:
+            found |= _make(plan, actuals, as_of, args, created, missing, memo, key)
     except ExportUnavailable as exc:
         print(f"python -m lib report: {exc}", file=sys.stderr)
         return 1
     finally:
         default_exporter().stop()
+    args.out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt_name in formats:
+        path = args.out / f"{stem}.{fmt_name}"
+        part = path.with_suffix(path.suffix + ".part")
+        part.write_bytes(found[fmt_name])
+        part.replace(path)
+        written.append(path)
     if actuals.meta.is_example:
         print("Let op: voorbeeldgegevens, geen echte resultaten.", file=sys.stderr)
     for path in written:
         print(path)
     return 0
+
+
+def _make(plan, actuals, as_of, args, created, formats, memo, key) -> dict[str, bytes]:
+    """Build the report and render `formats`; each file is kept in the memo under `key`."""
+    from lib.charts.export import default_exporter
+    from lib.report.model import build_report
+    from lib.report.write import CHART_FORMATS, render
+
+    exporter = default_exporter()
+    if any(f in CHART_FORMATS for f in formats):
+        exporter.start_in_background()  # Chromium starts while the figures are built
+    report = build_report(plan, actuals, as_of, args.year, created, since=args.since, moves=[])
+    out = {}
+    for fmt_name in formats:
+        out[fmt_name] = render(report, fmt_name, exporter)
+        memo.put(key, fmt_name, out[fmt_name])
+    return out

@@ -117,13 +117,17 @@ class Report:
         return [*charts, self.districts, self.milestones]
 
     def file_stem(self) -> str:
-        """'Voortgang Masterplan Het Jonge Kind 2014 (peildatum 1 oktober 2014)': as a person
-        would name it."""
-        when = f"peildatum {fmt.long_date(self.as_of)}"
-        if self.include_concept:
-            when += f", {CONCEPT_NOTE}"
-        name = f"Voortgang {self.plan.plan.title} {self.year} ({when})"
-        return "".join(c for c in name if c not in '<>:"/\\|?*').strip()
+        return file_stem(self.plan, self.year, self.as_of, self.include_concept)
+
+
+def file_stem(plan: Plan, year: int, as_of: date, include_concept: bool) -> str:
+    """'Voortgang Masterplan Het Jonge Kind 2014 (peildatum 1 oktober 2014)': as a person would
+    name the file."""
+    when = f"peildatum {fmt.long_date(as_of)}"
+    if include_concept:
+        when += f", {CONCEPT_NOTE}"
+    name = f"Voortgang {plan.plan.title} {year} ({when})"
+    return "".join(c for c in name if c not in '<>:"/\\|?*').strip()
 
 
 def charted(item: ChartItem) -> bool:

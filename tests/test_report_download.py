@@ -1,0 +1,40 @@
+"""The report in the overview's download popover: made on request, progress shown per stage."""
+
+from __future__ import annotations
+
+import pytest
+
+import ui.components
+from tests.report_fixtures import FakeExporter
+from tests.test_pages import open_app, rerun
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    exporter = FakeExporter()
+    monkeypatch.setattr(ui.components, "exporter", lambda: exporter)
+    monkeypatch.setattr(ui.components, "export_available", lambda: True)
+    return exporter
+
+
+def _texts(at) -> str:
+    return " ".join(
+        str(getattr(e, "value", "") or getattr(e, "label", "") or "")
+        for e in [*at.main.markdown, *at.main.caption]
+    )
+
+
+def test_report_is_made_on_request_with_its_stages_and_four_files(fake):
+    at = open_app()
+    assert "ongeveer" not in _texts(at) and "seconden" not in _texts(at)  # no promised time
+    assert not at.get("download_button")
+    at.button(key="report_make").click()
+    rerun(at)
+    texts = _texts(at)
+    assert "Cijfers, samenvatting en grafieken samenstellen" in texts
+    for name in ("PDF", "PowerPoint", "Excel", "Word"):
+        assert f"{name} geschreven" in texts
+    assert fake.rendered  # the charts went through the exporter (or its cache)
+    buttons = at.get("download_button")
+    assert len(buttons) == 4
+    assert "Rapport maken" not in [b.label for b in at.button]  # made once per session

@@ -193,7 +193,15 @@ def _due(progress: pd.DataFrame, as_of: date, due_before: date) -> list[DueItem]
     return sorted(found.values(), key=lambda d: (d.deadline, d.name))
 
 
-BEHIND_COLUMNS = ["Indicator", "Stand tegen doel", WHY, *TEXT_LABELS]
+BEHIND_COLUMNS = ["Indicator", "Stand en doel", WHY, *TEXT_LABELS]
+
+
+def _stand(item: BehindItem) -> str:
+    """'26 groepen; doel 40 groepen', 'nog niet bereikt; doel uiterlijk 31 augustus 2014'."""
+    actual = item.actual
+    if actual == "–":
+        actual = "nog niet bereikt" if item.target.startswith("uiterlijk") else "geen cijfer"
+    return f"{actual}; doel {item.target}"
 
 
 def blocks(summary: Summary) -> list[tuple]:
@@ -215,7 +223,7 @@ def blocks(summary: Summary) -> list[tuple]:
         rows = [
             [
                 f"{b.name} (agendapunt {b.agenda_item})",
-                f"{b.actual} tegen {b.target}",
+                _stand(b),
                 b.why,
                 b.toelichting or "–",
                 b.maatregelen or "–",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -82,14 +83,34 @@ def _make(plan, actuals, as_of, args, created, formats, memo, key) -> dict[str, 
     """Build the report and render `formats`; each file is kept in the memo under `key`."""
     from lib.charts.export import default_exporter
     from lib.report.model import build_report
-    from lib.report.write import CHART_FORMATS, render
+    from lib.report.write import CHART_FORMATS, render, render_images
 
     exporter = default_exporter()
     if any(f in CHART_FORMATS for f in formats):
         exporter.start_in_background()  # Chromium starts while the figures are built
     report = build_report(plan, actuals, as_of, args.year, created, since=args.since, moves=[])
     out = {}
-    for fmt_name in formats:
+    # The charts render in the background while the formats without charts are written.
+    drawing = threading.Thread(target=render_images, args=(report, exporter), daemon=True)
+    failed: list[BaseException] = []
+    if any(f in CHART_FORMATS for f in formats):
+        drawing.run = _catching(drawing.run, failed)
+        drawing.start()
+    for fmt_name in sorted(formats, key=lambda f: f in CHART_FORMATS):
+        if fmt_name in CHART_FORMATS and drawing.is_alive():
+            drawing.join()
+        if failed:
+            raise failed[0]
         out[fmt_name] = render(report, fmt_name, exporter)
         memo.put(key, fmt_name, out[fmt_name])
     return out
+
+
+def _catching(run, failed: list[BaseException]):
+    def wrapped() -> None:
+        try:
+            run()
+        except BaseException as exc:  # noqa: BLE001 - raised again in the main thread
+            failed.append(exc)
+
+    return wrapped

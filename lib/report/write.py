@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from lib.charts.cache import ImageCache
@@ -29,18 +30,35 @@ def render_images(
     """PNG of every chart of the report, each made once and shared by the PDF, slides and Word.
 
     An image rendered earlier from the same figure at the same size comes from `cache` (the
-    on-disk cache by default), so a report whose charts did not change renders nothing.
+    on-disk cache by default), so a report whose charts did not change renders nothing. While
+    Chromium draws one chart, this thread prepares the next (a second worker flattens the PNG of
+    the one before), so Python's work hides behind the browser's. `progress` is called from this
+    thread only (Streamlit elements cannot be updated from another).
     """
     exporter = exporter or default_exporter()
     cache = cache if cache is not None else ImageCache()
     source = report.source
     charts = [item for item in report.all_charts() if item.key not in report.images]
-    for n, item in enumerate(charts):
-        progress(f"Grafiek {n + 1} van {len(charts)} tekenen", n / max(len(charts), 1))
-        figure = for_export(item.figure, source, report.created)
-        report.images[item.key] = exporter.render_cached(
-            figure, "png", scale=REPORT_PNG_SCALE, cache=cache, opaque=True
-        )
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="report-render") as pool:
+        jobs = []
+        for item in charts:
+            figure = for_export(item.figure, source, report.created)
+            jobs.append(
+                (
+                    item.key,
+                    pool.submit(
+                        exporter.render_cached,
+                        figure,
+                        "png",
+                        scale=REPORT_PNG_SCALE,
+                        cache=cache,
+                        opaque=True,
+                    ),
+                )
+            )
+        for n, (key, job) in enumerate(jobs):
+            report.images[key] = job.result()
+            progress(f"Grafiek {n + 1} van {len(jobs)} getekend", (n + 1) / len(jobs))
     return report.images
 
 

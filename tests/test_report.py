@@ -351,6 +351,11 @@ def test_progress_table_carries_the_figure_status(plan, example_actuals):
     status = dict(zip(row["district"], row["figure_status"], strict=True))
     assert status["w01"] == "concept" and status["w02"] == "vastgesteld"
     assert status[""] == "concept"  # a city sum with a concept in it is a concept
+    from lib.charts.districts import heatmap_view
+
+    _, heatmap = heatmap_view(table, plan, 2014, "x")
+    marked = [c for row in heatmap.data[0].text for c in row if "concept" in c]
+    assert len(marked) == 1  # the one concept district figure says so in its cell
 
 
 def test_report_progress_is_reported_per_chart(plan, example_actuals, fake, tmp_path):

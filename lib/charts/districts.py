@@ -48,8 +48,13 @@ def district_matrix(progress: pd.DataFrame, plan: Plan, year: int, value: str) -
     return matrix
 
 
-def district_heatmap(actual: pd.DataFrame, share: pd.DataFrame, subtitle: str) -> go.Figure:
-    """Share of the city total per cell (colour), with the actual figure as text."""
+def district_heatmap(
+    actual: pd.DataFrame, share: pd.DataFrame, subtitle: str, concept: pd.DataFrame | None = None
+) -> go.Figure:
+    """Share of the city total per cell (colour), with the actual figure as text.
+
+    `concept`: the figure_status matrix; a concept figure says so in its cell.
+    """
     text = [
         [
             "geen<br>cijfer"
@@ -61,6 +66,12 @@ def district_heatmap(actual: pd.DataFrame, share: pd.DataFrame, subtitle: str) -
         ]
         for i in actual.index
     ]
+    if concept is not None:
+        marked = concept.reindex(index=actual.index, columns=actual.columns) == "concept"
+        text = [
+            [t + ("<br>concept" if m else "") for t, m in zip(row, flags, strict=True)]
+            for row, flags in zip(text, marked.to_numpy().tolist(), strict=True)
+        ]
     fig = new_figure(
         go.Heatmap(
             z=share.values,
@@ -82,7 +93,10 @@ def district_heatmap(actual: pd.DataFrame, share: pd.DataFrame, subtitle: str) -
     fig = apply_style(fig, "Stand per wijk en aandeel in het stadstotaal", subtitle)
     fig.update_xaxes(tickfont={"size": COLUMN_FONT_SIZE})
     rows = [_short(i) for i in share.index]
-    lines_per_row = max((r.count("<br>") + 1 for r in rows), default=1)
+    lines_per_row = max(
+        [r.count("<br>") + 1 for r in rows] + [c.count("<br>") + 1 for row in text for c in row],
+        default=1,
+    )
     fig.update_layout(height=180 + max(48, 20 * lines_per_row + 12) * len(share.index))
     lines = max((_column_label(c).count("<br>") + 1 for c in share.columns), default=1)
     return fixed_margins(
@@ -218,7 +232,8 @@ def heatmap_view(
     """The district figures of `year` as a table (indicators x districts) and as its heatmap."""
     actual = district_matrix(progress, plan, year, "actual")
     share = district_matrix(progress, plan, year, "share_of_city")
-    return actual, district_heatmap(actual, share, subtitle)
+    concept = district_matrix(progress, plan, year, "figure_status")
+    return actual, district_heatmap(actual, share, subtitle, concept)
 
 
 def ranking_view(

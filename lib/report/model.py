@@ -173,7 +173,12 @@ def build_report(
     share = district_matrix(progress, plan, year, "share_of_city")
     districts = ChartItem(
         "district_heatmap",
-        district_heatmap(actual, share, f"{year} · {when}"),
+        district_heatmap(
+            actual,
+            share,
+            f"{year} · {when}",
+            district_matrix(progress, plan, year, "figure_status"),
+        ),
         "Stand per wijk en aandeel van elke wijk in het stadstotaal.",
     )
     rows = milestone_rows(city)

@@ -82,3 +82,19 @@ def test_a_deleted_or_unwritable_cache_is_only_slower(report, tmp_path):
     images = render_images(_fresh(report), exporter, ImageCache(blocked / "images"))
     assert len(images) == len(report.all_charts()) == len(exporter.rendered)
     assert ImageCache(tmp_path / "missing").get("nothing", "png") is None
+
+
+def test_the_report_memo_key_follows_figures_dates_and_options(plan, example_actuals):
+    from lib.figures.actuals import Actuals
+    from lib.report.memo import report_key
+
+    def key(actuals=example_actuals, created=CREATED, options=None):
+        return report_key(plan, actuals, AS_OF, 2014, created, options or {"since": None})
+
+    assert key() == key()
+    frame = example_actuals.frame.copy()
+    frame.loc[frame.index[0], "number"] = frame.loc[frame.index[0], "number"] + 1
+    changed = Actuals(frame, example_actuals.meta, example_actuals.version, "x.csv")
+    assert key(changed) != key()  # the content counts, not the version string
+    assert key(created=date(2026, 11, 30)) != key()
+    assert key(options={"since": date(2014, 9, 1)}) != key()

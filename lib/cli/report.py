@@ -48,9 +48,12 @@ def run_report(args: argparse.Namespace, plan: Plan, actuals, as_of) -> int:
     formats = list(dict.fromkeys(args.format or FORMATS))
     created = date.today()
     concept = actuals.counts_concept
-    # The moves since --since come from the stored changes once those are wired in; until then
-    # the summary names the date and lists no moves (it never invents any).
-    options = {"since": args.since, "moves": [], "texts": [], "include_concept": concept}
+    # The moves since --since and the editors' texts come from storage once those are wired in;
+    # until then the summary names the date and lists no moves (it never invents any).
+    moves: list[dict] = []
+    texts: dict[tuple[str, int, str], tuple[str, str]] = {}
+    summary = {"since": args.since, "moves": moves, "texts": texts}
+    options = {**summary, "texts": sorted(texts.items()), "include_concept": concept}
     key = report_key(plan, actuals, as_of, args.year, created, options)
     memo = ImageCache()
     stem = file_stem(plan, args.year, as_of, concept)
@@ -58,7 +61,7 @@ def run_report(args: argparse.Namespace, plan: Plan, actuals, as_of) -> int:
         found = {f: memo.get(key, f) for f in formats}
         missing = [f for f, data in found.items() if data is None]
         if missing:
-            found |= _make(plan, actuals, as_of, args, created, missing, memo, key)
+            found |= _make(plan, actuals, as_of, args.year, created, summary, missing, memo, key)
     except ExportUnavailable as exc:
         print(f"python -m lib report: {exc}", file=sys.stderr)
         return 1
@@ -79,7 +82,7 @@ def run_report(args: argparse.Namespace, plan: Plan, actuals, as_of) -> int:
     return 0
 
 
-def _make(plan, actuals, as_of, args, created, formats, memo, key) -> dict[str, bytes]:
+def _make(plan, actuals, as_of, year, created, summary, formats, memo, key) -> dict[str, bytes]:
     """Build the report and render `formats`; each file is kept in the memo under `key`."""
     from lib.charts.export import default_exporter
     from lib.report.model import build_report
@@ -88,7 +91,7 @@ def _make(plan, actuals, as_of, args, created, formats, memo, key) -> dict[str, 
     exporter = default_exporter()
     if any(f in CHART_FORMATS for f in formats):
         exporter.start_in_background()  # Chromium starts while the figures are built
-    report = build_report(plan, actuals, as_of, args.year, created, since=args.since, moves=[])
+    report = build_report(plan, actuals, as_of, year, created, **summary)
     out = {}
     # The charts render in the background while the formats without charts are written.
     drawing = threading.Thread(target=render_images, args=(report, exporter), daemon=True)

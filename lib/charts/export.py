@@ -161,8 +161,12 @@ def default_exporter() -> Exporter:
         return _DEFAULT
 
 
-def for_export(fig: go.Figure, source: str, exported_on: date) -> go.Figure:
-    """A copy of `fig` sized for a slide or page, with the source line and the export date."""
+def for_export(fig: go.Figure, source: str | None, exported_on: date) -> go.Figure:
+    """A copy of `fig` sized for a slide or page, with the source line and the export date.
+
+    source None: no source line in the image, for a report that prints it once per page or
+    slide itself.
+    """
     # A copy without checking each property again: `fig` was built (and checked) by lib/charts.
     copy = go.Figure(fig.to_plotly_json(), _validate=VALIDATE)
     copy.update_layout(width=EXPORT_WIDTH, paper_bgcolor="white", plot_bgcolor="white")
@@ -171,7 +175,8 @@ def for_export(fig: go.Figure, source: str, exported_on: date) -> go.Figure:
     copy.update_xaxes(automargin=True)
     copy.update_yaxes(automargin=True)
     bottom = int(copy.layout.margin.b or 60)
-    set_source(copy, f"{source} Geëxporteerd op {fmt.long_date(exported_on)}.", EXPORT_WIDTH)
+    if source is not None:
+        set_source(copy, f"{source} Geëxporteerd op {fmt.long_date(exported_on)}.", EXPORT_WIDTH)
     # The source lines get room of their own; the plot keeps its size, and grows to 16:9 when
     # shorter, so the chart fills a slide (a tall timeline keeps its height).
     height = int(copy.layout.height or 500) + int(copy.layout.margin.b) - bottom

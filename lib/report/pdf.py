@@ -154,6 +154,8 @@ def _districts_and_milestones(report: Report, styles) -> list:
         Paragraph("Zo is de status bepaald", styles["h1"]),
     ]
     story += [Paragraph(f"• {line}", styles["body"]) for line in METHOD_SUMMARY]
+    # The charts carry no source line of their own: it is printed at the start and here.
+    story += [Spacer(1, 0.4 * cm), Paragraph(escape(report.source), styles["small"])]
     return story
 
 

@@ -37,12 +37,12 @@ def render_images(
     """
     exporter = exporter or default_exporter()
     cache = cache if cache is not None else ImageCache()
-    source = report.source
     charts = [item for item in report.all_charts() if item.key not in report.images]
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="report-render") as pool:
         jobs = []
         for item in charts:
-            figure = for_export(item.figure, source, report.created)
+            # No source line inside the image: each page, slide or document section has its own.
+            figure = for_export(item.figure, None, report.created)
             jobs.append(
                 (
                     item.key,

@@ -35,7 +35,10 @@ class FakeExporter(Exporter):
         self.rendered.append(fig.layout.title.text or "")
         size = (int(opts["width"] * opts["scale"] / 4), int(opts["height"] * opts["scale"] / 4))
         out = io.BytesIO()
-        Image.new("RGBA", size, (0, 114, 178, 255)).save(out, "PNG")
+        if fmt_name == "jpeg":
+            Image.new("RGB", size, (0, 114, 178)).save(out, "JPEG")
+        else:
+            Image.new("RGBA", size, (0, 114, 178, 255)).save(out, "PNG")
         return out.getvalue()
 
 

@@ -6,7 +6,6 @@ per process on first use and reused for every chart after that (about a tenth of
 
 from __future__ import annotations
 
-import io
 import re
 import threading
 import unicodedata
@@ -23,6 +22,9 @@ EXPORT_WIDTH = 1200  # CSS pixels; PNG is rendered at twice this, 2400 pixels wi
 PNG_SCALE = 2
 SLIDE_HEIGHT = EXPORT_WIDTH * 9 // 16  # 675: an export at least this tall is 16:9 or taller
 MIME_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
+# What a render may make: the downloads above, and JPEG for the report (no alpha channel, so the
+# PDF takes it as it is, and Chromium encodes it faster than a PNG).
+RENDER_FORMATS = (*MIME_TYPES, "jpeg")
 INSTALL_HINT = (
     "Exporteren als afbeelding kan niet: op de server ontbreekt de browser Chromium die de "
     "grafieken tekent. Installeer die met `apt-get install chromium` (Debian/Ubuntu) en start "
@@ -84,7 +86,7 @@ class Exporter:
         """Bytes of `fig` as png, svg or pdf; the figure must already carry its export texts."""
         import kaleido
 
-        if fmt_name not in MIME_TYPES:
+        if fmt_name not in RENDER_FORMATS:
             raise ValueError(f"unknown export format {fmt_name!r}")
         self._ensure_started()
         opts = render_options(fig, fmt_name, scale)
@@ -97,19 +99,13 @@ class Exporter:
         fmt_name: str,
         scale: float | None = None,
         cache: ImageCache | None = None,
-        opaque: bool = False,
     ) -> bytes:
-        """Like `render`, but an image rendered before from the same figure comes from `cache`.
-
-        opaque: a PNG on white without alpha channel, which a PDF takes without re-encoding.
-        """
+        """Like `render`, but an image rendered before from the same figure comes from `cache`."""
         opts = render_options(fig, fmt_name, scale)
         key = image_key(fig, fmt_name, opts["width"], opts["height"], opts["scale"])
-        key += "-rgb" if opaque else ""
         data = cache.get(key, fmt_name) if cache is not None else None
         if data is None:
             data = self.render(fig, fmt_name, scale)
-            data = opaque_png(data) if opaque and fmt_name == "png" else data
             if cache is not None:
                 cache.put(key, fmt_name, data)
         return data
@@ -125,26 +121,12 @@ class Exporter:
                 self._started = False
 
 
-def opaque_png(data: bytes) -> bytes:
-    """The PNG on white without its alpha channel (charts have a white background anyway)."""
-    from PIL import Image
-
-    image = Image.open(io.BytesIO(data))
-    if image.mode == "RGB":
-        return data
-    flat = Image.new("RGB", image.size, "white")
-    flat.paste(image, mask=image.getchannel("A") if "A" in image.getbands() else None)
-    out = io.BytesIO()
-    flat.save(out, "PNG", compress_level=1)  # fast; the chart is kept, not sent
-    return out.getvalue()
-
-
 def render_options(fig: go.Figure, fmt_name: str, scale: float | None = None) -> dict:
     return {
         "format": fmt_name,
         "width": EXPORT_WIDTH,
         "height": int(fig.layout.height or 500),
-        "scale": (scale or PNG_SCALE) if fmt_name == "png" else 1,
+        "scale": (scale or PNG_SCALE) if fmt_name in ("png", "jpeg") else 1,
     }
 
 

@@ -16,7 +16,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
 
-from lib.report.pdf_png import PngPicture, png_parts
+from lib.report.pdf_image import PngPicture, image_parts
 from lib.status import STATUSES, label
 
 # Chart images go into the PDF as binary streams, not ASCII85 text: a fifth smaller, and the
@@ -81,8 +81,8 @@ def make_styles() -> dict[str, ParagraphStyle]:
 
 def image(data: bytes, width: float = WIDTH, max_height: float = 22 * cm) -> Flowable:
     """A chart at the page's width; a tall one (a timeline) still fits on one page."""
-    parts = png_parts(data)
-    if parts is None:  # not an opaque PNG: reportlab decodes and compresses it itself
+    parts = image_parts(data)
+    if parts is None:  # not a JPEG or opaque PNG: reportlab decodes and compresses it itself
         picture = Image(io.BytesIO(data))
         pixels = picture.imageWidth, picture.imageHeight
     else:

@@ -1,4 +1,4 @@
-"""Writing the report: every chart rendered once as PNG (or taken from the image cache), then the
+"""Writing the report: every chart rendered once as JPEG (or taken from the image cache), then the
 writer of each format. A writer's libraries are imported only when that format is asked for."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from lib.charts.export import Exporter, default_exporter, for_export
 from lib.report.model import FORMATS, REPORT_PNG_SCALE, Report
 
 CHART_FORMATS = ("pdf", "pptx", "docx")
+REPORT_IMAGE_FORMAT = "jpeg"  # see lib/charts/export.py RENDER_FORMATS
 # Called with (what is being done, in Dutch; share of the work done, 0..1).
 Progress = Callable[[str, float], None]
 
@@ -27,13 +28,13 @@ def render_images(
     cache: ImageCache | None = None,
     progress: Progress = _quiet,
 ) -> dict[str, bytes]:
-    """PNG of every chart of the report, each made once and shared by the PDF, slides and Word.
+    """A JPEG of every chart of the report, each made once and shared by the PDF, slides and Word.
 
     An image rendered earlier from the same figure at the same size comes from `cache` (the
     on-disk cache by default), so a report whose charts did not change renders nothing. While
-    Chromium draws one chart, this thread prepares the next (a second worker flattens the PNG of
-    the one before), so Python's work hides behind the browser's. `progress` is called from this
-    thread only (Streamlit elements cannot be updated from another).
+    Chromium draws one chart, this thread prepares the next, so Python's work hides behind the
+    browser's. `progress` is called from this thread only (Streamlit elements cannot be updated
+    from another).
     """
     exporter = exporter or default_exporter()
     cache = cache if cache is not None else ImageCache()
@@ -49,10 +50,9 @@ def render_images(
                     pool.submit(
                         exporter.render_cached,
                         figure,
-                        "png",
+                        REPORT_IMAGE_FORMAT,
                         scale=REPORT_PNG_SCALE,
                         cache=cache,
-                        opaque=True,
                     ),
                 )
             )

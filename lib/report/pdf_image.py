@@ -1,10 +1,9 @@
-"""PNG chart images placed in the PDF as they are, without decoding and compressing them again.
+"""Chart images placed in the PDF as they are, without decoding and compressing them again.
 
-A PNG's pixel data is zlib-compressed with per-row predictors, which PDF reads natively
-(FlateDecode with /Predictor 15). So the PNG's own compressed bytes become the image stream:
-reportlab's usual way decodes every chart and compresses it again, most of the PDF's time.
-Opaque 8-bit PNGs only (the report's charts are flattened to RGB when rendered, lib/charts/export.py); anything else
-is left to reportlab's ordinary image.
+reportlab's usual way decodes every image and compresses it again: most of the PDF's time. A
+JPEG (the report's charts, lib/report/write.py) is a PDF image stream as it is (DCTDecode). An
+opaque 8-bit PNG's pixel data is zlib-compressed with per-row predictors, which PDF reads
+natively too (FlateDecode with /Predictor 15). Anything else is left to reportlab.
 """
 
 from __future__ import annotations
@@ -16,6 +15,24 @@ from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObject, PDFStrea
 from reportlab.platypus import Flowable
 
 COLOURS = {0: (1, "DeviceGray"), 2: (3, "DeviceRGB")}  # PNG colour type -> PDF components
+JPEG = 2  # a JPEG from Chromium is RGB: stored under the RGB colour type with its own filter
+
+
+def jpeg_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) of a baseline or progressive JPEG, read from its frame header."""
+    if not data.startswith(b"\xff\xd8"):
+        return None
+    pos = 2
+    while pos + 9 < len(data):
+        if data[pos] != 0xFF:
+            return None
+        marker = data[pos + 1]
+        (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
+        if marker in (0xC0, 0xC1, 0xC2):
+            height, width = struct.unpack(">HH", data[pos + 5 : pos + 9])
+            return width, height
+        pos += 2 + length
+    return None
 
 
 def png_parts(data: bytes) -> tuple[int, int, int, bytes] | None:
@@ -36,7 +53,7 @@ def png_parts(data: bytes) -> tuple[int, int, int, bytes] | None:
 
 
 class _PngXObject(PDFObject):
-    """The PDF image object of one PNG, its stream the PNG's own compressed data."""
+    """The PDF image object of one JPEG or PNG, its stream the file's own compressed data."""
 
     def __init__(self, name: str, width: int, height: int, colour: int, idat: bytes) -> None:
         self.name, self.width, self.height = name, width, height
@@ -49,21 +66,37 @@ class _PngXObject(PDFObject):
         entries["Type"], entries["Subtype"] = PDFName("XObject"), PDFName("Image")
         entries["Width"], entries["Height"] = self.width, self.height
         entries["BitsPerComponent"], entries["ColorSpace"] = 8, PDFName(space)
-        entries["Filter"] = PDFName("FlateDecode")
-        entries["DecodeParms"] = PDFDictionary(
-            {"Predictor": 15, "Colors": components, "BitsPerComponent": 8, "Columns": self.width}
-        )
+        if self.colour == JPEG:
+            entries["Filter"] = PDFName("DCTDecode")
+        else:
+            entries["Filter"] = PDFName("FlateDecode")
+            entries["DecodeParms"] = PDFDictionary(
+                {
+                    "Predictor": 15,
+                    "Colors": components,
+                    "BitsPerComponent": 8,
+                    "Columns": self.width,
+                }
+            )
         return stream.format(document)
 
 
+def image_parts(data: bytes) -> tuple[int, int, int, bytes] | None:
+    """(width, height, colour type, stream) of an image the PDF can take as it is, else None."""
+    size = jpeg_size(data)
+    if size is not None:
+        return size[0], size[1], JPEG, data
+    return png_parts(data)
+
+
 class PngPicture(Flowable):
-    """A PNG drawn at the given size; see the module's docstring."""
+    """A JPEG or PNG drawn at the given size; see the module's docstring."""
 
     def __init__(self, data: bytes, width: float, height: float) -> None:
         super().__init__()
-        parts = png_parts(data)
+        parts = image_parts(data)
         if parts is None:
-            raise ValueError("not an opaque 8-bit PNG")
+            raise ValueError("not a JPEG or an opaque 8-bit PNG")
         self.parts, self.drawWidth, self.drawHeight = parts, width, height
         self.key = hashlib.sha1(data).hexdigest()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import threading
 from datetime import date
 from pathlib import Path
 
@@ -83,37 +82,29 @@ def run_report(args: argparse.Namespace, plan: Plan, actuals, as_of) -> int:
 
 
 def _make(plan, actuals, as_of, year, created, summary, formats, memo, key) -> dict[str, bytes]:
-    """Build the report and render `formats`; each file is kept in the memo under `key`."""
+    """Build the report and render `formats`; each file is kept in the memo under `key`.
+
+    Charts render in the background as soon as each is built, while the rest is built and the
+    formats without charts are written.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
     from lib.charts.export import default_exporter
     from lib.report.model import build_report
-    from lib.report.write import CHART_FORMATS, render, render_images
+    from lib.report.write import CHART_FORMATS, BackgroundRenderer, render
 
     exporter = default_exporter()
-    if any(f in CHART_FORMATS for f in formats):
+    charts = any(f in CHART_FORMATS for f in formats)
+    if charts:
         exporter.start_in_background()  # Chromium starts while the figures are built
-    report = build_report(plan, actuals, as_of, year, created, **summary)
     out = {}
-    # The charts render in the background while the formats without charts are written.
-    drawing = threading.Thread(target=render_images, args=(report, exporter), daemon=True)
-    failed: list[BaseException] = []
-    if any(f in CHART_FORMATS for f in formats):
-        drawing.run = _catching(drawing.run, failed)
-        drawing.start()
-    for fmt_name in sorted(formats, key=lambda f: f in CHART_FORMATS):
-        if fmt_name in CHART_FORMATS and drawing.is_alive():
-            drawing.join()
-        if failed:
-            raise failed[0]
-        out[fmt_name] = render(report, fmt_name, exporter)
-        memo.put(key, fmt_name, out[fmt_name])
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="report-render") as pool:
+        renderer = BackgroundRenderer(exporter, None, created, pool)
+        on_chart = renderer if charts else None
+        report = build_report(plan, actuals, as_of, year, created, **summary, on_chart=on_chart)
+        for fmt_name in sorted(formats, key=lambda f: f in CHART_FORMATS):
+            if fmt_name in CHART_FORMATS:
+                renderer.collect(report)
+            out[fmt_name] = render(report, fmt_name, exporter)
+            memo.put(key, fmt_name, out[fmt_name])
     return out
-
-
-def _catching(run, failed: list[BaseException]):
-    def wrapped() -> None:
-        try:
-            run()
-        except BaseException as exc:  # noqa: BLE001 - raised again in the main thread
-            failed.append(exc)
-
-    return wrapped

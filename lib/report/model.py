@@ -7,6 +7,7 @@ docx.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -147,6 +148,7 @@ def build_report(
     texts: Texts | None = None,
     due_before: date | None = None,
     include_concept: bool | None = None,
+    on_chart: Callable[[ChartItem], None] | None = None,
 ) -> Report:
     """The report of `year` judged at `as_of`.
 
@@ -154,21 +156,26 @@ def build_report(
     editors' (toelichting, maatregelen) per (indicator, year, district "" for the city);
     due_before: milestones due before then are listed (default: six weeks after `as_of`);
     include_concept: whether concept figures are counted (default: whether any are among them).
+    on_chart: called with each chart the report shows as soon as it is built, so rendering can
+    start while the rest is built (lib/report/write.py BackgroundRenderer).
     """
+    hand_over = on_chart or (lambda item: None)
     concept = actuals.counts_concept if include_concept is None else include_concept
     progress = progress_table(plan, actuals, as_of, district="all")
     city = progress[progress["district"] == ""]
     when = f"peildatum {fmt.long_date(as_of)}"
     if concept:
         when = f"{CONCEPT_NOTE} · {when}"
-    agenda = [
-        AgendaPart(
-            item.number,
-            item.name,
-            agenda_sections(plan, city, item.number, year, as_of, f"hele stad · {year} · {when}"),
-        )
-        for item in plan.agenda_items
-    ]
+    agenda = []
+    for item in plan.agenda_items:
+        sections = []
+        for goal in plan.goals_of(item.number):  # goal by goal, each handed over when built
+            subtitle = f"hele stad · {year} · {when}"
+            built = agenda_sections(plan, city, item.number, year, as_of, subtitle, (goal,))
+            for chart in (c for section in built for c in section.items if charted(c)):
+                hand_over(chart)
+            sections += built
+        agenda.append(AgendaPart(item.number, item.name, sections))
     actual = district_matrix(progress, plan, year, "actual")
     share = district_matrix(progress, plan, year, "share_of_city")
     districts = ChartItem(
@@ -181,12 +188,14 @@ def build_report(
         ),
         "Stand per wijk en aandeel van elke wijk in het stadstotaal.",
     )
+    hand_over(districts)
     rows = milestone_rows(city)
     milestones = ChartItem(
         "milestones",
         milestone_timeline(rows, as_of, f"alle agendapunten · {when}"),
         describe_milestones(rows),
     )
+    hand_over(milestones)
     return Report(
         plan,
         actuals,

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import date
 from pathlib import Path
 
 from lib.charts.cache import ImageCache
 from lib.charts.export import Exporter, default_exporter, for_export
 from lib.report.model import FORMATS, REPORT_PNG_SCALE, Report
+from lib.views.agenda import ChartItem
 
 CHART_FORMATS = ("pdf", "pptx", "docx")
 REPORT_IMAGE_FORMAT = "jpeg"  # see lib/charts/export.py RENDER_FORMATS
@@ -22,6 +24,45 @@ def _quiet(_text: str, _share: float) -> None:
     pass
 
 
+class BackgroundRenderer:
+    """Renders charts in worker threads as they are handed over (build_report's `on_chart`).
+
+    While Chromium draws one chart, the main thread builds the next figures: the report's Python
+    work hides behind the browser's. Images from `cache` cost nothing.
+    """
+
+    def __init__(
+        self, exporter: Exporter, cache: ImageCache | None, created: date, pool: ThreadPoolExecutor
+    ) -> None:
+        self.exporter, self.created, self.pool = exporter, created, pool
+        self.cache = cache if cache is not None else ImageCache()
+        self.jobs: dict[str, Future] = {}
+
+    def __call__(self, item: ChartItem) -> None:
+        if item.key in self.jobs:
+            return
+        # No source line inside the image: each page, slide or document section has its own.
+        figure = for_export(item.figure, None, self.created)
+        self.jobs[item.key] = self.pool.submit(
+            self.exporter.render_cached,
+            figure,
+            REPORT_IMAGE_FORMAT,
+            scale=REPORT_PNG_SCALE,
+            cache=self.cache,
+        )
+
+    def collect(self, report: Report, progress: Progress = _quiet) -> dict[str, bytes]:
+        """Wait for every chart of `report`; `progress` is called from this thread only
+        (Streamlit elements cannot be updated from another)."""
+        charts = [item for item in report.all_charts() if item.key not in report.images]
+        for item in charts:
+            self(item)  # a chart not handed over yet
+        for n, item in enumerate(charts):
+            report.images[item.key] = self.jobs[item.key].result()
+            progress(f"Grafiek {n + 1} van {len(charts)} getekend", (n + 1) / len(charts))
+        return report.images
+
+
 def render_images(
     report: Report,
     exporter: Exporter | None = None,
@@ -31,35 +72,11 @@ def render_images(
     """A JPEG of every chart of the report, each made once and shared by the PDF, slides and Word.
 
     An image rendered earlier from the same figure at the same size comes from `cache` (the
-    on-disk cache by default), so a report whose charts did not change renders nothing. While
-    Chromium draws one chart, this thread prepares the next, so Python's work hides behind the
-    browser's. `progress` is called from this thread only (Streamlit elements cannot be updated
-    from another).
+    on-disk cache by default), so a report whose charts did not change renders nothing.
     """
-    exporter = exporter or default_exporter()
-    cache = cache if cache is not None else ImageCache()
-    charts = [item for item in report.all_charts() if item.key not in report.images]
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="report-render") as pool:
-        jobs = []
-        for item in charts:
-            # No source line inside the image: each page, slide or document section has its own.
-            figure = for_export(item.figure, None, report.created)
-            jobs.append(
-                (
-                    item.key,
-                    pool.submit(
-                        exporter.render_cached,
-                        figure,
-                        REPORT_IMAGE_FORMAT,
-                        scale=REPORT_PNG_SCALE,
-                        cache=cache,
-                    ),
-                )
-            )
-        for n, (key, job) in enumerate(jobs):
-            report.images[key] = job.result()
-            progress(f"Grafiek {n + 1} van {len(jobs)} getekend", (n + 1) / len(jobs))
-    return report.images
+        renderer = BackgroundRenderer(exporter or default_exporter(), cache, report.created, pool)
+        return renderer.collect(report, progress)
 
 
 def render(

@@ -98,3 +98,9 @@ def test_the_report_memo_key_follows_figures_dates_and_options(plan, example_act
     assert key(changed) != key()  # the content counts, not the version string
     assert key(created=date(2026, 11, 30)) != key()
     assert key(options={"since": date(2014, 9, 1)}) != key()
+
+
+def test_build_report_hands_over_every_chart_it_shows_once(plan, example_actuals):
+    handed = []
+    report = build_report(plan, example_actuals, AS_OF, 2014, CREATED, on_chart=handed.append)
+    assert [i.key for i in handed] == [i.key for i in report.all_charts()]

@@ -8,13 +8,15 @@ before, by anyone, come from the image cache (lib/charts/cache.py).
 from __future__ import annotations
 
 import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 
 import streamlit as st
 
 from lib import fmt
 from lib.charts.export import INSTALL_HINT, ExportUnavailable
 from lib.report.model import build_report, file_stem
-from lib.report.write import CHART_FORMATS, render
+from lib.report.write import CHART_FORMATS, BackgroundRenderer, render
 from ui import context
 
 REPORT_FORMATS = (
@@ -44,22 +46,29 @@ _LOCK = threading.Lock()  # one report at a time per server: Chromium renders on
 
 
 def _make(ctx, formats: list[str], exporter) -> dict[str, bytes]:
-    """Build the report and write `formats`, showing each stage as it happens."""
+    """Build the report and write `formats`, showing each stage as it happens. Charts render in
+    the background as soon as each is built (lib/report/write.py BackgroundRenderer)."""
     out: dict[str, bytes] = {}
-    with st.status("Rapport maken", expanded=True) as status:
+    charts = any(f in CHART_FORMATS for f in formats)
+    with (
+        st.status("Rapport maken", expanded=True) as status,
+        ThreadPoolExecutor(max_workers=2, thread_name_prefix="report-render") as pool,
+    ):
         status.write("Cijfers, samenvatting en grafieken samenstellen")
-        report = build_report(ctx.plan, ctx.actuals, ctx.as_of, ctx.year)
+        renderer = BackgroundRenderer(exporter, None, date.today(), pool)
+        report = build_report(
+            ctx.plan, ctx.actuals, ctx.as_of, ctx.year, on_chart=renderer if charts else None
+        )
         bar = st.progress(0.0, text="Grafieken tekenen")
 
         def progress(text: str, share: float) -> None:
             bar.progress(min(share, 1.0), text=text)
 
-        for fmt_name in formats:
-            if fmt_name in CHART_FORMATS:
-                out[fmt_name] = render(report, fmt_name, exporter, progress=progress)
+        for fmt_name in sorted(formats, key=lambda f: f in CHART_FORMATS):
+            if fmt_name in CHART_FORMATS and not report.images:
+                renderer.collect(report, progress)
                 bar.progress(1.0, text=f"Alle {len(report.images)} grafieken getekend")
-            else:
-                out[fmt_name] = render(report, fmt_name, exporter)
+            out[fmt_name] = render(report, fmt_name, exporter)
             status.write(f"{FORMAT_NAMES[fmt_name]} geschreven")
         status.update(label="Rapport klaar", state="complete", expanded=False)
     return out

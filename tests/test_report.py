@@ -330,6 +330,7 @@ def test_concept_figures_are_marked_in_charts_and_every_format(
     assert concept and concept[0].marker.pattern.shape == "x"
     assert any("concept" in (a.text or "") for a in chart.layout.annotations)
     assert "inclusief conceptcijfers" in report.file_stem()
+    assert "Inclusief conceptcijfers" in report.source  # so every chart export says it too
     cache = ImageCache(tmp_path)
     data = {f: render(report, f, fake, cache) for f in ("pdf", "pptx", "xlsx", "docx")}
     assert "INCLUSIEF CONCEPTCIJFERS" in _pdf_text(data["pdf"])

@@ -41,8 +41,8 @@ def _table(document, headers: list[str], rows: list[list[str]]) -> None:
 
 
 def _picture(document, data: bytes, alt: str, name: str) -> None:
-    document.add_picture(io.BytesIO(data), width=WIDTH)
-    properties = document.inline_shapes[-1]._inline.docPr
+    shape = document.add_picture(io.BytesIO(data), width=WIDTH)
+    properties = shape._inline.docPr
     properties.set("descr", alt)  # alt text, read out by screen readers
     properties.set("name", name)
 

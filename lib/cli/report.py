@@ -102,9 +102,9 @@ def _make(plan, actuals, as_of, year, created, summary, formats, memo, key) -> d
         renderer = BackgroundRenderer(exporter, None, created, pool)
         on_chart = renderer if charts else None
         report = build_report(plan, actuals, as_of, year, created, **summary, on_chart=on_chart)
+        if charts:
+            renderer.pending(report)  # a writer waits for each chart only when it gets there
         for fmt_name in sorted(formats, key=lambda f: f in CHART_FORMATS):
-            if fmt_name in CHART_FORMATS:
-                renderer.collect(report)
             out[fmt_name] = render(report, fmt_name, exporter)
             memo.put(key, fmt_name, out[fmt_name])
     return out

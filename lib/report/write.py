@@ -51,6 +51,13 @@ class BackgroundRenderer:
             cache=self.cache,
         )
 
+    def pending(self, report: Report) -> None:
+        """Let the writers start before every chart is drawn: `report.images` hands out each
+        image when it is ready, waiting for it if need be."""
+        for item in report.all_charts():
+            self(item)
+        report.images = _Pending(self.jobs, report.images)
+
     def collect(self, report: Report, progress: Progress = _quiet) -> dict[str, bytes]:
         """Wait for every chart of `report`; `progress` is called from this thread only
         (Streamlit elements cannot be updated from another)."""
@@ -61,6 +68,21 @@ class BackgroundRenderer:
             report.images[item.key] = self.jobs[item.key].result()
             progress(f"Grafiek {n + 1} van {len(charts)} getekend", (n + 1) / len(charts))
         return report.images
+
+
+class _Pending(dict):
+    """Images by chart key; one not fetched yet is waited for (its render's result)."""
+
+    def __init__(self, jobs: dict[str, Future], ready: dict[str, bytes]) -> None:
+        super().__init__(ready)
+        self.jobs = jobs
+
+    def __contains__(self, key: object) -> bool:
+        return super().__contains__(key) or key in self.jobs
+
+    def __missing__(self, key: str) -> bytes:
+        self[key] = self.jobs[key].result()
+        return self[key]
 
 
 def render_images(

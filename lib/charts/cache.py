@@ -29,9 +29,12 @@ def cache_folder() -> Path:
     return Path(os.environ.get("HJK_IMAGE_CACHE") or DEFAULT_FOLDER)
 
 
-def image_key(figure: go.Figure, fmt_name: str, width: int, height: int, scale: float) -> str:
+def image_key(
+    figure: go.Figure | dict, fmt_name: str, width: int, height: int, scale: float
+) -> str:
     """A hash of everything that decides the image: the figure as JSON and how it is rendered."""
-    spec = json.dumps(figure.to_plotly_json(), sort_keys=True, default=str, ensure_ascii=False)
+    plain = figure if isinstance(figure, dict) else figure.to_plotly_json()
+    spec = json.dumps(plain, sort_keys=True, default=str, ensure_ascii=False)
     digest = hashlib.sha256(spec.encode())
     digest.update(f"|{fmt_name}|{width}|{height}|{scale}".encode())
     return digest.hexdigest()

@@ -82,7 +82,7 @@ class Exporter:
 
         threading.Thread(target=start, name="kaleido-start", daemon=True).start()
 
-    def render(self, fig: go.Figure, fmt_name: str, scale: float | None = None) -> bytes:
+    def render(self, fig: go.Figure | dict, fmt_name: str, scale: float | None = None) -> bytes:
         """Bytes of `fig` as png, svg or pdf; the figure must already carry its export texts."""
         import kaleido
 
@@ -95,7 +95,7 @@ class Exporter:
 
     def render_cached(
         self,
-        fig: go.Figure,
+        fig: go.Figure | dict,
         fmt_name: str,
         scale: float | None = None,
         cache: ImageCache | None = None,
@@ -121,11 +121,12 @@ class Exporter:
                 self._started = False
 
 
-def render_options(fig: go.Figure, fmt_name: str, scale: float | None = None) -> dict:
+def render_options(fig: go.Figure | dict, fmt_name: str, scale: float | None = None) -> dict:
+    height = fig["layout"].get("height") if isinstance(fig, dict) else fig.layout.height
     return {
         "format": fmt_name,
         "width": EXPORT_WIDTH,
-        "height": int(fig.layout.height or 500),
+        "height": int(height or 500),
         "scale": (scale or PNG_SCALE) if fmt_name in ("png", "jpeg") else 1,
     }
 
@@ -149,9 +150,24 @@ def for_export(fig: go.Figure, source: str | None, exported_on: date) -> go.Figu
     source None: no source line in the image, for a report that prints it once per page or
     slide itself.
     """
-    # A copy made as a plain dict and turned into a figure once, without checking each property
-    # again: `fig` was built (and checked) by lib/charts. Plotly's update calls would take ten
-    # times as long, for every chart of a report.
+    spec = export_spec(fig)
+    layout = spec["layout"]
+    bottom = int(layout.get("margin", {}).get("b") or 60)
+    if source is None:
+        return go.Figure(spec, _validate=VALIDATE)
+    copy = go.Figure(spec, _validate=VALIDATE)
+    set_source(copy, f"{source} Geëxporteerd op {fmt.long_date(exported_on)}.", EXPORT_WIDTH)
+    # The source lines get room of their own; the plot keeps its size, and grows to 16:9 when
+    # the whole is shorter.
+    own = int(fig.layout.height or 500) + int(copy.layout.margin.b or bottom) - bottom
+    copy.layout.height = max(own, SLIDE_HEIGHT)
+    return copy
+
+
+def export_spec(fig: go.Figure) -> dict:
+    """`fig` as a plain dict sized for a slide or page, without a source line: what the report
+    renders. Edited as a dict, without checking each property again (`fig` was built and checked
+    by lib/charts): Plotly's update calls would take ten times as long, for every chart."""
     spec = fig.to_plotly_json()
     layout = spec.setdefault("layout", {})
     layout.update(width=EXPORT_WIDTH, paper_bgcolor="white", plot_bgcolor="white")
@@ -160,15 +176,9 @@ def for_export(fig: go.Figure, source: str | None, exported_on: date) -> go.Figu
     for prefix in ("xaxis", "yaxis"):
         for name in [k for k in layout if k.startswith(prefix)] or [prefix]:
             layout[name] = {**layout.get(name, {}), "automargin": True}
-    bottom = int(layout.get("margin", {}).get("b") or 60)
-    copy = go.Figure(spec, _validate=VALIDATE)
-    if source is not None:
-        set_source(copy, f"{source} Geëxporteerd op {fmt.long_date(exported_on)}.", EXPORT_WIDTH)
-    # The source lines get room of their own; the plot keeps its size, and grows to 16:9 when
-    # shorter, so the chart fills a slide (a tall timeline keeps its height).
-    height = int(layout.get("height") or 500) + int(copy.layout.margin.b or bottom) - bottom
-    copy.layout.height = max(height, SLIDE_HEIGHT)
-    return copy
+    # At least 16:9, so the chart fills a slide (a tall timeline keeps its height).
+    layout["height"] = max(int(layout.get("height") or 500), SLIDE_HEIGHT)
+    return spec
 
 
 def export_figure(

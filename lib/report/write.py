@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from lib.charts.cache import ImageCache
-from lib.charts.export import Exporter, default_exporter, for_export
+from lib.charts.export import Exporter, default_exporter, export_spec
 from lib.report.model import FORMATS, REPORT_PNG_SCALE, Report
 from lib.views.agenda import ChartItem
 
@@ -42,7 +42,7 @@ class BackgroundRenderer:
         if item.key in self.jobs:
             return
         # No source line inside the image: each page, slide or document section has its own.
-        figure = for_export(item.figure, None, self.created)
+        figure = export_spec(item.figure)
         self.jobs[item.key] = self.pool.submit(
             self.exporter.render_cached,
             figure,

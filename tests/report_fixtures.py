@@ -32,7 +32,8 @@ class FakeExporter(Exporter):
 
     def render(self, fig, fmt_name: str, scale: float | None = None) -> bytes:
         opts = render_options(fig, fmt_name, scale)
-        self.rendered.append(fig.layout.title.text or "")
+        layout = fig["layout"] if isinstance(fig, dict) else fig.layout.to_plotly_json()
+        self.rendered.append(layout.get("title", {}).get("text") or "")
         size = (int(opts["width"] * opts["scale"] / 4), int(opts["height"] * opts["scale"] / 4))
         out = io.BytesIO()
         if fmt_name == "jpeg":

@@ -104,12 +104,7 @@ def _make(plan, actuals, as_of, year, created, summary, formats, memo, key) -> d
         report = build_report(plan, actuals, as_of, year, created, **summary, on_chart=on_chart)
         if charts:
             renderer.pending(report)  # a writer waits for each chart only when it gets there
-        # Every writer in a thread of its own: while the charts are drawn, each lays out its
-        # text and tables and waits for a chart only where it needs one; little is left after
-        # the last chart.
-        with ThreadPoolExecutor(max_workers=len(formats), thread_name_prefix="writer") as writers:
-            jobs = {f: writers.submit(render, report, f, exporter) for f in formats}
-            for fmt_name, job in jobs.items():
-                out[fmt_name] = job.result()
-                memo.put(key, fmt_name, out[fmt_name])
+        for fmt_name in sorted(formats, key=lambda f: f in CHART_FORMATS):
+            out[fmt_name] = render(report, fmt_name, exporter)
+            memo.put(key, fmt_name, out[fmt_name])
     return out

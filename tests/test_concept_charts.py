@@ -39,7 +39,9 @@ def test_counting_concepts_marks_every_chart_and_draws_the_concept_apart(store):
     at.toggle(key="include_concept").set_value(True).run()
     assert not at.exception, [e.value for e in at.exception]
     charts = _charts(at)
-    assert charts and all("inclusief conceptcijfers" in c["layout"]["title"]["text"] for c in charts)
+    assert charts and all(
+        "inclusief conceptcijfers" in c["layout"]["title"]["text"] for c in charts
+    )
     fte = next(c for c in charts if "HBO-coaches" in c["layout"]["title"]["text"])
     concept = [t for t in fte["data"] if t["type"] == "bar" and "Concept" in t.get("name", "")]
     assert concept and concept[0]["marker"]["pattern"]["shape"] == "x"

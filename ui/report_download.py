@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date
 
 import streamlit as st
 
@@ -55,7 +54,7 @@ def _make(ctx, formats: list[str], exporter) -> dict[str, bytes]:
         ThreadPoolExecutor(max_workers=2, thread_name_prefix="report-render") as pool,
     ):
         status.write("Cijfers, samenvatting en grafieken samenstellen")
-        renderer = BackgroundRenderer(exporter, None, date.today(), pool)
+        renderer = BackgroundRenderer(exporter, None, pool)
         report = build_report(
             ctx.plan, ctx.actuals, ctx.as_of, ctx.year, on_chart=renderer if charts else None
         )

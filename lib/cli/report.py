@@ -99,7 +99,7 @@ def _make(plan, actuals, as_of, year, created, summary, formats, memo, key) -> d
         exporter.start_in_background()  # Chromium starts while the figures are built
     out = {}
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="report-render") as pool:
-        renderer = BackgroundRenderer(exporter, None, created, pool)
+        renderer = BackgroundRenderer(exporter, None, pool)
         on_chart = renderer if charts else None
         report = build_report(plan, actuals, as_of, year, created, **summary, on_chart=on_chart)
         if charts:

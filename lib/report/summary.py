@@ -87,9 +87,6 @@ class Summary:
         behind = sum(n for s, n in self.counts if s == BEHIND)
         return f"{behind} van {self.total} {'doel' if self.total == 1 else 'doelen'} achter"
 
-    def count_lines(self) -> list[str]:
-        return [f"{_label(s)}: {n}" for s, n in self.counts]
-
     @property
     def moves_heading(self) -> str:
         return f"Statuswijzigingen sinds {fmt.long_date(self.since)}" if self.since else ""

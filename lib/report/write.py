@@ -6,7 +6,6 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import date
 from pathlib import Path
 
 from lib.charts.cache import ImageCache
@@ -32,9 +31,9 @@ class BackgroundRenderer:
     """
 
     def __init__(
-        self, exporter: Exporter, cache: ImageCache | None, created: date, pool: ThreadPoolExecutor
+        self, exporter: Exporter, cache: ImageCache | None, pool: ThreadPoolExecutor
     ) -> None:
-        self.exporter, self.created, self.pool = exporter, created, pool
+        self.exporter, self.pool = exporter, pool
         self.cache = cache if cache is not None else ImageCache()
         self.jobs: dict[str, Future] = {}
 
@@ -97,7 +96,7 @@ def render_images(
     on-disk cache by default), so a report whose charts did not change renders nothing.
     """
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="report-render") as pool:
-        renderer = BackgroundRenderer(exporter or default_exporter(), cache, report.created, pool)
+        renderer = BackgroundRenderer(exporter or default_exporter(), cache, pool)
         return renderer.collect(report, progress)
 
 

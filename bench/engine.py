@@ -1,4 +1,4 @@
-"""The comparison engine on its own, on a million actual figures, and the report export."""
+"""The comparison engine on its own, on a million actual figures."""
 
 from __future__ import annotations
 
@@ -35,44 +35,6 @@ def engine_runs(folder: Path, runs: int) -> dict:
         "median_s": median,
         "rows_per_s": rows / median,
         "runs_s": times,
-    }
-
-
-def export_runs(runs: int) -> dict:
-    """Seconds to make the full report for the example data as PDF, PowerPoint and Excel.
-
-    As the dashboard makes it: the report built once, its charts rendered once (for the PDF)
-    and reused by the slides. The first run starts the chart exporter (a headless Chromium),
-    as the first download after a server start does; later runs find it running.
-    """
-    from lib.charts.export import Exporter
-    from lib.figures.actuals import read_actuals
-    from lib.report.model import build_report
-    from lib.report.write import render
-    from lib.store.settings import ROOT
-
-    plan = load_plan(ROOT / "targets.yaml")
-    actuals = read_actuals(ROOT / "data" / "example_actuals.csv", plan)
-    exporter = Exporter.create()
-    out = []
-    try:
-        for _ in range(runs):
-            started = time.perf_counter()
-            report = build_report(plan, actuals, AS_OF, AS_OF.year)
-            times = {"build": time.perf_counter() - started}
-            for fmt_name in ("pdf", "pptx", "xlsx"):
-                begun = time.perf_counter()
-                render(report, fmt_name, exporter)
-                times[fmt_name] = time.perf_counter() - begun
-            times["total"] = time.perf_counter() - started
-            out.append(times)
-    finally:
-        exporter.stop()
-    warm = out[1:] or out
-    return {
-        "first": out[0],
-        "later_median": {k: statistics.median(t[k] for t in warm) for k in out[0]},
-        "runs": out,
     }
 
 

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-import lib.store.store
+# Before lib/ is imported: figures check every property (lib/charts/style.py VALIDATE), and
+# rendered chart images go to a folder of this test session, not to data/.
+os.environ.setdefault("HJK_VALIDATE_FIGURES", "1")
+os.environ.setdefault("HJK_IMAGE_CACHE", tempfile.mkdtemp(prefix="hjk-image-cache-"))
+
+import lib.store.store  # noqa: E402
 from lib.figures.actuals import DEFAULT_ACTUALS, Actuals, parse_actuals, read_actuals
 from lib.plan.load import load_plan, parse_plan
 from lib.plan.schema import Plan

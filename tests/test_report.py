@@ -11,16 +11,18 @@ import struct
 from datetime import date
 
 import pytest
+from docx import Document
 from openpyxl import load_workbook
 from pptx import Presentation
 from pypdf import PdfReader
 
-from lib.charts.export import Exporter, export_figure, file_name, find_chromium
+from lib.charts.cache import ImageCache
+from lib.charts.export import Exporter, export_figure, figure_title, file_name, find_chromium
 from lib.charts.indicators import indicator_chart
-from lib.figures.actuals import Actuals
 from lib.report.model import build_report
 from lib.report.write import render
 from lib.report.xlsx import PROGRESS_HEADERS
+from tests.report_fixtures import FakeExporter, behind_names, concept_actuals, is_number
 
 AS_OF = date(2014, 10, 1)
 CREATED = date(2026, 11, 29)
@@ -37,14 +39,100 @@ def exporter():
     exporter.stop()
 
 
+TEXTS = {
+    # a goal behind, and one on course: texts are shown whatever the status
+    ("hbo_coach_vve_groepen", 2014, ""): ("Twee coaches zijn uitgevallen.", "Werving loopt."),
+    ("vve_thuis_groepen", 2014, ""): ("Loopt volgens plan.", ""),
+}
+MOVES = [
+    {
+        "kind": "status",
+        "indicator": "hbo_coach_vve_groepen",
+        "name": "VVE-groepen met een HBO'er",
+        "year": 2014,
+        "district": "",
+        "before": "30",
+        "after": "26",
+        "status_before": "op koers",
+        "status_now": "achter",
+        "changed_at": "2014-09-20T10:00:00",
+        "changed_by": "anna",
+        "approved_by": "bert",
+    },
+    {
+        "kind": "explanation",
+        "indicator": "vve_thuis_groepen",
+        "name": "Groepen VVE Thuis",
+        "year": 2014,
+        "district": "",
+        "before": None,
+        "after": None,
+        "status_before": None,
+        "status_now": None,
+        "changed_at": "2014-09-21T10:00:00",
+        "changed_by": "anna",
+        "approved_by": "bert",
+    },
+]
+
+
 @pytest.fixture(scope="module")
 def report(plan, example_actuals):
-    return build_report(plan, example_actuals, AS_OF, 2014, created=CREATED)
+    return build_report(
+        plan,
+        example_actuals,
+        AS_OF,
+        2014,
+        created=CREATED,
+        since=date(2014, 9, 1),
+        moves=MOVES,
+        texts=TEXTS,
+    )
 
 
 @pytest.fixture(scope="module")
-def pdf_bytes(report, exporter):
-    return render(report, "pdf", exporter)
+def fake():
+    return FakeExporter()
+
+
+@pytest.fixture(scope="module")
+def files(report, fake, tmp_path_factory):
+    """Every format of the report, charts drawn by the fake exporter (no Chromium needed)."""
+    cache = ImageCache(tmp_path_factory.mktemp("images"))
+    return {f: render(report, f, fake, cache) for f in ("pdf", "pptx", "xlsx", "docx")}
+
+
+def _pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+
+
+def _slides(data: bytes) -> list[list[str]]:
+    """Per slide the texts of its text boxes and table cells (not what is inside a picture)."""
+    deck = Presentation(io.BytesIO(data))
+    out = []
+    for slide in deck.slides:
+        texts = []
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                texts.append(shape.text_frame.text)
+            if shape.has_table:
+                texts += [c.text for row in shape.table.rows for c in row.cells]
+        out.append(texts)
+    return out
+
+
+def _docx_text(data: bytes) -> str:
+    document = Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    parts += [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return " ".join(" ".join(parts).split())
+
+
+@pytest.fixture(scope="module")
+def pdf_bytes(plan, example_actuals, exporter):
+    real = build_report(plan, example_actuals, AS_OF, 2014, created=CREATED, texts=TEXTS)
+    return render(real, "pdf", exporter)
 
 
 def _chart(plan, example_actuals):
@@ -70,10 +158,10 @@ def test_chart_export_has_the_right_signature(plan, example_actuals, exporter, f
 
 
 @needs_chromium
-def test_png_is_wide_enough_for_a_full_slide(plan, example_actuals, exporter):
+def test_png_is_wide_enough_for_a_full_slide_and_16_by_9(plan, example_actuals, exporter):
     data = export_figure(_chart(plan, example_actuals), "png", SOURCE, CREATED, exporter)
     width, height = struct.unpack(">II", data[16:24])  # the IHDR chunk
-    assert width >= 2400 and height > 0
+    assert width >= 2400 and abs(width / height - 16 / 9) < 0.01
 
 
 @needs_chromium
@@ -89,76 +177,218 @@ def test_file_name_is_plain_ascii():
 
 
 @needs_chromium
-def test_report_pdf_has_pages_and_texts(pdf_bytes, report):
+def test_report_pdf_rendered_for_real_has_pages_texts_and_images(pdf_bytes, report):
     reader = PdfReader(io.BytesIO(pdf_bytes))
-    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
-    # cover, overview, one or more pages per agenda item, districts, milestones, method
-    assert len(reader.pages) >= 3 + len(report.agenda) + 2
+    text = _pdf_text(pdf_bytes)
+    assert len(reader.pages) >= 8
     assert "Voortgangsrapportage Masterplan Het Jonge Kind 2014" in text
-    assert "VOORBEELDGEGEVENS" in text
-    assert "Bron:" in text and "1 oktober 2014" in text
+    assert "VOORBEELDGEGEVENS" in text and "Bron:" in text and "1 oktober 2014" in text
     for part in report.agenda:
         assert f"Agendapunt {part.number}: {part.name}" in text
-    assert "✖ achter" in text or "achter" in text  # status as word (and icon where the font has it)
-    assert "Zo is de status bepaald" in text
+    images = sum(len(page.images) for page in reader.pages)
+    assert images == len(report.all_charts())  # every chart, embedded as it was rendered
+    # no page nearly empty: every page but the last carries a fair amount of text or a chart
+    for page in reader.pages[:-1]:
+        assert len(page.extract_text()) > 300 or page.images
 
 
-@needs_chromium
-def test_report_pptx_has_slides_of_at_most_four_charts(report, exporter):
-    deck = Presentation(io.BytesIO(render(report, "pptx", exporter)))
+def test_every_format_opens_with_the_same_summary(files, report):
+    summary = report.summary
+    assert summary.since == date(2014, 9, 1)
+    assert [m.now for m in summary.moves] == ["achter"]  # only rows of kind "status"
+    headline = f"{summary.headline}"
+    texts = {
+        "pdf": _pdf_text(files["pdf"]),
+        "pptx": " ".join(t for slide in _slides(files["pptx"]) for t in slide),
+        "docx": _docx_text(files["docx"]),
+        "xlsx": " ".join(  # the summary sheet first, then the texts beside their rows
+            str(c)
+            for sheet in load_workbook(io.BytesIO(files["xlsx"]))
+            for row in sheet.values
+            for c in row
+            if c is not None
+        ),
+    }
+    for fmt_name, text in texts.items():
+        text = " ".join(text.split())
+        assert "Samenvatting" in text or fmt_name == "xlsx", fmt_name
+        assert headline in text, fmt_name
+        assert "Statuswijzigingen sinds 1 september 2014" in text, fmt_name
+        assert "20 september 2014" in text, fmt_name  # the move's date
+        assert summary.due_heading in text, fmt_name
+        assert "Waarom deze status" in text, fmt_name
+        assert "Twee coaches zijn uitgevallen." in text and "Werving loopt." in text, fmt_name
+        assert "Loopt volgens plan." in text, fmt_name  # a text of a goal that is not behind
+
+
+def test_every_indicator_behind_is_named_as_text_in_every_format(files, report):
+    names = behind_names(report)
+    assert len(names) == 7 and "Subsidieregeling VVE-scholing duidelijk" in names
+    pdf, docx = _pdf_text(files["pdf"]), _docx_text(files["docx"])
+    slides = " ".join(t for slide in _slides(files["pptx"]) for t in slide)
+    summary = load_workbook(io.BytesIO(files["xlsx"]))["Samenvatting"]
+    cells = [str(c) for row in summary.values for c in row if c is not None]
+    for name in names:
+        assert name in pdf and name in docx and name in " ".join(slides.split()), name
+        assert any(name in c for c in cells), name
+
+
+def test_summary_without_since_has_no_moves_and_lists_milestones_due(plan, example_actuals):
+    report = build_report(plan, example_actuals, AS_OF, 2014, due_before=date(2015, 12, 31))
+    assert report.summary.since is None and report.summary.moves == []
+    blocks_text = str(report.summary.due_heading)
+    assert "31 december 2015" in blocks_text
+    due = report.summary.due
+    assert due and all(AS_OF <= d.deadline <= date(2015, 12, 31) for d in due)
+    default = build_report(plan, example_actuals, AS_OF, 2014).summary
+    assert default.due_before == date(2014, 11, 12)  # peildatum + six weeks
+
+
+def test_pptx_slides_are_readable_when_projected(files, report):
+    deck = Presentation(io.BytesIO(files["pptx"]))
     assert abs(deck.slide_width / deck.slide_height - 16 / 9) < 0.01
-    texts = [
-        "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
-        for slide in deck.slides
-    ]
-    assert "Voortgangsrapportage" in texts[0] and "VOORBEELDGEGEVENS" in texts[0]
-    assert texts[1].startswith("Overzicht 2014")
-    pictures = [sum(1 for s in slide.shapes if s.shape_type == 13) for slide in deck.slides]
-    assert max(pictures) <= 4
+    slides = _slides(files["pptx"])
+    assert "Voortgangsrapportage" in slides[0][0] and "VOORBEELDGEGEVENS" in " ".join(slides[0])
+    titles = [texts[0] for texts in slides]
+    assert titles[1].startswith("Samenvatting 2014: ") and "doelen achter" in titles[1]
+    assert any(t.startswith("Agendapunt 1: ") and " van " in t and "achter" in t for t in titles)
+    pictures = []
+    for slide, texts in zip(deck.slides, slides, strict=True):
+        shown = [s for s in slide.shapes if s.shape_type == 13]
+        pictures.append(len(shown))
+        assert len(shown) <= 2
+        chart_titles = [
+            figure_title(i.figure) for i in report.all_charts() if i.key in {s.name for s in shown}
+        ]
+        assert len(chart_titles) == len(set(chart_titles))  # never two charts with one title
+        assert sum("Bron:" in t for t in texts) == (1 if slide != deck.slides[0] else 1)
     assert sum(pictures) == len(report.all_charts())
-    assert all("Bron:" in t for t in texts[1:])
-    assert any(t.startswith("Mijlpalen") for t in texts) and any(
-        t.startswith("Per wijk") for t in texts
-    )
+    milestone_slide = next(s for s in deck.slides if any(p.name == "milestones" for p in s.shapes))
+    assert sum(1 for s in milestone_slide.shapes if s.shape_type == 13) == 1
 
 
-def test_report_xlsx_has_sheets_headers_and_inert_notes(plan, example_actuals):
-    frame = example_actuals.frame.copy()
-    frame.loc[frame.index[0], "note"] = '=HYPERLINK("http://example.org","klik")'
-    frame.loc[frame.index[1], "note"] = "-2 correctie"
-    actuals = Actuals(frame, example_actuals.meta, "test", "test.csv")
-    book = load_workbook(
-        io.BytesIO(render(build_report(plan, actuals, AS_OF, 2014, CREATED), "xlsx"))
-    )
-    assert book.sheetnames == ["Voortgang 2014", "Cijfers", "Doelen"]
+def test_xlsx_numbers_are_numbers_and_names_dutch(files, report):
+    book = load_workbook(io.BytesIO(files["xlsx"]))
+    assert book.sheetnames == ["Samenvatting", "Voortgang 2014", "Cijfers", "Doelen"]
     progress = book["Voortgang 2014"]
-    assert "VOORBEELDGEGEVENS" in progress["A1"].value
-    assert [c.value for c in progress[2]] == list(PROGRESS_HEADERS.values())
-    assert progress.freeze_panes == "A3"
+    header_row = next(r for r in progress.iter_rows(values_only=True) if r[0] == "Agendapunt")
+    assert list(header_row) == [*PROGRESS_HEADERS.values(), "Toelichting", "Maatregelen"]
+    kinds = {r[header_row.index("Soort doel")] for r in progress.iter_rows(values_only=True)}
+    assert {"niveau", "mijlpaal", "toezegging"} <= kinds
+    assert not kinds & {"level", "per_year", "milestone"}
     figures = book["Cijfers"]
-    headers = [c.value for c in figures[2]]
-    notes = [
-        row[headers.index("Opmerking")] for row in figures.iter_rows(min_row=3, values_only=True)
+    rows = list(figures.iter_rows(values_only=True))
+    head = next(i for i, r in enumerate(rows) if r[0] == "Indicator")
+    values = [r[rows[head].index("Waarde")] for r in rows[head + 1 :]]
+    assert sum(is_number(v) for v in values) > 100
+    assert not any(
+        isinstance(v, str) and v.replace(",", "").replace(".", "").isdigit() for v in values
+    )
+    assert (
+        report.file_stem() == "Voortgang Masterplan Het Jonge Kind 2014 (peildatum 1 oktober 2014)"
+    )
+
+
+def test_docx_uses_word_headings_tables_alt_text_and_the_notice_in_the_body(files, report):
+    document = Document(io.BytesIO(files["docx"]))
+    styles = {p.style.name for p in document.paragraphs if p.text}
+    assert {"Title", "Heading 1", "Heading 2"} <= styles
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[0] == "Samenvatting" and "Mijlpalen" in headings
+    assert len(document.tables) >= 4
+    alts = [s._inline.docPr.get("descr") for s in document.inline_shapes]
+    assert len(alts) == len(report.all_charts()) and all(alts)
+    body = " ".join(p.text for p in document.paragraphs)
+    assert "VOORBEELDGEGEVENS" in body and "Bron:" in body
+
+
+def test_an_indicator_without_a_target_this_year_gets_a_line_not_a_chart(files, report):
+    charted_keys = {i.key for i in report.all_charts()}
+    skipped = [
+        i
+        for part in report.agenda
+        for s in part.sections
+        for i in s.items
+        if i.key not in charted_keys
     ]
-    assert '\'=HYPERLINK("http://example.org","klik")' in notes
-    assert "'-2 correctie" in notes
-    for row in figures.iter_rows(min_row=3):
-        for cell in row:
-            assert cell.data_type != "f", f"formula in {cell.coordinate}"
-    # numbers stay numbers
-    years = [row[headers.index("Jaar")] for row in figures.iter_rows(min_row=3, values_only=True)]
-    assert all(isinstance(y, int) for y in years)
+    assert skipped  # the example plan has indicators without a target in 2014
+    text = _pdf_text(files["pdf"])
+    for item in skipped:
+        assert f"{item.indicator.name}: het plan stelt hier in 2014 geen doel" in text
+
+
+def test_concept_figures_are_marked_in_charts_and_every_format(
+    plan, example_actuals, fake, tmp_path
+):
+    actuals = concept_actuals(example_actuals, ("hbo_coach_fte", 2014, ""))
+    report = build_report(plan, actuals, AS_OF, 2014, created=CREATED)
+    assert report.include_concept
+    for item in report.all_charts():
+        assert "inclusief conceptcijfers" in item.figure.layout.title.text
+    chart = next(i for i in report.all_charts() if i.key == "chart_hbo_coach_fte").figure
+    concept = [t for t in chart.data if t.type == "bar" and "Concept" in (t.name or "")]
+    assert concept and concept[0].marker.pattern.shape == "x"
+    assert any("concept" in (a.text or "") for a in chart.layout.annotations)
+    assert "inclusief conceptcijfers" in report.file_stem()
+    assert "Inclusief conceptcijfers" in report.source  # so every chart export says it too
+    cache = ImageCache(tmp_path)
+    data = {f: render(report, f, fake, cache) for f in ("pdf", "pptx", "xlsx", "docx")}
+    assert "INCLUSIEF CONCEPTCIJFERS" in _pdf_text(data["pdf"])
+    assert "INCLUSIEF CONCEPTCIJFERS" in " ".join(_slides(data["pptx"])[0])
+    assert "INCLUSIEF CONCEPTCIJFERS" in _docx_text(data["docx"])
+    sheet = load_workbook(io.BytesIO(data["xlsx"]))["Voortgang 2014"]
+    assert any("INCLUSIEF CONCEPTCIJFERS" in str(r[0]) for r in sheet.iter_rows(values_only=True))
+    approved = build_report(plan, example_actuals, AS_OF, 2014)
+    assert not approved.include_concept
+    assert "conceptcijfers" not in approved.source
+
+
+def test_progress_table_carries_the_figure_status(plan, example_actuals):
+    from lib.progress.compare import progress_table
+
+    actuals = concept_actuals(example_actuals, ("hbo_coach_vve_groepen", 2014, "w01"))
+    table = progress_table(plan, actuals, AS_OF, district="all")
+    row = table[(table["indicator"] == "hbo_coach_vve_groepen") & (table["year"] == 2014)]
+    status = dict(zip(row["district"], row["figure_status"], strict=True))
+    assert status["w01"] == "concept" and status["w02"] == "vastgesteld"
+    assert status[""] == "concept"  # a city sum with a concept in it is a concept
+    from lib.charts.districts import heatmap_view
+
+    _, heatmap = heatmap_view(table, plan, 2014, "x")
+    marked = [c for row in heatmap.data[0].text for c in row if "concept" in c]
+    assert len(marked) == 1  # the one concept district figure says so in its cell
+
+
+def test_report_progress_is_reported_per_chart(plan, example_actuals, fake, tmp_path):
+    from lib.report.write import render_images
+
+    report = build_report(plan, example_actuals, AS_OF, 2014, created=CREATED)
+    seen = []
+    render_images(report, fake, ImageCache(tmp_path), lambda text, share: seen.append(share))
+    assert len(seen) == len(report.all_charts()) and seen == sorted(seen)
 
 
 def test_cli_report_writes_the_requested_files(tmp_path, capsys):
     from lib.cli.main import run
 
-    code = run(["report", "--year", "2014", "--format", "xlsx", "--out", str(tmp_path)])
+    args = ["report", "--year", "2014", "--format", "xlsx", "--format", "xlsx"]
+    code = run([*args, "--since", "2014-09-01", "--out", str(tmp_path)])
     out = capsys.readouterr()
     assert code == 0
-    written = [tmp_path / line for line in (p.rsplit("/", 1)[-1] for p in out.out.split())]
+    written = [tmp_path / line.rsplit("/", 1)[-1] for line in out.out.splitlines()]
     assert [p.suffix for p in written] == [".xlsx"] and written[0].exists()
+    assert written[0].name.startswith("Voortgang ")
     assert "voorbeeldgegevens" in out.err
+    summary = load_workbook(written[0])["Samenvatting"]
+    text = " ".join(str(c) for row in summary.values for c in row if c is not None)
+    assert "Statuswijzigingen sinds 1 september 2014" in text
+
+
+def test_cli_report_formats_are_the_models(plan):
+    from lib.cli.report import FORMATS as CLI_FORMATS
+    from lib.report.model import FORMATS
+
+    assert CLI_FORMATS == FORMATS == ("pdf", "pptx", "xlsx", "docx")
 
 
 def test_cli_report_unknown_year_is_a_usage_error(tmp_path, capsys):
@@ -175,5 +405,5 @@ def test_cli_report_all_formats(tmp_path, capsys):
 
     assert run(["report", "--year", "2013", "--as-of", "2013-12-31", "--out", str(tmp_path)]) == 0
     suffixes = sorted(p.suffix for p in tmp_path.iterdir())
-    assert suffixes == [".pdf", ".pptx", ".xlsx"]
-    assert all("2013-2013-12-31" in p.name for p in tmp_path.iterdir())
+    assert suffixes == [".docx", ".pdf", ".pptx", ".xlsx"]
+    assert all("2013 (peildatum 31 december 2013)" in p.name for p in tmp_path.iterdir())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import threading
 from functools import partial
 from pathlib import Path
 
@@ -24,8 +23,6 @@ from lib.charts.export import (
 )
 from lib.figures.actuals import Actuals
 from lib.problems import ValidationFailed
-from lib.report.model import Report, build_report
-from lib.report.write import render
 from lib.status import STATUSES
 from lib.views.html_table import STATUS_TEXT_COLOUR, Markup, html_table, status_fill
 from ui import context
@@ -167,67 +164,11 @@ def download_buttons(fig: go.Figure, key: str) -> None:
             )
 
 
-REPORT_FORMATS = (
-    ("pdf", "PDF (A4)", "application/pdf", ":material/picture_as_pdf:"),
-    (
-        "pptx",
-        "PowerPoint (16:9)",
-        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        ":material/slideshow:",
-    ),
-    (
-        "xlsx",
-        "Excel",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ":material/table:",
-    ),
-)
-
-
-_REPORTS: dict[tuple, Report] = {}
-_REPORTS_LOCK = threading.Lock()
-
-
-def _report_bytes(plan, actuals, as_of, year: int, fmt_name: str) -> bytes:
-    # Runs in Streamlit's download thread (no script context, so no st.cache_*): a small cache
-    # of built reports lets the slides reuse the chart images the PDF already rendered.
-    key = (plan.content_hash, actuals.version, as_of, year)
-    with _REPORTS_LOCK:
-        report = _REPORTS.get(key)
-        if report is None:
-            if len(_REPORTS) >= 4:
-                _REPORTS.pop(next(iter(_REPORTS)))
-            report = _REPORTS[key] = build_report(plan, actuals, as_of, year)
-        return render(report, fmt_name, exporter())
-
-
 def report_buttons() -> None:
-    """The whole progress report for the chosen year, made when the user asks for it."""
-    ctx = context.current()
-    with st.popover(
-        f"Voortgangsrapport {ctx.year} downloaden",
-        icon=":material/download:",
-        key="report_download",
-    ):
-        st.caption(
-            f"Overzicht, alle agendapunten met grafieken, wijken, mijlpalen en werkwijze; peildatum "
-            f"{fmt.long_date(ctx.as_of)}. Het maken duurt ongeveer tien seconden."
-        )
-        charts_ok = export_available()
-        if not charts_ok:
-            st.warning(INSTALL_HINT + " Het Excel-bestand kan wel.", icon=":material/warning:")
-        stem = f"voortgang-{ctx.plan.plan.id}-{ctx.year}-{ctx.as_of.isoformat()}"
-        for fmt_name, label, mime, icon in REPORT_FORMATS:
-            st.download_button(
-                label,
-                data=partial(_report_bytes, ctx.plan, ctx.actuals, ctx.as_of, ctx.year, fmt_name),
-                file_name=f"{stem}.{fmt_name}",
-                mime=mime,
-                on_click="ignore",
-                key=f"report_{fmt_name}",
-                icon=icon,
-                disabled=fmt_name != "xlsx" and not charts_ok,
-            )
+    """The whole progress report for the chosen year (ui/report_download.py)."""
+    from ui.report_download import report_buttons as buttons
+
+    buttons(exporter(), export_available())
 
 
 def chart(fig: go.Figure, description: str, key: str) -> None:

@@ -29,7 +29,7 @@ from lib.store.settings import database_url, url_label
 from lib.store.store import Store
 from lib.views.agenda import GoalSection, Theme, agenda_sections
 from lib.views.agenda import agenda_themes as agenda_themes_of
-from lib.views.overview import source_line
+from lib.views.overview import CONCEPT_NOTE, source_line
 
 CONTEXT_KEY = "context"
 T = TypeVar("T")
@@ -59,6 +59,8 @@ class Context:
         parts.append(self.plan.district_names()[district] if district else "hele stad")
         if agenda is not None:
             parts.append(f"agendapunt {agenda}: {self.plan.agenda_names()[agenda]}")
+        if self.actuals.counts_concept:
+            parts.append(CONCEPT_NOTE)
         parts.append(f"peildatum {fmt.long_date(self.as_of)}")
         return " · ".join(parts)
 

@@ -25,6 +25,8 @@ from lib.charts.style import (
     apply_style,
     fixed_margins,
     label_axis_room,
+    new_figure,
+    wrap,
 )
 from lib.plan.schema import Indicator, Plan
 
@@ -46,8 +48,13 @@ def district_matrix(progress: pd.DataFrame, plan: Plan, year: int, value: str) -
     return matrix
 
 
-def district_heatmap(actual: pd.DataFrame, share: pd.DataFrame, subtitle: str) -> go.Figure:
-    """Share of the city total per cell (colour), with the actual figure as text."""
+def district_heatmap(
+    actual: pd.DataFrame, share: pd.DataFrame, subtitle: str, concept: pd.DataFrame | None = None
+) -> go.Figure:
+    """Share of the city total per cell (colour), with the actual figure as text.
+
+    `concept`: the figure_status matrix; a concept figure says so in its cell.
+    """
     text = [
         [
             "geen<br>cijfer"
@@ -59,7 +66,13 @@ def district_heatmap(actual: pd.DataFrame, share: pd.DataFrame, subtitle: str) -
         ]
         for i in actual.index
     ]
-    fig = go.Figure(
+    if concept is not None:
+        marked = concept.reindex(index=actual.index, columns=actual.columns) == "concept"
+        text = [
+            [t + ("<br>concept" if m else "") for t, m in zip(row, flags, strict=True)]
+            for row, flags in zip(text, marked.to_numpy().tolist(), strict=True)
+        ]
+    fig = new_figure(
         go.Heatmap(
             z=share.values,
             x=[_column_label(c) for c in share.columns],
@@ -79,8 +92,12 @@ def district_heatmap(actual: pd.DataFrame, share: pd.DataFrame, subtitle: str) -
     fig.update_xaxes(tickangle=0, showgrid=False)
     fig = apply_style(fig, "Stand per wijk en aandeel in het stadstotaal", subtitle)
     fig.update_xaxes(tickfont={"size": COLUMN_FONT_SIZE})
-    fig.update_layout(height=180 + 48 * len(share.index))
     rows = [_short(i) for i in share.index]
+    lines_per_row = max(
+        [r.count("<br>") + 1 for r in rows] + [c.count("<br>") + 1 for row in text for c in row],
+        default=1,
+    )
+    fig.update_layout(height=180 + max(48, 20 * lines_per_row + 12) * len(share.index))
     lines = max((_column_label(c).count("<br>") + 1 for c in share.columns), default=1)
     return fixed_margins(
         fig,
@@ -97,15 +114,16 @@ def _column_label(name: str) -> str:
     return re.sub(r" |(?<=-)", "<br>", name).replace("<br><br>", "<br>")
 
 
-def _short(name: str, width: int = 38) -> str:
-    return name if len(name) <= width else name[: width - 1] + "…"
+def _short(name: str, width: int = 36) -> str:
+    """An indicator's full name over as many lines as it needs: never cut off."""
+    return wrap(name, width)
 
 
 def district_ranking(indicator: Indicator, rows: pd.DataFrame, subtitle: str) -> go.Figure:
     """Districts sorted by their actual figure, with the average per district for reference."""
     rows = rows.sort_values("actual", ascending=True, na_position="first")
     values = [None if pd.isna(v) else float(v) for v in rows["actual"]]
-    fig = go.Figure(
+    fig = new_figure(
         go.Bar(
             x=values,
             y=list(rows["district_name"]),
@@ -221,7 +239,8 @@ def heatmap_view(
     """The district figures of `year` as a table (indicators x districts) and as its heatmap."""
     actual = district_matrix(progress, plan, year, "actual")
     share = district_matrix(progress, plan, year, "share_of_city")
-    return actual, district_heatmap(actual, share, subtitle)
+    concept = district_matrix(progress, plan, year, "figure_status")
+    return actual, district_heatmap(actual, share, subtitle, concept)
 
 
 def ranking_view(

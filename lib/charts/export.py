@@ -15,11 +15,16 @@ from datetime import date
 import plotly.graph_objects as go
 
 from lib import fmt
-from lib.charts.style import set_source
+from lib.charts.cache import ImageCache, image_key
+from lib.charts.style import VALIDATE, set_source
 
 EXPORT_WIDTH = 1200  # CSS pixels; PNG is rendered at twice this, 2400 pixels wide
 PNG_SCALE = 2
+SLIDE_HEIGHT = EXPORT_WIDTH * 9 // 16  # 675: an export at least this tall is 16:9 or taller
 MIME_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
+# What a render may make: the downloads above, and JPEG for the report (no alpha channel, so the
+# PDF takes it as it is, and Chromium encodes it faster than a PNG).
+RENDER_FORMATS = (*MIME_TYPES, "jpeg")
 INSTALL_HINT = (
     "Exporteren als afbeelding kan niet: op de server ontbreekt de browser Chromium die de "
     "grafieken tekent. Installeer die met `apt-get install chromium` (Debian/Ubuntu) en start "
@@ -65,30 +70,65 @@ class Exporter:
                 kaleido.start_sync_server(mathjax=False, silence_warnings=True)
                 self._started = True
 
-    def render(self, fig: go.Figure, fmt_name: str, scale: float | None = None) -> bytes:
+    def start_in_background(self) -> None:
+        """Start the export server in a thread, so Chromium starts while other work goes on;
+        a render waits for it (a failure to start is raised by the render, in Dutch)."""
+
+        def start() -> None:
+            try:
+                self._ensure_started()
+            except Exception:  # noqa: BLE001 - raised again, with its message, by render()
+                pass
+
+        threading.Thread(target=start, name="kaleido-start", daemon=True).start()
+
+    def render(self, fig: go.Figure | dict, fmt_name: str, scale: float | None = None) -> bytes:
         """Bytes of `fig` as png, svg or pdf; the figure must already carry its export texts."""
         import kaleido
 
-        if fmt_name not in MIME_TYPES:
+        if fmt_name not in RENDER_FORMATS:
             raise ValueError(f"unknown export format {fmt_name!r}")
         self._ensure_started()
-        height = int(fig.layout.height or 500)
-        opts = {
-            "format": fmt_name,
-            "width": EXPORT_WIDTH,
-            "height": height,
-            "scale": (scale or PNG_SCALE) if fmt_name == "png" else 1,
-        }
+        opts = render_options(fig, fmt_name, scale)
         with self._lock:  # the sync server takes one request at a time
             return kaleido.calc_fig_sync(fig, opts=opts)
 
+    def render_cached(
+        self,
+        fig: go.Figure | dict,
+        fmt_name: str,
+        scale: float | None = None,
+        cache: ImageCache | None = None,
+    ) -> bytes:
+        """Like `render`, but an image rendered before from the same figure comes from `cache`."""
+        opts = render_options(fig, fmt_name, scale)
+        key = image_key(fig, fmt_name, opts["width"], opts["height"], opts["scale"])
+        data = cache.get(key, fmt_name) if cache is not None else None
+        if data is None:
+            data = self.render(fig, fmt_name, scale)
+            if cache is not None:
+                cache.put(key, fmt_name, data)
+        return data
+
     def stop(self) -> None:
+        if not self._started:  # nothing to stop, and no reason to import kaleido
+            return
         import kaleido
 
         with self._lock:
             if self._started:
                 kaleido.stop_sync_server(silence_warnings=True)
                 self._started = False
+
+
+def render_options(fig: go.Figure | dict, fmt_name: str, scale: float | None = None) -> dict:
+    height = fig["layout"].get("height") if isinstance(fig, dict) else fig.layout.height
+    return {
+        "format": fmt_name,
+        "width": EXPORT_WIDTH,
+        "height": int(height or 500),
+        "scale": (scale or PNG_SCALE) if fmt_name in ("png", "jpeg") else 1,
+    }
 
 
 _DEFAULT: Exporter | None = None
@@ -104,19 +144,41 @@ def default_exporter() -> Exporter:
         return _DEFAULT
 
 
-def for_export(fig: go.Figure, source: str, exported_on: date) -> go.Figure:
-    """A copy of `fig` sized for a slide or page, with the source line and the export date."""
-    copy = go.Figure(fig)
-    copy.update_layout(width=EXPORT_WIDTH, paper_bgcolor="white", plot_bgcolor="white")
-    # On screen some charts set their margins from estimated label widths (lib/charts/style.py); the
-    # exporter's fonts may be wider, so here Plotly measures the labels itself.
-    copy.update_xaxes(automargin=True)
-    copy.update_yaxes(automargin=True)
-    bottom = int(copy.layout.margin.b or 60)
+def for_export(fig: go.Figure, source: str | None, exported_on: date) -> go.Figure:
+    """A copy of `fig` sized for a slide or page, with the source line and the export date.
+
+    source None: no source line in the image, for a report that prints it once per page or
+    slide itself.
+    """
+    spec = export_spec(fig)
+    layout = spec["layout"]
+    bottom = int(layout.get("margin", {}).get("b") or 60)
+    if source is None:
+        return go.Figure(spec, _validate=VALIDATE)
+    copy = go.Figure(spec, _validate=VALIDATE)
     set_source(copy, f"{source} Geëxporteerd op {fmt.long_date(exported_on)}.", EXPORT_WIDTH)
-    # The source lines get room of their own; the plot keeps its size.
-    copy.update_layout(height=int(copy.layout.height or 500) + int(copy.layout.margin.b) - bottom)
+    # The source lines get room of their own; the plot keeps its size, and grows to 16:9 when
+    # the whole is shorter.
+    own = int(fig.layout.height or 500) + int(copy.layout.margin.b or bottom) - bottom
+    copy.layout.height = max(own, SLIDE_HEIGHT)
     return copy
+
+
+def export_spec(fig: go.Figure) -> dict:
+    """`fig` as a plain dict sized for a slide or page, without a source line: what the report
+    renders. Edited as a dict, without checking each property again (`fig` was built and checked
+    by lib/charts): Plotly's update calls would take ten times as long, for every chart."""
+    spec = fig.to_plotly_json()
+    layout = spec.setdefault("layout", {})
+    layout.update(width=EXPORT_WIDTH, paper_bgcolor="white", plot_bgcolor="white")
+    # On screen some charts set their margins from estimated label widths (lib/charts/style.py);
+    # the exporter's fonts may be wider, so here Plotly measures the labels itself.
+    for prefix in ("xaxis", "yaxis"):
+        for name in [k for k in layout if k.startswith(prefix)] or [prefix]:
+            layout[name] = {**layout.get(name, {}), "automargin": True}
+    # At least 16:9, so the chart fills a slide (a tall timeline keeps its height).
+    layout["height"] = max(int(layout.get("height") or 500), SLIDE_HEIGHT)
+    return spec
 
 
 def export_figure(

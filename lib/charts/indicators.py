@@ -22,10 +22,15 @@ from lib.charts.style import (
     TICK_GAP,
     apply_style,
     fixed_margins,
+    new_figure,
     numeric_axis_room,
 )
 from lib.plan.schema import STOCK_KINDS, Indicator
 from lib.status import STATUSES
+
+BAR_WIDTH = 0.42  # of the distance between two years
+BAR_GAP = 0.06  # between a bar and its year's target marker
+CONCEPT_EDGE = "#6A3D9A"  # concept bars: white with a purple cross-hatch, labelled "concept"
 
 
 def _numbers(series: pd.Series) -> list[float | None]:
@@ -38,27 +43,47 @@ def indicator_chart(
     """Yearly target path (line, or band for a range) against actual figures (bars) and projection."""
     rows = rows.sort_values("year")
     years = [int(y) for y in rows["year"]]
-    fig = go.Figure()
+    fig = new_figure()
     if indicator.kind == "range":
         _add_range_bands(fig, rows, indicator.unit)
     actual = _numbers(rows["actual"])
     in_progress = [y == as_of_year for y in years]
+    concept = _concept(rows)
+    # Bars stand left of the year's tick and the target marker on it, so a value label above a
+    # bar never covers the marker.
+    bar = {"width": BAR_WIDTH, "offset": -BAR_WIDTH - BAR_GAP, "cliponaxis": False}
+    labels = [_bar_label(a, s, c) for a, s, c in zip(actual, rows["status"], concept, strict=True)]
     fig.add_trace(
         go.Bar(
             x=years,
-            y=actual,
+            y=[None if c else a for a, c in zip(actual, concept, strict=True)],
             name="Stand (gestreept: lopend jaar)",
             marker={
                 "color": [ACTUAL_LIGHT if p else ACTUAL for p in in_progress],
                 "line": {"color": ACTUAL, "width": 2},
                 "pattern": {"shape": ["/" if p else "" for p in in_progress], "fgcolor": ACTUAL},
             },
-            text=[_bar_label(a, s) for a, s in zip(actual, rows["status"], strict=True)],
-            textposition="outside",
-            cliponaxis=False,
             hovertemplate="%{x}: %{y:,.1f} " + indicator.unit + "<extra>Stand</extra>",
+            **bar,
         )
     )
+    if any(concept):
+        fig.add_trace(
+            go.Bar(
+                x=years,
+                y=[a if c else None for a, c in zip(actual, concept, strict=True)],
+                name="Conceptcijfer, nog niet vastgesteld (geruit)",
+                marker={
+                    "color": "white",
+                    "line": {"color": CONCEPT_EDGE, "width": 3},
+                    "pattern": {"shape": "x", "fgcolor": CONCEPT_EDGE, "size": 10},
+                },
+                hovertemplate="%{x}: %{y:,.1f} " + indicator.unit + "<extra>Concept</extra>",
+                **bar,
+            )
+        )
+    fig.update_layout(barmode="overlay")
+    _add_value_labels(fig, years, actual, labels)
     if indicator.kind != "range":
         fig.add_trace(
             go.Scatter(
@@ -72,7 +97,12 @@ def indicator_chart(
             )
         )
     _add_projection(fig, indicator, rows)
-    fig.update_xaxes(tickmode="array", tickvals=years, ticktext=[str(y) for y in years])
+    fig.update_xaxes(
+        tickmode="array",
+        tickvals=years,
+        ticktext=[str(y) for y in years],
+        range=[min(years) - BAR_WIDTH - BAR_GAP - 0.2, max(years) + 0.3] if years else None,
+    )
     fig.update_yaxes(title_text=indicator.unit, rangemode="tozero")
     apply_style(fig, f"{indicator.name}: doel en stand", title_suffix)
     return fixed_margins(fig, numeric_axis_room(_highest(rows)))
@@ -92,8 +122,8 @@ def _add_range_bands(fig: go.Figure, rows: pd.DataFrame, unit: str) -> None:
             continue
         fig.add_shape(
             type="rect",
-            x0=row.year - 0.45,
-            x1=row.year + 0.45,
+            x0=row.year - BAR_WIDTH - BAR_GAP - 0.04,  # around the bar, which stands left of
+            x1=row.year - BAR_GAP + 0.04,  # the year's tick
             y0=row.target_min,
             y1=row.target_max,
             fillcolor=RANGE_FILL,
@@ -117,10 +147,39 @@ def _add_range_bands(fig: go.Figure, rows: pd.DataFrame, unit: str) -> None:
     )
 
 
-def _bar_label(actual: float | None, status: str) -> str:
+def _add_value_labels(
+    fig: go.Figure, years: list[int], actual: list[float | None], labels: list[str]
+) -> None:
+    """Each bar's value above it, on a white ground: the target line may pass behind the label,
+    never through it, and the target marker (on the year's tick) stays clear of it."""
+    middle = -BAR_GAP - BAR_WIDTH / 2
+    for year, value, text in zip(years, actual, labels, strict=True):
+        if value is None:
+            continue
+        fig.add_annotation(
+            x=year + middle,
+            y=value,
+            text=text,
+            showarrow=False,
+            yanchor="bottom",
+            yshift=2,
+            bgcolor="rgba(255, 255, 255, 0.9)",
+            borderpad=1,
+            name="value",
+        )
+
+
+def _bar_label(actual: float | None, status: str, concept: bool = False) -> str:
     if actual is None:
         return ""
-    return f"{fmt.number(actual)} {STATUSES[status].icon}"
+    return f"{fmt.number(actual)} {STATUSES[status].icon}" + (" concept" if concept else "")
+
+
+def _concept(rows: pd.DataFrame) -> list[bool]:
+    """Per row whether its figure is a concept (not yet approved by a second editor)."""
+    if "figure_status" not in rows:
+        return [False] * len(rows)
+    return [s == "concept" for s in rows["figure_status"]]
 
 
 def _add_projection(fig: go.Figure, indicator: Indicator, rows: pd.DataFrame) -> None:
@@ -180,7 +239,7 @@ def commitment_chart(indicator: Indicator, rows: pd.DataFrame, title_suffix: str
     """Yes/no commitments per year as a strip of status symbols."""
     rows = rows.sort_values("year")
     years = [int(y) for y in rows["year"]]
-    fig = go.Figure(
+    fig = new_figure(
         go.Scatter(
             x=years,
             y=[0] * len(years),
@@ -192,7 +251,10 @@ def commitment_chart(indicator: Indicator, rows: pd.DataFrame, title_suffix: str
                 "line": {"color": "#333333", "width": 2},
             },
             # Years without a commitment keep their dash symbol but no words, which would collide.
-            text=["" if s == "geen doel" else f"{STATUSES[s].icon} {s}" for s in rows["status"]],
+            text=[
+                "" if s == "geen doel" else f"{STATUSES[s].icon} {s}" + (" (concept)" if c else "")
+                for s, c in zip(rows["status"], _concept(rows), strict=True)
+            ],
             textposition="bottom center",
             hovertext=list(rows["explanation"]),
             hoverinfo="text",

@@ -8,6 +8,7 @@ so stay apart in greyscale print.
 from __future__ import annotations
 
 import math
+import os
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -52,6 +53,16 @@ STATUS_SYMBOLS = {
 
 SCREEN_HEIGHT = 420
 
+# Plotly checks every property set on a figure against its schema: half the time of building a
+# chart (1.2 of 2.6 s for the report's 35). The builders here set fixed, tested properties, so
+# figures skip that check; the tests turn it back on (tests/conftest.py) to catch a misspelt one.
+VALIDATE = os.environ.get("HJK_VALIDATE_FIGURES") == "1"
+
+
+def new_figure(data: object = None) -> go.Figure:
+    """An empty figure (or one with `data`) whose later updates are not checked (see VALIDATE)."""
+    return go.Figure(data=data, _validate=VALIDATE)
+
 
 def _template() -> go.layout.Template:
     """Plotly's white template, with trace defaults only for the chart types used here.
@@ -66,6 +77,7 @@ def _template() -> go.layout.Template:
 
 
 TEMPLATE = _template()
+TEMPLATE_JSON = TEMPLATE.to_plotly_json()
 
 
 def apply_style(fig: go.Figure, title: str, subtitle: str = "") -> go.Figure:
@@ -75,8 +87,7 @@ def apply_style(fig: go.Figure, title: str, subtitle: str = "") -> go.Figure:
         title_text += (
             f"<br><span style='font-size:{BASE_FONT_SIZE}px;color:{MUTED}'>{subtitle}</span>"
         )
-    fig.update_layout(
-        template=TEMPLATE,
+    style = dict(
         font={"family": FONT_FAMILY, "size": BASE_FONT_SIZE, "color": INK},
         # Title, subtitle and legend stack above the plot at fixed distances, so the legend
         # stays next to the title however tall the chart is.
@@ -106,9 +117,31 @@ def apply_style(fig: go.Figure, title: str, subtitle: str = "") -> go.Figure:
         height=SCREEN_HEIGHT,
     )
     ticks = {"color": INK, "size": TICK_FONT_SIZE}
-    fig.update_xaxes(gridcolor=GRID, linecolor=MUTED, tickfont=ticks, automargin=True)
-    fig.update_yaxes(gridcolor=GRID, linecolor=MUTED, tickfont=ticks, automargin=True)
+    axis = {"gridcolor": GRID, "linecolor": MUTED, "tickfont": ticks, "automargin": True}
+    # Merged as plain dicts and set in one go: Plotly's update_layout walks every key through
+    # its property machinery, 40 ms a chart; this takes a fifth of that, with the same result.
+    layout = _merge(fig.layout.to_plotly_json(), style)
+    for prefix in ("xaxis", "yaxis"):
+        for name in [k for k in layout if k.startswith(prefix)] or [prefix]:
+            layout[name] = _merge(layout.get(name, {}), axis)
+    # An empty template first: a layout set without one gets Plotly's default, built anew.
+    fig.layout = {**layout, "template": {}}
+    if VALIDATE:
+        fig.layout.template = TEMPLATE
+    else:  # the template's dict as it is: checking it again is a quarter of the time
+        fig.layout._props["template"] = TEMPLATE_JSON
     return fig
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    """`base` updated with `extra` the way update_layout does: dicts merge, other values replace."""
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
 
 
 # Plotly's automargin measures the tick labels in the browser and then lays the chart out a

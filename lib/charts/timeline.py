@@ -16,6 +16,7 @@ from lib.charts.style import (
     apply_style,
     fixed_margins,
     label_axis_room,
+    new_figure,
     wrap,
 )
 from lib.status import STATUSES
@@ -48,7 +49,7 @@ def milestone_rows(progress: pd.DataFrame, agenda: int | None = None) -> pd.Data
 
 def milestone_timeline(rows: pd.DataFrame, as_of: date, subtitle: str) -> go.Figure:
     """Deadlines (open diamonds) and dates reached (status symbols), late stretches as lines."""
-    fig = go.Figure()
+    fig = new_figure()
     labels = [wrap(n, LABEL_WIDTH) for n in rows["name"]]
     for label, row in zip(labels, rows.itertuples(), strict=True):
         end = row.reached or (as_of if row.status == "achter" else None)
@@ -151,8 +152,13 @@ def _add_labels(fig: go.Figure, rows: pd.DataFrame, labels: list[str], as_of: da
             y=[labels[i] for i in shown.index],
             mode="text",
             text=[
-                f"    {STATUSES[s].icon} {d}"
-                for s, d in zip(shown["status"], shown["detail"], strict=True)
+                f"    {STATUSES[s].icon} {d}" + (" · concept" if c == "concept" else "")
+                for s, d, c in zip(
+                    shown["status"],
+                    shown["detail"],
+                    shown["figure_status"] if "figure_status" in shown else [None] * len(shown),
+                    strict=True,
+                )
             ],
             textposition="middle right",
             textfont={"color": INK, "size": 14},

@@ -1,43 +1,110 @@
-"""`python -m lib report`: the progress report as PDF, PowerPoint and/or Excel files."""
+"""`python -m lib report`: the progress report as PDF, PowerPoint, Excel and/or Word files."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
-from lib.charts.export import ExportUnavailable, default_exporter
 from lib.plan.schema import Plan
-from lib.report.model import FORMATS, build_report
-from lib.report.write import write_report
+
+FORMATS = ("pdf", "pptx", "xlsx", "docx")  # lib/report/model.py; imported there only when used
 
 
 def add_report_command(commands, with_targets, iso_date) -> None:
-    report = commands.add_parser("report", help="the progress report for a year (pdf, pptx, xlsx)")
+    report = commands.add_parser(
+        "report", help="the progress report for a year (pdf, pptx, xlsx, docx)"
+    )
     with_targets(report)
     report.add_argument("--year", type=int, required=True)
     report.add_argument(
-        "--format", action="append", choices=FORMATS, help="repeat for several; default all three"
+        "--format", action="append", choices=FORMATS, help="repeat for several; default all four"
     )
     report.add_argument("--out", type=Path, default=Path("."), help="folder for the files")
     report.add_argument("--as-of", type=iso_date, default=None, help="peildatum (JJJJ-MM-DD)")
     report.add_argument("--actuals", type=Path, default=None, help="CSV instead of stored figures")
     report.add_argument("--include-concept", action="store_true", help="count concept figures too")
+    report.add_argument(
+        "--since",
+        type=iso_date,
+        default=None,
+        help="summary lists the status moves since this date (JJJJ-MM-DD)",
+    )
 
 
 def run_report(args: argparse.Namespace, plan: Plan, actuals, as_of) -> int:
-    """Write the files; exit code 1 when charts cannot be rendered (no Chromium)."""
-    report = build_report(plan, actuals, as_of, args.year)
-    formats = args.format or list(FORMATS)
+    """Write the files; exit code 1 when charts cannot be rendered (no Chromium).
+
+    The same report asked for again (same plan, figures, date, options and code) is taken from
+    the report memo (lib/report/memo.py) without building a chart.
+    """
+    from lib.charts.cache import ImageCache
+    from lib.charts.export import ExportUnavailable, default_exporter
+    from lib.report.memo import report_key
+    from lib.report.model import file_stem
+
+    formats = list(dict.fromkeys(args.format or FORMATS))
+    created = date.today()
+    concept = actuals.counts_concept
+    # The moves since --since and the editors' texts come from storage once those are wired in;
+    # until then the summary names the date and lists no moves (it never invents any).
+    moves: list[dict] = []
+    texts: dict[tuple[str, int, str], tuple[str, str]] = {}
+    summary = {"since": args.since, "moves": moves, "texts": texts}
+    options = {**summary, "texts": sorted(texts.items()), "include_concept": concept}
+    key = report_key(plan, actuals, as_of, args.year, created, options)
+    memo = ImageCache()
+    stem = file_stem(plan, args.year, as_of, concept)
     try:
-        written = write_report(report, formats, args.out)
+        found = {f: memo.get(key, f) for f in formats}
+        missing = [f for f, data in found.items() if data is None]
+        if missing:
+            found |= _make(plan, actuals, as_of, args.year, created, summary, missing, memo, key)
     except ExportUnavailable as exc:
         print(f"python -m lib report: {exc}", file=sys.stderr)
         return 1
     finally:
         default_exporter().stop()
+    args.out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt_name in formats:
+        path = args.out / f"{stem}.{fmt_name}"
+        part = path.with_suffix(path.suffix + ".part")
+        part.write_bytes(found[fmt_name])
+        part.replace(path)
+        written.append(path)
     if actuals.meta.is_example:
         print("Let op: voorbeeldgegevens, geen echte resultaten.", file=sys.stderr)
     for path in written:
         print(path)
     return 0
+
+
+def _make(plan, actuals, as_of, year, created, summary, formats, memo, key) -> dict[str, bytes]:
+    """Build the report and render `formats`; each file is kept in the memo under `key`.
+
+    Charts render in the background as soon as each is built, while the rest is built and the
+    formats without charts are written.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from lib.charts.export import default_exporter
+    from lib.report.model import build_report
+    from lib.report.write import CHART_FORMATS, BackgroundRenderer, render
+
+    exporter = default_exporter()
+    charts = any(f in CHART_FORMATS for f in formats)
+    if charts:
+        exporter.start_in_background()  # Chromium starts while the figures are built
+    out = {}
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="report-render") as pool:
+        renderer = BackgroundRenderer(exporter, None, pool)
+        on_chart = renderer if charts else None
+        report = build_report(plan, actuals, as_of, year, created, **summary, on_chart=on_chart)
+        if charts:
+            renderer.pending(report)  # a writer waits for each chart only when it gets there
+        for fmt_name in sorted(formats, key=lambda f: f in CHART_FORMATS):
+            out[fmt_name] = render(report, fmt_name, exporter)
+            memo.put(key, fmt_name, out[fmt_name])
+    return out

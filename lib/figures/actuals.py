@@ -58,6 +58,11 @@ class Actuals:
         changed = self.frame["changed_at"].replace("", pd.NA).dropna()
         return str(changed.max()) if len(changed) else None
 
+    @property
+    def counts_concept(self) -> bool:
+        """Whether concept figures (not yet approved by a second editor) are among these."""
+        return "status" in self.frame and bool((self.frame["status"] == "concept").any())
+
 
 def empty_frame() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in FRAME_COLUMNS})

@@ -15,7 +15,16 @@ from lib.figures.actuals import Actuals
 from lib.plan.schema import Plan
 
 KEY = ["indicator", "year", "district"]
-RECORD_COLUMNS = ["number", "reached_on", "flag", "counted_on", "source", "changed_at"]
+RECORD_COLUMNS = [
+    "number",
+    "reached_on",
+    "flag",
+    "counted_on",
+    "source",
+    "changed_at",
+    "figure_status",
+]
+CONCEPT = "concept"  # a stored figure's status before a second editor approved it (lib/store/db.py)
 
 
 def as_objects(values: pd.Series | np.ndarray) -> np.ndarray:
@@ -32,6 +41,9 @@ class FigureIndex:
     def __init__(self, actuals: Actuals, as_of: date) -> None:
         frame = actuals.frame
         later = frame.iloc[0:0]
+        # Stored figures say whether they are concept or approved (vastgesteld); a CSV does not.
+        self.has_status = "status" in frame
+        frame = frame.assign(figure_status=frame["status"] if self.has_status else None)
         if len(frame):
             counted = frame["counted_on"].fillna("")
             # A figure counted after the reporting date was not known then.
@@ -54,6 +66,9 @@ class FigureIndex:
                 "count": by_year["number"].count(),
                 "counted_on": by_year["counted_on"].max(),
                 "changed_at": by_year["changed_at"].max(),
+                "concept": (districts["figure_status"] == CONCEPT)
+                .groupby([districts["indicator"], districts["year"]], sort=False)
+                .any(),
             }
         )
 
@@ -117,7 +132,12 @@ def city_figures(plan: Plan, figures: FigureIndex, years: list[int]) -> pd.DataF
     dates = {c: out[c].to_numpy(copy=True) for c in ("counted_on", "changed_at")}
     latest = {c: sums[c].to_numpy(dtype=object) for c in dates}
     totals, counts = sums["total"].to_numpy(), sums["count"].to_numpy()
+    # A sum with one concept figure in it is a concept itself.
+    status = out["figure_status"].to_numpy(copy=True)
+    concept = sums["concept"].eq(True).to_numpy()
     for i in np.flatnonzero(use):
+        if figures.has_status:
+            status[i] = CONCEPT if concept[i] else "vastgesteld"
         total, city = float(totals[i]), number[i]
         if city is not None and abs(city - total) > 1e-9:
             note[i] = f"stadscijfer {city:g} wijkt af van de som van de wijken ({total:g})"
@@ -125,4 +145,6 @@ def city_figures(plan: Plan, figures: FigureIndex, years: list[int]) -> pd.DataF
         for column, values in dates.items():
             when = latest[column][i]
             values[i] = max("" if pd.isna(when) else when, values[i] or "")
-    return out.assign(number=number, districts_counted=counted, city_note=note, **dates)
+    return out.assign(
+        number=number, districts_counted=counted, city_note=note, figure_status=status, **dates
+    )

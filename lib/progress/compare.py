@@ -53,6 +53,7 @@ PROGRESS_COLUMNS = [
     "counted_on",
     "source",
     "changed_at",
+    "figure_status",  # "concept" or "vastgesteld" for a stored figure; None from a CSV or none
 ]
 
 # What decides a verdict; rows that agree on all of it get the same verdict, judged once.
@@ -192,6 +193,7 @@ def _table(plan: Plan, rows: pd.DataFrame, as_of: date) -> pd.DataFrame:
         "counted_on": or_none(rows["counted_on"]),
         "source": or_none(rows["source"]),
         "changed_at": or_none(rows["changed_at"]),
+        "figure_status": or_none(rows["figure_status"]),
     }
     # Lists of Python objects: pandas then infers each column's type exactly as it did when this
     # table was built from one dict per row.

@@ -1,16 +1,19 @@
-"""The progress report for the stuurgroep: its content once, rendered as PDF, PowerPoint and Excel.
+"""The progress report for the stuurgroep: its content once, as PDF, PowerPoint, Excel and Word.
 
-`build_report` gathers everything (tables, figures, texts); lib/report/write.py renders the charts
-once and hands the model to the writers in lib/report/pdf.py, pptx.py and xlsx.py.
+`build_report` gathers everything (summary, tables, figures, texts); lib/report/write.py renders
+the charts once and hands the model to the writers in lib/report/pdf.py, pptx.py, xlsx.py and
+docx.py.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
 
+from lib import fmt
 from lib.charts.districts import district_heatmap, district_matrix
 from lib.charts.timeline import (
     describe_milestones,
@@ -21,10 +24,12 @@ from lib.charts.timeline import (
 from lib.figures.actuals import Actuals
 from lib.plan.schema import Plan
 from lib.progress.compare import progress_table
+from lib.report.summary import WHY, Summary, Texts, build_summary, text_of
 from lib.views.agenda import ChartItem, GoalSection, agenda_sections
-from lib.views.overview import overview_table, source_line, tiles
+from lib.views.overview import CONCEPT_NOTE, overview_table, source_line, tiles
 
-FORMATS = ("pdf", "pptx", "xlsx")
+FORMATS = ("pdf", "pptx", "xlsx", "docx")
+NO_TARGET = "geen doel"
 REPORT_PNG_SCALE = 1.5  # 1800 px wide: sharp on A4 and on a projector, files stay small
 
 METHOD_SUMMARY = [
@@ -62,6 +67,9 @@ class Report:
     districts: ChartItem
     milestones: ChartItem
     milestone_rows: pd.DataFrame
+    summary: Summary
+    texts: Texts = field(default_factory=dict)
+    include_concept: bool = False
     images: dict[str, bytes] = field(default_factory=dict)
 
     @property
@@ -72,50 +80,122 @@ class Report:
     def title(self) -> str:
         return f"Voortgangsrapportage {self.plan.plan.title} {self.year}"
 
+    @property
+    def notices(self) -> list[str]:
+        """What every format says up front: example figures, concept figures counted."""
+        out = []
+        if self.actuals.meta.is_example:
+            out.append(
+                "VOORBEELDGEGEVENS: de cijfers in dit rapport zijn verzonnen om het dashboard te "
+                "tonen; het zijn geen resultaten van de gemeente."
+            )
+        if self.include_concept:
+            out.append(
+                f"{CONCEPT_NOTE.upper()}: cijfers die een tweede redacteur nog niet heeft "
+                "vastgesteld tellen mee; in de grafieken zijn ze gearceerd en gemarkeerd."
+            )
+        return out
+
     def tiles(self) -> list[dict]:
         return tiles(self.progress, self.plan, self.year)
 
     def overview(self) -> pd.DataFrame:
-        return overview_table(self.progress, self.plan, self.year)
+        """Every target of the year; the computed reason under its own name (not 'toelichting')."""
+        table = overview_table(self.progress, self.plan, self.year)
+        table = table.drop(columns=[WHY, "Verloop"], errors="ignore")
+        return table.rename(columns={"Toelichting": WHY})
 
     def milestone_table(self) -> pd.DataFrame:
-        return milestone_table(self.milestone_rows)
+        return milestone_table(self.milestone_rows).rename(columns={"Toelichting": WHY})
+
+    def texts_of(self, indicator: str, district: str = "") -> tuple[str, str]:
+        """The editors' (toelichting, maatregelen) for an indicator in the report's year."""
+        return text_of(self.texts, indicator, self.year, district)
 
     def all_charts(self) -> list[ChartItem]:
-        charts = [i for part in self.agenda for s in part.sections for i in s.items]
+        """Every chart the report shows (an indicator without a target this year has none)."""
+        charts = [i for part in self.agenda for s in part.sections for i in s.items if charted(i)]
         return [*charts, self.districts, self.milestones]
 
     def file_stem(self) -> str:
-        return f"voortgang-{self.plan.plan.id}-{self.year}-{self.as_of.isoformat()}"
+        return file_stem(self.plan, self.year, self.as_of, self.include_concept)
+
+
+def file_stem(plan: Plan, year: int, as_of: date, include_concept: bool) -> str:
+    """'Voortgang Masterplan Het Jonge Kind 2014 (peildatum 1 oktober 2014)': as a person would
+    name the file."""
+    when = f"peildatum {fmt.long_date(as_of)}"
+    if include_concept:
+        when += f", {CONCEPT_NOTE}"
+    name = f"Voortgang {plan.plan.title} {year} ({when})"
+    return "".join(c for c in name if c not in '<>:"/\\|?*').strip()
+
+
+def charted(item: ChartItem) -> bool:
+    """An indicator gets a chart only when the plan sets it a target in the report's year."""
+    return item.status_row is None or item.status_row["status"] != NO_TARGET
 
 
 def build_report(
-    plan: Plan, actuals: Actuals, as_of: date, year: int, created: date | None = None
+    plan: Plan,
+    actuals: Actuals,
+    as_of: date,
+    year: int,
+    created: date | None = None,
+    *,
+    since: date | None = None,
+    moves: list[dict] | None = None,
+    texts: Texts | None = None,
+    due_before: date | None = None,
+    include_concept: bool | None = None,
+    on_chart: Callable[[ChartItem], None] | None = None,
 ) -> Report:
+    """The report of `year` judged at `as_of`.
+
+    since, moves: the status moves since that date (rows of kind "status" are used); texts: the
+    editors' (toelichting, maatregelen) per (indicator, year, district "" for the city);
+    due_before: milestones due before then are listed (default: six weeks after `as_of`);
+    include_concept: whether concept figures are counted (default: whether any are among them).
+    on_chart: called with each chart the report shows as soon as it is built, so rendering can
+    start while the rest is built (lib/report/write.py BackgroundRenderer).
+    """
+    hand_over = on_chart or (lambda item: None)
+    concept = actuals.counts_concept if include_concept is None else include_concept
     progress = progress_table(plan, actuals, as_of, district="all")
     city = progress[progress["district"] == ""]
-    when = f"peildatum {as_of.day}-{as_of.month}-{as_of.year}"
-    agenda = [
-        AgendaPart(
-            item.number,
-            item.name,
-            agenda_sections(plan, city, item.number, year, as_of, f"hele stad · {year} · {when}"),
-        )
-        for item in plan.agenda_items
-    ]
+    when = f"peildatum {fmt.long_date(as_of)}"
+    if concept:
+        when = f"{CONCEPT_NOTE} · {when}"
+    agenda = []
+    for item in plan.agenda_items:
+        sections = []
+        for goal in plan.goals_of(item.number):  # goal by goal, each handed over when built
+            subtitle = f"hele stad · {year} · {when}"
+            built = agenda_sections(plan, city, item.number, year, as_of, subtitle, (goal,))
+            for chart in (c for section in built for c in section.items if charted(c)):
+                hand_over(chart)
+            sections += built
+        agenda.append(AgendaPart(item.number, item.name, sections))
     actual = district_matrix(progress, plan, year, "actual")
     share = district_matrix(progress, plan, year, "share_of_city")
     districts = ChartItem(
         "district_heatmap",
-        district_heatmap(actual, share, f"{year} · {when}"),
+        district_heatmap(
+            actual,
+            share,
+            f"{year} · {when}",
+            district_matrix(progress, plan, year, "figure_status"),
+        ),
         "Stand per wijk en aandeel van elke wijk in het stadstotaal.",
     )
+    hand_over(districts)
     rows = milestone_rows(city)
     milestones = ChartItem(
         "milestones",
         milestone_timeline(rows, as_of, f"alle agendapunten · {when}"),
         describe_milestones(rows),
     )
+    hand_over(milestones)
     return Report(
         plan,
         actuals,
@@ -127,4 +207,14 @@ def build_report(
         districts,
         milestones,
         rows,
+        build_summary(
+            progress, year, as_of, since=since, moves=moves, texts=texts, due_before=due_before
+        ),
+        dict(texts or {}),
+        concept,
     )
+
+
+def goal_heading(goal) -> str:
+    """A goal section's heading in every format."""
+    return f"{goal.label}: {goal.theme}" if goal else "Overige doelen"

@@ -1,262 +1,170 @@
-"""The progress report as an A4 PDF (reportlab): cover, overview, agenda items, districts, milestones."""
+"""The progress report as an A4 PDF (reportlab): title and summary, overview, agenda items,
+districts, milestones. Sections flow on; a new one starts on a new page only when little room is
+left."""
 
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab import rl_config
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import cm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
-    Image,
+    CondPageBreak,
     KeepTogether,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
-    Table,
-    TableStyle,
 )
 
 from lib import fmt
-from lib.report.model import METHOD_SUMMARY, Report
-from lib.status import STATUSES, label
-
-# Chart images go into the PDF as binary streams, not ASCII85 text: a fifth smaller, and the
-# encoding in pure Python took a third of the PDF's time (1.6 -> 1.1 s for the full report).
-rl_config.useA85 = 0
-
-# DejaVu has the status icons (✔ ➜ ✖ …); without it the words still say everything.
-FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu")]
-WIDTH = A4[0] - 4 * cm
+from lib.report.model import METHOD_SUMMARY, Report, charted, goal_heading
+from lib.report.pdf_parts import WIDTH, image, make_styles, status_table, table
+from lib.report.summary import TEXT_LABELS, WHY, blocks
+from lib.status import label
+from lib.views.overview import CONCEPT_NOTE
 
 
-def _fonts() -> tuple[str, str]:
-    for folder in FONT_DIRS:
-        regular, bold = folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
-        if regular.exists() and bold.exists():
-            if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
-                pdfmetrics.registerFont(TTFont("DejaVuSans", str(regular)))
-                pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(bold)))
-            return "DejaVuSans", "DejaVuSans-Bold"
-    return "Helvetica", "Helvetica-Bold"
-
-
-def _styles() -> dict[str, ParagraphStyle]:
-    regular, bold = _fonts()
-    base = getSampleStyleSheet()
-    return {
-        "title": ParagraphStyle(
-            "t", parent=base["Title"], fontName=bold, fontSize=24, leading=30, alignment=TA_LEFT
-        ),
-        "h1": ParagraphStyle(
-            "h1", parent=base["Heading1"], fontName=bold, fontSize=17, leading=22, keepWithNext=1
-        ),
-        "h2": ParagraphStyle(
-            "h2", parent=base["Heading2"], fontName=bold, fontSize=13, leading=17, keepWithNext=1
-        ),
-        "body": ParagraphStyle(
-            "b", parent=base["BodyText"], fontName=regular, fontSize=10, leading=14
-        ),
-        "small": ParagraphStyle(
-            "s",
-            parent=base["BodyText"],
-            fontName=regular,
-            fontSize=8,
-            leading=10.5,
-            textColor=colors.HexColor("#595959"),
-        ),
-        "cell": ParagraphStyle(
-            "c", parent=base["BodyText"], fontName=regular, fontSize=8, leading=10
-        ),
-        "notice": ParagraphStyle(
-            "n",
-            parent=base["BodyText"],
-            fontName=bold,
-            fontSize=11,
-            leading=15,
-            textColor=colors.HexColor("#7A4A00"),
-            backColor=colors.HexColor("#FFF4D6"),
-            borderPadding=8,
-        ),
-    }
-
-
-def _image(data: bytes, width: float = WIDTH) -> Image:
-    image = Image(io.BytesIO(data))
-    ratio = image.imageHeight / image.imageWidth
-    image.drawWidth, image.drawHeight = width, width * ratio
-    if image.drawHeight > 22 * cm:  # a tall timeline must still fit on one page
-        image.drawHeight, image.drawWidth = 22 * cm, 22 * cm / ratio
-    return image
-
-
-def _status_table(frame, columns: list[str], widths: list[float], styles) -> Table:
-    rows = [[Paragraph(f"<b>{c}</b>", styles["cell"]) for c in columns]]
-    rows += [
-        [Paragraph(escape(str(record[c])), styles["cell"]) for c in columns]
-        for _, record in frame.iterrows()
-    ]
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    style = [
-        ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#BFBFBF")),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8E8E8")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]
-    fills = {label(s): STATUSES[s].colour for s in STATUSES}
-    status_col = columns.index("Status")
-    for n, (_, record) in enumerate(frame.iterrows(), start=1):
-        fill = fills.get(record["Status"])
-        if fill:
-            style.append(("BACKGROUND", (status_col, n), (status_col, n), colors.HexColor(fill)))
-    table.setStyle(TableStyle(style))
-    return table
+def _summary(report: Report, styles) -> list:
+    """The one summary of every format (lib/report/summary.py), on the first page."""
+    story = [Paragraph("Samenvatting", styles["h1"])]
+    for block in blocks(report.summary):
+        kind = block[0]
+        if kind == "h":
+            story.append(Paragraph(escape(block[1]), styles["h2"]))
+        elif kind == "p":
+            story.append(Paragraph(escape(block[1]), styles["body"]))
+        elif kind == "list":
+            story += [Paragraph(f"• {escape(line)}", styles["body"]) for line in block[1]]
+        else:
+            headers, rows = block[1], block[2]
+            share = WIDTH / len(headers)
+            widths = (
+                [6 * cm, 3 * cm]
+                if len(headers) == 2
+                else [share * 1.3, share * 0.9, share * 0.9, share * 0.95, share * 0.95]
+            )
+            story.append(table([headers, *rows], widths, styles))
+        story.append(Spacer(1, 0.2 * cm))
+    return story
 
 
 def _cover(report: Report, styles) -> list:
     plan = report.plan.plan
     story = [
-        Spacer(1, 4 * cm),
         Paragraph(report.title, styles["title"]),
-        Spacer(1, 0.5 * cm),
-        Paragraph(f"{plan.subtitle or ''}", styles["body"]),
-        Paragraph(f"Gemeente {plan.municipality} · {plan.version}", styles["body"]),
-        Spacer(1, 1 * cm),
-        Paragraph(f"Peildatum: <b>{fmt.long_date(report.as_of)}</b>", styles["body"]),
-        Paragraph(f"Gemaakt op: {fmt.long_date(report.created)}", styles["body"]),
-        Spacer(1, 1 * cm),
+        Paragraph(
+            escape(f"{plan.subtitle or ''} · Gemeente {plan.municipality} · {plan.version}"),
+            styles["body"],
+        ),
+        Paragraph(
+            f"Peildatum: <b>{fmt.long_date(report.as_of)}</b> · gemaakt op {fmt.long_date(report.created)}",
+            styles["body"],
+        ),
+        Spacer(1, 0.4 * cm),
     ]
-    if report.actuals.meta.is_example:
-        story.append(
-            Paragraph(
-                "VOORBEELDGEGEVENS: de cijfers in dit rapport zijn verzonnen om het dashboard te tonen; "
-                "het zijn geen resultaten van de gemeente.",
-                styles["notice"],
-            )
-        )
-    story += [Spacer(1, 1 * cm), Paragraph(escape(report.source), styles["small"]), PageBreak()]
-    return story
+    for notice in report.notices:
+        story += [Paragraph(escape(notice), styles["notice"]), Spacer(1, 0.5 * cm)]
+    story += [Paragraph(escape(report.source), styles["small"]), Spacer(1, 0.4 * cm)]
+    return story + _summary(report, styles)
 
 
 def _overview(report: Report, styles) -> list:
-    story = [Paragraph(f"Overzicht {report.year}", styles["h1"])]
-    counts = [
-        [
-            "Agendapunt",
-            *[
-                label(s)
-                for s in ("behaald", "op koers", "achter", "geen gegevens", "nog niet aan de orde")
-            ],
-        ]
+    statuses = ("behaald", "op koers", "achter", "geen gegevens", "nog niet aan de orde")
+    counts = [["Agendapunt", *[label(s) for s in statuses]]]
+    counts += [
+        [f"{t['number']}. {t['name']}", *[str(t["counts"][s]) for s in statuses]]
+        for t in report.tiles()
     ]
-    for tile in report.tiles():
-        counts.append(
-            [
-                f"{tile['number']}. {tile['name']}",
-                *[
-                    str(tile["counts"][s])
-                    for s in (
-                        "behaald",
-                        "op koers",
-                        "achter",
-                        "geen gegevens",
-                        "nog niet aan de orde",
-                    )
-                ],
-            ]
-        )
-    table = Table(
-        [[Paragraph(escape(str(c)), styles["cell"]) for c in row] for row in counts],
-        colWidths=[5.4 * cm] + [2.32 * cm] * 5,
-        repeatRows=1,
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.25, colors.HexColor("#BFBFBF")),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8E8E8")),
-            ]
-        )
-    )
-    story += [table, Spacer(1, 0.6 * cm)]
-    story.append(Paragraph("Alle doelen; wat achter ligt staat bovenaan.", styles["h2"]))
-    overview = report.overview()
-    columns = ["Agendapunt", "Indicator", "Doel", "Stand", "Status", "Toelichting"]
-    story.append(
-        _status_table(
-            overview, columns, [1.6 * cm, 4.6 * cm, 2.7 * cm, 2.5 * cm, 2.4 * cm, 3.2 * cm], styles
-        )
-    )
-    story.append(PageBreak())
+    story = [
+        CondPageBreak(8 * cm),
+        Paragraph(f"Overzicht {report.year}", styles["h1"]),
+        table(counts, [5.4 * cm] + [2.32 * cm] * 5, styles),
+        Spacer(1, 0.6 * cm),
+        # Not a heading: a heading keeps with the table, and the long table would then move
+        # whole to the next page, leaving this one nearly empty.
+        Paragraph("<b>Alle doelen; wat achter ligt staat bovenaan.</b>", styles["body"]),
+    ]
+    columns = ["Agendapunt", "Indicator", "Doel", "Stand", "Status", WHY]
+    widths = [1.6 * cm, 4.6 * cm, 2.7 * cm, 2.5 * cm, 2.4 * cm, 3.2 * cm]
+    story.append(status_table(report.overview(), columns, widths, styles))
     return story
+
+
+def _texts(report: Report, indicator, styles) -> list:
+    """The editors' toelichting and maatregelen for an indicator, whatever its status."""
+    if indicator is None:
+        return []
+    found = zip(TEXT_LABELS, report.texts_of(indicator.id), strict=True)
+    return [
+        Paragraph(f"<b>{name}:</b> {escape(text)}", styles["body"]) for name, text in found if text
+    ]
 
 
 def _agenda(report: Report, styles) -> list:
     story = []
     for part in report.agenda:
-        story.append(Paragraph(f"Agendapunt {part.number}: {part.name}", styles["h1"]))
+        story += [
+            CondPageBreak(10 * cm),
+            Paragraph(f"Agendapunt {part.number}: {escape(part.name)}", styles["h1"]),
+        ]
         for section in part.sections:
             goal = section.goal
-            story.append(
-                Paragraph(
-                    escape(f"{goal.label}: {goal.theme}") if goal else "Overige doelen",
-                    styles["h2"],
-                )
-            )
+            story.append(Paragraph(escape(goal_heading(goal)), styles["h2"]))
             if goal:
                 story.append(Paragraph(f"<i>Uit het plan:</i> {escape(goal.text)}", styles["body"]))
             for item in section.items:
+                texts = _texts(report, item.indicator, styles)
+                if not charted(item):
+                    line = f"{item.indicator.name}: het plan stelt hier in {report.year} geen doel; geen grafiek."
+                    story += [Paragraph(escape(line), styles["small"]), *texts, Spacer(1, 0.2 * cm)]
+                    continue
+                picture = image(report.images[item.key])
                 story.append(
-                    KeepTogether(
-                        [
-                            _image(report.images[item.key]),
-                            Paragraph(escape(item.description), styles["small"]),
-                            Spacer(1, 0.3 * cm),
-                        ]
-                    )
+                    KeepTogether([picture, Paragraph(escape(item.description), styles["small"])])
                 )
-        story.append(PageBreak())
+                story += [*texts, Spacer(1, 0.3 * cm)]
     return story
 
 
 def _districts_and_milestones(report: Report, styles) -> list:
     story = [
+        CondPageBreak(12 * cm),
         Paragraph(f"Per wijk {report.year}", styles["h1"]),
         Paragraph(
             "Het plan stelt vrijwel alleen doelen voor de hele stad; per wijk staat hoe de stand is "
             "verdeeld (aantal en aandeel in het stadstotaal). De wijknamen zijn voorlopig.",
             styles["body"],
         ),
-        _image(report.images[report.districts.key]),
+        image(report.images[report.districts.key]),
         PageBreak(),
         Paragraph("Mijlpalen", styles["h1"]),
-        _image(report.images[report.milestones.key]),
+        image(report.images[report.milestones.key], max_height=16 * cm),
         Paragraph(escape(report.milestones.description), styles["small"]),
         Spacer(1, 0.4 * cm),
-        _status_table(
+        status_table(
             report.milestone_table(),
-            ["Mijlpaal", "Deadline", "Bereikt op", "Status", "Toelichting"],
+            ["Mijlpaal", "Deadline", "Bereikt op", "Status", WHY],
             [5.6 * cm, 2.8 * cm, 2.8 * cm, 2.6 * cm, 3.2 * cm],
             styles,
         ),
-        PageBreak(),
+        CondPageBreak(8 * cm),
         Paragraph("Zo is de status bepaald", styles["h1"]),
     ]
     story += [Paragraph(f"• {line}", styles["body"]) for line in METHOD_SUMMARY]
+    # The charts carry no source line of their own: it is printed at the start and here.
+    story += [Spacer(1, 0.4 * cm), Paragraph(escape(report.source), styles["small"])]
     return story
 
 
 def write(report: Report) -> bytes:
-    styles = _styles()
+    styles = make_styles()
     buffer = io.BytesIO()
     footer = f"{report.title} · peildatum {fmt.long_date(report.as_of)}"
+    if report.include_concept:
+        footer += f" · {CONCEPT_NOTE}"
     if report.actuals.meta.is_example:
         footer += " · VOORBEELDGEGEVENS"
 

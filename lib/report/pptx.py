@@ -1,4 +1,9 @@
-"""The progress report as 16:9 slides (python-pptx) for the stuurgroep meeting; charts as images."""
+"""The progress report as 16:9 slides (python-pptx) for the stuurgroep meeting.
+
+Slide titles state the finding; at most two charts (picture shapes) per slide, never two with the
+same title; one source line per slide; every goal behind named as text; the editors' toelichting
+and maatregelen under their chart.
+"""
 
 from __future__ import annotations
 
@@ -9,24 +14,27 @@ from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
 from lib import fmt
-from lib.report.model import METHOD_SUMMARY, Report
-from lib.status import STATUSES, label
+from lib.charts.export import figure_title
+from lib.report.model import METHOD_SUMMARY, Report, charted
+from lib.report.summary import TEXT_LABELS, blocks
+from lib.status import BEHIND
 from lib.views.agenda import ChartItem
 
 SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.4)
-CHARTS_PER_SLIDE = 4
+BODY_TOP = Inches(1.15)
+BODY_BOTTOM = SLIDE_H - Inches(0.6)
+CHARTS_PER_SLIDE = 2
+ROWS_PER_TABLE_SLIDE = 5
 GREY = RGBColor(0x59, 0x59, 0x59)
+NOTICE = RGBColor(0xA0, 0x3F, 0x00)
 
 
-def _text(
-    slide, text: str, left, top, width, height, size: int = 14, bold: bool = False, colour=None
-):
+def _text(slide, text: str, left, top, width, height, size=14, bold=False, colour=None):
     box = slide.shapes.add_textbox(left, top, width, height)
     frame = box.text_frame
     frame.word_wrap = True
-    lines = text.split("\n")
-    for n, line in enumerate(lines):
+    for n, line in enumerate(text.split("\n")):
         paragraph = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
         run = paragraph.add_run()
         run.text = line
@@ -37,144 +45,163 @@ def _text(
 
 
 def _slide(deck, report: Report, title: str):
-    slide = deck.slides.add_slide(deck.slide_layouts[6])  # blank
-    _text(slide, title, MARGIN, Inches(0.25), SLIDE_W - 2 * MARGIN, Inches(0.8), size=28, bold=True)
-    footer = f"{report.source}"
-    _text(
-        slide,
-        footer,
-        MARGIN,
-        SLIDE_H - Inches(0.55),
-        SLIDE_W - 2 * MARGIN,
-        Inches(0.45),
-        size=10,
-        colour=GREY,
-    )
+    """A blank slide with its title and one source line at the bottom."""
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    width = SLIDE_W - 2 * MARGIN
+    _text(slide, title, MARGIN, Inches(0.25), width, Inches(0.8), size=28, bold=True)
+    _text(slide, report.source, MARGIN, BODY_BOTTOM, width, Inches(0.5), size=10, colour=GREY)
     return slide
 
 
-def _picture(slide, data: bytes, left, top, max_w, max_h) -> None:
+def _picture(slide, data: bytes, left, top, max_w, max_h, name: str):
     picture = slide.shapes.add_picture(io.BytesIO(data), left, top)
     ratio = min(max_w / picture.width, max_h / picture.height)
     picture.width, picture.height = int(picture.width * ratio), int(picture.height * ratio)
     picture.left = int(left + (max_w - picture.width) / 2)
+    picture.name = name
+    return picture
 
 
-def _chart_slides(deck, report: Report, title: str, items: list[ChartItem]) -> None:
-    body_top, body_h = Inches(1.1), SLIDE_H - Inches(1.75)
-    for start in range(0, len(items), CHARTS_PER_SLIDE):
-        chunk = items[start : start + CHARTS_PER_SLIDE]
-        suffix = (
-            f" ({start // CHARTS_PER_SLIDE + 1}/{-(-len(items) // CHARTS_PER_SLIDE)})"
-            if len(items) > CHARTS_PER_SLIDE
-            else ""
-        )
+def _table(slide, headers, rows, top, size: int = 14, widths=None, width=SLIDE_W - 2 * MARGIN):
+    shape = slide.shapes.add_table(len(rows) + 1, len(headers), MARGIN, top, width, Inches(0.4))
+    table = shape.table
+    for col, share in enumerate(widths or [1 / len(headers)] * len(headers)):
+        table.columns[col].width = Emu(int(width * share))
+    for r, row in enumerate([headers, *rows]):
+        for c, text in enumerate(row):
+            cell = table.cell(r, c)
+            cell.text = str(text)
+            for paragraph in cell.text_frame.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size, run.font.bold = Pt(size), r == 0
+    return shape
+
+
+def _chunks(items: list[ChartItem]) -> list[list[ChartItem]]:
+    """Up to two charts per slide, never two with the same title on one slide."""
+    out: list[list[ChartItem]] = []
+    for item in items:
+        last = out[-1] if out else None
+        titles = {figure_title(i.figure) for i in last or []}
+        if last is None or len(last) >= CHARTS_PER_SLIDE or figure_title(item.figure) in titles:
+            out.append([item])
+        else:
+            last.append(item)
+    return out
+
+
+def _chart_slides(deck, report: Report, title: str, items: list[ChartItem], extra: str = ""):
+    chunks = _chunks(items)
+    for n, chunk in enumerate(chunks):
+        suffix = f" ({n + 1}/{len(chunks)})" if len(chunks) > 1 else ""
         slide = _slide(deck, report, title + suffix)
-        columns = 1 if len(chunk) == 1 else 2
-        rows = 1 if len(chunk) <= 2 else 2
-        cell_w = (SLIDE_W - 2 * MARGIN) / columns
-        cell_h = body_h / rows
-        for n, item in enumerate(chunk):
-            left = MARGIN + cell_w * (n % columns)
-            top = body_top + cell_h * (n // columns)
-            _picture(
+        cell_w = (SLIDE_W - 2 * MARGIN) / len(chunk)
+        top = BODY_TOP + (Inches(0.4) if extra and n == 0 else 0)
+        if extra and n == 0:
+            _text(slide, extra, MARGIN, BODY_TOP, SLIDE_W - 2 * MARGIN, Inches(0.4), size=12)
+        for k, item in enumerate(chunk):
+            left = MARGIN + cell_w * k
+            texts = _item_texts(report, item)
+            height = (BODY_BOTTOM - top) * (0.68 if texts else 1.0)
+            pic = _picture(
                 slide,
                 report.images[item.key],
                 Emu(int(left)),
                 Emu(int(top)),
                 Emu(int(cell_w - Inches(0.1))),
-                Emu(int(cell_h - Inches(0.1))),
+                Emu(int(height - Inches(0.05))),
+                item.key,
             )
-            slide.shapes[-1].name = item.key
-        notes = "\n".join(item.description for item in chunk)
-        slide.notes_slide.notes_text_frame.text = notes  # text alternatives for the presenter
+            if texts:
+                below = pic.top + pic.height + Inches(0.05)
+                box_w, box_h = Emu(int(cell_w - Inches(0.1))), Emu(int(BODY_BOTTOM - below))
+                _text(slide, texts, Emu(int(left)), below, box_w, box_h, size=12)
+        # text alternatives for the presenter
+        slide.notes_slide.notes_text_frame.text = "\n".join(i.description for i in chunk)
 
 
-def _overview_slide(deck, report: Report) -> None:
-    slide = _slide(deck, report, f"Overzicht {report.year}: waar staan we?")
-    statuses = ("behaald", "op koers", "achter", "geen gegevens", "nog niet aan de orde")
-    tiles = report.tiles()
-    table = slide.shapes.add_table(
-        len(tiles) + 1,
-        len(statuses) + 1,
-        MARGIN,
-        Inches(1.2),
-        SLIDE_W - 2 * MARGIN,
-        Inches(0.5) * (len(tiles) + 1),
-    ).table
-    header = ["Agendapunt", *[label(s) for s in statuses]]
-    for col, text in enumerate(header):
-        table.cell(0, col).text = text
-    for row, tile in enumerate(tiles, start=1):
-        table.cell(row, 0).text = f"{tile['number']}. {tile['name']}"
-        for col, status in enumerate(statuses, start=1):
-            table.cell(row, col).text = str(tile["counts"][status])
-    for cell in (table.cell(r, c) for r in range(len(tiles) + 1) for c in range(len(header))):
-        for paragraph in cell.text_frame.paragraphs:
-            for run in paragraph.runs:
-                run.font.size = Pt(16)
-    behind = report.overview()
-    behind = behind[behind["Status"] == label("achter")]
-    lines = [
-        f"{STATUSES['achter'].icon} {r['Indicator']}: {r['Stand']} tegen {r['Doel']} ({r['Toelichting']})"
-        for _, r in behind.head(6).iterrows()
-    ]
-    text = "Achter:\n" + "\n".join(lines) if lines else "Geen doelen liggen achter."
+def _item_texts(report: Report, item: ChartItem) -> str:
+    if item.indicator is None:
+        return ""
+    found = zip(TEXT_LABELS, report.texts_of(item.indicator.id), strict=True)
+    return "\n".join(f"{name}: {text}" for name, text in found if text)
+
+
+def _summary_slides(deck, report: Report) -> None:
+    """The summary of every format: counts, moves, due milestones; then the goals behind."""
+    summary = report.summary
+    slide = _slide(deck, report, f"Samenvatting {report.year}: {summary.headline}")
+    lines, tables = [], []
+    for block in blocks(summary):
+        if block[0] == "table":
+            tables.append(block)
+        elif block[0] == "list":
+            lines += [f"• {line}" for line in block[1]]
+        else:
+            lines.append(block[1])
+    counts, behind = tables[0], tables[1] if len(tables) > 1 else None
+    _text(slide, lines[0], MARGIN, BODY_TOP, SLIDE_W - 2 * MARGIN, Inches(0.5), size=18)
+    _table(slide, counts[1], counts[2], BODY_TOP + Inches(0.6), 16, [0.75, 0.25], Inches(5.5))
+    rest = [line for line in lines[1:] if not line.startswith("Achter:")]
+    left = MARGIN + Inches(6)
     _text(
-        slide,
-        text,
-        MARGIN,
-        Inches(1.4) + Inches(0.5) * (len(tiles) + 1),
-        SLIDE_W - 2 * MARGIN,
-        Inches(2.2),
-        size=14,
+        slide, "\n".join(rest), left, BODY_TOP + Inches(0.6), SLIDE_W - left - MARGIN, Inches(5), 16
     )
+    if behind is None:
+        return
+    rows = behind[2]
+    pages = range(0, len(rows), ROWS_PER_TABLE_SLIDE)
+    for n, start in enumerate(pages):
+        suffix = f" ({n + 1}/{len(pages)})" if len(pages) > 1 else ""
+        slide = _slide(deck, report, f"Achter: {len(rows)} doelen{suffix}")
+        chunk = rows[start : start + ROWS_PER_TABLE_SLIDE]
+        _table(slide, behind[1], chunk, BODY_TOP, size=12, widths=[0.24, 0.16, 0.16, 0.22, 0.22])
+
+
+def _agenda_title(report: Report, number: int, name: str) -> str:
+    """'Agendapunt 1: 3 van 12 doelen achter': the finding in the title."""
+    city = report.progress
+    rows = city[
+        (city["district"] == "")
+        & (city["year"] == report.year)
+        & (city["agenda_item"] == number)
+        & (city["status"] != "geen doel")
+    ]
+    behind = int((rows["status"] == BEHIND).sum())
+    total = len(rows)
+    if not total:
+        return f"Agendapunt {number}: {name}, geen doelen in {report.year}"
+    return f"Agendapunt {number}: {behind} van {total} {'doel' if total == 1 else 'doelen'} achter"
+
+
+def _cover(deck, report: Report) -> None:
+    cover = deck.slides.add_slide(deck.slide_layouts[6])
+    width = SLIDE_W - 2 * MARGIN
+    _text(cover, report.title, MARGIN, Inches(2.0), width, Inches(1.2), size=40, bold=True)
+    sub = f"Peildatum {fmt.long_date(report.as_of)} · gemaakt op {fmt.long_date(report.created)}"
+    _text(cover, sub, MARGIN, Inches(3.3), width, Inches(0.6), size=20)
+    for n, notice in enumerate(report.notices):
+        top = Inches(4.1 + 0.9 * n)
+        _text(cover, notice, MARGIN, top, width, Inches(0.8), size=18, bold=True, colour=NOTICE)
+    _text(cover, report.source, MARGIN, BODY_BOTTOM, width, Inches(0.5), size=10, colour=GREY)
 
 
 def write(report: Report) -> bytes:
     deck = Presentation()
     deck.slide_width, deck.slide_height = SLIDE_W, SLIDE_H
-    cover = deck.slides.add_slide(deck.slide_layouts[6])
-    _text(
-        cover,
-        report.title,
-        MARGIN,
-        Inches(2.2),
-        SLIDE_W - 2 * MARGIN,
-        Inches(1.2),
-        size=40,
-        bold=True,
-    )
-    sub = f"Peildatum {fmt.long_date(report.as_of)} · gemaakt op {fmt.long_date(report.created)}"
-    _text(cover, sub, MARGIN, Inches(3.5), SLIDE_W - 2 * MARGIN, Inches(0.6), size=20)
-    if report.actuals.meta.is_example:
-        _text(
-            cover,
-            "VOORBEELDGEGEVENS: verzonnen cijfers, geen resultaten van de gemeente.",
-            MARGIN,
-            Inches(4.4),
-            SLIDE_W - 2 * MARGIN,
-            Inches(0.6),
-            size=20,
-            bold=True,
-            colour=RGBColor(0xA0, 0x3F, 0x00),
-        )
-    _overview_slide(deck, report)
+    _cover(deck, report)
+    _summary_slides(deck, report)
     for part in report.agenda:
-        items = [item for section in part.sections for item in section.items]
-        _chart_slides(deck, report, f"{part.number}. {part.name}", items)
+        items = [i for section in part.sections for i in section.items]
+        shown = [i for i in items if charted(i)]
+        missing = [i.indicator.name for i in items if not charted(i)]
+        extra = f"Geen doel in {report.year}: " + "; ".join(missing) + "." if missing else ""
+        _chart_slides(deck, report, _agenda_title(report, part.number, part.name), shown, extra)
     _chart_slides(deck, report, f"Per wijk {report.year}", [report.districts])
     _chart_slides(deck, report, "Mijlpalen", [report.milestones])
     method = _slide(deck, report, "Zo is de status bepaald")
-    _text(
-        method,
-        "\n".join(f"• {line}" for line in METHOD_SUMMARY),
-        MARGIN,
-        Inches(1.2),
-        SLIDE_W - 2 * MARGIN,
-        Inches(5.5),
-        size=16,
-    )
+    text = "\n".join(f"• {line}" for line in METHOD_SUMMARY)
+    _text(method, text, MARGIN, BODY_TOP, SLIDE_W - 2 * MARGIN, Inches(5.5), size=16)
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()

@@ -97,6 +97,9 @@ def agenda_headline(city_year: pd.DataFrame, number: int, year: int) -> str:
     return f"**{year}, {fmt.count(len(rows), 'doel', 'doelen')}:** " + " · ".join(parts)
 
 
+CONCEPT_NOTE = "inclusief conceptcijfers"
+
+
 def source_line(plan: Plan, actuals, as_of) -> str:
     """'Bron: ...; doelen: ... Peildatum ...', with the example-data warning where it applies."""
     # Distinct values first: every chart's caption asks, and a large dataset has many figures.
@@ -104,6 +107,8 @@ def source_line(plan: Plan, actuals, as_of) -> str:
     source = ", ".join(sources[:3]) + (" e.a." if len(sources) > 3 else "")
     line = f"Bron: {source or 'ingevoerde cijfers'}; doelen: {plan.plan.source}. "
     line += f"Peildatum {fmt.long_date(as_of)}."
+    if actuals.counts_concept:
+        line += f" {CONCEPT_NOTE.capitalize()}: nog niet vastgestelde cijfers tellen mee."
     if actuals.meta.is_example:
         line += " VOORBEELDGEGEVENS, geen echte resultaten."
     return line

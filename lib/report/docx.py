@@ -1,0 +1,141 @@
+"""The progress report as a Word document (python-docx): the vergaderstuk.
+
+Word's own Heading styles for headings (so the navigation pane and a table of contents work),
+Word tables for tables, charts as pictures with alt text, and the source line and notices in the
+body, not only in a header or footer.
+"""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from lib import fmt
+from lib.report.model import METHOD_SUMMARY, Report, charted, goal_heading
+from lib.report.summary import TEXT_LABELS, WHY, blocks
+from lib.views.overview import CONCEPT_NOTE
+
+WIDTH = Cm(17)  # A4 minus margins
+NOTICE = RGBColor(0x7A, 0x4A, 0x00)
+GREY = RGBColor(0x59, 0x59, 0x59)
+
+
+def _table(document, headers: list[str], rows: list[list[str]]) -> None:
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(str(text)).bold = True
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = str(text)
+    # the header row repeats on every page the table runs over
+    header = table.rows[0]._tr.get_or_add_trPr()
+    header.append(header.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
+    document.add_paragraph()
+
+
+def _picture(document, data: bytes, alt: str, name: str) -> None:
+    shape = document.add_picture(io.BytesIO(data), width=WIDTH)
+    properties = shape._inline.docPr
+    properties.set("descr", alt)  # alt text, read out by screen readers
+    properties.set("name", name)
+
+
+def _small(document, text: str, colour=GREY) -> None:
+    run = document.add_paragraph().add_run(text)
+    run.font.size, run.font.color.rgb = Pt(8), colour
+
+
+def _summary(document, report: Report) -> None:
+    document.add_heading("Samenvatting", level=1)
+    for block in blocks(report.summary):
+        if block[0] == "h":
+            document.add_heading(block[1], level=2)
+        elif block[0] == "p":
+            document.add_paragraph(block[1])
+        elif block[0] == "list":
+            for line in block[1]:
+                document.add_paragraph(line, style="List Bullet")
+        else:
+            _table(document, block[1], block[2])
+
+
+def _agenda(document, report: Report) -> None:
+    for part in report.agenda:
+        document.add_heading(f"Agendapunt {part.number}: {part.name}", level=1)
+        for section in part.sections:
+            document.add_heading(goal_heading(section.goal), level=2)
+            if section.goal:
+                paragraph = document.add_paragraph()
+                paragraph.add_run("Uit het plan: ").italic = True
+                paragraph.add_run(section.goal.text)
+            for item in section.items:
+                if charted(item):
+                    _picture(document, report.images[item.key], item.description, item.key)
+                    _small(document, item.description)
+                else:
+                    line = f"{item.indicator.name}: het plan stelt hier in {report.year} geen doel."
+                    document.add_paragraph(line)
+                if item.indicator is not None:
+                    found = zip(TEXT_LABELS, report.texts_of(item.indicator.id), strict=True)
+                    for label, text in found:
+                        if text:
+                            paragraph = document.add_paragraph()
+                            paragraph.add_run(f"{label}: ").bold = True
+                            paragraph.add_run(text)
+
+
+def write(report: Report) -> bytes:
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2))
+    document.core_properties.title = report.title
+    document.core_properties.author = f"Gemeente {report.plan.plan.municipality}"
+    document.core_properties.language = "nl-NL"
+    footer = f"{report.title} · peildatum {fmt.long_date(report.as_of)}"
+    if report.include_concept:
+        footer += f" · {CONCEPT_NOTE}"
+    section.footer.paragraphs[0].text = footer
+
+    document.add_heading(report.title, level=0)
+    plan = report.plan.plan
+    document.add_paragraph(f"{plan.subtitle or ''} · Gemeente {plan.municipality} · {plan.version}")
+    document.add_paragraph(
+        f"Peildatum: {fmt.long_date(report.as_of)} · gemaakt op {fmt.long_date(report.created)}"
+    )
+    for notice in report.notices:
+        run = document.add_paragraph().add_run(notice)
+        run.bold, run.font.color.rgb = True, NOTICE
+    _small(document, report.source)
+    _summary(document, report)
+
+    document.add_heading(f"Overzicht {report.year}", level=1)
+    columns = ["Agendapunt", "Indicator", "Doel", "Stand", "Status", WHY]
+    overview = report.overview()
+    _table(document, columns, [[str(v) for v in r] for r in overview[columns].values.tolist()])
+    _agenda(document, report)
+
+    document.add_heading(f"Per wijk {report.year}", level=1)
+    _picture(document, report.images[report.districts.key], report.districts.description, "wijken")
+    _small(document, report.source)
+    document.add_heading("Mijlpalen", level=1)
+    _picture(document, report.images[report.milestones.key], report.milestones.description, "mijl")
+    columns = ["Mijlpaal", "Deadline", "Bereikt op", "Status", WHY]
+    milestones = report.milestone_table()
+    _table(document, columns, [[str(v) for v in r] for r in milestones[columns].values.tolist()])
+    document.add_heading("Zo is de status bepaald", level=1)
+    for line in METHOD_SUMMARY:
+        document.add_paragraph(line, style="List Bullet")
+    _small(document, report.source)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,50 @@
+"""Concept figures counted (the sidebar switch): chart subtitles and exports say so, and a
+concept value is drawn differently from an approved one."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import streamlit as st
+from store_fixtures import FTE, open_store
+from streamlit.testing.v1 import AppTest
+
+from lib.store.store import FigureInput
+from tests.test_pages import AGENDA, APP, RUN_TIMEOUT_S
+
+
+@pytest.fixture
+def store(plan, tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'figures.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.delenv("HJK_ACTUALS", raising=False)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    figures = open_store(plan, url)
+    figures.save([FigureInput(*FTE, "3,8", expected_version=1)], "anna")  # a concept
+    return figures
+
+
+def _charts(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def test_counting_concepts_marks_every_chart_and_draws_the_concept_apart(store):
+    at = AppTest.from_file(str(APP), default_timeout=RUN_TIMEOUT_S)
+    at.run()
+    at.switch_page(AGENDA).run()
+    before = _charts(at)
+    assert before and not any("conceptcijfers" in c["layout"]["title"]["text"] for c in before)
+    at.toggle(key="include_concept").set_value(True).run()
+    assert not at.exception, [e.value for e in at.exception]
+    charts = _charts(at)
+    assert charts and all(
+        "inclusief conceptcijfers" in c["layout"]["title"]["text"] for c in charts
+    )
+    fte = next(c for c in charts if "HBO-coaches" in c["layout"]["title"]["text"])
+    concept = [t for t in fte["data"] if t["type"] == "bar" and "Concept" in t.get("name", "")]
+    assert concept and concept[0]["marker"]["pattern"]["shape"] == "x"
+    assert 3.8 in concept[0]["y"]
+    captions = " ".join(c.value for c in at.caption)
+    assert "Inclusief conceptcijfers" in captions  # the source line every export carries

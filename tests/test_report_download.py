@@ -1,0 +1,41 @@
+"""The report in the overview's download popover: made on request, progress shown per stage."""
+
+from __future__ import annotations
+
+import pytest
+
+import ui.components
+from tests.report_fixtures import FakeExporter
+from tests.test_pages import open_app, rerun
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    exporter = FakeExporter()
+    monkeypatch.setattr(ui.components, "exporter", lambda: exporter)
+    monkeypatch.setattr(ui.components, "export_available", lambda: True)
+    return exporter
+
+
+def _texts(at) -> str:
+    return " ".join(
+        str(getattr(e, "value", "") or getattr(e, "label", "") or "")
+        for e in [*at.main.markdown, *at.main.caption]
+    )
+
+
+def test_report_is_made_on_request_with_its_stages_and_four_files(fake):
+    at = open_app()
+    assert "ongeveer" not in _texts(at) and "seconden" not in _texts(at)  # no promised time
+    assert not at.get("download_button")
+    at.button(key="report_make").click()
+    rerun(at)
+    texts = _texts(at)
+    assert "Cijfers, samenvatting en grafieken samenstellen" in texts
+    for name in ("PDF", "PowerPoint", "Excel", "Word"):
+        assert f"{name} geschreven" in texts
+    # every chart drawn (by the stand-in, or taken from the image cache an earlier test filled)
+    assert at.get("progress") and at.get("progress")[-1].value == 100
+    buttons = at.get("download_button")
+    assert len(buttons) == 4
+    assert "Rapport maken" not in [b.label for b in at.button]  # made once per session

@@ -1,0 +1,117 @@
+"""The progress report in the download popover: made on request, with its progress per stage.
+
+No time is promised: the stages are shown as they happen (figures, each chart, each file), and
+the files are kept for the session, so asking again does not make them again. Charts rendered
+before, by anyone, come from the image cache (lib/charts/cache.py).
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import streamlit as st
+
+from lib import fmt
+from lib.charts.export import INSTALL_HINT, ExportUnavailable
+from lib.report.model import build_report, file_stem
+from lib.report.write import CHART_FORMATS, BackgroundRenderer, render
+from ui import context
+
+REPORT_FORMATS = (
+    ("pdf", "PDF (A4)", "application/pdf", ":material/picture_as_pdf:"),
+    (
+        "pptx",
+        "PowerPoint (16:9)",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        ":material/slideshow:",
+    ),
+    (
+        "xlsx",
+        "Excel",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ":material/table:",
+    ),
+    (
+        "docx",
+        "Word (vergaderstuk)",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ":material/description:",
+    ),
+)
+FORMAT_NAMES = {"pdf": "PDF", "pptx": "PowerPoint", "xlsx": "Excel", "docx": "Word"}
+SESSION_KEY = "report_files"
+_LOCK = threading.Lock()  # one report at a time per server: Chromium renders one chart at a time
+
+
+def _make(ctx, formats: list[str], exporter) -> dict[str, bytes]:
+    """Build the report and write `formats`, showing each stage as it happens. Charts render in
+    the background as soon as each is built (lib/report/write.py BackgroundRenderer)."""
+    out: dict[str, bytes] = {}
+    charts = any(f in CHART_FORMATS for f in formats)
+    with (
+        st.status("Rapport maken", expanded=True) as status,
+        ThreadPoolExecutor(max_workers=2, thread_name_prefix="report-render") as pool,
+    ):
+        status.write("Cijfers, samenvatting en grafieken samenstellen")
+        renderer = BackgroundRenderer(exporter, None, pool)
+        report = build_report(
+            ctx.plan, ctx.actuals, ctx.as_of, ctx.year, on_chart=renderer if charts else None
+        )
+        bar = st.progress(0.0, text="Grafieken tekenen")
+
+        def progress(text: str, share: float) -> None:
+            bar.progress(min(share, 1.0), text=text)
+
+        for fmt_name in sorted(formats, key=lambda f: f in CHART_FORMATS):
+            if fmt_name in CHART_FORMATS and not report.images:
+                renderer.collect(report, progress)
+                bar.progress(1.0, text=f"Alle {len(report.images)} grafieken getekend")
+            out[fmt_name] = render(report, fmt_name, exporter)
+            status.write(f"{FORMAT_NAMES[fmt_name]} geschreven")
+        status.update(label="Rapport klaar", state="complete", expanded=False)
+    return out
+
+
+def report_buttons(exporter, charts_ok: bool) -> None:
+    """The whole progress report for the chosen year, made when the user asks for it."""
+    ctx = context.current()
+    key = (ctx.plan.content_hash, ctx.actuals.version, ctx.as_of.isoformat(), ctx.year)
+    with st.popover(
+        f"Voortgangsrapport {ctx.year} downloaden",
+        icon=":material/download:",
+        key="report_download",
+    ):
+        st.caption(
+            "Samenvatting, overzicht, alle agendapunten met grafieken, wijken, mijlpalen en "
+            f"werkwijze; peildatum {fmt.long_date(ctx.as_of)}. Als PDF, PowerPoint, Excel en Word."
+        )
+        if not charts_ok:
+            st.warning(INSTALL_HINT + " Het Excel-bestand kan wel.", icon=":material/warning:")
+        formats = [f for f, *_ in REPORT_FORMATS if charts_ok or f not in CHART_FORMATS]
+        made = st.session_state.get(SESSION_KEY, {})
+        files = made.get(key)
+        slot = st.empty()
+        if files is None and slot.button("Rapport maken", key="report_make", type="primary"):
+            slot.empty()
+            try:
+                with _LOCK:
+                    files = _make(ctx, formats, exporter)
+            except ExportUnavailable as exc:
+                st.error(str(exc), icon=":material/error:")
+                return
+            st.session_state[SESSION_KEY] = {key: files}  # only the latest report is kept
+        if files is None:
+            return
+        stem = file_stem(ctx.plan, ctx.year, ctx.as_of, ctx.actuals.counts_concept)
+        for fmt_name, label, mime, icon in REPORT_FORMATS:
+            if fmt_name in files:
+                st.download_button(
+                    label,
+                    data=files[fmt_name],
+                    file_name=f"{stem}.{fmt_name}",
+                    mime=mime,
+                    on_click="ignore",
+                    key=f"report_{fmt_name}",
+                    icon=icon,
+                )

@@ -39,8 +39,8 @@ def render() -> None:
         f"Toen: de cijfers zoals ze op {fmt.long_date(day)} om 0:00 uur telden, uit de "
         f"geschiedenis. Nu: de stand op de peildatum {fmt.long_date(ctx.as_of)}."
     )
-    # INTEGRATOR: the "Vergaderstuk" button (the report since `day`, lib/report/) goes here.
-    st.container(key="since_report")
+    with st.container(key="since_report"):  # the report with these moves in its summary
+        components.report_buttons(since=day)
     st.header("Gewijzigde cijfers")
     figures = figure_table(ctx.plan, mine)
     if figures.empty:

@@ -90,3 +90,20 @@ def test_changes_usage_errors(capsys):
     with pytest.raises(SystemExit) as exit_code:
         cli(capsys, "changes", "--since", "gisteren")
     assert exit_code.value.code == 2
+
+
+def test_report_since_a_meeting_lists_the_move_and_needs_the_database(capsys, tmp_path):
+    import openpyxl
+
+    assert cli(capsys, "meetings", "add", "2014-09-15", "--editor", "anna")[0] == 0
+    change_fte(capsys, "1")  # op koers -> achter
+    args = ["report", "--year", "2014", "--since", "2014-09-15", "--format", "xlsx"]
+    code, out, err = cli(capsys, *args, "--out", str(tmp_path))
+    assert code == 0, err
+    book = openpyxl.load_workbook(out.strip())
+    cells = [str(c) for sheet in book for row in sheet.iter_rows(values_only=True) for c in row]
+    assert any("Inzet HBO-coaches op VVE-groepen" in c and "achter" in c for c in cells), cells[:40]
+    assert any("15 september 2014" in c for c in cells)
+    # A CSV of figures has no history: the moves cannot be known, and the CLI says so.
+    code, _, err = cli(capsys, *args, "--actuals", "data/example_actuals.csv")
+    assert code == 2 and "--since heeft de opgeslagen cijfers nodig" in err

@@ -138,3 +138,33 @@ def test_a_meeting_title_is_shown_as_typed(store):
     (headline,) = [m for m in text(at).splitlines() if m.startswith("**Sinds")]
     # Markdown signs escaped: no emphasis, link or colour, the title as the editor typed it.
     assert r"\*Stuurgroep\* \[extra\]\(http\://x\) \:red\[let op\]" in headline
+
+
+def test_the_vergaderstuk_lists_the_move_and_the_editors_text_in_word(store, monkeypatch):
+    import io
+
+    import docx
+
+    import ui.components
+    from tests.report_fixtures import FakeExporter
+
+    exporter = FakeExporter()  # draws stand-in pictures: no Chromium needed
+    monkeypatch.setattr(ui.components, "exporter", lambda: exporter)
+    monkeypatch.setattr(ui.components, "export_available", lambda: True)
+    store.add_meeting(date(2014, 9, 15), "Stuurgroep", "anna")
+    change(store, FTE, "0,5")  # op koers -> achter
+    store.save_text(FTE, "Twee vacatures open", "Werving via de hogeschool", "anna")
+    store.approve_texts([(FTE, store.text_layers()[FTE]["version"])], "bob")
+    at = open_app(SINCE)
+    at.button(key="report_make").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    (word,) = [b for b in at.get("download_button") if b.proto.label.startswith("Word")]
+    data = at.session_state["report_files"]
+    (files,) = data.values()
+    document = docx.Document(io.BytesIO(files["docx"]))
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert "Statuswijzigingen sinds 15 september 2014" in body
+    assert "Inzet HBO-coaches op VVE-groepen (hele stad, 2014): ➜ op koers → ✖ achter" in body
+    assert "Toelichting: Twee vacatures open" in body
+    assert "Maatregelen: Werving via de hogeschool" in body
+    assert word is not None

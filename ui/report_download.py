@@ -14,6 +14,7 @@ import streamlit as st
 
 from lib import fmt
 from lib.charts.export import INSTALL_HINT, ExportUnavailable
+from lib.report.meeting import meeting_inputs
 from lib.report.model import build_report, file_stem
 from lib.report.write import CHART_FORMATS, BackgroundRenderer, render
 from ui import context
@@ -44,7 +45,22 @@ SESSION_KEY = "report_files"
 _LOCK = threading.Lock()  # one report at a time per server: Chromium renders one chart at a time
 
 
-def _make(ctx, formats: list[str], exporter) -> dict[str, bytes]:
+def _summary_inputs(ctx, since) -> dict:
+    """The summary's moves since `since`, the editors' texts and the milestones' horizon from
+    the database; figures read from a CSV have no history, meetings or texts."""
+    if context.actuals_path() is not None:
+        return {}
+    return meeting_inputs(
+        ctx.plan,
+        context.store(ctx.plan),
+        ctx.year,
+        ctx.as_of,
+        since=since,
+        include_concept=ctx.actuals.counts_concept,
+    )
+
+
+def _make(ctx, formats: list[str], exporter, since=None) -> dict[str, bytes]:
     """Build the report and write `formats`, showing each stage as it happens. Charts render in
     the background as soon as each is built (lib/report/write.py BackgroundRenderer)."""
     out: dict[str, bytes] = {}
@@ -56,7 +72,12 @@ def _make(ctx, formats: list[str], exporter) -> dict[str, bytes]:
         status.write("Cijfers, samenvatting en grafieken samenstellen")
         renderer = BackgroundRenderer(exporter, None, pool)
         report = build_report(
-            ctx.plan, ctx.actuals, ctx.as_of, ctx.year, on_chart=renderer if charts else None
+            ctx.plan,
+            ctx.actuals,
+            ctx.as_of,
+            ctx.year,
+            **_summary_inputs(ctx, since),
+            on_chart=renderer if charts else None,
         )
         bar = st.progress(0.0, text="Grafieken tekenen")
 
@@ -73,15 +94,18 @@ def _make(ctx, formats: list[str], exporter) -> dict[str, bytes]:
     return out
 
 
-def report_buttons(exporter, charts_ok: bool) -> None:
-    """The whole progress report for the chosen year, made when the user asks for it."""
+def report_buttons(exporter, charts_ok: bool, since=None) -> None:
+    """The whole progress report for the chosen year, made when the user asks for it; with
+    `since`, the vergaderstuk: its summary lists the status moves since that date."""
     ctx = context.current()
+    # The stored revision changes with every saved figure, text or meeting the summary uses.
+    revision = context.store(ctx.plan).revision() if context.actuals_path() is None else 0
     key = (ctx.plan.content_hash, ctx.actuals.version, ctx.as_of.isoformat(), ctx.year)
-    with st.popover(
-        f"Voortgangsrapport {ctx.year} downloaden",
-        icon=":material/download:",
-        key="report_download",
-    ):
+    key += (revision, since.isoformat() if since else "")
+    title = f"Voortgangsrapport {ctx.year} downloaden"
+    if since:
+        title = f"Vergaderstuk {ctx.year} (sinds {fmt.long_date(since)}) downloaden"
+    with st.popover(title, icon=":material/download:", key="report_download"):
         st.caption(
             "Samenvatting, overzicht, alle agendapunten met grafieken, wijken, mijlpalen en "
             f"werkwijze; peildatum {fmt.long_date(ctx.as_of)}. Als PDF, PowerPoint, Excel en Word."
@@ -96,7 +120,7 @@ def report_buttons(exporter, charts_ok: bool) -> None:
             slot.empty()
             try:
                 with _LOCK:
-                    files = _make(ctx, formats, exporter)
+                    files = _make(ctx, formats, exporter, since)
             except ExportUnavailable as exc:
                 st.error(str(exc), icon=":material/error:")
                 return

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from lib.plan.schema import Plan
+from lib.problems import UsageError
 
 FORMATS = ("pdf", "pptx", "xlsx", "docx")  # lib/report/model.py; imported there only when used
 
@@ -47,12 +48,8 @@ def run_report(args: argparse.Namespace, plan: Plan, actuals, as_of) -> int:
     formats = list(dict.fromkeys(args.format or FORMATS))
     created = date.today()
     concept = actuals.counts_concept
-    # The moves since --since and the editors' texts come from storage once those are wired in;
-    # until then the summary names the date and lists no moves (it never invents any).
-    moves: list[dict] = []
-    texts: dict[tuple[str, int, str], tuple[str, str]] = {}
-    summary = {"since": args.since, "moves": moves, "texts": texts}
-    options = {**summary, "texts": sorted(texts.items()), "include_concept": concept}
+    summary = _summary_inputs(args, plan, as_of, concept)
+    options = {**summary, "texts": sorted(summary["texts"].items()), "include_concept": concept}
     key = report_key(plan, actuals, as_of, args.year, created, options)
     memo = ImageCache()
     stem = file_stem(plan, args.year, as_of, concept)
@@ -79,6 +76,22 @@ def run_report(args: argparse.Namespace, plan: Plan, actuals, as_of) -> int:
     for path in written:
         print(path)
     return 0
+
+
+def _summary_inputs(args: argparse.Namespace, plan: Plan, as_of: date, concept: bool) -> dict:
+    """The summary's moves since --since, the editors' texts and the milestones' horizon, from
+    the stored figures; a CSV (--actuals) has no history, so --since needs the database."""
+    if args.actuals is not None:
+        if args.since is not None:
+            raise UsageError(
+                "--since heeft de opgeslagen cijfers nodig (hun geschiedenis); laat --actuals weg"
+            )
+        return {"since": None, "moves": [], "texts": {}}
+    from lib.report.meeting import meeting_inputs
+    from lib.store.store import Store
+
+    store = Store.open(plan)
+    return meeting_inputs(plan, store, args.year, as_of, since=args.since, include_concept=concept)
 
 
 def _make(plan, actuals, as_of, year, created, summary, formats, memo, key) -> dict[str, bytes]:

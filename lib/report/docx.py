@@ -71,10 +71,6 @@ def _agenda(document, report: Report) -> None:
         document.add_heading(f"Agendapunt {part.number}: {part.name}", level=1)
         for section in part.sections:
             document.add_heading(goal_heading(section.goal), level=2)
-            if section.goal:
-                paragraph = document.add_paragraph()
-                paragraph.add_run("Uit het plan: ").italic = True
-                paragraph.add_run(section.goal.text)
             for item in section.items:
                 if charted(item):
                     _picture(document, report.images[item.key], item.description, item.key)

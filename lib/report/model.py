@@ -216,5 +216,6 @@ def build_report(
 
 
 def goal_heading(goal) -> str:
-    """A goal section's heading in every format."""
-    return f"{goal.label}: {goal.theme}" if goal else "Overige doelen"
+    """A goal section's heading in every format: the goal's own words, as on the page (the theme
+    it shares with other goals is not repeated)."""
+    return f"{goal.label}: {goal.text}" if goal else "Overige doelen"

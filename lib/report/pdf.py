@@ -113,8 +113,6 @@ def _agenda(report: Report, styles) -> list:
         for section in part.sections:
             goal = section.goal
             story.append(Paragraph(escape(goal_heading(goal)), styles["h2"]))
-            if goal:
-                story.append(Paragraph(f"<i>Uit het plan:</i> {escape(goal.text)}", styles["body"]))
             for item in section.items:
                 texts = _texts(report, item.indicator, styles)
                 if not charted(item):

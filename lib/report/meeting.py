@@ -1,0 +1,44 @@
+"""What the report's summary says about the stuurgroep's meetings, from the stored figures: the
+status moves since a date, the editors' texts, and the date before which milestones count as due.
+
+The one place that feeds `build_report`'s keyword arguments `since`, `moves`, `texts` and
+`due_before` from storage, for the command line and the download on the page alike.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from lib.plan.schema import Plan
+from lib.progress.changes import changes_since
+from lib.store.meetings import due_before
+from lib.store.store import Store
+
+
+def meeting_inputs(
+    plan: Plan,
+    store: Store,
+    year: int,
+    as_of: date,
+    *,
+    since: date | None = None,
+    include_concept: bool = False,
+) -> dict:
+    """The keyword arguments of build_report that come from storage.
+
+    moves: the city's status moves of `year` since 00:00 on `since` (none without a date);
+    texts: the approved toelichting and maatregelen (with concepts when those are counted);
+    due_before: the next meeting after `as_of`, or six weeks on.
+    """
+    moves: list[dict] = []
+    if since is not None:
+        rows = changes_since(
+            plan, store, since, year=year, today=as_of, include_concept=include_concept
+        )
+        moves = [row for row in rows if row["kind"] == "status"]
+    return {
+        "since": since,
+        "moves": moves,
+        "texts": store.texts(include_concept=include_concept),
+        "due_before": due_before(store.meetings(), as_of),
+    }

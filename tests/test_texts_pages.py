@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from store_fixtures import FTE
+from test_pages import captioned_table
 from test_since_page import open_app, store  # noqa: F401
 
 GROUPS = ("hbo_coach_vve_groepen", 2014, "")  # achter in 2014 (example figures)
@@ -48,10 +49,14 @@ def test_a_concept_text_is_not_shown(store):  # noqa: F811
 def test_overview_table_has_the_texts_of_the_goals_behind(store):  # noqa: F811
     write(store, GROUPS, TYPED, "Werving")
     at = open_app()
-    (frame,) = [d.value for d in at.main.dataframe if "Maatregelen" in d.value.columns]
+    frame = captioned_table(at, "Alle doelen 2014")
     row = frame[frame["Indicator"] == "VVE-groepen met een HBO'er als coach"].iloc[0]
-    assert (row["Status"], row["Toelichting"], row["Maatregelen"]) == ("✖ achter", TYPED, "Werving")
-    assert "Kort" in frame.columns and "Waarom deze status" in frame.columns
+    assert row["Status"] == "✖ achter"
+    # The editors' texts under the computed reason, as typed: the tags are text, not markup.
+    assert f"Toelichting: {TYPED}" in row["Waarom deze status"]
+    assert "Maatregelen: Werving" in row["Waarom deze status"]
+    bodies = " ".join(e.proto.body for e in at.main.get("html"))
+    assert "<script>alert(1)</script>" not in bodies and "&lt;script&gt;" in bodies
 
 
 def test_districts_page_shows_a_text_written_for_the_wijk(store):  # noqa: F811

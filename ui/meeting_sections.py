@@ -95,8 +95,8 @@ def texts_section(ctx: Context, store: Store, editor: str) -> None:
     st.markdown(
         "Per indicator en jaar (en eventueel per wijk) twee korte teksten: de **toelichting** "
         "(waarom staat het cijfer waar het staat) en de **maatregelen** (wat er aan gedaan "
-        f"wordt), elk hoogstens {MAX_CHARS:,} tekens. ".replace(",", ".")
-        + "Een tekst is een concept tot een tweede redacteur hem vaststelt; hij wordt getoond "
+        f"wordt), elk hoogstens {fmt.number(MAX_CHARS)} tekens. "
+        "Een tekst is een concept tot een tweede redacteur hem vaststelt; hij wordt getoond "
         "zoals hij is getypt."
     )
     key = _choose_key(ctx)

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
+
+from lib.figures.actuals import Actuals
 from lib.plan.schema import Plan
 from lib.progress.changes import changes_since
 from lib.store.meetings import due_before
@@ -23,17 +26,28 @@ def meeting_inputs(
     *,
     since: date | None = None,
     include_concept: bool = False,
+    actuals: Actuals | None = None,
+    progress: pd.DataFrame | None = None,
 ) -> dict:
     """The keyword arguments of build_report that come from storage.
 
     moves: the city's status moves of `year` since 00:00 on `since` (none without a date);
     texts: the approved toelichting and maatregelen (with concepts when those are counted);
     due_before: the next meeting after `as_of`, or six weeks on.
+    actuals, progress: the figures counted now and their progress table, where the caller has
+    them already (the dashboard), so changes_since does not read and judge them again.
     """
     moves: list[dict] = []
     if since is not None:
         rows = changes_since(
-            plan, store, since, year=year, today=as_of, include_concept=include_concept
+            plan,
+            store,
+            since,
+            year=year,
+            today=as_of,
+            include_concept=include_concept,
+            actuals=actuals,
+            progress=progress,
         )
         moves = [row for row in rows if row["kind"] == "status"]
     return {

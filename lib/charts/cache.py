@@ -1,6 +1,6 @@
 """Rendered chart images kept on disk, so a chart that did not change is never rendered twice.
 
-Rendering is most of a report's time (about a quarter of a second per chart in Chromium). An
+Rendering is much of a report's time (about a twentieth of a second per chart in Chromium). An
 image is stored under a key made of everything that decides its pixels: the figure's full JSON
 (data, layout, texts, the source line and export date), the format, size and scale. A report
 whose charts did not change renders nothing; after one changed figure, only that chart.

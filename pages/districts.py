@@ -16,6 +16,7 @@ from lib.views.districts import (
     where_behind,
     why_no_rate,
 )
+from lib.views.html_table import html_table
 from ui import components, context, filters, texts
 
 
@@ -37,6 +38,17 @@ def _choose_district(ctx: context.Context) -> str | None:
     return chosen or None
 
 
+def _status(progress, plan, year: int) -> tuple[list[str], str]:
+    """Where the city is behind, as lines and as the status table's HTML (built once per view)."""
+    text, fills = status_matrix(progress, plan, year)
+    caption = (
+        f"Status per wijk in {year} waar het plan een wijkdoel stelt; elders de stand, "
+        f"{FLAG} bij 0 of geen cijfer"
+    )
+    table = html_table(text.rename_axis("Indicator"), caption, index=True, fills=fills)
+    return where_behind(progress, plan, year), table
+
+
 def render() -> None:
     ctx = context.current()
     st.title(f"Per wijk: stand {ctx.year} in de {len(ctx.plan.districts.list)} wijken")
@@ -51,16 +63,12 @@ def render() -> None:
         icon=":material/info:",
     )
     st.header("Waar in de stad liggen we achter?")
-    for line in where_behind(ctx.progress, ctx.plan, ctx.year):
-        st.markdown(line)
-    text, fills = status_matrix(ctx.progress, ctx.plan, ctx.year)
-    components.table(
-        text.rename_axis("Indicator"),
-        f"Status per wijk in {ctx.year} waar het plan een wijkdoel stelt; elders de stand, "
-        f"{FLAG} bij 0 of geen cijfer",
-        index=True,
-        fills=fills,
+    lines, status_table = context.shared(
+        ctx, "district_status", lambda: _status(ctx.progress, ctx.plan, ctx.year), ctx.year
     )
+    for line in lines:
+        st.markdown(line)
+    st.html(status_table)
     subtitle = ctx.subtitle(year=ctx.year)
     actual, fig = context.shared(
         ctx,

@@ -35,34 +35,42 @@ def status_matrix(
     Otherwise the figure; 0 or no figure is flagged. Fills are "" where the cell is plain.
     """
     rows = progress[(progress["district"] != "") & (progress["year"] == year)]
-    names = plan.district_names()
-    text: dict[str, dict[str, str]] = {}
-    fill: dict[str, dict[str, str]] = {}
-    for indicator in plan.indicators:
-        own = rows[rows["indicator"] == indicator.id].set_index("district")
-        if own.empty:
-            continue
-        texts, fills = {}, {}
-        for district in plan.district_ids():
-            row = own.loc[district]
-            actual, status = row["actual"], row["status"]
-            figure = "geen cijfer" if _missing(actual) else fmt.number(actual)
-            if not _missing(row["target"]):
-                shown = label(status)
-                texts[names[district]] = shown if _missing(actual) else f"{shown} ({figure})"
-                fills[names[district]] = STATUSES[status].colour
-            elif _missing(actual) or actual == 0:
-                texts[names[district]] = NO_FIGURE if _missing(actual) else ZERO
-                fills[names[district]] = FLAG_FILL
-            else:
-                texts[names[district]] = figure
-                fills[names[district]] = ""
-        text[indicator.name], fill[indicator.name] = texts, fills
-    columns = list(names.values())
-    return (
-        pd.DataFrame.from_dict(text, orient="index", columns=columns),
-        pd.DataFrame.from_dict(fill, orient="index", columns=columns),
+    cells = [
+        _cell(actual, target, status)
+        for actual, target, status in zip(
+            rows["actual"], rows["target"], rows["status"], strict=True
+        )
+    ]
+    long = pd.DataFrame(
+        {
+            "indicator": rows["indicator"].to_numpy(),
+            "district": rows["district"].to_numpy(),
+            "text": [text for text, _ in cells],
+            "fill": [fill for _, fill in cells],
+        }
     )
+    names = plan.district_names()
+    order = [i for i in plan.indicators if i.id in set(long["indicator"])]
+
+    def grid(values: str, missing: str) -> pd.DataFrame:
+        wide = long.pivot(index="indicator", columns="district", values=values)
+        wide = wide.reindex(index=[i.id for i in order], columns=plan.district_ids())
+        wide.index = [i.name for i in order]
+        wide.columns = list(names.values())
+        return wide.fillna(missing)
+
+    return grid("text", NO_FIGURE), grid("fill", FLAG_FILL)
+
+
+def _cell(actual: object, target: object, status: str) -> tuple[str, str]:
+    """One wijk's cell of status_matrix: its text and fill."""
+    figure = "geen cijfer" if _missing(actual) else fmt.number(actual)
+    if not _missing(target):
+        shown = label(status)
+        return (shown if _missing(actual) else f"{shown} ({figure})"), STATUSES[status].colour
+    if _missing(actual) or actual == 0:
+        return (NO_FIGURE if _missing(actual) else ZERO), FLAG_FILL
+    return figure, ""
 
 
 def where_behind(progress: pd.DataFrame, plan: Plan, year: int) -> list[str]:

@@ -47,10 +47,13 @@ def _item(ctx: context.Context, item: ChartItem) -> None:
             texts.show_texts(written)
     components.chart(item.figure, item.description, item.key)
     with st.expander("Waarom deze status, en waar staat dit in het plan?"):
-        st.markdown(f"**{ctx.year}:** {now['explanation']}")
-        st.markdown(f"**Plan** ({indicator.source.section}): “{indicator.source.quote}”")
+        paragraphs = [
+            f"**{ctx.year}:** {now['explanation']}",
+            f"**Plan** ({indicator.source.section}): “{indicator.source.quote}”",
+        ]
         if indicator.reading:
-            st.markdown(f"**Gekozen lezing:** {indicator.reading}")
+            paragraphs.append(f"**Gekozen lezing:** {indicator.reading}")
+        st.markdown("\n\n".join(paragraphs))  # one element: the browser draws less per chart
 
 
 def _choose_theme(themes: list[Theme], number: int) -> Theme:

@@ -9,41 +9,54 @@ from lib.charts.timeline import (
     milestone_table,
     milestone_timeline,
 )
+from lib.views.html_table import html_table
 from ui import components, context
+
+
+def _view(ctx: context.Context) -> tuple[bool, str, str, str]:
+    """Whether there are milestones, their summary, and the two tables as HTML: once per view."""
+    rows = milestone_rows(ctx.city(), ctx.agenda)
+    summary = "" if rows.empty else describe_milestones(rows)
+    table = (
+        ""
+        if rows.empty
+        else html_table(
+            # "Toelichting" is the editors' text now; the computed phrase is "Kort".
+            milestone_table(rows).rename(columns={"Toelichting": "Kort"}),
+            "Mijlpalen met deadline en status",
+            status_column="Status",
+        )
+    )
+    facts = html_table(baseline_facts_table(ctx.plan), "De uitgangssituatie volgens het plan")
+    return not rows.empty, summary, table, facts
 
 
 def render() -> None:
     ctx = context.current()
-    rows = milestone_rows(ctx.city(), ctx.agenda)
+    found, summary, table, facts = context.shared(ctx, "milestones", lambda: _view(ctx), ctx.agenda)
     scope = "alle agendapunten" if ctx.agenda is None else f"agendapunt {ctx.agenda}"
     st.title(f"Mijlpalen {ctx.plan.plan.first_year}-{ctx.plan.plan.last_year}")
     st.markdown(
         f"Stand op {ctx.subtitle().split(' · ')[-1]}, {scope}. Te laat behaalde mijlpalen tellen als behaald, met de vertraging erbij."
     )
-    if rows.empty:
+    if not found:
         st.info("Dit agendapunt heeft geen mijlpalen.")
     else:
-        summary = describe_milestones(rows)
         with st.container(key="headline"):  # the summary first: it does not wait for the chart
             st.markdown(summary)
         subtitle = ctx.subtitle(agenda=ctx.agenda)
         fig = context.shared(
             ctx,
             "milestone_timeline",
-            lambda: milestone_timeline(rows, ctx.as_of, subtitle),
+            lambda: milestone_timeline(milestone_rows(ctx.city(), ctx.agenda), ctx.as_of, subtitle),
             ctx.agenda,
             subtitle,
         )
         components.chart(fig, summary, "milestones_timeline")
-        components.table(
-            # "Toelichting" is the editors' text now; the computed phrase is "Kort".
-            milestone_table(rows).rename(columns={"Toelichting": "Kort"}),
-            "Mijlpalen met deadline en status",
-            status_column="Status",
-        )
+        st.html(table)
     st.header("De feiten: de uitgangssituatie volgens het plan")
     st.caption("Uit het hoofdstuk ‘De feiten’ van het plan; ter vergelijking, geen doelen.")
-    components.table(baseline_facts_table(ctx.plan), "De uitgangssituatie volgens het plan")
+    st.html(facts)
 
 
 render()

@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -50,6 +51,10 @@ class Context:
         return rows if year is None else rows[rows["year"] == year]
 
     def source_line(self) -> str:
+        return self._source_line
+
+    @cached_property  # every chart's caption and download asks (frozen: set once, on first use)
+    def _source_line(self) -> str:
         return source_line(self.plan, self.actuals, self.as_of)
 
     def subtitle(

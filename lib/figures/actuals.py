@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -58,9 +59,11 @@ class Actuals:
         changed = self.frame["changed_at"].replace("", pd.NA).dropna()
         return str(changed.max()) if len(changed) else None
 
-    @property
+    @cached_property
     def counts_concept(self) -> bool:
-        """Whether concept figures (not yet approved by a second editor) are among these."""
+        """Whether concept figures (not yet approved by a second editor) are among these.
+
+        Asked by every chart's subtitle and source line; the frame is never changed in place."""
         return "status" in self.frame and bool((self.frame["status"] == "concept").any())
 
 

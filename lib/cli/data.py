@@ -156,11 +156,9 @@ def run_import(args: argparse.Namespace, plan: Plan) -> int:
         )
     for problem in preview.problems:
         print(f"- {problem}", file=sys.stderr)
-    if preview.refused and not args.only_valid:
-        print("Niets geïmporteerd: herstel het bestand.", file=sys.stderr)
-        return 1
     if preview.problems and not args.only_valid:
-        print("Niets geïmporteerd: herstel de fouten, of gebruik --only-valid.", file=sys.stderr)
+        fix = "het bestand" if preview.refused else "de fouten, of gebruik --only-valid"
+        print(f"Niets geïmporteerd: herstel {fix}.", file=sys.stderr)
         return 1
     if args.dry_run:
         print("Proefimport (--dry-run): niets opgeslagen.", file=sys.stderr)

@@ -18,6 +18,7 @@ import lib.store.store  # noqa: E402
 from lib.figures.actuals import DEFAULT_ACTUALS, Actuals, parse_actuals, read_actuals
 from lib.plan.load import load_plan, parse_plan
 from lib.plan.schema import Plan
+from lib.store import auth
 from lib.store.db import make_engine, metadata
 from lib.store.settings import normalise_url
 
@@ -174,6 +175,20 @@ def store_url(request, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     yield url
     for engine in engines:
         engine.dispose()
+
+
+@pytest.fixture
+def cli_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """For the command-line tests: a SQLite database (DATABASE_URL; `python -m lib` creates and
+    seeds it on first use) and a secrets file with two editors, anna and bob (password
+    'een lang wachtwoord'), of this test's own. Returns the database file."""
+    path = tmp_path / "figures.sqlite3"
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
+    secrets = tmp_path / "secrets.toml"
+    monkeypatch.setenv("HJK_SECRETS", str(secrets))
+    for name in ("anna", "bob"):
+        auth.add_editor(secrets, name, "een lang wachtwoord", rounds=4)
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""Helpers for the tests of stored figures (the `store_url` fixture is in conftest.py)."""
+"""Helpers for the tests of stored figures (the `store_url` and `cli_store` fixtures are in
+conftest.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from lib.cli.main import run
 from lib.plan.schema import Plan
 from lib.store.db import changes, dataset, figure_values, figures
 from lib.store.store import Store
@@ -26,3 +28,10 @@ def counts(store: Store) -> tuple:
         versions = sorted(tuple(r) for r in conn.execute(select(figures)))
         history = conn.execute(select(func.count()).select_from(changes)).scalar_one()
     return revision, values, versions, history
+
+
+def cli(capsys, *args: str) -> tuple[int, str, str]:
+    """`python -m lib ARGS` in this process: its exit code, stdout and stderr."""
+    code = run(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err

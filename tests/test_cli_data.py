@@ -12,6 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from store_fixtures import cli
 
 from lib.cli.main import run
 from lib.store import auth
@@ -20,20 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FIGURE = "hbo_coach_fte,2014,,"
 
 
-@pytest.fixture(autouse=True)
-def own_store(tmp_path, monkeypatch):
-    """A database and two editors (anna, bob) of this test's own."""
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'figures.sqlite3'}")
-    secrets = tmp_path / "secrets.toml"
-    monkeypatch.setenv("HJK_SECRETS", str(secrets))
-    for name in ("anna", "bob"):
-        auth.add_editor(secrets, name, "een lang wachtwoord", rounds=4)
-
-
-def cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = run(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+# A database and two editors (anna, bob) of each test's own (conftest.py).
+pytestmark = pytest.mark.usefixtures("cli_store")
 
 
 @pytest.fixture
@@ -179,6 +168,56 @@ def test_invalid_rows_refuse_the_import_unless_only_valid(capsys, tmp_path):
     assert code == 1 and "c.csv, rij 3, veld 'Waarde (kolom D)': 'veel' is geen getal" in err
     code, _out, err = cli(capsys, "import", str(path), "--editor", "anna", "--only-valid")
     assert code == 0 and "1 cijfer(s) opgeslagen" in err
+
+
+SUMMARY = "rij(en) met fouten"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("kapot.xlsx", b"PK\x03\x04 afgebroken", "kapot.xlsx: geen geldig Excel-bestand"),
+        (
+            "kolom.csv",
+            f"indicator,year,district,waarde\n{FIGURE}3\n".encode(),
+            "kolom.csv, rij 1, veld 'kolom D': onbekende kolom 'waarde'",
+        ),
+        (
+            "latin.csv",
+            b"indicator,year,district,value\n\xff\xfe\x00,2014,,3\n",
+            "latin.csv: bestand is geen UTF-8-tekst",
+        ),
+        ("groot.csv", b"x" * (5 * 1024 * 1024 + 1), "groot.csv: het bestand is 5,0 MB"),
+    ],
+)
+def test_a_refused_file_gets_its_error_without_a_row_summary(
+    capsys, tmp_path, name, content, message
+):
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert cli(capsys, "history", "--limit", "1")[0] == 0  # the database exists, seeded
+    before = stored_rows()
+    for extra in ([], ["--dry-run"]):
+        code, out, err = cli(capsys, "import", str(path), "--editor", "anna", *extra)
+        assert code == 1 and message in err, err
+        # "0 cijfer(s) ... 0 rij(en) met fouten" would say the rows were read and were fine.
+        assert SUMMARY not in err + out and "cijfer(s) en" not in err + out, err
+        assert "Niets geïmporteerd: herstel het bestand." in err and "--only-valid" not in err
+        assert "Traceback" not in err
+    assert stored_rows() == before
+
+
+def test_a_file_with_one_bad_row_keeps_its_summary(capsys, tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text(
+        f'indicator,year,district,value\n{FIGURE}"3,6"\nhbo_coach_fte,2013,,veel\n',
+        encoding="utf-8",
+    )
+    code, _out, err = cli(capsys, "import", str(path), "--editor", "anna")
+    assert code == 1
+    assert "1 cijfer(s) en 0 toelichting(en) veranderen" in err
+    assert "0 lege rij(en) overgeslagen, 1 rij(en) met fouten." in err
+    assert err.index(SUMMARY) < err.index("- c.csv, rij 3")
 
 
 @pytest.mark.parametrize(

@@ -8,28 +8,14 @@ import io
 import json
 
 import pytest
+from store_fixtures import cli
 
-from lib.cli.main import run
 from lib.plan.load import load_plan
 from lib.progress.changes import FIELDS
-from lib.store import auth
 from lib.store.store import FigureInput, Store
 
-
-@pytest.fixture(autouse=True)
-def own_store(tmp_path, monkeypatch):
-    """A database and two editors (anna, bob) of this test's own."""
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'figures.sqlite3'}")
-    secrets = tmp_path / "secrets.toml"
-    monkeypatch.setenv("HJK_SECRETS", str(secrets))
-    for name in ("anna", "bob"):
-        auth.add_editor(secrets, name, "een lang wachtwoord", rounds=4)
-
-
-def cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = run(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+# A database and two editors (anna, bob) of each test's own (conftest.py).
+pytestmark = pytest.mark.usefixtures("cli_store")
 
 
 def change_fte(capsys, value: str = "1,5") -> None:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import io
 import json
 import sqlite3
+import time
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import openpyxl
@@ -342,6 +344,60 @@ def test_6_a_writer_waiting_on_a_locked_database_gets_a_dutch_message(
     finally:
         other.rollback()
         other.close()
+    assert counts(store) == before
+    assert store.save([FigureInput(*FTE, "4")], "anna") == 1  # once free, the same save works
+
+
+PG_ONLY = pytest.mark.parametrize(
+    "store_url", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
+)
+
+
+@contextmanager
+def held(url: str, statement: str):
+    """Another session holding a lock. It ends itself after 10 s idle (so a writer that never
+    gives up is let through late, and the test fails instead of hanging)."""
+    engine = db.make_engine(url)
+    conn = engine.connect()
+    conn.begin()
+    conn.exec_driver_sql("SET LOCAL idle_in_transaction_session_timeout = '10s'")
+    conn.exec_driver_sql(statement)
+    try:
+        yield
+    finally:
+        try:
+            conn.rollback()
+        finally:
+            conn.close()
+            engine.dispose()
+
+
+@PG_ONLY
+def test_6_a_postgresql_writer_waits_a_bounded_time_for_a_lock(
+    capsys, store, store_url, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(db, "PG_LOCK_TIMEOUT", 0.5)
+    before = counts(store)
+    for statement in (
+        "SELECT revision FROM dataset FOR UPDATE",  # another writer, before ours begins
+        "LOCK TABLE figure_values IN EXCLUSIVE MODE",  # met after our revision bump
+    ):
+        with held(store_url, statement):
+            started = time.monotonic()
+            with pytest.raises(ValidationFailed) as failed:
+                store.save([FigureInput(*FTE, "4")], "anna")
+            waited = time.monotonic() - started
+        assert (
+            "database: de database bleef 0,5 seconden bezet door een andere wijziging; er is "
+            "niets opgeslagen. Probeer het over een minuut opnieuw" in str(failed.value)
+        )
+        assert 0.4 <= waited < 5, (statement, waited)
+        assert counts(store) == before, statement  # the revision bump was rolled back too
+    csv_file = write(tmp_path, "c.csv", f"indicator,year,district,value\n{FTE[0]},2014,,4\n")
+    with held(store_url, "SELECT revision FROM dataset FOR UPDATE"):
+        code, _out, err = cli(capsys, "import", csv_file, "--editor", "anna")
+    assert code == 1 and "- database: de database bleef 0,5 seconden bezet" in err
+    assert "Traceback" not in err
     assert counts(store) == before
     assert store.save([FigureInput(*FTE, "4")], "anna") == 1  # once free, the same save works
 

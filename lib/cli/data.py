@@ -147,16 +147,18 @@ def run_import(args: argparse.Namespace, plan: Plan) -> int:
     preview = preview_import(raw, args.file.name, store)
     for change in [*preview.changes, *preview.text_changes]:
         print(change)
-    print(
-        f"{len(preview.changes)} cijfer(s) en {len(preview.text_changes)} toelichting(en) "
-        f"veranderen, {preview.unchanged} blijven gelijk, "
-        f"{preview.skipped} lege rij(en) overgeslagen, {preview.bad_rows} rij(en) met fouten.",
-        file=sys.stderr,
-    )
+    if not preview.refused:  # a refused file has no rows to count, only its error
+        print(
+            f"{len(preview.changes)} cijfer(s) en {len(preview.text_changes)} toelichting(en) "
+            f"veranderen, {preview.unchanged} blijven gelijk, "
+            f"{preview.skipped} lege rij(en) overgeslagen, {preview.bad_rows} rij(en) met fouten.",
+            file=sys.stderr,
+        )
     for problem in preview.problems:
         print(f"- {problem}", file=sys.stderr)
     if preview.problems and not args.only_valid:
-        print("Niets geïmporteerd: herstel de fouten, of gebruik --only-valid.", file=sys.stderr)
+        fix = "het bestand" if preview.refused else "de fouten, of gebruik --only-valid"
+        print(f"Niets geïmporteerd: herstel {fix}.", file=sys.stderr)
         return 1
     if args.dry_run:
         print("Proefimport (--dry-run): niets opgeslagen.", file=sys.stderr)

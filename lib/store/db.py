@@ -40,12 +40,14 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
+    func,
     select,
     update,
 )
 from sqlalchemy.engine import RootTransaction
 from sqlalchemy.exc import OperationalError
 
+from lib import fmt
 from lib.problems import Problem, ValidationFailed
 
 CONCEPT = "concept"
@@ -55,6 +57,10 @@ _WRITE_OPTION = "hjk_write"
 SQLITE_TIMEOUT = 5.0
 LOCK_ATTEMPTS = 3
 LOCK_PAUSE = 0.2
+# How long a PostgreSQL writer waits for any one lock another transaction holds (seconds): its
+# lock_timeout, set per write transaction. Then it gives up like a SQLite writer.
+PG_LOCK_TIMEOUT = 15.0
+LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL's SQLSTATE when lock_timeout ran out
 
 metadata = MetaData()
 
@@ -210,13 +216,23 @@ def writing(engine: Engine) -> Iterator[tuple[Connection, int]]:
     """One write transaction and its new revision; everything in it is kept or nothing is.
 
     A SQLite writer waits up to SQLITE_TIMEOUT seconds for another writer's lock, LOCK_ATTEMPTS
-    times; then it gives up with a Dutch problem (ValidationFailed) before writing anything.
+    times; then it gives up with a Dutch problem (ValidationFailed) before writing anything. A
+    PostgreSQL writer waits up to PG_LOCK_TIMEOUT seconds for each lock (lock_timeout); then the
+    transaction is rolled back and it gives up with the same kind of problem.
     """
     conn, transaction = _begin_writing(engine)
-    with conn, transaction:
-        conn.execute(update(dataset).values(revision=dataset.c.revision + 1))
-        revision = conn.execute(select(dataset.c.revision)).scalar_one()
-        yield conn, revision
+    try:
+        with conn, transaction:
+            if conn.dialect.name == "postgresql":
+                limit = f"{max(1, round(PG_LOCK_TIMEOUT * 1000))}ms"
+                conn.execute(select(func.set_config("lock_timeout", limit, True)))
+            conn.execute(update(dataset).values(revision=dataset.c.revision + 1))
+            revision = conn.execute(select(dataset.c.revision)).scalar_one()
+            yield conn, revision
+    except OperationalError as exc:
+        if getattr(exc.orig, "sqlstate", None) != LOCK_NOT_AVAILABLE:
+            raise
+        raise _busy(PG_LOCK_TIMEOUT) from None
 
 
 def _begin_writing(engine: Engine) -> tuple[Connection, RootTransaction]:
@@ -232,13 +248,17 @@ def _begin_writing(engine: Engine) -> tuple[Connection, RootTransaction]:
                 raise
             if attempt + 1 < LOCK_ATTEMPTS:
                 time.sleep(LOCK_PAUSE)
-    waited = f"{SQLITE_TIMEOUT * LOCK_ATTEMPTS:.0f}"
-    raise ValidationFailed(
+    raise _busy(SQLITE_TIMEOUT * LOCK_ATTEMPTS)
+
+
+def _busy(seconds: float) -> ValidationFailed:
+    """The writer gave up waiting for another writer's lock; nothing was written."""
+    return ValidationFailed(
         [
             Problem(
                 "database",
-                f"de database bleef {waited} seconden bezet door een andere wijziging; er is "
-                "niets opgeslagen. Probeer het over een minuut opnieuw",
+                f"de database bleef {fmt.number(seconds)} seconden bezet door een andere "
+                "wijziging; er is niets opgeslagen. Probeer het over een minuut opnieuw",
             )
         ]
     )

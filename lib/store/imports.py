@@ -80,6 +80,7 @@ class ImportPreview:
     skipped: int = 0
     problems: list[Problem] = field(default_factory=list)  # at most LISTED_PER_KIND per kind
     bad_rows: int = 0
+    refused: bool = False  # the file as a whole (unreadable, over a limit, wrong columns)
 
     @property
     def valid(self) -> bool:
@@ -131,9 +132,9 @@ def preview_import(raw: bytes, file: str, store: Store) -> ImportPreview:
         )
     except ValidationFailed as exc:
         rows = {p.row for p in exc.problems if p.row and p.row > 1}
-        return ImportPreview(file, problems=exc.problems, bad_rows=len(rows))
+        return ImportPreview(file, problems=exc.problems, bad_rows=len(rows), refused=True)
     positions, problems = _column_problems(sheet)
-    preview = ImportPreview(file, problems=problems)
+    preview = ImportPreview(file, problems=problems, refused=bool(problems))
     if problems:
         return preview
     layers, versions, _entered = store.layers()

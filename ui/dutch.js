@@ -116,6 +116,8 @@
     [/^month, (.+)$/, (_, what) => `maand, ${what}`],
     [/^year, (.+)$/, (_, what) => `jaar, ${what}`],
     [/^(.+) per file$/, (_, size) => `${size} per bestand`],
+    // An uploaded file's size, "52.0B" or "1.2MB": Dutch decimal comma and a space.
+    [/^(\d+)\.(\d+)(B|KB|MB|GB)$/, (_, whole, part, unit) => `${whole},${part} ${unit}`],
     [/^(\d+) options? available\.?$/, (_, n) => `${n} ${n === "1" ? "optie" : "opties"} beschikbaar.`],
     [/^(\d+) results? available\.?$/, (_, n) => `${n} ${n === "1" ? "resultaat" : "resultaten"} beschikbaar.`],
   ];

@@ -62,7 +62,7 @@ def import_section(ctx: Context, store: Store, editor: str) -> None:
     preview = preview_import(upload.getvalue(), upload.name, store)
     _show_preview(ctx, preview)
     only_valid = False
-    if preview.problems:
+    if preview.problems and not preview.refused:  # a refused file has no valid rows to keep
         only_valid = st.checkbox(
             "Alleen geldige rijen importeren (de rijen met fouten worden overgeslagen)",
             key="edit_only_valid",
@@ -79,6 +79,14 @@ def import_section(ctx: Context, store: Store, editor: str) -> None:
 
 
 def _show_preview(ctx: Context, preview: ImportPreview) -> None:
+    if preview.refused:  # no rows were read: counting them would say they were fine
+        lines = "\n".join(f"- {p}" for p in preview.problems)
+        st.error(
+            f"**{preview.file} is niet ingelezen; er is niets veranderd.** Herstel het bestand "
+            f"en upload het opnieuw.\n\n{lines}",
+            icon=":material/error:",
+        )
+        return
     st.markdown(
         f"**{len(preview.changes)}** cijfer(s) veranderen, **{preview.unchanged}** blijven gelijk, "
         f"**{preview.skipped}** lege rij(en) overgeslagen, **{preview.bad_rows}** rij(en) met fouten."

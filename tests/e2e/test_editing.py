@@ -124,3 +124,28 @@ def test_save_with_confirmation_then_reject_with_a_reason(page: Page, editing_se
 
     assert agenda_1_counts(page, url) == before  # the rejected figure never counted
     assert app_exceptions(page) == []
+
+
+def test_a_refused_upload_says_why_without_counting_rows(
+    page: Page, editing_server: str, tmp_path: Path
+):
+    """A file refused as a whole (here a column the template does not have) gets its Dutch error
+    and nothing else: no row counts, no 'only valid rows' choice, no import button to press."""
+    log_in(page, editing_server, "anna")
+    page.get_by_role("tab", name="Importeren uit Excel").click()
+    content = b"indicator,jaar,district,value\nhbo_coach_fte,2014,,4\n"
+    upload = {"name": "cijfers.csv", "mimeType": "text/csv", "buffer": content}
+    page.locator('input[type="file"]').set_input_files(upload)
+    wait_for_app(page)
+    error = page.locator('[data-testid="stAlertContentError"]')
+    error.wait_for(timeout=30000)
+    text = error.inner_text()
+    assert "cijfers.csv is niet ingelezen; er is niets veranderd." in text
+    assert "jaar" in text
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    assert "52,0 B" in main  # the file's size as Streamlit writes it, in Dutch (ui/dutch.js)
+    assert "rij(en) met fouten" not in main
+    assert "Alleen geldige rijen importeren" not in main
+    assert page.get_by_role("button", name="Importeren").is_disabled()
+    screenshot(page, "upload-refused.png")
+    assert app_exceptions(page) == []

@@ -346,7 +346,25 @@ def test_the_edit_page_uses_no_sidebar_filter():
     at = open_app("pages/edit.py")
     assert [s.disabled for s in at.sidebar.selectbox] == [True, True, True]
     assert at.date_input(key="filter_as_of").disabled
-    assert "De filters tellen op deze pagina niet mee." in [c.value for c in at.sidebar.caption]
+    assert "De filters tellen op deze pagina niet mee." in [m.value for m in at.sidebar.markdown]
+
+
+def test_the_sidebar_says_the_filters_that_count_and_keeps_the_widgets_behind_a_button():
+    """The values in view; the widgets in the popover "Filters wijzigen" (loaded when opened)."""
+    at = open_app(OVERVIEW, jaar="2013", agendapunt="3", wijk="w03")
+    lines = [m.value for m in at.sidebar.markdown]
+    assert (
+        "Jaar: **2013**  \nPeildatum: **1 oktober 2014**  \nAgendapunt: **3. Het kind voorop**"
+        in lines
+    )
+    rerun(at.switch_page(DISTRICTS))  # the district is chosen on that page, not in the sidebar
+    assert "Jaar: **2013**  \nPeildatum: **1 oktober 2014**" in [
+        m.value for m in at.sidebar.markdown
+    ]
+    popover = at.sidebar.get("popover")
+    assert [p.proto.popover.label for p in popover] == ["Filters wijzigen"]
+    keys = {w.key for w in popover[0].selectbox} | {w.key for w in popover[0].date_input}
+    assert keys == {"filter_year", "filter_as_of", "filter_agenda", "filter_district"}
 
 
 # Every filter in the URL; the same view is then chosen with the widgets.

@@ -73,6 +73,43 @@ _PAGE_HEAD = """
   setLang();
   new MutationObserver(setLang).observe(root, {attributes: true, attributeFilter: ["lang"]});
 </script>
+<script>
+  // A popover (the filters, a chart's downloads) draws its content at the end of the page, so
+  // Tab from its button would skip it: when one opens from the keyboard focus, the focus moves
+  // to its first control (WCAG 2.4.3). Only the overlay layer is watched, not the whole page.
+  (() => {
+    if (window.__hjkPopoverFocus) return;
+    window.__hjkPopoverFocus = true;
+    const FOCUSABLE = 'input:not([disabled]), button:not([disabled]), a[href], [tabindex="0"]';
+    const focusInside = (body, frames) => {
+      const first = body.querySelector(FOCUSABLE);
+      if (first) first.focus();
+      else if (frames > 0) requestAnimationFrame(() => focusInside(body, frames - 1));
+    };
+    const opened = (records) => {
+      const trigger = document.activeElement;
+      if (!trigger || !trigger.closest('[data-testid="stPopover"]')) return;
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (!(node instanceof HTMLElement)) continue;
+          const body = node.matches('[data-testid="stPopoverBody"]')
+            ? node : node.querySelector('[data-testid="stPopoverBody"]');
+          if (body) return focusInside(body, 30);
+        }
+      }
+    };
+    const watch = () => {
+      const layer = document.getElementById("stFloatingOverlayPortal");
+      if (!layer) return false;
+      new MutationObserver(opened).observe(layer, {childList: true, subtree: true});
+      return true;
+    };
+    if (!watch()) {
+      const wait = new MutationObserver(() => { if (watch()) wait.disconnect(); });
+      wait.observe(document.body, {childList: true});
+    }
+  })();
+</script>
 """
 
 

@@ -146,47 +146,72 @@ def draw_filters(
     count, so a filter never seems to be ignored. Every filter is drawn on every page, so
     Streamlit keeps each value: it forgets a widget's value after a full run that did not draw
     it. A run that ends early (st.stop, st.rerun) keeps them too, and the link still holds them.
+
+    The values that count on the page are written out in the sidebar; the widgets sit behind
+    one "Filters wijzigen" button. The browser loads a popover's content only when it opens, so
+    the select boxes' and date picker's code no longer competes with the page's charts: a
+    tenth of the agenda page's time until its charts are drawn (bench/README.md).
     """
     uses = next(used for page, used in pages if page is current)
     on_page = st.session_state.pop(_ON_PAGE, set())
     names = plan.district_names()
     agenda_names = plan.agenda_names()
 
+    def agenda_label(n: int) -> str:
+        return "Alle agendapunten" if n == ALL_AGENDA else f"{n}. {agenda_names[n]}"
+
+    def district_label(d: str) -> str:
+        return "Hele stad" if d == WHOLE_CITY else names[d]
+
+    shown = {
+        YEAR: str(values["year"]),
+        AS_OF: fmt.long_date(values["as_of"]),
+        AGENDA: agenda_label(values["agenda"] or ALL_AGENDA),
+        DISTRICT: district_label(values["district"] or WHOLE_CITY),
+    }
+    counting = [n for n in FILTER_LABELS if n in uses and n not in on_page]
     with st.sidebar:
         st.header("Filters")
-        st.selectbox("Jaar", plan.plan.years, key="filter_year", disabled=YEAR not in uses)
-        st.date_input(
-            "Peildatum",
-            key="filter_as_of",
-            format="DD-MM-YYYY",
-            help="De datum waarop de stand wordt beoordeeld.",
-            disabled=AS_OF not in uses,
-        )
-        st.caption(f"Beoordeeld op {fmt.long_date(values['as_of'])}")
-        # Sentinels rather than None: a None value makes Streamlit show its English placeholder.
-        st.selectbox(
-            "Agendapunt",
-            [ALL_AGENDA, *agenda_names],
-            key="filter_agenda",
-            format_func=lambda n: (
-                "Alle agendapunten" if n == ALL_AGENDA else f"{n}. {agenda_names[n]}"
-            ),
-            disabled=AGENDA not in uses or AGENDA in on_page,
-        )
-        st.selectbox(
-            "Wijk",
-            [WHOLE_CITY, *plan.district_ids()],
-            key="filter_district",
-            format_func=lambda d: "Hele stad" if d == WHOLE_CITY else names[d],
-            disabled=DISTRICT not in uses or DISTRICT in on_page,
-        )
-        if not uses:
-            st.caption("De filters tellen op deze pagina niet mee.")
-        for name in (n for n in FILTER_LABELS if n in on_page):
-            st.caption(f"{FILTER_LABELS[name]} kiest u op deze pagina zelf.")
-        for name in (n for n in FILTER_LABELS if uses and n not in uses):
-            elsewhere = fmt.listing([page.title for page, used in pages if name in used])
-            st.caption(f"{FILTER_LABELS[name]} telt hier niet mee, wel op {elsewhere}.")
+        if counting:
+            st.markdown("  \n".join(f"{FILTER_LABELS[n]}: **{shown[n]}**" for n in counting))
+        else:
+            st.markdown("De filters tellen op deze pagina niet mee.")
+        with st.popover(
+            "Filters wijzigen", icon=":material/tune:", width="stretch", key="filters_popover"
+        ):
+            _widgets(plan, values, uses, on_page, agenda_label, district_label)
+            for name in (n for n in FILTER_LABELS if n in on_page):
+                st.caption(f"{FILTER_LABELS[name]} kiest u op deze pagina zelf.")
+            for name in (n for n in FILTER_LABELS if uses and n not in uses):
+                elsewhere = fmt.listing([page.title for page, used in pages if name in used])
+                st.caption(f"{FILTER_LABELS[name]} telt hier niet mee, wel op {elsewhere}.")
+
+
+def _widgets(plan: Plan, values: dict, uses: set, on_page: set, agenda_label, district_label):
+    st.selectbox("Jaar", plan.plan.years, key="filter_year", disabled=YEAR not in uses)
+    st.date_input(
+        "Peildatum",
+        key="filter_as_of",
+        format="DD-MM-YYYY",
+        help="De datum waarop de stand wordt beoordeeld.",
+        disabled=AS_OF not in uses,
+    )
+    st.caption(f"Beoordeeld op {fmt.long_date(values['as_of'])}")
+    # Sentinels rather than None: a None value makes Streamlit show its English placeholder.
+    st.selectbox(
+        "Agendapunt",
+        [ALL_AGENDA, *plan.agenda_names()],
+        key="filter_agenda",
+        format_func=agenda_label,
+        disabled=AGENDA not in uses or AGENDA in on_page,
+    )
+    st.selectbox(
+        "Wijk",
+        [WHOLE_CITY, *plan.district_ids()],
+        key="filter_district",
+        format_func=district_label,
+        disabled=DISTRICT not in uses or DISTRICT in on_page,
+    )
 
 
 def _to_url(values: dict) -> None:

@@ -20,7 +20,7 @@ from support import streamlit_server
 
 # Only for type hints: without playwright the tests skip (see conftest) instead of failing here.
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Locator, Page
 
 E2E_DIR = Path(__file__).resolve().parent
 ROOT = E2E_DIR.parents[1]
@@ -111,3 +111,15 @@ def screenshot(page: Page, name: str) -> Path:
     path = ARTIFACTS / name
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def open_filters(page: Page) -> Locator:
+    """The sidebar's filter widgets, in the popover "Filters wijzigen" (ui/filters.py): opened
+    unless it is open already. Its content is drawn outside the sidebar, in a layer of its own."""
+    body = page.get_by_test_id("stPopoverBody").filter(
+        has=page.get_by_role("combobox", name="Jaar")
+    )
+    if not body.count():
+        page.get_by_role("button", name="Filters wijzigen").click()
+        body.wait_for()
+    return body

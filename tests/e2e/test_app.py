@@ -19,6 +19,7 @@ from helpers import (
     ROOT,
     SETTLE_MS,
     app_exceptions,
+    open_filters,
     run_axe,
     screenshot,
     serious_violations,
@@ -101,7 +102,7 @@ def fit_viewport_to_page(page: Page) -> None:
 
 
 def year_filter(page: Page):
-    return page.locator(SIDEBAR).get_by_role("combobox", name="Jaar")
+    return open_filters(page).get_by_role("combobox", name="Jaar")
 
 
 def contrast_failures(page: Page, violations: list[dict[str, Any]]) -> str:
@@ -213,15 +214,17 @@ def test_direct_link_is_the_first_request_to_a_fresh_server(
     assert page.get_by_text("Page not found").count() == 0
     assert page.locator("h1").all_inner_texts() == ["Mijlpalen 2012-2015"]
     expect(page).to_have_url(re.compile(r"/mijlpalen\?(.+&)?jaar=2013(&|$)"))
-    sidebar = page.locator(SIDEBAR)
     expect(page.get_by_test_id("stSidebarNav").get_by_role("link")).to_have_count(len(PAGES))
+    # The values that count here are in view; the widgets behind "Filters wijzigen".
+    expect(page.locator(SIDEBAR).get_by_text("Peildatum:")).to_be_visible()
+    filters = open_filters(page)
     for name in ("Jaar", "Agendapunt", "Wijk"):
-        expect(sidebar.get_by_role("combobox", name=name)).to_be_visible()
+        expect(filters.get_by_role("combobox", name=name)).to_be_visible()
     expect(year_filter(page)).to_have_value("2013")
     # The timeline covers the whole plan period: the year is kept but greyed out, and said so.
     expect(year_filter(page)).to_be_disabled()
-    expect(sidebar.get_by_role("combobox", name="Agendapunt")).to_be_enabled()
-    expect(sidebar.get_by_text("Jaar telt hier niet mee, wel op Overzicht")).to_be_visible()
+    expect(filters.get_by_role("combobox", name="Agendapunt")).to_be_enabled()
+    expect(filters.get_by_text("Jaar telt hier niet mee, wel op Overzicht")).to_be_visible()
     assert app_exceptions(page) == []
 
 
@@ -230,12 +233,16 @@ def test_keyboard_reaches_and_uses_the_filters(page: Page, app_server: str) -> N
 
     open_page(page, app_server + "/")
 
-    for _ in range(15):
+    for _ in range(20):  # to the sidebar's button "Filters wijzigen"
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.getAttribute('aria-label')") == "Jaar":
+        if "Filters wijzigen" in page.evaluate("document.activeElement.innerText"):
             break
     focused = page.locator(":focus")
     assert focused.evaluate(f"element => element.closest('{SIDEBAR}') !== null")
+    page.keyboard.press("Enter")  # opens the filters, and the focus moves into them
+    focused = page.locator(":focus")
+    expect(focused).to_have_accessible_name("Jaar")
+    assert focused.evaluate("element => element.closest('[data-testid=stPopoverBody]') !== null")
     expect(focused).to_have_accessible_name("Jaar")
 
     page.keyboard.press("ArrowDown")  # opens the list
@@ -304,3 +311,18 @@ def test_overview_table_draws_sparklines_and_fits_without_sideways_scrolling(
         screenshot(page, "flow-overview-1440.png")
     finally:
         context.close()
+
+
+def test_keyboard_reaches_a_charts_downloads(page: Page, app_server: str) -> None:
+    """A popover draws its content at the end of the page; opened from the keyboard, the focus
+    moves into it (ui/components.py), so Tab does not skip the three formats."""
+    from playwright.sync_api import expect
+
+    open_page(page, app_server + "/agendapunten")
+    wait_for_charts(page)
+    page.get_by_role("button", name="Downloaden").first.focus()
+    page.keyboard.press("Enter")
+    focused = page.locator(":focus")
+    expect(focused).to_have_accessible_name(re.compile("PNG"))
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_accessible_name(re.compile("SVG"))

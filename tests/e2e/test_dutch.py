@@ -18,6 +18,7 @@ import pytest
 from helpers import (
     ROOT,
     app_exceptions,
+    open_filters,
     screenshot,
     start_app_server,
     stop_app_server,
@@ -108,13 +109,14 @@ class Scan:
 
 def open_widgets(page: Page, scan: Scan, path: str) -> None:
     """Open what Streamlit draws only on demand: the date picker, a list, the main menu."""
-    sidebar = page.get_by_test_id("stSidebar")
-    picker = sidebar.get_by_role("button", name=re.compile("datum"))
+    filters = open_filters(page)  # the popover with the sidebar's widgets
+    scan(f"{path} filters")
+    picker = filters.get_by_role("button", name=re.compile("datum"))
     if picker.count() and picker.first.is_enabled():
         picker.first.click()
         scan(f"{path} date picker")
         page.keyboard.press("Escape")
-    listbox = sidebar.get_by_role("combobox", name="Agendapunt")
+    listbox = open_filters(page).get_by_role("combobox", name="Agendapunt")
     if listbox.is_enabled():
         listbox.click()
         scan(f"{path} list")

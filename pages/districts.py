@@ -81,10 +81,14 @@ def render() -> None:
     st.caption("De kleur is het aandeel van de wijk in het stadstotaal, geen status.")
     components.chart(fig, "de tabel hieronder bevat dezelfde cijfers.", "district_heatmap")
     with st.expander("Tabel bij de heatmap (stand per wijk)"):
-        components.table(
-            actual.rename_axis("Indicator"),
-            f"Stand per indicator en wijk in {ctx.year} (–: geen cijfer)",
-            index=True,
+        caption = f"Stand per indicator en wijk in {ctx.year} (–: geen cijfer)"
+        st.html(
+            context.shared(
+                ctx,
+                "district_heatmap_table",
+                lambda: html_table(actual.rename_axis("Indicator"), caption, index=True),
+                ctx.year,
+            )
         )
 
     st.header("Eén wijk tegenover de stad")

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from lib.charts.cache import ImageCache
 from lib.charts.export import Exporter, export_figure, figure_title, file_name, find_chromium
 from lib.charts.indicators import indicator_chart
-from lib.report.model import build_report
+from lib.report.model import build_report, goal_heading
 from lib.report.write import render
 from lib.report.xlsx import PROGRESS_HEADERS
 from tests.report_fixtures import FakeExporter, behind_names, concept_actuals, is_number
@@ -190,6 +190,13 @@ def test_report_pdf_rendered_for_real_has_pages_texts_and_images(pdf_bytes, repo
     # no page nearly empty: every page but the last carries a fair amount of text or a chart
     for page in reader.pages[:-1]:
         assert len(page.extract_text()) > 300 or page.images
+    # no goal heading alone at the foot of a page, its chart on the next
+    headings = [f"Agendapunt {part.number}: {part.name}" for part in report.agenda] + [
+        " ".join(goal_heading(s.goal).split()) for part in report.agenda for s in part.sections
+    ]
+    for n, page in enumerate(reader.pages, start=1):
+        body = " ".join(page.extract_text().split())
+        assert not any(body.endswith(h) for h in headings), f"pagina {n} eindigt met een kop"
 
 
 def test_every_format_opens_with_the_same_summary(files, report):

@@ -106,24 +106,24 @@ def _texts(report: Report, indicator, styles) -> list:
 def _agenda(report: Report, styles) -> list:
     story = []
     for part in report.agenda:
-        story += [
-            CondPageBreak(10 * cm),
-            Paragraph(f"Agendapunt {part.number}: {escape(part.name)}", styles["h1"]),
-        ]
+        story.append(CondPageBreak(10 * cm))
+        # Headings go with the first chart under them: never alone at the foot of a page.
+        heading = [Paragraph(f"Agendapunt {part.number}: {escape(part.name)}", styles["h1"])]
         for section in part.sections:
-            goal = section.goal
-            story.append(Paragraph(escape(goal_heading(goal)), styles["h2"]))
+            heading.append(Paragraph(escape(goal_heading(section.goal)), styles["h2"]))
             for item in section.items:
                 texts = _texts(report, item.indicator, styles)
                 if not charted(item):
                     line = f"{item.indicator.name}: het plan stelt hier in {report.year} geen doel; geen grafiek."
-                    story += [Paragraph(escape(line), styles["small"]), *texts, Spacer(1, 0.2 * cm)]
-                    continue
-                picture = image(report.images[item.key])
-                story.append(
-                    KeepTogether([picture, Paragraph(escape(item.description), styles["small"])])
-                )
-                story += [*texts, Spacer(1, 0.3 * cm)]
+                    story += [*heading, Paragraph(escape(line), styles["small"])]
+                    story += [*texts, Spacer(1, 0.2 * cm)]
+                else:
+                    picture = image(report.images[item.key])
+                    description = Paragraph(escape(item.description), styles["small"])
+                    story += [KeepTogether([*heading, picture, description]), *texts]
+                    story.append(Spacer(1, 0.3 * cm))
+                heading = []
+        story += heading  # an agenda item or goal without items
     return story
 
 

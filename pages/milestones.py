@@ -1,5 +1,6 @@
 """Mijlpalen: every milestone of the plan on one timeline, with the plan's baseline facts as context."""
 
+import pandas as pd
 import streamlit as st
 
 from lib.charts.timeline import (
@@ -13,8 +14,8 @@ from lib.views.html_table import html_table
 from ui import components, context
 
 
-def _view(ctx: context.Context) -> tuple[bool, str, str, str]:
-    """Whether there are milestones, their summary, and the two tables as HTML: once per view."""
+def _view(ctx: context.Context) -> tuple[pd.DataFrame, str, str, str]:
+    """The milestones, their summary, and the two tables as HTML: built once per view."""
     rows = milestone_rows(ctx.city(), ctx.agenda)
     summary = "" if rows.empty else describe_milestones(rows)
     table = (
@@ -28,18 +29,18 @@ def _view(ctx: context.Context) -> tuple[bool, str, str, str]:
         )
     )
     facts = html_table(baseline_facts_table(ctx.plan), "De uitgangssituatie volgens het plan")
-    return not rows.empty, summary, table, facts
+    return rows, summary, table, facts
 
 
 def render() -> None:
     ctx = context.current()
-    found, summary, table, facts = context.shared(ctx, "milestones", lambda: _view(ctx), ctx.agenda)
+    rows, summary, table, facts = context.shared(ctx, "milestones", lambda: _view(ctx), ctx.agenda)
     scope = "alle agendapunten" if ctx.agenda is None else f"agendapunt {ctx.agenda}"
     st.title(f"Mijlpalen {ctx.plan.plan.first_year}-{ctx.plan.plan.last_year}")
     st.markdown(
         f"Stand op {ctx.subtitle().split(' · ')[-1]}, {scope}. Te laat behaalde mijlpalen tellen als behaald, met de vertraging erbij."
     )
-    if not found:
+    if rows.empty:
         st.info("Dit agendapunt heeft geen mijlpalen.")
     else:
         with st.container(key="headline"):  # the summary first: it does not wait for the chart
@@ -48,7 +49,7 @@ def render() -> None:
         fig = context.shared(
             ctx,
             "milestone_timeline",
-            lambda: milestone_timeline(milestone_rows(ctx.city(), ctx.agenda), ctx.as_of, subtitle),
+            lambda: milestone_timeline(rows, ctx.as_of, subtitle),
             ctx.agenda,
             subtitle,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import streamlit as st
 from sqlalchemy import func, select
 
 from lib.cli.main import run
@@ -18,6 +19,18 @@ GROUPS_W01 = ("hbo_coach_vve_groepen", 2014, "w01")  # example figure 4
 
 def open_store(plan: Plan, url: str, seed: Path | None | bool = True) -> Store:
     return Store.open(plan, url, seed=seed)
+
+
+def app_store(plan: Plan, tmp_path: Path, monkeypatch) -> Store:
+    """A store with the example figures in its own SQLite file, as the app (AppTest) opens it:
+    DATABASE_URL pointed at it, no CSV or other plan in the way, Streamlit's caches emptied."""
+    url = f"sqlite:///{tmp_path / 'figures.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.delenv("HJK_ACTUALS", raising=False)
+    monkeypatch.delenv("HJK_TARGETS", raising=False)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return open_store(plan, url)
 
 
 def counts(store: Store) -> tuple:

@@ -6,8 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-import streamlit as st
-from store_fixtures import FTE, open_store
+from store_fixtures import FTE, app_store
 from streamlit.testing.v1 import AppTest
 
 from lib.store.store import FigureInput
@@ -16,12 +15,7 @@ from tests.test_pages import AGENDA, APP, RUN_TIMEOUT_S
 
 @pytest.fixture
 def store(plan, tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'figures.sqlite3'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.delenv("HJK_ACTUALS", raising=False)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    figures = open_store(plan, url)
+    figures = app_store(plan, tmp_path, monkeypatch)
     figures.save([FigureInput(*FTE, "3,8", expected_version=1)], "anna")  # a concept
     return figures
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import streamlit as st
-from store_fixtures import FTE, GROUPS_W01, counts, open_store
+from store_fixtures import FTE, GROUPS_W01, app_store, counts
 from streamlit.testing.v1 import AppTest
 
 from lib.plan.schema import Plan
@@ -28,12 +27,7 @@ def secrets(tmp_path, monkeypatch) -> Path:
 
 @pytest.fixture
 def store(plan: Plan, tmp_path, monkeypatch) -> Store:
-    url = f"sqlite:///{tmp_path / 'figures.sqlite3'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.delenv("HJK_ACTUALS", raising=False)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    return open_store(plan, url)
+    return app_store(plan, tmp_path, monkeypatch)
 
 
 @pytest.fixture

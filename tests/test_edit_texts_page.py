@@ -7,8 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import streamlit as st
-from store_fixtures import FTE, open_store
+from store_fixtures import FTE, app_store
 from test_edit_page import PASSWORD, log_in, open_edit_page, texts
 
 from lib.plan.schema import Plan
@@ -18,12 +17,7 @@ from lib.store.store import Store
 
 @pytest.fixture
 def store(plan: Plan, tmp_path, monkeypatch) -> Store:
-    url = f"sqlite:///{tmp_path / 'figures.sqlite3'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.delenv("HJK_ACTUALS", raising=False)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    return open_store(plan, url)
+    return app_store(plan, tmp_path, monkeypatch)
 
 
 @pytest.fixture

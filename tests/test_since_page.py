@@ -8,8 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import streamlit as st
-from store_fixtures import FTE, GROUPS_W01, open_store
+from store_fixtures import FTE, GROUPS_W01, app_store
 from streamlit.testing.v1 import AppTest
 from test_pages import html_tables
 
@@ -22,13 +21,7 @@ SINCE = "pages/since.py"
 
 @pytest.fixture
 def store(plan: Plan, tmp_path, monkeypatch) -> Store:
-    url = f"sqlite:///{tmp_path / 'figures.sqlite3'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.delenv("HJK_ACTUALS", raising=False)
-    monkeypatch.delenv("HJK_TARGETS", raising=False)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    return open_store(plan, url)
+    return app_store(plan, tmp_path, monkeypatch)
 
 
 def change(store: Store, key, value: str) -> None:

@@ -8,6 +8,7 @@ from lib.charts.districts import (
     indicators_with_district_targets,
     ranking_view,
 )
+from lib.plan.schema import Indicator
 from lib.views.districts import (
     FLAG,
     per_district_facts,
@@ -21,21 +22,38 @@ from ui import components, context, filters, texts
 
 
 def _choose_district(ctx: context.Context) -> str | None:
+    """The page's own wijk choice, behind a button that names it (see _choose_indicator)."""
     names = ctx.plan.district_names()
     st.session_state["districts_district"] = ctx.district or ""
 
     def follow() -> None:  # same choice as the sidebar filter, so it lands in the URL
         st.session_state["filter_district"] = st.session_state["districts_district"]
 
-    chosen = st.selectbox(
-        "Wijk vergelijken met de stad",
-        ["", *names],
-        key="districts_district",
-        format_func=lambda d: "Kies een wijk" if d == "" else names[d],
-        on_change=follow,
-    )
+    label = f"Wijk: {names[ctx.district]}" if ctx.district else "Kies een wijk"
+    with st.popover(label, icon=":material/location_on:", key="districts_district_popover"):
+        chosen = st.selectbox(
+            "Wijk vergelijken met de stad",
+            ["", *names],
+            key="districts_district",
+            format_func=lambda d: "Geen wijk" if d == "" else names[d],
+            on_change=follow,
+        )
     filters.chosen_on_page(filters.DISTRICT, chosen or None)  # the sidebar shows it, greyed out
     return chosen or None
+
+
+def _choose_indicator(ctx: context.Context) -> Indicator:
+    """The ranking's indicator, behind a button that names it: a select box in a popover is drawn
+    only when opened, not before the page's charts (bench/README.md, the wijken page's (b))."""
+    counted = [i for i in ctx.plan.indicators if i.per_district]
+    before = st.session_state.get("districts_indicator")
+    current = next((i for i in counted if before is not None and i.id == before.id), counted[0])
+    with st.popover(
+        f"Indicator: {current.name}", icon=":material/swap_vert:", key="districts_indicator_popover"
+    ):
+        return st.selectbox(  # wide: the names are long, the popover as wide as its content
+            "Indicator", counted, key="districts_indicator", format_func=lambda i: i.name, width=480
+        )
 
 
 def _status(progress, plan, year: int) -> tuple[list[str], str]:
@@ -106,10 +124,7 @@ def render() -> None:
                 texts.show_texts(pair)
 
     st.header("Rangorde per indicator")
-    counted = [i for i in ctx.plan.indicators if i.per_district]
-    chosen = st.selectbox(
-        "Indicator", counted, key="districts_indicator", format_func=lambda i: i.name
-    )
+    chosen = _choose_indicator(ctx)
     fig, description = context.shared(
         ctx,
         "district_ranking",

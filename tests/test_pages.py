@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import base64
+import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -708,6 +709,31 @@ def test_choosing_a_district_shows_its_profile_and_goes_in_the_link(plan, exampl
             else "geen cijfer"
         )
         assert shown == expected, name
+
+
+def test_the_district_pages_choices_are_buttons_that_name_the_choice(plan):
+    """A select box in a popover is drawn when opened, not before the charts; its button says
+    what is chosen, so nothing is hidden by it."""
+    at = open_app(DISTRICTS)
+    counted = [i for i in plan.indicators if i.per_district]
+
+    def buttons() -> list[str]:
+        labels = [p.proto.popover.label for p in at.main.get("popover")]
+        return [label for label in labels if label != "Downloaden"]
+
+    def ranking_title() -> str:
+        return json.loads(at.get("plotly_chart")[1].proto.spec)["layout"]["title"]["text"]
+
+    assert buttons() == ["Kies een wijk", f"Indicator: {counted[0].name}"]
+    assert counted[0].name in ranking_title()
+
+    at.selectbox(key="districts_district").set_value("w03")
+    at.selectbox(key="districts_indicator").set_value(counted[2])
+    rerun(at)
+
+    assert buttons() == [f"Wijk: {plan.district_names()['w03']}", f"Indicator: {counted[2].name}"]
+    assert counted[2].name in ranking_title()
+    assert counted[0].name not in ranking_title()
 
 
 # ------------------------------------------------------------------ mijlpalen

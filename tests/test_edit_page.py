@@ -10,8 +10,9 @@ from store_fixtures import FTE, GROUPS_W01, app_store, counts
 from streamlit.testing.v1 import AppTest
 
 from lib.plan.schema import Plan
-from lib.store import auth
+from lib.store import auth, db
 from lib.store.store import FigureInput, Store
+from lib.store.throttle import LoginThrottle
 
 ROOT = Path(__file__).resolve().parent.parent
 EDIT = "pages/edit.py"
@@ -92,6 +93,16 @@ def test_after_five_wrong_passwords_the_name_waits_even_with_the_right_one(store
     assert texts(at.error) == locked
     # Counted per name for the whole server: another editor, in another session, logs in.
     assert log_in(open_edit_page(), "bob").tabs
+
+
+def test_a_login_the_busy_database_holds_up_says_so_and_lets_no_one_in(store, editors, monkeypatch):
+    def busy(_self, _name: str) -> float:  # the throttle's lock not had in time (lib/store/db.py)
+        raise db._busy(db.PG_LOCK_TIMEOUT)
+
+    monkeypatch.setattr(LoginThrottle, "attempt", busy)
+    at = log_in(open_edit_page(), "anna")  # log_in asserts that nothing raised
+    assert texts(at.error).startswith("**Niet ingelogd.**\n\n- database: de database bleef 15 ")
+    assert not at.tabs and at.text_input(key="edit_login_name")
 
 
 def test_an_editor_logs_in_and_out(store, editors):

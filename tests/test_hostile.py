@@ -20,6 +20,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import streamlit as st
+from sqlalchemy import select
 from store_fixtures import FTE, counts, open_store
 from streamlit.testing.v1 import AppTest
 
@@ -29,9 +30,11 @@ from lib.figures.history import Record
 from lib.plan.load import parse_plan
 from lib.problems import ValidationFailed
 from lib.store import auth, db, upload
+from lib.store.db import login_attempts
 from lib.store.edit_table import edit_table, grid_changes, history_table
 from lib.store.imports import preview_import
 from lib.store.store import FigureInput
+from lib.store.throttle import LoginThrottle
 from lib.store.writes import record_change
 
 COMMA_HINT = (
@@ -400,6 +403,27 @@ def test_6_a_postgresql_writer_waits_a_bounded_time_for_a_lock(
     assert "Traceback" not in err
     assert counts(store) == before
     assert store.save([FigureInput(*FTE, "4")], "anna") == 1  # once free, the same save works
+
+
+@PG_ONLY
+def test_6_a_login_on_postgresql_waits_a_bounded_time_for_the_throttles_lock(
+    store, store_url, monkeypatch
+):
+    """The login throttle counts under a lock (lib/store/throttle.py); a login waits for it as
+    a writer does, then gives up with the same message, counting nothing."""
+    monkeypatch.setattr(db, "PG_LOCK_TIMEOUT", 0.5)
+    throttle = LoginThrottle(store.engine)
+    assert throttle.attempt("anna") == 0  # one failed attempt on record
+    with held(store_url, "LOCK TABLE login_attempts IN EXCLUSIVE MODE"):
+        started = time.monotonic()
+        with pytest.raises(ValidationFailed) as failed:
+            throttle.attempt("anna")
+        waited = time.monotonic() - started
+    assert "de database bleef 0,5 seconden bezet" in str(failed.value)
+    assert 0.4 <= waited < 5, waited
+    with store.engine.connect() as conn:
+        attempts = conn.execute(select(login_attempts.c.attempts)).scalars().all()
+    assert attempts == [1]  # the refused attempt was not counted
 
 
 # ------------------------------------------------------------------ 8. (leeg) in the history

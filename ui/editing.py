@@ -98,21 +98,29 @@ def login(config: auth.EditorConfig, store: Store) -> str | None:
         password = st.text_input("Wachtwoord", type="password", key="edit_login_password")
         submitted = st.form_submit_button("Inloggen", key="edit_login_submit")
     if submitted:
-        # Shared by every app instance: the count lives in the database (lib/store/throttle.py).
-        throttle = LoginThrottle(store.engine)
-        wait = throttle.attempt(name)  # a locked name's password is not even checked
-        if not wait:
-            editor = auth.check_password(config, name, password)
-            if editor is not None:
-                throttle.succeeded(name)
-                st.session_state["edit_editor"] = editor
-                st.rerun()
-            wait = throttle.locked_for(name)
-        if wait:
-            st.error(auth.wait_message(wait), icon=":material/lock_clock:")
-        else:
-            st.error(auth.LOGIN_REFUSED, icon=":material/error:")
+        try:
+            _log_in(config, store, name, password)
+        except ValidationFailed as exc:  # the database stayed busy (lib/store/db.py)
+            lines = "\n".join(f"- {p}" for p in exc.problems)
+            st.error(f"**Niet ingelogd.**\n\n{lines}", icon=":material/error:")
     return None
+
+
+def _log_in(config: auth.EditorConfig, store: Store, name: str, password: str) -> None:
+    # Shared by every app instance: the count lives in the database (lib/store/throttle.py).
+    throttle = LoginThrottle(store.engine)
+    wait = throttle.attempt(name)  # a locked name's password is not even checked
+    if not wait:
+        editor = auth.check_password(config, name, password)
+        if editor is not None:
+            throttle.succeeded(name)
+            st.session_state["edit_editor"] = editor
+            st.rerun()
+        wait = throttle.locked_for(name)
+    if wait:
+        st.error(auth.wait_message(wait), icon=":material/lock_clock:")
+    else:
+        st.error(auth.LOGIN_REFUSED, icon=":material/error:")
 
 
 def _logout() -> None:

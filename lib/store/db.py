@@ -221,14 +221,25 @@ def writing(engine: Engine) -> Iterator[tuple[Connection, int]]:
     transaction is rolled back and it gives up with the same kind of problem.
     """
     conn, transaction = _begin_writing(engine)
+    with _busy_when_locked_out(), conn, transaction:
+        _limit_lock_wait(conn)
+        conn.execute(update(dataset).values(revision=dataset.c.revision + 1))
+        revision = conn.execute(select(dataset.c.revision)).scalar_one()
+        yield conn, revision
+
+
+def _limit_lock_wait(conn: Connection) -> None:
+    """On PostgreSQL: wait at most PG_LOCK_TIMEOUT seconds for each lock in this transaction."""
+    if conn.dialect.name == "postgresql":
+        limit = f"{max(1, round(PG_LOCK_TIMEOUT * 1000))}ms"
+        conn.execute(select(func.set_config("lock_timeout", limit, True)))
+
+
+@contextmanager
+def _busy_when_locked_out() -> Iterator[None]:
+    """PostgreSQL's lock_timeout (the transaction is rolled back) as our Dutch problem."""
     try:
-        with conn, transaction:
-            if conn.dialect.name == "postgresql":
-                limit = f"{max(1, round(PG_LOCK_TIMEOUT * 1000))}ms"
-                conn.execute(select(func.set_config("lock_timeout", limit, True)))
-            conn.execute(update(dataset).values(revision=dataset.c.revision + 1))
-            revision = conn.execute(select(dataset.c.revision)).scalar_one()
-            yield conn, revision
+        yield
     except OperationalError as exc:
         if getattr(exc.orig, "sqlstate", None) != LOCK_NOT_AVAILABLE:
             raise
@@ -267,10 +278,12 @@ def _busy(seconds: float) -> ValidationFailed:
 @contextmanager
 def locking(engine: Engine) -> Iterator[Connection]:
     """A write transaction that is not a change of the figures (no new revision): SQLite takes
-    its write lock at once; on PostgreSQL the caller locks the rows it changes (FOR UPDATE)."""
-    with engine.connect() as conn:
+    its write lock at once; on PostgreSQL the caller locks the rows it changes (FOR UPDATE),
+    waiting for them as a writer does (PG_LOCK_TIMEOUT)."""
+    with _busy_when_locked_out(), engine.connect() as conn:
         conn.execution_options(**{_WRITE_OPTION: True})
         with conn.begin():
+            _limit_lock_wait(conn)
             yield conn
 
 

@@ -224,15 +224,27 @@ def write_figure(
     return 1
 
 
-def approve_figure(
-    conn: Connection, plan: Plan, key: Key, seen: int, editor: str, revision: int
-) -> ConflictDetail | str | None:
-    """Make a concept the approved figure; a conflict, a Dutch refusal, or None when done."""
+def _waiting_concept(
+    conn: Connection, plan: Plan, key: Key, seen: int, action: str
+) -> tuple[int, Layers, dict] | ConflictDetail | str:
+    """The key's version, layers and concept row when a concept waits at the version the editor
+    saw; else the conflict, or the Dutch refusal ("er is geen conceptcijfer om <action>")."""
     version, layers, concept_row = current_layers(conn, key)
     if version != seen:
         return conflict_with(conn, plan, key, seen, version)
     if layers.concept is None:
-        return "er is geen conceptcijfer om vast te stellen"
+        return f"er is geen conceptcijfer om {action}"
+    return version, layers, concept_row
+
+
+def approve_figure(
+    conn: Connection, plan: Plan, key: Key, seen: int, editor: str, revision: int
+) -> ConflictDetail | str | None:
+    """Make a concept the approved figure; a conflict, a Dutch refusal, or None when done."""
+    found = _waiting_concept(conn, plan, key, seen, "vast te stellen")
+    if not isinstance(found, tuple):
+        return found
+    version, layers, concept_row = found
     if same_editor(concept_row["changed_by"], editor):
         return (
             f"u ({editor}) heeft dit cijfer zelf ingevoerd; een andere redacteur moet het "
@@ -255,11 +267,10 @@ def reject_figure(
     conn: Connection, plan: Plan, key: Key, seen: int, editor: str, revision: int, reason: str
 ) -> ConflictDetail | str | None:
     """Turn a concept down: it is dropped, the approved figure stays, the reason is recorded."""
-    version, layers, _concept_row = current_layers(conn, key)
-    if version != seen:
-        return conflict_with(conn, plan, key, seen, version)
-    if layers.concept is None:
-        return "er is geen conceptcijfer om af te wijzen"
+    found = _waiting_concept(conn, plan, key, seen, "af te wijzen")
+    if not isinstance(found, tuple):
+        return found
+    version, layers, _concept_row = found
     conn.execute(
         delete(figure_values).where(
             key_filter(figure_values, key), figure_values.c.status == CONCEPT

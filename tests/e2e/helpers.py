@@ -10,6 +10,7 @@ environment, other script) can import them: `import conftest` could find tests/c
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -123,3 +124,14 @@ def open_filters(page: Page) -> Locator:
         page.get_by_role("button", name="Filters wijzigen").click()
         body.wait_for()
     return body
+
+
+def choose_concepts(page: Page, name: str) -> None:
+    """On the edit page, logged in: the tab "Vaststellen", with the waiting concept whose label
+    contains `name` chosen in its list, ready for the approve or reject button."""
+    page.get_by_role("tab", name="Vaststellen").click()
+    wait_for_app(page)
+    page.get_by_role("combobox", name="Cijfers om vast te stellen of af te wijzen").click()
+    page.get_by_role("option", name=re.compile(re.escape(name))).click()
+    page.keyboard.press("Escape")
+    wait_for_app(page)

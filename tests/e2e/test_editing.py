@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 from helpers import (
     app_exceptions,
+    choose_concepts,
     screenshot,
     start_app_server,
     stop_app_server,
@@ -102,12 +103,7 @@ def test_save_with_confirmation_then_reject_with_a_reason(page: Page, editing_se
     page.get_by_text("1 cijfer(s) opgeslagen als concept").wait_for(timeout=30000)
 
     log_in(page, url, "bob")  # a new browser session: anna is no longer logged in
-    page.get_by_role("tab", name="Vaststellen").click()
-    wait_for_app(page)
-    page.get_by_role("combobox", name="Cijfers om vast te stellen of af te wijzen").click()
-    page.get_by_role("option", name=re.compile("Inzet HBO-coaches")).click()
-    page.keyboard.press("Escape")
-    wait_for_app(page)
+    choose_concepts(page, "Inzet HBO-coaches")
     reject = page.get_by_role("button", name="Gekozen cijfers afwijzen")
     assert reject.is_disabled()  # not without a reason
     page.get_by_label("Reden van afwijzen (komt in de geschiedenis)").fill("4 FTE klopt niet")

@@ -12,11 +12,11 @@ Skips with the reason without TEST_DATABASE_URL (.ci/run sets it), Chromium or P
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import choose_concepts
 
 from lib.plan.load import load_plan
 from lib.store import auth
@@ -139,12 +139,7 @@ def test_two_app_servers_share_figures_caches_and_the_login_throttle(
     # bob approves it through the second instance; the first one's figures follow.
     bob = fresh_page(browser)
     log_in(bob, two, "bob")
-    bob.get_by_role("tab", name="Vaststellen").click()
-    wait(bob)
-    bob.get_by_role("combobox", name="Cijfers om vast te stellen of af te wijzen").click()
-    bob.get_by_role("option", name=re.compile("Inzet HBO-coaches")).click()
-    bob.keyboard.press("Escape")
-    wait(bob)
+    choose_concepts(bob, "Inzet HBO-coaches")
     bob.get_by_role("button", name="Gekozen cijfers vaststellen").click()
     bob.get_by_text("1 cijfer(s) vastgesteld.").wait_for(timeout=30000)
     assert "Geen conceptcijfers wachten op vaststelling." in sidebar_waiting(anna, one)

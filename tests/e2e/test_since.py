@@ -4,11 +4,10 @@ shows the change and the status move (and Overzicht its block). Own server, own 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from helpers import app_exceptions, screenshot, wait_for_app
+from helpers import app_exceptions, choose_concepts, screenshot, wait_for_app
 from test_editing import edit_value, editing_server, log_in  # noqa: F401
 
 from lib.plan.load import load_plan
@@ -42,12 +41,7 @@ def test_a_changed_figure_shows_as_a_move_since_the_meeting(
     page.get_by_text("Vergadering van 15 september 2014 toegevoegd.").wait_for(timeout=30000)
 
     log_in(page, url, "bob")
-    page.get_by_role("tab", name="Vaststellen").click()
-    wait_for_app(page)
-    page.get_by_role("combobox", name="Cijfers om vast te stellen of af te wijzen").click()
-    page.get_by_role("option", name=re.compile("Inzet HBO-coaches")).click()
-    page.keyboard.press("Escape")
-    wait_for_app(page)
+    choose_concepts(page, "Inzet HBO-coaches")
     page.get_by_role("button", name="Gekozen cijfers vaststellen").click()
     page.get_by_text("1 cijfer(s) vastgesteld.").wait_for(timeout=30000)
 

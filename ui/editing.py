@@ -68,10 +68,10 @@ def show_flash() -> None:
         st.success(message, icon=":material/check_circle:")
 
 
-def show_error(exc: Exception) -> None:
+def show_error(exc: Exception, heading: str = "Niet opgeslagen.") -> None:
     if isinstance(exc, ValidationFailed):
         lines = "\n".join(f"- {p}" for p in exc.problems)
-        st.error(f"**Niet opgeslagen.**\n\n{lines}", icon=":material/error:")
+        st.error(f"**{heading}**\n\n{lines}", icon=":material/error:")
     else:
         st.error(str(exc), icon=":material/error:")
 
@@ -101,8 +101,7 @@ def login(config: auth.EditorConfig, store: Store) -> str | None:
         try:
             _log_in(config, store, name, password)
         except ValidationFailed as exc:  # the database stayed busy (lib/store/db.py)
-            lines = "\n".join(f"- {p}" for p in exc.problems)
-            st.error(f"**Niet ingelogd.**\n\n{lines}", icon=":material/error:")
+            show_error(exc, "Niet ingelogd.")
     return None
 
 

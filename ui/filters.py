@@ -6,6 +6,7 @@ the widgets on every run, so they carry over.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import streamlit as st
@@ -154,20 +155,12 @@ def draw_filters(
     """
     uses = next(used for page, used in pages if page is current)
     on_page = st.session_state.pop(_ON_PAGE, set())
-    names = plan.district_names()
-    agenda_names = plan.agenda_names()
-
-    def agenda_label(n: int) -> str:
-        return "Alle agendapunten" if n == ALL_AGENDA else f"{n}. {agenda_names[n]}"
-
-    def district_label(d: str) -> str:
-        return "Hele stad" if d == WHOLE_CITY else names[d]
-
+    choices = _choices(plan)
     shown = {
         YEAR: str(values["year"]),
         AS_OF: fmt.long_date(values["as_of"]),
-        AGENDA: agenda_label(values["agenda"] or ALL_AGENDA),
-        DISTRICT: district_label(values["district"] or WHOLE_CITY),
+        AGENDA: choices[AGENDA][1](values["agenda"] or ALL_AGENDA),
+        DISTRICT: choices[DISTRICT][1](values["district"] or WHOLE_CITY),
     }
     counting = [n for n in FILTER_LABELS if n in uses and n not in on_page]
     with st.sidebar:
@@ -179,7 +172,7 @@ def draw_filters(
         with st.popover(
             "Filters wijzigen", icon=":material/tune:", width="stretch", key="filters_popover"
         ):
-            _widgets(plan, values, uses, on_page, agenda_label, district_label)
+            _widgets(plan, values, uses, on_page, choices)
             for name in (n for n in FILTER_LABELS if n in on_page):
                 st.caption(f"{FILTER_LABELS[name]} kiest u op deze pagina zelf.")
             for name in (n for n in FILTER_LABELS if uses and n not in uses):
@@ -187,31 +180,40 @@ def draw_filters(
                 st.caption(f"{FILTER_LABELS[name]} telt hier niet mee, wel op {elsewhere}.")
 
 
-def _widgets(plan: Plan, values: dict, uses: set, on_page: set, agenda_label, district_label):
-    st.selectbox("Jaar", plan.plan.years, key="filter_year", disabled=YEAR not in uses)
+def _choices(plan: Plan) -> dict[str, tuple[list, Callable[[object], str]]]:
+    """The agenda and district filters' options and how each is written. Sentinels rather than
+    None: a None value makes Streamlit show its English placeholder."""
+    agenda_names, names = plan.agenda_names(), plan.district_names()
+    return {
+        AGENDA: (
+            [ALL_AGENDA, *agenda_names],
+            lambda n: "Alle agendapunten" if n == ALL_AGENDA else f"{n}. {agenda_names[n]}",
+        ),
+        DISTRICT: (
+            [WHOLE_CITY, *plan.district_ids()],
+            lambda d: "Hele stad" if d == WHOLE_CITY else names[d],
+        ),
+    }
+
+
+def _widgets(plan: Plan, values: dict, uses: set, on_page: set, choices: dict) -> None:
+    st.selectbox(FILTER_LABELS[YEAR], plan.plan.years, key=_KEYS[YEAR], disabled=YEAR not in uses)
     st.date_input(
-        "Peildatum",
-        key="filter_as_of",
+        FILTER_LABELS[AS_OF],
+        key=_KEYS[AS_OF],
         format="DD-MM-YYYY",
         help="De datum waarop de stand wordt beoordeeld.",
         disabled=AS_OF not in uses,
     )
     st.caption(f"Beoordeeld op {fmt.long_date(values['as_of'])}")
-    # Sentinels rather than None: a None value makes Streamlit show its English placeholder.
-    st.selectbox(
-        "Agendapunt",
-        [ALL_AGENDA, *plan.agenda_names()],
-        key="filter_agenda",
-        format_func=agenda_label,
-        disabled=AGENDA not in uses or AGENDA in on_page,
-    )
-    st.selectbox(
-        "Wijk",
-        [WHOLE_CITY, *plan.district_ids()],
-        key="filter_district",
-        format_func=district_label,
-        disabled=DISTRICT not in uses or DISTRICT in on_page,
-    )
+    for name, (options, label) in choices.items():
+        st.selectbox(
+            FILTER_LABELS[name],
+            options,
+            key=_KEYS[name],
+            format_func=label,
+            disabled=name not in uses or name in on_page,
+        )
 
 
 def _to_url(values: dict) -> None:

@@ -2,15 +2,11 @@
 
 import streamlit as st
 
-from lib.charts.districts import (
-    district_profile,
-    heatmap_view,
-    indicators_with_district_targets,
-    ranking_view,
-)
+from lib.charts.districts import district_profile, heatmap_view, ranking_view
 from lib.plan.schema import Indicator
 from lib.views.districts import (
     FLAG,
+    district_intro,
     per_district_facts,
     per_hundred,
     status_matrix,
@@ -42,10 +38,9 @@ def _choose_district(ctx: context.Context) -> str | None:
     return chosen or None
 
 
-def _choose_indicator(ctx: context.Context) -> Indicator:
+def _choose_indicator(counted: list[Indicator]) -> Indicator:
     """The ranking's indicator, behind a button that names it: a select box in a popover is drawn
     only when opened, not before the page's charts (bench/README.md, the wijken page's (b))."""
-    counted = [i for i in ctx.plan.indicators if i.per_district]
     before = st.session_state.get("districts_indicator")
     current = next((i for i in counted if before is not None and i.id == before.id), counted[0])
     with st.popover(
@@ -70,16 +65,10 @@ def _status(progress, plan, year: int) -> tuple[list[str], str]:
 def render() -> None:
     ctx = context.current()
     st.title(f"Per wijk: stand {ctx.year} in de {len(ctx.plan.districts.list)} wijken")
-    with_targets = (
-        ", ".join(i.name for i in indicators_with_district_targets(ctx.plan))
-        or "geen enkele indicator"
-    )
-    st.info(
-        "Het plan stelt vrijwel alleen doelen voor de hele stad. Per wijk ziet u daarom hoe de stand "
-        f"over de wijken is verdeeld, niet een verzonnen wijkdoel. Een doel per wijk staat alleen bij: {with_targets}. "
-        + (ctx.plan.districts.note or ""),
-        icon=":material/info:",
-    )
+    st.info(district_intro(ctx.plan), icon=":material/info:")
+    counted = ctx.plan.counted_per_district()
+    if not counted:
+        return
     st.header("Waar in de stad liggen we achter?")
     lines, status_table = context.shared(
         ctx, "district_status", lambda: _status(ctx.progress, ctx.plan, ctx.year), ctx.year
@@ -124,7 +113,7 @@ def render() -> None:
                 texts.show_texts(pair)
 
     st.header("Rangorde per indicator")
-    chosen = _choose_indicator(ctx)
+    chosen = _choose_indicator(counted)
     fig, description = context.shared(
         ctx,
         "district_ranking",

@@ -229,10 +229,6 @@ def district_profile(
     ).reset_index(drop=True)
 
 
-def indicators_with_district_targets(plan: Plan) -> list[Indicator]:
-    return [i for i in plan.indicators if i.district_targets]
-
-
 def heatmap_view(
     progress: pd.DataFrame, plan: Plan, year: int, subtitle: str
 ) -> tuple[pd.DataFrame, go.Figure]:

@@ -197,6 +197,10 @@ class Plan(Strict):
         goal_id = goal.id if goal else None
         return [i for i in self.indicators if i.agenda_item == agenda_item and i.goal == goal_id]
 
+    def counted_per_district(self) -> list[Indicator]:
+        """Indicators with figures per district, in plan order: what the district views show."""
+        return [i for i in self.indicators if i.per_district]
+
     def district_ids(self) -> list[str]:
         return [d.id for d in self.districts.list]
 

@@ -104,7 +104,7 @@ def _district_rows(
     plan: Plan, figures: FigureIndex, city: pd.DataFrame, years: list[int], wanted: list[str]
 ) -> pd.DataFrame:
     """Rows of the districts in `wanted` for every indicator counted per district."""
-    counted = [i.id for i in plan.indicators if i.per_district]
+    counted = [i.id for i in plan.counted_per_district()]
     city = city[city["indicator"].isin(counted) & city["year"].isin(years)]
     keys = pd.DataFrame(
         {

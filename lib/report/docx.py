@@ -17,6 +17,7 @@ from docx.shared import Cm, Pt, RGBColor
 from lib import fmt
 from lib.report.model import METHOD_SUMMARY, Report, charted, goal_heading
 from lib.report.summary import TEXT_LABELS, WHY, blocks
+from lib.views.districts import district_intro
 from lib.views.overview import CONCEPT_NOTE
 
 WIDTH = Cm(17)  # A4 minus margins
@@ -121,8 +122,13 @@ def write(report: Report) -> bytes:
     _agenda(document, report)
 
     document.add_heading(f"Per wijk {report.year}", level=1)
-    _picture(document, report.images[report.districts.key], report.districts.description, "wijken")
-    _small(document, report.source)
+    document.add_paragraph(district_intro(report.plan, note=False))
+    if report.districts:
+        districts = report.districts
+        _picture(document, report.images[districts.key], districts.description, "wijken")
+        _small(document, report.source)
+    if report.plan.districts.note:
+        _small(document, report.plan.districts.note)
     document.add_heading("Mijlpalen", level=1)
     _picture(document, report.images[report.milestones.key], report.milestones.description, "mijl")
     columns = ["Mijlpaal", "Deadline", "Bereikt op", "Status", WHY]

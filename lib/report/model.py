@@ -64,7 +64,7 @@ class Report:
     created: date
     progress: pd.DataFrame
     agenda: list[AgendaPart]
-    districts: ChartItem
+    districts: ChartItem | None  # None when the plan counts nothing per district
     milestones: ChartItem
     milestone_rows: pd.DataFrame
     summary: Summary
@@ -115,7 +115,7 @@ class Report:
     def all_charts(self) -> list[ChartItem]:
         """Every chart the report shows (an indicator without a target this year has none)."""
         charts = [i for part in self.agenda for s in part.sections for i in s.items if charted(i)]
-        return [*charts, self.districts, self.milestones]
+        return [*charts, *([self.districts] if self.districts else []), self.milestones]
 
     def file_stem(self) -> str:
         return file_stem(self.plan, self.year, self.as_of, self.include_concept)
@@ -176,19 +176,19 @@ def build_report(
                 hand_over(chart)
             sections += built
         agenda.append(AgendaPart(item.number, item.name, sections))
-    actual = district_matrix(progress, plan, year, "actual")
-    share = district_matrix(progress, plan, year, "share_of_city")
-    districts = ChartItem(
-        "district_heatmap",
-        district_heatmap(
-            actual,
-            share,
-            f"{year} · {when}",
-            district_matrix(progress, plan, year, "figure_status"),
-        ),
-        "Stand per wijk en aandeel van elke wijk in het stadstotaal.",
-    )
-    hand_over(districts)
+    districts = None
+    if plan.counted_per_district():
+        districts = ChartItem(
+            "district_heatmap",
+            district_heatmap(
+                district_matrix(progress, plan, year, "actual"),
+                district_matrix(progress, plan, year, "share_of_city"),
+                f"{year} · {when}",
+                district_matrix(progress, plan, year, "figure_status"),
+            ),
+            "Stand per wijk en aandeel van elke wijk in het stadstotaal.",
+        )
+        hand_over(districts)
     rows = milestone_rows(city)
     milestones = ChartItem(
         "milestones",

@@ -24,6 +24,7 @@ from lib.report.model import METHOD_SUMMARY, Report, charted, goal_heading
 from lib.report.pdf_parts import WIDTH, image, make_styles, status_table, table
 from lib.report.summary import TEXT_LABELS, WHY, blocks
 from lib.status import label
+from lib.views.districts import district_intro
 from lib.views.overview import CONCEPT_NOTE
 
 
@@ -128,16 +129,19 @@ def _agenda(report: Report, styles) -> list:
 
 
 def _districts_and_milestones(report: Report, styles) -> list:
+    chart = report.districts
     story = [
-        CondPageBreak(12 * cm),
+        # A plan that counts nothing per district gets a sentence saying so, not a page.
+        CondPageBreak((12 if chart else 4) * cm),
         Paragraph(f"Per wijk {report.year}", styles["h1"]),
-        Paragraph(
-            "Het plan stelt vrijwel alleen doelen voor de hele stad; per wijk staat hoe de stand is "
-            "verdeeld (aantal en aandeel in het stadstotaal). De wijknamen zijn voorlopig.",
-            styles["body"],
+        Paragraph(escape(district_intro(report.plan, note=False)), styles["body"]),
+        *([image(report.images[chart.key])] if chart else []),
+        *(
+            [Paragraph(escape(note), styles["small"])]
+            if (note := report.plan.districts.note)
+            else []
         ),
-        image(report.images[report.districts.key]),
-        PageBreak(),
+        PageBreak() if chart else CondPageBreak(18 * cm),
         Paragraph("Mijlpalen", styles["h1"]),
         image(report.images[report.milestones.key], max_height=16 * cm),
         Paragraph(escape(report.milestones.description), styles["small"]),

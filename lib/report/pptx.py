@@ -197,7 +197,8 @@ def write(report: Report) -> bytes:
         missing = [i.indicator.name for i in items if not charted(i)]
         extra = f"Geen doel in {report.year}: " + "; ".join(missing) + "." if missing else ""
         _chart_slides(deck, report, _agenda_title(report, part.number, part.name), shown, extra)
-    _chart_slides(deck, report, f"Per wijk {report.year}", [report.districts])
+    if report.districts:  # a plan that counts nothing per district has no such slide
+        _chart_slides(deck, report, f"Per wijk {report.year}", [report.districts])
     _chart_slides(deck, report, "Mijlpalen", [report.milestones])
     method = _slide(deck, report, "Zo is de status bepaald")
     text = "\n".join(f"• {line}" for line in METHOD_SUMMARY)

@@ -131,6 +131,34 @@ def per_hundred(
     return pd.DataFrame(out)
 
 
+# A plan may count everything for the city only: then nothing is spread over the districts.
+NOTHING_PER_DISTRICT = (
+    "Het plan telt geen enkele indicator per wijk; er zijn daarom geen cijfers per wijk om te "
+    "tonen. De stand voor de hele stad staat op het overzicht."
+)
+
+
+def district_intro(plan: Plan, note: bool = True) -> str:
+    """What the district figures are, from the plan: a target per district only where it sets one,
+    elsewhere how the city's figure is spread (never an invented district target); then, with
+    `note`, the plan's note on its districts."""
+    counted = plan.counted_per_district()
+    if not counted:
+        return NOTHING_PER_DISTRICT
+    own = [i.name for i in counted if i.district_targets]
+    spread = (
+        "ziet u hoe de stand over de wijken is verdeeld (aantal en aandeel in het stadstotaal), "
+        "niet een verzonnen wijkdoel."
+    )
+    if not own:
+        text = f"Het plan stelt geen doelen per wijk. Per wijk {spread}"
+    elif len(own) == len(counted):
+        text = "Het plan stelt een doel per wijk bij elke indicator die per wijk wordt geteld."
+    else:
+        text = f"Het plan stelt alleen een doel per wijk bij {fmt.listing(own)}. Bij de andere {spread}"
+    return f"{text} {plan.districts.note}" if note and plan.districts.note else text
+
+
 def why_no_rate(plan: Plan) -> str:
     """Why no figure per 100 young children can be given: the plan counts them for the city only."""
     city = [f for f in plan.baseline_facts if not f.districts]

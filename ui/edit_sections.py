@@ -257,7 +257,7 @@ def _restore_panel(ctx: Context, store: Store, editor: str, target: int, key) ->
 
 def years_section(ctx: Context, store: Store, editor: str) -> None:
     st.markdown(
-        "Sluit een jaar af als de cijfers definitief zijn (bijvoorbeeld na de VVE-monitor). "
+        "Sluit een jaar af als de cijfers definitief zijn (bijvoorbeeld na de jaarlijkse monitor). "
         "Daarna kan niemand ze wijzigen tot het jaar wordt heropend; beide worden vastgelegd."
     )
     closed = store.closed_years()

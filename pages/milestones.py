@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from lib import fmt
 from lib.charts.timeline import (
     baseline_facts_table,
     describe_milestones,
@@ -38,7 +39,7 @@ def render() -> None:
     scope = "alle agendapunten" if ctx.agenda is None else f"agendapunt {ctx.agenda}"
     st.title(f"Mijlpalen {ctx.plan.plan.first_year}-{ctx.plan.plan.last_year}")
     st.markdown(
-        f"Stand op {ctx.subtitle().split(' · ')[-1]}, {scope}. Te laat behaalde mijlpalen tellen als behaald, met de vertraging erbij."
+        f"Stand op peildatum {fmt.long_date(ctx.as_of)}, {scope}. Te laat behaalde mijlpalen tellen als behaald, met de vertraging erbij."
     )
     if rows.empty:
         st.info("Dit agendapunt heeft geen mijlpalen.")

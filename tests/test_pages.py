@@ -762,6 +762,9 @@ def test_milestone_table_has_the_milestones_and_statuses_lib_gives(plan, example
         at.selectbox(key="filter_agenda").set_value(agenda)
         rerun(at)
 
+    scope = "alle agendapunten" if agenda is None else f"agendapunt {agenda}"
+    as_of = fmt.long_date(example_actuals.meta.reporting_date)
+    assert any(t.startswith(f"Stand op peildatum {as_of}, {scope}.") for t in markdown(at))
     shown = table(at, "Mijlpaal")
     expected = expected_milestones(plan, example_actuals, agenda)
     assert list(zip(shown["Mijlpaal"], shown["Status"], strict=True)) == expected

@@ -4,7 +4,7 @@ against the figures."""
 import streamlit as st
 
 from lib.status import BEHIND
-from lib.views.agenda import OTHER_GOALS, ChartItem, Theme
+from lib.views.agenda import NO_TARGETS, OTHER_GOALS, ChartItem, Theme
 from lib.views.overview import agenda_headline
 from ui import components, context, filters, texts
 
@@ -96,7 +96,11 @@ def render() -> None:
     )
     with st.container(key="headline"):  # the counts first: they do not wait for any chart
         st.markdown(agenda_headline(ctx.city(ctx.year), number, ctx.year))
-    theme = _choose_theme(context.agenda_themes(ctx, number), number)
+    themes = context.agenda_themes(ctx, number)
+    if not themes:
+        st.info(NO_TARGETS, icon=":material/info:")
+        return
+    theme = _choose_theme(themes, number)
     for section in context.theme_sections(ctx, number, theme):
         goal = section.goal
         # The goal's own words from the plan; the theme is the choice above.

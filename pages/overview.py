@@ -1,9 +1,11 @@
 """Overzicht: where are we behind, by how much, and what needs attention first."""
 
+import pandas as pd
 import streamlit as st
 
 from lib import fmt
 from lib.status import STATUSES
+from lib.views.agenda import NO_TARGETS
 from lib.views.html_table import Markup
 from lib.views.overview import TILE_STATUSES, latest_change, overview_table, tiles
 from lib.views.sparkline import sparkline
@@ -22,6 +24,45 @@ OVERVIEW_COLUMNS = [
     "Agendapunt",
 ]
 SHORT_HEADERS = {"Agendapunt": "Agenda\u00adpunt"}  # may break: the column stays narrow
+
+
+def _all_targets(ctx: context.Context, table: pd.DataFrame) -> None:
+    """Every target of the year in one table, what is behind first, with the reason of each."""
+    scope = "alle agendapunten" if ctx.agenda is None else f"agendapunt {ctx.agenda}"
+    st.subheader(f"Alle doelen {ctx.year}, {scope}: wat achter ligt staat bovenaan")
+    behind = (table["Status"] == f"{STATUSES['achter'].icon} achter").sum()
+    st.markdown(
+        f"**{behind}** van de {fmt.count(len(table), 'doel', 'doelen')} "
+        f"{'ligt' if behind == 1 else 'liggen'} achter."
+    )
+    written = texts.texts_of(ctx)
+    pairs = [written.get((i, ctx.year, ""), ("", "")) for i in table["indicator"]]
+    years = ctx.plan.plan.years
+    course = f"Verloop {years[0]}-{years[-1]}"
+    shown = table.assign(
+        **{
+            # The computed reason, then the editors' toelichting and maatregelen (escaped).
+            "Waarom deze status": [
+                Markup(components.reason(detail, why) + texts.texts_html(*pair))
+                for detail, why, pair in zip(
+                    table["Toelichting"], table["Waarom deze status"], pairs, strict=True
+                )
+            ],
+            "Verloop": [sparkline(v, years) if v else None for v in table["Verloop"]],
+        }
+    )[OVERVIEW_COLUMNS].rename(columns={"Verloop": course, **SHORT_HEADERS})
+    components.table(
+        shown,
+        f"Alle doelen {ctx.year}, {scope}, met de reden van elke status",
+        status_column="Status",
+        column_classes={
+            "Indicator": "hjk-name",
+            "Waarom deze status": "hjk-why",
+            course: "hjk-spark-cell",
+        },
+        table_class="hjk-overview",
+        html_columns={"Waarom deze status", course},
+    )
 
 
 def render() -> None:
@@ -52,41 +93,10 @@ def render() -> None:
                 + (f", {later} nog niet aan de orde" if later else "")
             )
     table = overview_table(ctx.progress, ctx.plan, ctx.year, ctx.agenda)
-    scope = "alle agendapunten" if ctx.agenda is None else f"agendapunt {ctx.agenda}"
-    st.subheader(f"Alle doelen {ctx.year}, {scope}: wat achter ligt staat bovenaan")
-    behind = (table["Status"] == f"{STATUSES['achter'].icon} achter").sum()
-    st.markdown(
-        f"**{behind}** van de {fmt.count(len(table), 'doel', 'doelen')} "
-        f"{'ligt' if behind == 1 else 'liggen'} achter."
-    )
-    written = texts.texts_of(ctx)
-    pairs = [written.get((i, ctx.year, ""), ("", "")) for i in table["indicator"]]
-    years = plan.years
-    course = f"Verloop {years[0]}-{years[-1]}"
-    shown = table.assign(
-        **{
-            # The computed reason, then the editors' toelichting and maatregelen (escaped).
-            "Waarom deze status": [
-                Markup(components.reason(detail, why) + texts.texts_html(*pair))
-                for detail, why, pair in zip(
-                    table["Toelichting"], table["Waarom deze status"], pairs, strict=True
-                )
-            ],
-            "Verloop": [sparkline(v, years) if v else None for v in table["Verloop"]],
-        }
-    )[OVERVIEW_COLUMNS].rename(columns={"Verloop": course, **SHORT_HEADERS})
-    components.table(
-        shown,
-        f"Alle doelen {ctx.year}, {scope}, met de reden van elke status",
-        status_column="Status",
-        column_classes={
-            "Indicator": "hjk-name",
-            "Waarom deze status": "hjk-why",
-            course: "hjk-spark-cell",
-        },
-        table_class="hjk-overview",
-        html_columns={"Waarom deze status", course},
-    )
+    if table.empty:  # an agenda item without indicators yet
+        st.info(NO_TARGETS, icon=":material/info:")
+    else:
+        _all_targets(ctx, table)
 
     with since_slot:
         since.overview_block(ctx)

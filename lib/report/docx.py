@@ -17,6 +17,7 @@ from docx.shared import Cm, Pt, RGBColor
 from lib import fmt
 from lib.report.model import METHOD_SUMMARY, Report, charted, goal_heading
 from lib.report.summary import TEXT_LABELS, WHY, blocks
+from lib.views.agenda import NO_TARGETS
 from lib.views.districts import district_intro
 from lib.views.overview import CONCEPT_NOTE
 
@@ -70,6 +71,8 @@ def _summary(document, report: Report) -> None:
 def _agenda(document, report: Report) -> None:
     for part in report.agenda:
         document.add_heading(f"Agendapunt {part.number}: {part.name}", level=1)
+        if not part.sections:
+            document.add_paragraph(NO_TARGETS)
         for section in part.sections:
             document.add_heading(goal_heading(section.goal), level=2)
             for item in section.items:

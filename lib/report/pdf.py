@@ -24,6 +24,7 @@ from lib.report.model import METHOD_SUMMARY, Report, charted, goal_heading
 from lib.report.pdf_parts import WIDTH, image, make_styles, status_table, table
 from lib.report.summary import TEXT_LABELS, WHY, blocks
 from lib.status import label
+from lib.views.agenda import NO_TARGETS
 from lib.views.districts import district_intro
 from lib.views.overview import CONCEPT_NOTE
 
@@ -110,6 +111,8 @@ def _agenda(report: Report, styles) -> list:
         story.append(CondPageBreak(10 * cm))
         # Headings go with the first chart under them: never alone at the foot of a page.
         heading = [Paragraph(f"Agendapunt {part.number}: {escape(part.name)}", styles["h1"])]
+        if not part.sections:
+            heading.append(Paragraph(NO_TARGETS, styles["body"]))
         for section in part.sections:
             heading.append(Paragraph(escape(goal_heading(section.goal)), styles["h2"]))
             for item in section.items:

@@ -37,6 +37,8 @@ class GoalSection:
 
 
 OTHER_GOALS = "Overige doelen"  # the heading of indicators the plan gives no goal
+# An agenda item may have no indicators yet (a plan's "p.m."): said, not left blank.
+NO_TARGETS = "Het plan stelt bij dit agendapunt (nog) geen doelen met cijfers of mijlpalen."
 
 
 @dataclass(frozen=True)

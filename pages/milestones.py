@@ -5,6 +5,7 @@ import streamlit as st
 
 from lib import fmt
 from lib.charts.timeline import (
+    NO_MILESTONES,
     baseline_facts_table,
     describe_milestones,
     milestone_rows,
@@ -42,7 +43,7 @@ def render() -> None:
         f"Stand op peildatum {fmt.long_date(ctx.as_of)}, {scope}. Te laat behaalde mijlpalen tellen als behaald, met de vertraging erbij."
     )
     if rows.empty:
-        st.info("Dit agendapunt heeft geen mijlpalen.")
+        st.info("Dit agendapunt heeft geen mijlpalen." if ctx.agenda else NO_MILESTONES)
     else:
         with st.container(key="headline"):  # the summary first: it does not wait for the chart
             st.markdown(summary)

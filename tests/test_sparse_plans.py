@@ -26,6 +26,7 @@ from streamlit.testing.v1 import AppTest
 from test_pages import APP, RUN_TIMEOUT_S
 
 from lib.charts.cache import ImageCache
+from lib.charts.timeline import NO_MILESTONES
 from lib.figures.actuals import read_actuals
 from lib.plan.load import load_plan
 from lib.report.model import build_report
@@ -187,3 +188,43 @@ def test_the_report_says_the_item_has_no_targets(empty_item, tmp_path):
     paragraphs = [p.text for p in Document(io.BytesIO(files["docx"])).paragraphs]
     heading = paragraphs.index(f"Agendapunt 4: {EMPTY_ITEM}")
     assert paragraphs[heading + 1] == NO_TARGETS
+
+
+# ------------------------------------------------------------------ no milestones at all
+
+
+@pytest.fixture(scope="module")
+def no_milestones(tmp_path_factory) -> tuple[Path, Path]:
+    """The other plan without its milestones, and its figures without theirs."""
+    folder = tmp_path_factory.mktemp("no_milestones")
+    gone: set[str] = set()
+
+    def drop(data: dict) -> None:
+        gone.update(i["id"] for i in data["indicators"] if i["kind"] == "milestone")
+        data["indicators"] = [i for i in data["indicators"] if i["kind"] != "milestone"]
+
+    targets = _other_plan(folder, drop)
+    assert gone  # the fixture really had milestones to remove
+    lines = (OTHER / "actuals.csv").read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if line.split(",", 1)[0] not in gone]
+    actuals = folder / "actuals.csv"
+    actuals.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return targets, actuals
+
+
+def test_the_milestone_page_says_the_plan_has_none(no_milestones, monkeypatch):
+    at = _open(monkeypatch, *no_milestones, "pages/milestones.py")
+    assert [i.value for i in at.info] == [NO_MILESTONES]
+    assert at.get("plotly_chart") == []
+
+
+def test_the_report_says_the_plan_has_no_milestones(no_milestones, tmp_path):
+    report, files, fake = _report_files(*no_milestones, tmp_path)
+    assert report.milestones is None and report.all_charts()
+    assert not any("mijlpalen" in title.lower() for title in fake.rendered)
+    assert f"Mijlpalen {NO_MILESTONES} Zo is de status bepaald" in _pdf_text(files["pdf"])
+    paragraphs = [p.text for p in Document(io.BytesIO(files["docx"])).paragraphs]
+    assert paragraphs[paragraphs.index("Mijlpalen") + 1] == NO_MILESTONES
+    deck = Presentation(io.BytesIO(files["pptx"]))
+    texts = [sh.text_frame.text for sl in deck.slides for sh in sl.shapes if sh.has_text_frame]
+    assert "Mijlpalen" not in texts and "Zo is de status bepaald" in texts

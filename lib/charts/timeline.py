@@ -23,6 +23,7 @@ from lib.status import STATUSES
 
 ROW_HEIGHT = 54
 LABEL_WIDTH = 42  # characters per line of a milestone's name beside the timeline
+NO_MILESTONES = "Het plan heeft geen mijlpalen."  # a plan may set dated milestones or not
 
 
 def milestone_rows(progress: pd.DataFrame, agenda: int | None = None) -> pd.DataFrame:

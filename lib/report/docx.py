@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from lib import fmt
+from lib.charts.timeline import NO_MILESTONES
 from lib.report.model import METHOD_SUMMARY, Report, charted, goal_heading
 from lib.report.summary import TEXT_LABELS, WHY, blocks
 from lib.views.agenda import NO_TARGETS
@@ -133,10 +134,14 @@ def write(report: Report) -> bytes:
     if report.plan.districts.note:
         _small(document, report.plan.districts.note)
     document.add_heading("Mijlpalen", level=1)
-    _picture(document, report.images[report.milestones.key], report.milestones.description, "mijl")
-    columns = ["Mijlpaal", "Deadline", "Bereikt op", "Status", WHY]
-    milestones = report.milestone_table()
-    _table(document, columns, [[str(v) for v in r] for r in milestones[columns].values.tolist()])
+    if report.milestones is None:  # a plan without milestones
+        document.add_paragraph(NO_MILESTONES)
+    else:
+        chart = report.milestones
+        _picture(document, report.images[chart.key], chart.description, "mijl")
+        columns = ["Mijlpaal", "Deadline", "Bereikt op", "Status", WHY]
+        rows = report.milestone_table()[columns].values.tolist()
+        _table(document, columns, [[str(v) for v in r] for r in rows])
     document.add_heading("Zo is de status bepaald", level=1)
     for line in METHOD_SUMMARY:
         document.add_paragraph(line, style="List Bullet")

@@ -65,7 +65,7 @@ class Report:
     progress: pd.DataFrame
     agenda: list[AgendaPart]
     districts: ChartItem | None  # None when the plan counts nothing per district
-    milestones: ChartItem
+    milestones: ChartItem | None  # None when the plan has no milestones
     milestone_rows: pd.DataFrame
     summary: Summary
     texts: Texts = field(default_factory=dict)
@@ -115,7 +115,7 @@ class Report:
     def all_charts(self) -> list[ChartItem]:
         """Every chart the report shows (an indicator without a target this year has none)."""
         charts = [i for part in self.agenda for s in part.sections for i in s.items if charted(i)]
-        return [*charts, *([self.districts] if self.districts else []), self.milestones]
+        return [*charts, *(c for c in (self.districts, self.milestones) if c is not None)]
 
     def file_stem(self) -> str:
         return file_stem(self.plan, self.year, self.as_of, self.include_concept)
@@ -190,12 +190,14 @@ def build_report(
         )
         hand_over(districts)
     rows = milestone_rows(city)
-    milestones = ChartItem(
-        "milestones",
-        milestone_timeline(rows, as_of, f"alle agendapunten · {when}"),
-        describe_milestones(rows),
-    )
-    hand_over(milestones)
+    milestones = None
+    if not rows.empty:
+        milestones = ChartItem(
+            "milestones",
+            milestone_timeline(rows, as_of, f"alle agendapunten · {when}"),
+            describe_milestones(rows),
+        )
+        hand_over(milestones)
     return Report(
         plan,
         actuals,

@@ -20,6 +20,7 @@ from reportlab.platypus import (
 )
 
 from lib import fmt
+from lib.charts.timeline import NO_MILESTONES
 from lib.report.model import METHOD_SUMMARY, Report, charted, goal_heading
 from lib.report.pdf_parts import WIDTH, image, make_styles, status_table, table
 from lib.report.summary import TEXT_LABELS, WHY, blocks
@@ -131,23 +132,27 @@ def _agenda(report: Report, styles) -> list:
     return story
 
 
-def _districts_and_milestones(report: Report, styles) -> list:
-    chart = report.districts
-    story = [
+def _districts(report: Report, styles) -> list:
+    chart, note = report.districts, report.plan.districts.note
+    return [
         # A plan that counts nothing per district gets a sentence saying so, not a page.
         CondPageBreak((12 if chart else 4) * cm),
         Paragraph(f"Per wijk {report.year}", styles["h1"]),
         Paragraph(escape(district_intro(report.plan, note=False)), styles["body"]),
         *([image(report.images[chart.key])] if chart else []),
-        *(
-            [Paragraph(escape(note), styles["small"])]
-            if (note := report.plan.districts.note)
-            else []
-        ),
+        *([Paragraph(escape(note), styles["small"])] if note else []),
         PageBreak() if chart else CondPageBreak(18 * cm),
+    ]
+
+
+def _milestones(report: Report, styles) -> list:
+    chart = report.milestones
+    if chart is None:  # a plan without milestones
+        return [Paragraph("Mijlpalen", styles["h1"]), Paragraph(NO_MILESTONES, styles["body"])]
+    return [
         Paragraph("Mijlpalen", styles["h1"]),
-        image(report.images[report.milestones.key], max_height=16 * cm),
-        Paragraph(escape(report.milestones.description), styles["small"]),
+        image(report.images[chart.key], max_height=16 * cm),
+        Paragraph(escape(chart.description), styles["small"]),
         Spacer(1, 0.4 * cm),
         status_table(
             report.milestone_table(),
@@ -155,9 +160,11 @@ def _districts_and_milestones(report: Report, styles) -> list:
             [5.6 * cm, 2.8 * cm, 2.8 * cm, 2.6 * cm, 3.2 * cm],
             styles,
         ),
-        CondPageBreak(8 * cm),
-        Paragraph("Zo is de status bepaald", styles["h1"]),
     ]
+
+
+def _method(report: Report, styles) -> list:
+    story = [CondPageBreak(8 * cm), Paragraph("Zo is de status bepaald", styles["h1"])]
     story += [Paragraph(f"• {line}", styles["body"]) for line in METHOD_SUMMARY]
     # The charts carry no source line of their own: it is printed at the start and here.
     story += [Spacer(1, 0.4 * cm), Paragraph(escape(report.source), styles["small"])]
@@ -193,6 +200,6 @@ def write(report: Report) -> bytes:
         lang="nl-NL",
     )
     story = _cover(report, styles) + _overview(report, styles) + _agenda(report, styles)
-    story += _districts_and_milestones(report, styles)
+    story += _districts(report, styles) + _milestones(report, styles) + _method(report, styles)
     document.build(story, onFirstPage=on_page, onLaterPages=on_page)
     return buffer.getvalue()

@@ -199,7 +199,8 @@ def write(report: Report) -> bytes:
         _chart_slides(deck, report, _agenda_title(report, part.number, part.name), shown, extra)
     if report.districts:  # a plan that counts nothing per district has no such slide
         _chart_slides(deck, report, f"Per wijk {report.year}", [report.districts])
-    _chart_slides(deck, report, "Mijlpalen", [report.milestones])
+    if report.milestones:  # a plan without milestones has no such slide
+        _chart_slides(deck, report, "Mijlpalen", [report.milestones])
     method = _slide(deck, report, "Zo is de status bepaald")
     text = "\n".join(f"• {line}" for line in METHOD_SUMMARY)
     _text(method, text, MARGIN, BODY_TOP, SLIDE_W - 2 * MARGIN, Inches(5.5), size=16)

@@ -7,9 +7,16 @@ import threading
 
 import pandas as pd
 from PIL import Image
+from pypdf import PdfReader
 
 from lib.charts.export import Exporter, render_options
 from lib.figures.actuals import Actuals
+
+
+def pdf_text(data: bytes) -> str:
+    """The text of every page of a PDF, whitespace collapsed to single spaces."""
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 
 
 def behind_names(report) -> list[str]:

@@ -22,7 +22,13 @@ from lib.charts.indicators import indicator_chart
 from lib.report.model import build_report, goal_heading
 from lib.report.write import render
 from lib.report.xlsx import PROGRESS_HEADERS
-from tests.report_fixtures import FakeExporter, behind_names, concept_actuals, is_number
+from tests.report_fixtures import (
+    FakeExporter,
+    behind_names,
+    concept_actuals,
+    is_number,
+    pdf_text,
+)
 
 AS_OF = date(2014, 10, 1)
 CREATED = date(2026, 11, 29)
@@ -102,11 +108,6 @@ def files(report, fake, tmp_path_factory):
     return {f: render(report, f, fake, cache) for f in ("pdf", "pptx", "xlsx", "docx")}
 
 
-def _pdf_text(data: bytes) -> str:
-    reader = PdfReader(io.BytesIO(data))
-    return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
-
-
 def _slides(data: bytes) -> list[list[str]]:
     """Per slide the texts of its text boxes and table cells (not what is inside a picture)."""
     deck = Presentation(io.BytesIO(data))
@@ -179,7 +180,7 @@ def test_file_name_is_plain_ascii():
 @needs_chromium
 def test_report_pdf_rendered_for_real_has_pages_texts_and_images(pdf_bytes, report):
     reader = PdfReader(io.BytesIO(pdf_bytes))
-    text = _pdf_text(pdf_bytes)
+    text = pdf_text(pdf_bytes)
     assert len(reader.pages) >= 8
     assert "Voortgangsrapportage Masterplan Het Jonge Kind 2014" in text
     assert "VOORBEELDGEGEVENS" in text and "Bron:" in text and "1 oktober 2014" in text
@@ -205,7 +206,7 @@ def test_every_format_opens_with_the_same_summary(files, report):
     assert [m.now for m in summary.moves] == ["achter"]  # only rows of kind "status"
     headline = f"{summary.headline}"
     texts = {
-        "pdf": _pdf_text(files["pdf"]),
+        "pdf": pdf_text(files["pdf"]),
         "pptx": " ".join(t for slide in _slides(files["pptx"]) for t in slide),
         "docx": _docx_text(files["docx"]),
         "xlsx": " ".join(  # the summary sheet first, then the texts beside their rows
@@ -231,7 +232,7 @@ def test_every_format_opens_with_the_same_summary(files, report):
 def test_every_indicator_behind_is_named_as_text_in_every_format(files, report):
     names = behind_names(report)
     assert len(names) == 7 and "Subsidieregeling VVE-scholing duidelijk" in names
-    pdf, docx = _pdf_text(files["pdf"]), _docx_text(files["docx"])
+    pdf, docx = pdf_text(files["pdf"]), _docx_text(files["docx"])
     slides = " ".join(t for slide in _slides(files["pptx"]) for t in slide)
     summary = load_workbook(io.BytesIO(files["xlsx"]))["Samenvatting"]
     cells = [str(c) for row in summary.values for c in row if c is not None]
@@ -319,7 +320,7 @@ def test_an_indicator_without_a_target_this_year_gets_a_line_not_a_chart(files, 
         if i.key not in charted_keys
     ]
     assert skipped  # the example plan has indicators without a target in 2014
-    text = _pdf_text(files["pdf"])
+    text = pdf_text(files["pdf"])
     for item in skipped:
         assert f"{item.indicator.name}: het plan stelt hier in 2014 geen doel" in text
 
@@ -340,7 +341,7 @@ def test_concept_figures_are_marked_in_charts_and_every_format(
     assert "Inclusief conceptcijfers" in report.source  # so every chart export says it too
     cache = ImageCache(tmp_path)
     data = {f: render(report, f, fake, cache) for f in ("pdf", "pptx", "xlsx", "docx")}
-    assert "INCLUSIEF CONCEPTCIJFERS" in _pdf_text(data["pdf"])
+    assert "INCLUSIEF CONCEPTCIJFERS" in pdf_text(data["pdf"])
     assert "INCLUSIEF CONCEPTCIJFERS" in " ".join(_slides(data["pptx"])[0])
     assert "INCLUSIEF CONCEPTCIJFERS" in _docx_text(data["docx"])
     sheet = load_workbook(io.BytesIO(data["xlsx"]))["Voortgang 2014"]

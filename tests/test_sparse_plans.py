@@ -21,9 +21,8 @@ import streamlit as st
 import yaml
 from docx import Document
 from pptx import Presentation
-from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
-from test_pages import APP, RUN_TIMEOUT_S
+from test_other_plan import PAGE_FILES, open_page
 
 from lib.charts.cache import ImageCache
 from lib.charts.timeline import NO_MILESTONES
@@ -33,7 +32,7 @@ from lib.report.model import build_report
 from lib.report.write import render
 from lib.views.agenda import NO_TARGETS
 from lib.views.districts import NOTHING_PER_DISTRICT, district_intro
-from tests.report_fixtures import FakeExporter
+from tests.report_fixtures import FakeExporter, pdf_text
 
 OTHER = Path(__file__).resolve().parent / "fixtures" / "plan_other"
 FIRST = Path(__file__).resolve().parent.parent / "targets.yaml"
@@ -50,18 +49,14 @@ def _other_plan(folder: Path, change) -> Path:
     return targets
 
 
-def _open(monkeypatch, targets: Path, actuals: Path, page: str | None = None) -> AppTest:
+def _open(monkeypatch, targets: Path, actuals: Path, page: str = PAGE_FILES[0]) -> AppTest:
+    """`page` of the dashboard on these files, read-only (no database), without an exception."""
     monkeypatch.setenv("HJK_TARGETS", str(targets))
     monkeypatch.setenv("HJK_ACTUALS", str(actuals))
     monkeypatch.setenv("DATABASE_URL", "sqlite:////nonexistent/folder/never-opened.sqlite3")
     st.cache_data.clear()
     st.cache_resource.clear()
-    at = AppTest.from_file(str(APP), default_timeout=RUN_TIMEOUT_S)
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_page(page)
 
 
 def _report_files(targets: Path, actuals: Path, cache: Path) -> tuple[object, dict, FakeExporter]:
@@ -70,11 +65,6 @@ def _report_files(targets: Path, actuals: Path, cache: Path) -> tuple[object, di
     fake = FakeExporter()
     files = {f: render(report, f, fake, ImageCache(cache)) for f in ("pdf", "pptx", "docx")}
     return report, files, fake
-
-
-def _pdf_text(data: bytes) -> str:
-    pages = PdfReader(io.BytesIO(data)).pages
-    return " ".join(" ".join(p.extract_text() for p in pages).split())
 
 
 # ------------------------------------------------------------------ nothing counted per district
@@ -139,7 +129,7 @@ def test_the_report_has_no_district_chart_but_says_why(city_only, tmp_path):
     assert report.districts is None
     assert report.milestones in report.all_charts()
     assert not any("wijk" in title.lower() for title in fake.rendered)
-    assert f"Per wijk 2018 {NOTHING_PER_DISTRICT}" in _pdf_text(files["pdf"])
+    assert f"Per wijk 2018 {NOTHING_PER_DISTRICT}" in pdf_text(files["pdf"])
     word = Document(io.BytesIO(files["docx"]))
     assert NOTHING_PER_DISTRICT in [p.text for p in word.paragraphs]
     deck = Presentation(io.BytesIO(files["pptx"]))
@@ -184,7 +174,7 @@ def test_the_overview_says_the_item_has_no_targets(empty_item, monkeypatch):
 
 def test_the_report_says_the_item_has_no_targets(empty_item, tmp_path):
     _, files, _ = _report_files(*empty_item, tmp_path)
-    assert f"Agendapunt 4: {EMPTY_ITEM} {NO_TARGETS}" in _pdf_text(files["pdf"])
+    assert f"Agendapunt 4: {EMPTY_ITEM} {NO_TARGETS}" in pdf_text(files["pdf"])
     paragraphs = [p.text for p in Document(io.BytesIO(files["docx"])).paragraphs]
     heading = paragraphs.index(f"Agendapunt 4: {EMPTY_ITEM}")
     assert paragraphs[heading + 1] == NO_TARGETS
@@ -222,7 +212,7 @@ def test_the_report_says_the_plan_has_no_milestones(no_milestones, tmp_path):
     report, files, fake = _report_files(*no_milestones, tmp_path)
     assert report.milestones is None and report.all_charts()
     assert not any("mijlpalen" in title.lower() for title in fake.rendered)
-    assert f"Mijlpalen {NO_MILESTONES} Zo is de status bepaald" in _pdf_text(files["pdf"])
+    assert f"Mijlpalen {NO_MILESTONES} Zo is de status bepaald" in pdf_text(files["pdf"])
     paragraphs = [p.text for p in Document(io.BytesIO(files["docx"])).paragraphs]
     assert paragraphs[paragraphs.index("Mijlpalen") + 1] == NO_MILESTONES
     deck = Presentation(io.BytesIO(files["pptx"]))

@@ -236,6 +236,27 @@ def test_progress_bad_as_of(capsys, as_of):
     assert f"'{as_of}' is geen datum (JJJJ-MM-DD)" in err
 
 
+@pytest.mark.parametrize("command", ["progress", "report", "changes", "history"])
+@pytest.mark.parametrize("given", ["2014,5", "1e400", "99999999999999999999", "veertien", ""])
+def test_a_year_that_is_no_year_is_refused_in_dutch(capsys, command, given):
+    extra = {"changes": ["--since", "2014-09-01"]}.get(command, [])
+    with pytest.raises(SystemExit) as caught:
+        run([command, "--year", given, *extra])
+    out, err = capsys.readouterr()
+    assert caught.value.code == 2
+    assert out == ""
+    assert f"'{given}' is geen jaartal (vier cijfers, bijv. 2014)" in err
+    assert "invalid int value" not in err
+
+
+@pytest.mark.parametrize("given", ["0", "-5", "1,5", "veel"])
+def test_history_limit_must_be_a_whole_number(capsys, given):
+    with pytest.raises(SystemExit) as caught:
+        run(["history", f"--limit={given}"])
+    assert caught.value.code == 2
+    assert f"'{given}' is geen geheel getal van 1 of meer" in capsys.readouterr().err
+
+
 # ------------------------------------------------------------------ validate
 
 

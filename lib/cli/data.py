@@ -1,8 +1,7 @@
 """Command line for the stored figures: import, export, approve, close and reopen years, history,
 editor accounts. Same rules as the page: imports are concepts, closed years refuse changes, a
-second editor approves, everything is recorded under the editor's name.
-
-Registered by lib/cli/main.py; exit codes as there (0 fine, 1 invalid input, 2 usage error).
+second editor approves, everything is recorded under the editor's name. Registered by
+lib/cli/main.py; exit codes as there (0 fine, 1 invalid input, 2 usage error).
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ import json
 import sys
 from pathlib import Path
 
+from lib.cli.args import whole_number, year
 from lib.figures.history import ACTION_LABELS, describe_value
 from lib.plan.schema import Plan
 from lib.problems import Problem, UsageError, ValidationFailed
@@ -63,7 +63,7 @@ def add_commands(commands, with_targets) -> None:
         p.add_argument("--editor", required=True)
         p.add_argument("--all", action="store_true", help="every concept this editor did not enter")
         p.add_argument("--indicator")
-        p.add_argument("--year", type=int)
+        p.add_argument("--year", type=year)
         p.add_argument("--district", default=None, help="district id; '' or omitted: any")
         if name == "reject":
             p.add_argument("--reason", required=True, help="why (recorded in the history)")
@@ -74,15 +74,15 @@ def add_commands(commands, with_targets) -> None:
     for name, text in (("close-year", "close a year"), ("reopen-year", "reopen a closed year")):
         p = commands.add_parser(name, help=text)
         with_targets(p)
-        p.add_argument("year", type=int)
+        p.add_argument("year", type=year)
         p.add_argument("--editor", required=True)
 
     p = commands.add_parser("history", help="recorded changes, newest first")
     with_targets(p)
     p.add_argument("--indicator")
-    p.add_argument("--year", type=int)
+    p.add_argument("--year", type=year)
     p.add_argument("--district", default="")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=whole_number, default=50)
     p.add_argument("--format", choices=("text", "json"), default="text")
 
     p = commands.add_parser("add-editor", help="add an editor account to the secrets file")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from lib.cli.args import iso_date, year
 from lib.cli.data import add_commands, run_data_command
 from lib.cli.report import add_report_command, run_report
 from lib.cli.since import COMMANDS as SINCE_COMMANDS
@@ -55,13 +56,6 @@ PROGRESS_FIELDS = [
 ]
 
 
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is geen datum (JJJJ-MM-DD)") from None
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m lib", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -75,9 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     progress = commands.add_parser("progress", help="the progress table for a year")
     with_targets(progress)
-    progress.add_argument("--year", type=int, required=True)
+    progress.add_argument("--year", type=year, required=True)
     progress.add_argument("--district", default=None, help="district id, or 'all'")
-    progress.add_argument("--as-of", type=_iso_date, default=None, help="peildatum (JJJJ-MM-DD)")
+    progress.add_argument("--as-of", type=iso_date, default=None, help="peildatum (JJJJ-MM-DD)")
     progress.add_argument(
         "--actuals", type=Path, default=None, help="CSV instead of stored figures"
     )
@@ -94,8 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     with_targets(validate)
     validate.add_argument("--actuals", type=Path, default=None)
     add_commands(commands, with_targets)
-    add_report_command(commands, with_targets, _iso_date)
-    add_since_commands(commands, with_targets, _iso_date)
+    add_report_command(commands, with_targets)
+    add_since_commands(commands, with_targets)
     return parser
 
 

@@ -7,18 +7,19 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from lib.cli.args import iso_date, year
 from lib.plan.schema import Plan
 from lib.problems import UsageError
 
 FORMATS = ("pdf", "pptx", "xlsx", "docx")  # lib/report/model.py; imported there only when used
 
 
-def add_report_command(commands, with_targets, iso_date) -> None:
+def add_report_command(commands, with_targets) -> None:
     report = commands.add_parser(
         "report", help="the progress report for a year (pdf, pptx, xlsx, docx)"
     )
     with_targets(report)
-    report.add_argument("--year", type=int, required=True)
+    report.add_argument("--year", type=year, required=True)
     report.add_argument(
         "--format", action="append", choices=FORMATS, help="repeat for several; default all four"
     )

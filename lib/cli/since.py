@@ -13,6 +13,7 @@ import sys
 
 from lib import fmt
 from lib.cells import neutralise
+from lib.cli.args import iso_date, year
 from lib.plan.schema import Plan
 from lib.problems import UsageError
 from lib.progress.changes import FIELDS, changes_since
@@ -21,7 +22,7 @@ from lib.store.store import Store
 COMMANDS = ("meetings", "changes", "explain")
 
 
-def add_commands(commands, with_targets, iso_date) -> None:
+def add_commands(commands, with_targets) -> None:
     """Add the meetings, changes and explain commands to the `python -m lib` parser."""
     p = commands.add_parser("meetings", help="the stuurgroep meetings: list, add, remove")
     with_targets(p)
@@ -39,7 +40,7 @@ def add_commands(commands, with_targets, iso_date) -> None:
     p = commands.add_parser("changes", help="what changed since a date (e.g. the last meeting)")
     with_targets(p)
     p.add_argument("--since", type=iso_date, required=True, help="JJJJ-MM-DD, from 00:00")
-    p.add_argument("--year", type=int, default=None)
+    p.add_argument("--year", type=year, default=None)
     p.add_argument("--district", default=None, help="district id, or 'all'")
     p.add_argument("--include-concept", action="store_true", help="count concept figures too")
     p.add_argument("--format", choices=("json", "csv"), default="csv")
@@ -47,7 +48,7 @@ def add_commands(commands, with_targets, iso_date) -> None:
     p = commands.add_parser("explain", help="an editor's toelichting and maatregelen (concept)")
     with_targets(p)
     p.add_argument("--indicator", required=True)
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--year", type=year, required=True)
     p.add_argument("--district", default="")
     p.add_argument("--editor", required=True)
     p.add_argument("--text", required=True, help="toelichting: why the figure is where it is")

@@ -4,6 +4,7 @@ against the figures."""
 import streamlit as st
 
 from lib.status import BEHIND
+from lib.views import html_text
 from lib.views.agenda import NO_TARGETS, OTHER_GOALS, ChartItem, Theme
 from lib.views.overview import agenda_headline
 from ui import components, context, filters, texts
@@ -33,27 +34,31 @@ def _choose_agenda(ctx: context.Context) -> int:
 
 def _item(ctx: context.Context, item: ChartItem) -> None:
     if item.indicator is None:
-        st.subheader("Mijlpalen")
+        components.text(html_text.block(html_text.heading("Mijlpalen", 3)))
         components.chart(item.figure, item.description, item.key)
         return
     now, indicator = item.status_row, item.indicator
-    st.subheader(indicator.name)
-    st.markdown(f"{ctx.year}: {components.badge(now['status'])} {now['detail'] or ''}")
+    # Heading, status and (when behind) why and what is done: one element above the chart.
+    head = [
+        html_text.heading(indicator.name, 3),
+        html_text.status_line(ctx.year, now["status"], now["detail"]),
+    ]
     written = texts.texts_of(ctx).get((indicator.id, ctx.year, ""))
     if written and now["status"] == BEHIND:  # why behind, and what is done: open, not folded
-        texts.show_texts(written)
-    elif written:
+        head.append(texts.texts_html(*written))
+    components.text(html_text.block(*head))
+    if written and now["status"] != BEHIND:
         with st.expander("Toelichting en maatregelen"):
             texts.show_texts(written)
     components.chart(item.figure, item.description, item.key)
     with st.expander("Waarom deze status, en waar staat dit in het plan?"):
         paragraphs = [
-            f"**{ctx.year}:** {now['explanation']}",
-            f"**Plan** ({indicator.source.section}): “{indicator.source.quote}”",
+            html_text.labelled(str(ctx.year), now["explanation"]),
+            html_text.labelled(f"Plan ({indicator.source.section})", f"“{indicator.source.quote}”"),
         ]
         if indicator.reading:
-            paragraphs.append(f"**Gekozen lezing:** {indicator.reading}")
-        st.markdown("\n\n".join(paragraphs))  # one element: the browser draws less per chart
+            paragraphs.append(html_text.labelled("Gekozen lezing", indicator.reading))
+        components.text(html_text.block(*paragraphs))
 
 
 def _choose_theme(themes: list[Theme], number: int) -> Theme:
@@ -104,9 +109,9 @@ def render() -> None:
     for section in context.theme_sections(ctx, number, theme):
         goal = section.goal
         # The goal's own words from the plan; the theme is the choice above.
-        st.header(f"{goal.label}: {goal.text}" if goal else OTHER_GOALS)
-        if goal:
-            st.caption(f"Thema in het plan: {goal.theme}")
+        title = html_text.heading(f"{goal.label}: {goal.text}" if goal else OTHER_GOALS, 2)
+        theme_note = [html_text.paragraph(f"Thema in het plan: {goal.theme}", note=True)]
+        components.text(html_text.block(title, *(theme_note if goal else [])))
         # One chart per row: full width keeps titles, labels and timelines readable.
         for item in section.items:
             _item(ctx, item)

@@ -100,9 +100,6 @@ PAGES = [
 ]
 
 # A status badge as the pages write it: ":red-background[✖ achter]".
-BADGE = re.compile(r":[a-z]+-background\[([^\]]+)\]")
-
-
 @pytest.fixture(autouse=True)
 def fresh_app_state(monkeypatch: pytest.MonkeyPatch) -> None:
     # Streamlit's caches outlive an AppTest: without this a test could see another's plan.
@@ -135,7 +132,41 @@ def title(at: AppTest) -> str:
 
 
 def headings(at: AppTest) -> list[str]:
-    return [h.value for h in [*at.main.header, *at.main.subheader]]
+    """Streamlit's headers and the headings of the HTML text blocks (lib/views/html_text.py)."""
+    own = [h.value for h in [*at.main.header, *at.main.subheader]]
+    return own + [h for e in at.main.get("html") for h in text_block(e.proto.body).headings]
+
+
+class _BlockReader(HTMLParser):
+    """The headings and status badges of one HTML text block (lib/views/html_text.py)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headings: list[str] = []
+        self.badges: list[str] = []
+        self._into: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in ("h2", "h3"):
+            self.headings.append("")
+            self._into = self.headings
+        elif tag == "span" and ("class", "hjk-badge") in attrs:
+            self.badges.append("")
+            self._into = self.badges
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("h2", "h3", "span"):
+            self._into = None
+
+    def handle_data(self, data: str) -> None:
+        if self._into is not None:
+            self._into[-1] += data
+
+
+def text_block(body: str) -> _BlockReader:
+    reader = _BlockReader()
+    reader.feed(body)
+    return reader
 
 
 def markdown(at: AppTest) -> list[str]:
@@ -527,13 +558,14 @@ def labels_by_name(rows: pd.DataFrame) -> dict[str, str]:
 
 
 def shown_statuses(at: AppTest, year: int) -> dict[str, str]:
-    """Per indicator block (its subheader): the status badge under it for `year`."""
-    statuses, name = {}, None
-    for element in walk(at.main):
-        if element.type == "subheader":
-            name = element.value
-        elif element.type == "markdown" and element.value.startswith(f"{year}: "):
-            statuses[name] = BADGE.search(element.value)[1]
+    """Per indicator block (its heading): the status badge on its line for `year`."""
+    statuses = {}
+    for element in at.main.get("html"):
+        block = text_block(element.proto.body)
+        if block.badges:
+            (name,) = block.headings
+            assert f"<p>{year}: <span" in element.proto.body
+            (statuses[name],) = block.badges
     return statuses
 
 

@@ -25,6 +25,7 @@ from lib.figures.actuals import Actuals
 from lib.problems import ValidationFailed
 from lib.status import STATUSES
 from lib.views.html_table import STATUS_TEXT_COLOUR, Markup, html_table, status_fill
+from lib.views.html_text import block, note_lines
 from ui import context
 
 # Streamlit's own light background tints keep dark text above WCAG AA contrast.
@@ -61,6 +62,13 @@ _PAGE_HEAD = """
     color: #4d4d4d !important;
     opacity: 1 !important;
   }
+  /* Headings and notes written as HTML around the charts (lib/views/html_text.py), drawn as
+     Streamlit draws its own headers and captions. */
+  .hjk-text h2 { font-size: 2.25rem; font-weight: 600; line-height: 1.2; margin: 0; padding: 1rem 0 0.25rem; }
+  .hjk-text h3 { font-size: 1.75rem; font-weight: 600; line-height: 1.2; margin: 0; padding: 0.75rem 0 0.5rem; }
+  .hjk-text p { margin: 0 0 0.25rem; }
+  .hjk-text .hjk-note { font-size: 0.875rem; color: #4d4d4d; }
+  .hjk-badge { padding: 0.05rem 0.35rem; border-radius: 0.25rem; white-space: nowrap; }
   /* Streamlit draws captions at 60% opacity (about 3.8:1); WCAG AA asks 4.5:1 for small text. */
   [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {
     color: #4d4d4d !important;
@@ -214,7 +222,12 @@ def chart(fig: go.Figure, description: str, key: str) -> None:
     # No Plotly toolbar: its tooltips are English, and the download buttons below do it better.
     st.plotly_chart(fig, key=key, config={"displayModeBar": False, "responsive": True})
     download_buttons(fig, key)
-    st.caption(f"{context.current().source_line()}  \n**Tekstalternatief:** {description}")
+    text(block(note_lines(context.current().source_line(), ("Tekstalternatief", description))))
+
+
+def text(markup: str) -> None:
+    """Headings and notes made by lib/views/html_text.py, drawn as one element."""
+    st.html(markup)
 
 
 def table(

@@ -1,0 +1,64 @@
+"""Headings, status lines and notes around a chart as plain HTML: one light element each.
+
+Streamlit parses and renders every Markdown element (a header, a caption, a line with a status
+badge) in the browser before the charts below it are drawn. On the agenda page those were nine
+per theme; as HTML, a chart's heading, its status and its notes are one element, with the same
+words, real heading elements for screen readers (WCAG 1.3.1) and the status in colour, icon and
+word (see bench/README.md for what it saved). All text is escaped: a plan's quote or an
+indicator's name is shown as written, never read as Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+import html
+
+from lib.status import STATUSES
+from lib.views.html_table import STATUS_TEXT_COLOUR, Markup
+
+TEXT_CLASS = "hjk-text"  # styled by the page's style block (ui/components.py)
+NOTE_CLASS = "hjk-note"  # small grey text, like a caption
+
+
+def heading(text: str, level: int) -> Markup:
+    return Markup(f"<h{level}>{html.escape(text)}</h{level}>")
+
+
+def paragraph(text: str, *, note: bool = False) -> Markup:
+    kind = f' class="{NOTE_CLASS}"' if note else ""
+    return Markup(f"<p{kind}>{html.escape(text)}</p>")
+
+
+def labelled(label: str, text: str) -> Markup:
+    """'<strong>Plan (§ 3.1):</strong> text' as one paragraph."""
+    return Markup(f"<p><strong>{html.escape(label)}:</strong> {html.escape(text)}</p>")
+
+
+def status_badge(status: str) -> Markup:
+    """The status in colour, icon and word, the colour of its cell in the HTML tables."""
+    style = STATUSES[status]
+    return Markup(
+        f'<span class="hjk-badge" style="background-color:{style.colour};'
+        f'color:{STATUS_TEXT_COLOUR}">{html.escape(style.icon)} {html.escape(style.word)}</span>'
+    )
+
+
+def status_line(year: int, status: str, detail: str | None) -> Markup:
+    """'2014: ✖ achter 3,9 onder het planpad (29,9)'."""
+    rest = f" {html.escape(detail)}" if detail else ""
+    return Markup(f"<p>{year}: {status_badge(status)}{rest}</p>")
+
+
+def note_lines(*lines: tuple[str, str] | str) -> Markup:
+    """A small grey note of several lines; a (label, text) pair gets its label in bold."""
+    shown = [
+        f"<strong>{html.escape(line[0])}:</strong> {html.escape(line[1])}"
+        if isinstance(line, tuple)
+        else html.escape(line)
+        for line in lines
+    ]
+    return Markup(f'<p class="{NOTE_CLASS}">' + "<br>".join(shown) + "</p>")
+
+
+def block(*parts: str) -> Markup:
+    """Parts made by this module (or other escaped HTML) as one element's content."""
+    return Markup(f'<div class="{TEXT_CLASS}">' + "".join(parts) + "</div>")

@@ -1,0 +1,55 @@
+"""lib/views/html_text: headings, status lines and notes around a chart as escaped HTML."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.status import BEHIND, STATUSES
+from lib.views import html_text
+
+
+def test_headings_are_real_heading_elements_with_the_text_escaped():
+    assert html_text.heading("Doel 1: <b>60</b> & meer", 2) == (
+        "<h2>Doel 1: &lt;b&gt;60&lt;/b&gt; &amp; meer</h2>"
+    )
+    assert html_text.heading("VVE-groepen", 3) == "<h3>VVE-groepen</h3>"
+
+
+@pytest.mark.parametrize("status", list(STATUSES))
+def test_every_status_badge_has_its_colour_icon_and_word(status):
+    style = STATUSES[status]
+    badge = html_text.status_badge(status)
+    assert f"background-color:{style.colour}" in badge
+    assert f">{style.icon} {style.word}</span>" in badge  # never colour alone (WCAG 1.4.1)
+
+
+def test_a_status_line_has_the_year_the_badge_and_the_detail_escaped():
+    line = html_text.status_line(2014, BEHIND, "3,9 onder het planpad (29,9) <x>")
+    assert line.startswith("<p>2014: <span class=\"hjk-badge\"")
+    assert line.endswith("✖ achter</span> 3,9 onder het planpad (29,9) &lt;x&gt;</p>")
+    assert html_text.status_line(2014, BEHIND, None).endswith("✖ achter</span></p>")
+    assert html_text.status_line(2014, BEHIND, "").endswith("✖ achter</span></p>")
+
+
+def test_unknown_status_is_an_error_not_an_uncoloured_word():
+    with pytest.raises(KeyError):
+        html_text.status_badge("ergens tussenin")
+
+
+def test_labelled_paragraphs_and_notes_escape_label_and_text():
+    assert html_text.labelled("Plan (§ 3.1)", "“*60* groepen”") == (
+        "<p><strong>Plan (§ 3.1):</strong> “*60* groepen”</p>"  # no Markdown: shown as written
+    )
+    assert html_text.labelled("A<b>", "x & y") == "<p><strong>A&lt;b&gt;:</strong> x &amp; y</p>"
+    note = html_text.note_lines("Bron: <opgave>.", ("Tekstalternatief", "26 groepen"))
+    assert note == (
+        '<p class="hjk-note">Bron: &lt;opgave&gt;.<br>'
+        "<strong>Tekstalternatief:</strong> 26 groepen</p>"
+    )
+    assert html_text.paragraph("Thema", note=True) == '<p class="hjk-note">Thema</p>'
+    assert html_text.paragraph("a < b") == "<p>a &lt; b</p>"
+
+
+def test_a_block_wraps_its_parts_in_one_styled_element():
+    block = html_text.block(html_text.heading("Mijlpalen", 3), html_text.paragraph("x"))
+    assert block == '<div class="hjk-text"><h3>Mijlpalen</h3><p>x</p></div>'

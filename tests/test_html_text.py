@@ -25,7 +25,7 @@ def test_every_status_badge_has_its_colour_icon_and_word(status):
 
 def test_a_status_line_has_the_year_the_badge_and_the_detail_escaped():
     line = html_text.status_line(2014, BEHIND, "3,9 onder het planpad (29,9) <x>")
-    assert line.startswith("<p>2014: <span class=\"hjk-badge\"")
+    assert line.startswith('<p>2014: <span class="hjk-badge"')
     assert line.endswith("✖ achter</span> 3,9 onder het planpad (29,9) &lt;x&gt;</p>")
     assert html_text.status_line(2014, BEHIND, None).endswith("✖ achter</span></p>")
     assert html_text.status_line(2014, BEHIND, "").endswith("✖ achter</span></p>")

@@ -99,7 +99,7 @@ PAGES = [
     ),
 ]
 
-# A status badge as the pages write it: ":red-background[✖ achter]".
+
 @pytest.fixture(autouse=True)
 def fresh_app_state(monkeypatch: pytest.MonkeyPatch) -> None:
     # Streamlit's caches outlive an AppTest: without this a test could see another's plan.

@@ -1,11 +1,11 @@
 """Headings, status lines and notes around a chart as plain HTML: one light element each.
 
-Streamlit parses and renders every Markdown element (a header, a caption, a line with a status
-badge) in the browser before the charts below it are drawn. On the agenda page those were nine
-per theme; as HTML, a chart's heading, its status and its notes are one element, with the same
-words, real heading elements for screen readers (WCAG 1.3.1) and the status in colour, icon and
-word (see bench/README.md for what it saved). All text is escaped: a plan's quote or an
-indicator's name is shown as written, never read as Markdown or HTML.
+Streamlit parses, renders and measures every Markdown element (a header, a caption, a line
+with a status badge) in the browser, before the charts below it are drawn. As HTML, a chart's
+heading, its status and its notes are one light element, with the same words, real heading
+elements for screen readers (WCAG 1.3.1) and the status in colour, icon and word (see
+bench/README.md for what it saved). All text is escaped: a plan's quote or an indicator's name
+is shown as written, never read as Markdown or HTML.
 """
 
 from __future__ import annotations

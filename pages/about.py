@@ -6,9 +6,10 @@ import streamlit as st
 
 from lib import fmt
 from lib.plan.load import methodology_path
+from lib.views.html_text import document
 from lib.views.plan_text import methodology, plan_line
 from lib.views.tables import figures_table
-from ui import context
+from ui import components, context
 
 METHODOLOGY = Path(__file__).resolve().parent.parent / "docs" / "methodology.md"
 ACCESSIBILITY = Path(__file__).resolve().parent.parent / "docs" / "toegankelijkheid.md"
@@ -36,9 +37,10 @@ def render() -> None:
     st.dataframe(figures_table(ctx.plan, ctx.actuals.frame), hide_index=True, key="about_figures")
     st.header("Hoe de status wordt bepaald")
     # The rules for every plan, then this plan's own part; sections one level below the headers.
-    st.markdown(methodology(ctx.plan, METHODOLOGY.read_text(encoding="utf-8"), _own_text(), top=3))
+    general = METHODOLOGY.read_text(encoding="utf-8")
+    components.text(document(methodology(ctx.plan, general, _own_text(), top=3)))
     st.header("Toegankelijkheid")
-    st.markdown(ACCESSIBILITY.read_text(encoding="utf-8"))
+    components.text(document(ACCESSIBILITY.read_text(encoding="utf-8")))
 
 
 def _own_text() -> str | None:

@@ -53,3 +53,24 @@ def test_labelled_paragraphs_and_notes_escape_label_and_text():
 def test_a_block_wraps_its_parts_in_one_styled_element():
     block = html_text.block(html_text.heading("Mijlpalen", 3), html_text.paragraph("x"))
     assert block == '<div class="hjk-text"><h3>Mijlpalen</h3><p>x</p></div>'
+
+
+def test_a_long_text_becomes_html_with_its_sections_lists_and_tables():
+    text = (
+        "### 3. De statussen\n\nEen **status** is *altijd* een woord.\n\n"
+        "- behaald\n- achter\n\n| Teken | Status |\n|---|---|\n| ✖ | achter |\n"
+    )
+    shown = html_text.document(text)
+    assert shown.startswith('<div class="hjk-text hjk-doc"><h3>3. De statussen</h3>')
+    assert "<p>Een <strong>status</strong> is <em>altijd</em> een woord.</p>" in shown
+    assert "<li>behaald</li>" in shown and "<li>achter</li>" in shown
+    assert "<th>Teken</th>" in shown and "<td>✖</td>" in shown  # tables, as Streamlit reads them
+
+
+def test_html_and_script_links_in_a_long_text_are_not_passed_on():
+    shown = html_text.document(
+        'Tekst <script>alert("x")</script> <b>vet</b> en [klik](javascript:alert(1)).'
+    )
+    assert "<script>" not in shown and "<b>" not in shown
+    assert "&lt;script&gt;" in shown and "&lt;b&gt;vet&lt;/b&gt;" in shown
+    assert "[klik](javascript:alert(1))" in shown and "href" not in shown  # left as plain text

@@ -289,20 +289,22 @@ def test_the_rules_for_every_plan_name_no_plan_and_no_year():
 
 
 def about_text(at: AppTest) -> str:
-    return "\n".join(m.value for m in at.main.markdown)
+    """The page's Markdown, then its long texts, which it draws as HTML (lib/views/html_text.py)."""
+    bodies = [e.proto.body for e in at.main.get("html")]
+    return "\n".join([m.value for m in at.main.markdown] + bodies)
 
 
 def test_about_page_adds_the_other_plans_own_part(from_csv):
     text = about_text(open_page("pages/about.py"))
-    assert "### 1. Waar de cijfers vandaan komen" in text  # the rules for every plan
+    assert "<h3>1. Waar de cijfers vandaan komen</h3>" in text  # the rules for every plan
     for part in [
-        "### 10. Dit plan: Kansrijk Opgroeien",
+        "<h3>10. Dit plan: Kansrijk Opgroeien</h3>",
         "Looptijd: 2016-2019.",
         "8 + 0,748 × (16 − 8) = 14,0 groepen",  # its own text, plan-kansrijk.md
         "Lindewaard telt vier wijken; de gemeente groepeert ze niet in gebieden.",  # district note
         "Het plan telt 4 wijken: Noordkaap, Zuidwijk, Oosterpark en Westerveld.",
         "Een doel per wijk: Buurtavonden over opvoeden.",
-        "- **Groepen met een taalcoach:** Groepen tellen mee in de wijk waar de groep is.",
+        "<li><strong>Groepen met een taalcoach:</strong> Groepen tellen mee in de wijk waar de groep is.</li>",
     ]:
         assert part in text
 
@@ -314,11 +316,11 @@ def test_about_page_of_the_first_plan_keeps_its_examples(monkeypatch):
     st.cache_resource.clear()
     text = about_text(open_page("pages/about.py"))
     for part in [
-        "### 10. Dit plan: Masterplan Het Jonge Kind",
-        "**Niveau: VVE Thuis in 2014.**",  # docs/plan-masterplan-hjk.md
+        "<h3>10. Dit plan: Masterplan Het Jonge Kind</h3>",
+        "<strong>Niveau: VVE Thuis in 2014.</strong>",  # docs/plan-masterplan-hjk.md
         "De wijknamen zijn voorlopig.",
-        "- De wijken vallen in 4 gebieden: Stad Oost, Stad West, Haven-Poort-Hout en Buiten.",
-        "- **5. De organisatie:** Geen agendapunt van het plan zelf",
+        "<li>De wijken vallen in 4 gebieden: Stad Oost, Stad West, Haven-Poort-Hout en Buiten.</li>",
+        "<li><strong>5. De organisatie:</strong> Geen agendapunt van het plan zelf",
     ]:
         assert part in text
 

@@ -68,6 +68,12 @@ _PAGE_HEAD = """
   .hjk-text h3 { font-size: 1.75rem; font-weight: 600; line-height: 1.2; margin: 0; padding: 0.75rem 0 0.5rem; }
   .hjk-text p { margin: 0 0 0.25rem; }
   .hjk-text .hjk-note { font-size: 0.875rem; color: #4d4d4d; }
+  .hjk-doc h3 { font-size: 1.5rem; padding: 1rem 0 0.25rem; }
+  .hjk-doc h4 { font-size: 1.25rem; font-weight: 600; margin: 0; padding: 0.75rem 0 0.25rem; }
+  .hjk-doc p, .hjk-doc ul, .hjk-doc ol { margin: 0 0 0.75rem; }
+  .hjk-doc table { border-collapse: collapse; margin: 0 0 1rem; font-size: 0.9rem; }
+  .hjk-doc th, .hjk-doc td { border: 1px solid #d9d9d9; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+  .hjk-doc thead th { background: #f0f2f6; }
   .hjk-badge { padding: 0.05rem 0.35rem; border-radius: 0.25rem; white-space: nowrap; }
   /* Streamlit draws captions at 60% opacity (about 3.8:1); WCAG AA asks 4.5:1 for small text. */
   [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {

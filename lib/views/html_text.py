@@ -11,12 +11,14 @@ is shown as written, never read as Markdown or HTML.
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 from lib.status import STATUSES
 from lib.views.html_table import STATUS_TEXT_COLOUR, Markup
 
 TEXT_CLASS = "hjk-text"  # styled by the page's style block (ui/components.py)
 NOTE_CLASS = "hjk-note"  # small grey text, like a caption
+DOCUMENT_CLASS = "hjk-doc"  # a long text with sections, lists and tables
 
 
 def heading(text: str, level: int) -> Markup:
@@ -62,3 +64,18 @@ def note_lines(*lines: tuple[str, str] | str) -> Markup:
 def block(*parts: str) -> Markup:
     """Parts made by this module (or other escaped HTML) as one element's content."""
     return Markup(f'<div class="{TEXT_CLASS}">' + "".join(parts) + "</div>")
+
+
+@lru_cache(maxsize=16)
+def document(markdown: str) -> Markup:
+    """A long Markdown text (the methodology, the accessibility statement) as HTML, made here.
+
+    Streamlit's Markdown element parses in the browser: on *Over de cijfers* its 18 kB took
+    about 260 ms of the browser's time before the page's first content showed (see
+    bench/README.md). CommonMark with tables, as Streamlit reads it; HTML in the text is
+    escaped, not passed on, and links are checked by markdown-it (no `javascript:`).
+    """
+    from markdown_it import MarkdownIt  # only the pages with a long text need it
+
+    rendered = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
+    return Markup(f'<div class="{TEXT_CLASS} {DOCUMENT_CLASS}">{rendered}</div>')

@@ -36,6 +36,11 @@ def status_fill(text: str) -> str | None:
     return _FILLS.get(text)
 
 
+def fill_style(fill: str) -> str:
+    """The inline style of a status fill: the colour, with text that stays readable on it."""
+    return f"background-color:{fill};color:{STATUS_TEXT_COLOUR}"
+
+
 def html_table(
     frame: pd.DataFrame,
     caption: str,
@@ -75,7 +80,7 @@ def html_table(
             fill = status_fill(text) if column == status_column else None
             if fills is not None:
                 fill = fills.at[row_label, column] or fill
-            style = f' style="background-color:{fill};color:{STATUS_TEXT_COLOUR}"' if fill else ""
+            style = f' style="{fill_style(fill)}"' if fill else ""
             kind = "num" if _is_number(value) else classes.get(column)
             shown = text if column in html_columns else html.escape(text)
             cells.append(f"<td{_class(kind)}{style}>{shown}</td>")

@@ -13,8 +13,8 @@ from __future__ import annotations
 import html
 from functools import lru_cache
 
-from lib.status import STATUSES
-from lib.views.html_table import STATUS_TEXT_COLOUR, Markup
+from lib.status import STATUSES, label
+from lib.views.html_table import Markup, fill_style
 
 TEXT_CLASS = "hjk-text"  # styled by the page's style block (ui/components.py)
 NOTE_CLASS = "hjk-note"  # small grey text, like a caption
@@ -37,11 +37,8 @@ def labelled(label: str, text: str) -> Markup:
 
 def status_badge(status: str) -> Markup:
     """The status in colour, icon and word, the colour of its cell in the HTML tables."""
-    style = STATUSES[status]
-    return Markup(
-        f'<span class="hjk-badge" style="background-color:{style.colour};'
-        f'color:{STATUS_TEXT_COLOUR}">{html.escape(style.icon)} {html.escape(style.word)}</span>'
-    )
+    fill = fill_style(STATUSES[status].colour)
+    return Markup(f'<span class="hjk-badge" style="{fill}">{html.escape(label(status))}</span>')
 
 
 def status_line(year: int, status: str, detail: str | None) -> Markup:

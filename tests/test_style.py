@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from lib.charts.export import for_export
+from lib.charts.export import figure_title, for_export
+from lib.charts.indicators import indicator_chart
 from lib.charts.style import TICK_FONT_SIZE, label_width, numeric_axis_room
 from lib.progress.compare import progress_table
 from lib.views.agenda import agenda_sections
@@ -67,3 +68,69 @@ def test_district_charts_set_their_margins_too(plan, example_actuals):
         assert fig.layout.xaxis.automargin is False and fig.layout.yaxis.automargin is False
         # Room for the longest row label: more than the default 20 px.
         assert fig.layout.margin.l > 60
+
+
+def _title_lines(fig) -> tuple[list[str], list[str]]:
+    """The title's own lines and the subtitle's, as drawn (Plotly breaks lines at <br>)."""
+    head, _, tail = fig.layout.title.text.partition("</b>")
+    title = head.removeprefix("<b>").split("<br>")
+    subtitle = (
+        tail.removeprefix("<br>").partition(">")[2].removesuffix("</span>").split("<br>")
+        if tail
+        else []
+    )
+    return title, subtitle
+
+
+def test_a_long_title_wraps_between_words_and_the_chart_grows_to_keep_its_plot(
+    plan, example_actuals
+):
+    """Plotly does not wrap titles: a long indicator name ran off the chart's right edge."""
+    from lib.charts.style import TITLE_FONT_SIZE, TITLE_LINE, TITLE_WIDTH, wrap_to_width
+
+    as_of = date(2014, 10, 1)
+    progress = progress_table(plan, example_actuals, as_of, district="all")
+    indicator = next(i for i in plan.indicators if i.kind != "milestone")
+    rows = progress[(progress["district"] == "") & (progress["indicator"] == indicator.id)]
+    long_name = "Aantal " + " ".join(["pedagogisch medewerkers met een afgeronde opleiding"] * 3)
+
+    short = indicator_chart(indicator, rows, "2012-2015 · hele stad", 2014)
+    wrapped = indicator_chart(
+        indicator.model_copy(update={"name": long_name}), rows, "2012-2015 · hele stad", 2014
+    )
+
+    title, subtitle = _title_lines(wrapped)
+    assert len(title) >= 3 and subtitle == ["2012-2015 · hele stad"]
+    assert " ".join(title) == f"{long_name}: doel en stand"  # every word kept, in order
+    assert all(label_width([line], TITLE_FONT_SIZE) <= TITLE_WIDTH for line in title)
+    # The plot keeps its height: the chart and its top margin grow by the extra lines.
+    extra = (len(title) - 1) * TITLE_LINE
+    assert wrapped.layout.margin.t == short.layout.margin.t + extra
+    assert wrapped.layout.height == short.layout.height + extra
+    assert _title_lines(short)[0] == [f"{indicator.name}: doel en stand"]
+    # Download names, popover labels and slide grouping read the whole title, not its first line.
+    assert figure_title(wrapped) == f"{long_name}: doel en stand"
+    # One word longer than a line keeps its own line instead of being cut.
+    assert wrap_to_width("kort " + "x" * 200 + " eind", TITLE_WIDTH, TITLE_FONT_SIZE) == [
+        "kort",
+        "x" * 200,
+        "eind",
+    ]
+
+
+def test_charts_that_set_their_own_height_keep_room_for_a_wrapped_title(plan, example_actuals):
+    from lib.charts.districts import district_ranking, district_rows
+    from lib.charts.style import TITLE_LINE
+
+    progress = progress_table(plan, example_actuals, date(2014, 10, 1), district="all")
+    counted = next(i for i in plan.indicators if i.per_district)
+    rows = district_rows(progress, 2014)
+    rows = rows[rows["indicator"] == counted.id]
+    short = district_ranking(counted, rows, "x")
+    long_name = " ".join(
+        ["Kinderen toegeleid naar voorschoolse educatie via het consultatiebureau"] * 2
+    )
+    wrapped = district_ranking(counted.model_copy(update={"name": long_name}), rows, "x")
+    lines = len(_title_lines(wrapped)[0])
+    assert lines >= 2
+    assert wrapped.layout.height == short.layout.height + (lines - 1) * TITLE_LINE

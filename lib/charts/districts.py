@@ -26,6 +26,7 @@ from lib.charts.style import (
     fixed_margins,
     label_axis_room,
     new_figure,
+    set_height,
     wrap,
 )
 from lib.plan.schema import Indicator, Plan
@@ -97,7 +98,7 @@ def district_heatmap(
         [r.count("<br>") + 1 for r in rows] + [c.count("<br>") + 1 for row in text for c in row],
         default=1,
     )
-    fig.update_layout(height=180 + max(48, 20 * lines_per_row + 12) * len(share.index))
+    set_height(fig, 180 + max(48, 20 * lines_per_row + 12) * len(share.index))
     lines = max((_column_label(c).count("<br>") + 1 for c in share.columns), default=1)
     return fixed_margins(
         fig,
@@ -165,7 +166,7 @@ def district_ranking(indicator: Indicator, rows: pd.DataFrame, subtitle: str) ->
         # Counts of groups or locations: no ticks at half a group.
         fig.update_xaxes(tick0=0, dtick=max(1, math.ceil(max(known) / 6)))
     fig = apply_style(fig, f"{indicator.name}: rangorde van de wijken", subtitle)
-    fig.update_layout(height=200 + 34 * len(rows))
+    set_height(fig, 200 + 34 * len(rows))
     names = list(rows["district_name"])
     return fixed_margins(
         fig,

@@ -199,6 +199,9 @@ def file_name(title: str, fmt_name: str, when: date | None = None) -> str:
 
 
 def figure_title(fig: go.Figure) -> str:
-    """The chart's own title without its subtitle."""
+    """The chart's own title without its subtitle, on one line however it is wrapped."""
     text = fig.layout.title.text or ""
-    return re.sub(r"<[^>]+>", "", text.split("<br>")[0])
+    # The title is bold (lib/charts/style.py apply_style); a title not made there ends at its
+    # first line break.
+    own = text.partition("</b>")[0] if text.startswith("<b>") else text.split("<br>")[0]
+    return " ".join(re.sub(r"<[^>]+>", "", own.replace("<br>", " ")).split())

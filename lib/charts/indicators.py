@@ -24,6 +24,7 @@ from lib.charts.style import (
     fixed_margins,
     new_figure,
     numeric_axis_room,
+    set_height,
 )
 from lib.plan.schema import STOCK_KINDS, Indicator
 from lib.status import STATUSES
@@ -269,7 +270,7 @@ def commitment_chart(indicator: Indicator, rows: pd.DataFrame, title_suffix: str
         range=[min(years) - 0.5, max(years) + 0.5],
     )
     fig = apply_style(fig, f"{indicator.name}: toezegging per jaar", title_suffix)
-    fig.update_layout(height=260)
+    set_height(fig, 260)
     return fixed_margins(fig, TICK_GAP + 20)  # no value axis; room for the first year's words
 
 

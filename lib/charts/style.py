@@ -80,13 +80,25 @@ TEMPLATE = _template()
 TEMPLATE_JSON = TEMPLATE.to_plotly_json()
 
 
+# A title line is at most this wide: a chart at full width beside the sidebar on a 1280-pixel
+# screen. Plotly does not wrap titles, and a longer line runs off the chart's right edge.
+TITLE_WIDTH = 820
+TITLE_LINE = round(TITLE_FONT_SIZE * 1.3)
+SUBTITLE_LINE = round(BASE_FONT_SIZE * 1.3)
+
+
 def apply_style(fig: go.Figure, title: str, subtitle: str = "") -> go.Figure:
     """Title, subtitle, fonts and layout shared by every chart."""
-    title_text = f"<b>{title}</b>"
-    if subtitle:
+    title_lines = wrap_to_width(title, TITLE_WIDTH, TITLE_FONT_SIZE)
+    title_text = f"<b>{'<br>'.join(title_lines)}</b>"
+    sub_lines = wrap_to_width(subtitle, TITLE_WIDTH, BASE_FONT_SIZE) if subtitle else []
+    if sub_lines:
         title_text += (
-            f"<br><span style='font-size:{BASE_FONT_SIZE}px;color:{MUTED}'>{subtitle}</span>"
+            f"<br><span style='font-size:{BASE_FONT_SIZE}px;color:{MUTED};font-weight:normal'>"
+            f"{'<br>'.join(sub_lines)}</span>"
         )
+    # Every line past the first of each moves the plot down, and the chart grows by as much.
+    extra = (len(title_lines) - 1) * TITLE_LINE + max(len(sub_lines) - 1, 0) * SUBTITLE_LINE
     style = dict(
         font={"family": FONT_FAMILY, "size": BASE_FONT_SIZE, "color": INK},
         # Title, subtitle and legend stack above the plot at fixed distances, so the legend
@@ -102,7 +114,7 @@ def apply_style(fig: go.Figure, title: str, subtitle: str = "") -> go.Figure:
             "pad": {"t": 22, "l": 12},
             "font": {"size": TITLE_FONT_SIZE},
         },
-        margin={"l": 20, "r": 30, "t": 135 if subtitle else 100, "b": 60},
+        margin={"l": 20, "r": 30, "t": (135 if subtitle else 100) + extra, "b": 60},
         legend={
             "orientation": "h",
             "yanchor": "bottom",
@@ -114,7 +126,7 @@ def apply_style(fig: go.Figure, title: str, subtitle: str = "") -> go.Figure:
         },
         hoverlabel={"font": {"family": FONT_FAMILY, "size": BASE_FONT_SIZE}},
         separators=",.",  # Dutch: decimal comma, thousands dot
-        height=SCREEN_HEIGHT,
+        height=SCREEN_HEIGHT + extra,
     )
     ticks = {"color": INK, "size": TICK_FONT_SIZE}
     axis = {"gridcolor": GRID, "linecolor": MUTED, "tickfont": ticks, "automargin": True}
@@ -125,11 +137,18 @@ def apply_style(fig: go.Figure, title: str, subtitle: str = "") -> go.Figure:
         for name in [k for k in layout if k.startswith(prefix)] or [prefix]:
             layout[name] = _merge(layout.get(name, {}), axis)
     # An empty template first: a layout set without one gets Plotly's default, built anew.
-    fig.layout = {**layout, "template": {}}
+    fig.layout = {**layout, "template": {}, "meta": {"title_room": extra}}
     if VALIDATE:
         fig.layout.template = TEMPLATE
     else:  # the template's dict as it is: checking it again is a quarter of the time
         fig.layout._props["template"] = TEMPLATE_JSON
+    return fig
+
+
+def set_height(fig: go.Figure, height: int) -> go.Figure:
+    """The chart's height for a plot of `height`, plus the room its wrapped title takes."""
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    fig.update_layout(height=height + int(meta.get("title_room", 0)))
     return fig
 
 
@@ -209,6 +228,20 @@ def wrap(text: str, width: int) -> str:
         else:
             line = f"{line} {word}".strip()
     return "<br>".join([*lines, line])
+
+
+def wrap_to_width(text: str, max_px: int, size: int) -> list[str]:
+    """Lines of `text`, broken between words, each at most `max_px` wide as label_width
+    estimates it (bold titles drawn in Chromium came out at 0.88-0.91 of that, so it holds for
+    them too). A single longer word keeps its own line."""
+    lines: list[str] = []
+    for word in text.split():
+        longer = f"{lines[-1]} {word}" if lines else word
+        if lines and label_width([longer], size) <= max_px:
+            lines[-1] = longer
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
 def set_source(fig: go.Figure, source: str, width_px: int) -> go.Figure:

@@ -17,6 +17,7 @@ from lib.charts.style import (
     fixed_margins,
     label_axis_room,
     new_figure,
+    set_height,
     wrap,
 )
 from lib.status import STATUSES
@@ -133,7 +134,7 @@ def milestone_timeline(rows: pd.DataFrame, as_of: date, subtitle: str) -> go.Fig
         range=[len(rows) - 0.5, -1.1], categoryorder="array", categoryarray=labels, showgrid=True
     )
     fig = apply_style(fig, "Mijlpalen van het plan: deadline en stand", subtitle)
-    fig.update_layout(height=max(360, 160 + ROW_HEIGHT * len(rows)))
+    set_height(fig, max(360, 160 + ROW_HEIGHT * len(rows)))
     return fixed_margins(fig, label_axis_room(labels))
 
 

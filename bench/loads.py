@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import statistics
 from contextlib import ExitStack
 from pathlib import Path
@@ -14,6 +15,27 @@ from bench.server import serve
 
 def _median(values: list[float]) -> float:
     return statistics.median(values)
+
+
+RESAMPLES = 2000
+
+
+def ratio_interval(own: list[float], reference: list[float], share: float = 0.9) -> list[float]:
+    """How far the ratio of medians `own` / `reference` could be off, from these loads alone: a
+    bootstrap interval holding `share` of the ratios of rounds drawn again with replacement.
+
+    Loads of one round are drawn together (paired), since they saw the same moment of the
+    machine; the seed is fixed, so the same loads give the same interval.
+    """
+    rounds = min(len(own), len(reference))
+    pick = random.Random(0)
+    ratios = []
+    for _ in range(RESAMPLES):
+        drawn = [pick.randrange(rounds) for _ in range(rounds)]
+        ratios.append(_median([own[i] for i in drawn]) / _median([reference[i] for i in drawn]))
+    ratios.sort()
+    tail = (1 - share) / 2
+    return [ratios[int(tail * RESAMPLES)], ratios[int((1 - tail) * RESAMPLES) - 1]]
 
 
 def example_loads(
@@ -75,24 +97,29 @@ def _year_changes(chromium, dashboard_url: str, select_url: str, changes: int) -
 
 
 def _summary(pages: list[Page], sizes: dict, times: dict[str, list[dict]]) -> dict:
-    bare_first = _median([t["first"] for t in times["bare"]])
+    bare_runs = [t["first"] for t in times["bare"]]
+    bare_first = _median(bare_runs)
     out = {"bare": {"first_ms": bare_first, "runs": times["bare"]}}
     for page in pages:
-        first = _median([t["first"] for t in times[page.name]])
+        own = [t["first"] for t in times[page.name]]
+        first = _median(own)
         entry = {
             "first_ms": first,
             "first_ratio": first / bare_first,
+            "first_interval": ratio_interval(own, bare_runs),
             "first_is": page.what,
             "charts": len(sizes[page.name]),
             "runs": times[page.name],
         }
         if sizes[page.name]:
-            drawn = _median([t["charts"] for t in times[page.name]])
-            ref = _median([t["charts"] for t in times[f"charts:{page.name}"]])
+            drawn_runs = [t["charts"] for t in times[page.name]]
+            ref_runs = [t["charts"] for t in times[f"charts:{page.name}"]]
+            drawn, ref = _median(drawn_runs), _median(ref_runs)
             entry |= {
                 "charts_ms": drawn,
                 "reference_charts_ms": ref,
                 "charts_ratio": drawn / ref,
+                "charts_interval": ratio_interval(drawn_runs, ref_runs),
                 "chart_sizes": sizes[page.name],
                 "reference_runs": times[f"charts:{page.name}"],
             }

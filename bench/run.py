@@ -32,7 +32,7 @@ def main() -> None:
     args = parser.parse_args()
     repeat = {
         # Nine: single loads vary by a tenth of a second, and (b) compares medians of two apps.
-        "browser_rounds": 3 if args.quick else 9,
+        "browser_rounds": 3 if args.quick else 15,
         "year_changes": 3 if args.quick else 9,
         "script_runs": 3 if args.quick else 5,
         "script_runs_x100": 1 if args.quick else 3,

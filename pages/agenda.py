@@ -45,7 +45,7 @@ def _item(ctx: context.Context, item: ChartItem) -> None:
     ]
     written = texts.texts_of(ctx).get((indicator.id, ctx.year, ""))
     if written and now["status"] == BEHIND:  # why behind, and what is done: open, not folded
-        head.append(texts.texts_html(*written))
+        head.append(html_text.editor_texts(*written))
     components.text(html_text.block(*head))
     if written and now["status"] != BEHIND:
         with st.expander("Toelichting en maatregelen"):

@@ -7,6 +7,7 @@ from lib import fmt
 from lib.status import STATUSES
 from lib.views.agenda import NO_TARGETS
 from lib.views.html_table import Markup
+from lib.views.html_text import editor_texts, status_badge
 from lib.views.overview import TILE_STATUSES, latest_change, overview_table, tiles
 from lib.views.sparkline import sparkline
 from ui import components, context, since, texts
@@ -43,7 +44,7 @@ def _all_targets(ctx: context.Context, table: pd.DataFrame) -> None:
         **{
             # The computed reason, then the editors' toelichting and maatregelen (escaped).
             "Waarom deze status": [
-                Markup(components.reason(detail, why) + texts.texts_html(*pair))
+                Markup(components.reason(detail, why) + editor_texts(*pair))
                 for detail, why, pair in zip(
                     table["Toelichting"], table["Waarom deze status"], pairs, strict=True
                 )
@@ -84,8 +85,9 @@ def render() -> None:
     for column, tile in zip(columns, all_tiles, strict=False):
         with column.container(border=True):
             st.markdown(f"**{tile['number']}. {tile['name']}**")
-            st.markdown(
-                "  \n".join(f"{components.badge(s)} **{tile['counts'][s]}**" for s in TILE_STATUSES)
+            st.markdown(  # the badges the agenda page and the tables show: escaped HTML
+                "  \n".join(f"{status_badge(s)} **{tile['counts'][s]}**" for s in TILE_STATUSES),
+                unsafe_allow_html=True,
             )
             later = tile["counts"]["nog niet aan de orde"]
             st.caption(

@@ -74,3 +74,13 @@ def test_html_and_script_links_in_a_long_text_are_not_passed_on():
     assert "<script>" not in shown and "<b>" not in shown
     assert "&lt;script&gt;" in shown and "&lt;b&gt;vet&lt;/b&gt;" in shown
     assert "[klik](javascript:alert(1))" in shown and "href" not in shown  # left as plain text
+
+
+def test_editor_texts_keep_what_was_typed_and_leave_out_an_empty_one():
+    both = html_text.editor_texts("Te weinig *HBO'ers*\nin Haven", "<script>x</script> werven")
+    assert both.startswith('<div class="hjk-texts">') and both.endswith("</div>")
+    assert "<strong>Toelichting:</strong> Te weinig *HBO&#x27;ers*\nin Haven</p>" in both
+    assert "<strong>Maatregelen:</strong> &lt;script&gt;x&lt;/script&gt; werven</p>" in both
+    assert "white-space: pre-wrap" in both  # the editor's line breaks stay
+    only = html_text.editor_texts("", "Extra coaches")
+    assert "Toelichting" not in only and "Maatregelen:</strong> Extra coaches" in only

@@ -488,7 +488,10 @@ def shown_tiles(at: AppTest) -> dict[int, dict[str, int]]:
     counts = {}
     for n, text in enumerate(texts):
         if heading := re.fullmatch(r"\*\*(\d+)\. .+\*\*", text):
-            badges = re.findall(r":[a-z]+-background\[\S+ ([^\]]+)\] \*\*(\d+)\*\*", texts[n + 1])
+            badges = re.findall(
+                r'<span class="hjk-badge" style="[^"]+">\S+ ([^<]+)</span> \*\*(\d+)\*\*',
+                texts[n + 1],
+            )
             counts[int(heading[1])] = {status: int(number) for status, number in badges}
     return counts
 

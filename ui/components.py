@@ -23,20 +23,9 @@ from lib.charts.export import (
 )
 from lib.figures.actuals import Actuals
 from lib.problems import ValidationFailed
-from lib.status import STATUSES
 from lib.views.html_table import STATUS_TEXT_COLOUR, Markup, html_table, status_fill
 from lib.views.html_text import block, note_lines
 from ui import context
-
-# Streamlit's own light background tints keep dark text above WCAG AA contrast.
-BADGE_COLOURS = {
-    "achter": "red",
-    "geen gegevens": "gray",
-    "op koers": "blue",
-    "behaald": "green",
-    "nog niet aan de orde": "violet",
-    "geen doel": "gray",
-}
 
 # What every page needs besides its content: the house styles (HTML tables, readable greyed-out
 # filters and captions) and the language, since Streamlit writes lang="en" on the page and this
@@ -134,12 +123,6 @@ _DUTCH = (Path(__file__).with_name("dutch.js")).read_text(encoding="utf-8")
 
 def page_head() -> None:
     st.html(f"{_PAGE_HEAD}<script>\n{_DUTCH}</script>", unsafe_allow_javascript=True)
-
-
-def badge(status: str) -> str:
-    """Markdown for a status: colour, icon and word together."""
-    style = STATUSES[status]
-    return f":{BADGE_COLOURS[status]}-background[{style.icon} {style.word}]"
 
 
 def show_problems(exc: ValidationFailed, what: str) -> None:

@@ -7,16 +7,15 @@ concept in place of its approved text, as for figures.
 
 from __future__ import annotations
 
-import html
 import re
 
 import streamlit as st
 
 from lib.figures.history import Key
+from lib.views.html_text import editor_texts
 from ui import context
 from ui.context import Context
 
-TEXT_STYLE = "white-space: pre-wrap; margin: 0 0 0.5rem 0;"
 _MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
@@ -34,19 +33,9 @@ def texts_of(ctx: Context) -> dict[Key, tuple[str, str]]:
     return context.shared(ctx, "texts", lambda: store.texts(include), include)
 
 
-def texts_html(explanation: str, measures: str) -> str:
-    """The two texts as escaped HTML, each under its Dutch label; empty ones left out."""
-    parts = [
-        f'<p style="{TEXT_STYLE}"><strong>{label}:</strong> {html.escape(text)}</p>'
-        for label, text in (("Toelichting", explanation), ("Maatregelen", measures))
-        if text
-    ]
-    return '<div class="hjk-texts">' + "".join(parts) + "</div>"
-
-
 def show_texts(pair: tuple[str, str] | None) -> bool:
     """Draw the texts (if any) where the caller is; whether there were any."""
     if not pair or not any(pair):
         return False
-    st.html(texts_html(*pair))
+    st.html(editor_texts(*pair))
     return True

@@ -21,6 +21,20 @@ NOTE_CLASS = "hjk-note"  # small grey text, like a caption
 DOCUMENT_CLASS = "hjk-doc"  # a long text with sections, lists and tables
 
 
+TEXTS_CLASS = "hjk-texts"  # the editors' toelichting and maatregelen
+_TEXTS_STYLE = "white-space: pre-wrap; margin: 0 0 0.5rem 0;"  # line breaks as typed
+
+
+def editor_texts(explanation: str, measures: str) -> Markup:
+    """The editors' two texts, each under its Dutch label; empty ones left out."""
+    parts = [
+        f'<p style="{_TEXTS_STYLE}"><strong>{label}:</strong> {html.escape(text)}</p>'
+        for label, text in (("Toelichting", explanation), ("Maatregelen", measures))
+        if text
+    ]
+    return Markup(f'<div class="{TEXTS_CLASS}">' + "".join(parts) + "</div>")
+
+
 def heading(text: str, level: int) -> Markup:
     return Markup(f"<h{level}>{html.escape(text)}</h{level}>")
 

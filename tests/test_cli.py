@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.cli.main import PROGRESS_FIELDS, run
+from lib.cli.main import PROGRESS_FIELDS, build_parser, run
 from lib.status import STATUS_ORDER
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -355,3 +355,9 @@ def test_no_command_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as caught:
         run([])
     assert caught.value.code == 2
+
+
+def test_help_describes_the_commands_in_whole_sentences():
+    described = " ".join(build_parser().format_help().split())
+    assert "the data commands of lib/cli/data.py (import," in described
+    assert "those of lib/cli/since.py (meetings, changes, explain)." in described

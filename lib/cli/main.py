@@ -57,7 +57,9 @@ PROGRESS_FIELDS = [
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m lib", description=__doc__.splitlines()[0])
+    # The module's first paragraph, whole: its first line alone stopped mid-sentence.
+    description = " ".join(__doc__.split("\n\n")[0].split())
+    parser = argparse.ArgumentParser(prog="python -m lib", description=description)
     commands = parser.add_subparsers(dest="command", required=True)
 
     def with_targets(p: argparse.ArgumentParser) -> None:

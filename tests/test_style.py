@@ -134,3 +134,19 @@ def test_charts_that_set_their_own_height_keep_room_for_a_wrapped_title(plan, ex
     lines = len(_title_lines(wrapped)[0])
     assert lines >= 2
     assert wrapped.layout.height == short.layout.height + (lines - 1) * TITLE_LINE
+
+
+def test_two_title_lines_break_after_the_colon_or_else_evenly():
+    from lib.charts.style import TITLE_FONT_SIZE, TITLE_WIDTH, wrap_to_width
+
+    name = "Start module-uitbreiding/aanpassing opleiding pedagogisch medewerker"
+    assert wrap_to_width(f"{name}: toezegging per jaar", TITLE_WIDTH, TITLE_FONT_SIZE) == [
+        f"{name}:",
+        "toezegging per jaar",
+    ]
+    # Without a colon the two lines come out about as long: no lone word on the second.
+    words = " ".join(["opleiding"] * 16)
+    top, bottom = wrap_to_width(words, TITLE_WIDTH, TITLE_FONT_SIZE)
+    assert top.count(" ") == bottom.count(" ") == 7
+    # A title that fits stays on one line.
+    assert wrap_to_width(f"{name}: stand", 2000, TITLE_FONT_SIZE) == [f"{name}: stand"]

@@ -80,9 +80,10 @@ TEMPLATE = _template()
 TEMPLATE_JSON = TEMPLATE.to_plotly_json()
 
 
-# A title line is at most this wide: a chart at full width beside the sidebar on a 1280-pixel
-# screen. Plotly does not wrap titles, and a longer line runs off the chart's right edge.
-TITLE_WIDTH = 820
+# A title line is at most this wide (as label_width estimates it; about 790 px drawn): a chart at
+# full width beside the sidebar on a 1280-pixel screen. Plotly does not wrap titles, and a
+# longer line runs off the chart's right edge.
+TITLE_WIDTH = 880
 TITLE_LINE = round(TITLE_FONT_SIZE * 1.3)
 SUBTITLE_LINE = round(BASE_FONT_SIZE * 1.3)
 
@@ -233,7 +234,11 @@ def wrap(text: str, width: int) -> str:
 def wrap_to_width(text: str, max_px: int, size: int) -> list[str]:
     """Lines of `text`, broken between words, each at most `max_px` wide as label_width
     estimates it (bold titles drawn in Chromium came out at 0.88-0.91 of that, so it holds for
-    them too). A single longer word keeps its own line."""
+    them too). A single longer word keeps its own line.
+
+    Two lines are balanced rather than filled: after the colon when both halves fit ("VVE-groepen
+    met ...:" above "doel en stand"), else where the longer line is shortest, so no lone word
+    like "jaar" hangs below."""
     lines: list[str] = []
     for word in text.split():
         longer = f"{lines[-1]} {word}" if lines else word
@@ -241,7 +246,15 @@ def wrap_to_width(text: str, max_px: int, size: int) -> list[str]:
             lines[-1] = longer
         else:
             lines.append(word)
-    return lines or [""]
+    if len(lines) != 2:
+        return lines or [""]
+    words = text.split()
+    splits = [(" ".join(words[:n]), " ".join(words[n:])) for n in range(1, len(words))]
+    fitting = [pair for pair in splits if label_width(list(pair), size) <= max_px]
+    at_colon = [pair for pair in fitting if pair[0].endswith(":")]
+    return list(
+        at_colon[-1] if at_colon else min(fitting, key=lambda pair: label_width(list(pair), size))
+    )
 
 
 def set_source(fig: go.Figure, source: str, width_px: int) -> go.Figure:

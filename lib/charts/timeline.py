@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -13,9 +13,11 @@ from lib.charts.style import (
     MUTED,
     STATUS_MARKER_COLOURS,
     STATUS_SYMBOLS,
+    TITLE_WIDTH,
     apply_style,
     fixed_margins,
     label_axis_room,
+    label_width,
     new_figure,
     set_height,
     wrap,
@@ -107,7 +109,7 @@ def milestone_timeline(rows: pd.DataFrame, as_of: date, subtitle: str) -> go.Fig
                 hoverinfo="text",
             )
         )
-    _add_labels(fig, rows, labels, as_of)
+    ends = _add_labels(fig, rows, labels, as_of)
     fig.add_vline(x=as_of, line={"color": MUTED, "dash": "dash", "width": 2})
     fig.add_annotation(
         x=as_of,
@@ -123,8 +125,10 @@ def milestone_timeline(rows: pd.DataFrame, as_of: date, subtitle: str) -> go.Fig
     first = min(rows["deadline"].min(), as_of) if len(rows) else as_of
     last = max(rows["deadline"].max(), as_of) if len(rows) else as_of
     # Year labels sit in the middle of their year, so a deadline of 31 December is read as that year.
+    start = date(first.year, 1, 1)
+    end = _room_for_labels(start, date(last.year + 1, 9, 30), ends, label_axis_room(labels))
     fig.update_xaxes(
-        range=[date(first.year, 1, 1), date(last.year + 1, 9, 30)],
+        range=[start, end],
         tickformat="%Y",
         dtick="M12",
         ticklabelmode="period",
@@ -138,36 +142,59 @@ def milestone_timeline(rows: pd.DataFrame, as_of: date, subtitle: str) -> go.Fig
     return fixed_margins(fig, label_axis_room(labels))
 
 
-def _add_labels(fig: go.Figure, rows: pd.DataFrame, labels: list[str], as_of: date) -> None:
+# The x-axis reaches far enough right for every label, on a chart this wide (a full-width chart
+# beside the sidebar on a 1280-pixel screen; wider screens have room to spare).
+CHART_WIDTH = TITLE_WIDTH
+LABEL_SIZE = 14
+
+
+def _room_for_labels(
+    start: date, end: date, labels: list[tuple[date, str]], left_margin: int
+) -> date:
+    """The axis' end, moved right until each (x, text) label fits before it."""
+    plot_px = CHART_WIDTH - left_margin - 30  # the right margin set in apply_style
+    days = (end - start).days
+    for x, text in labels:
+        share = min(0.8, label_width([text], LABEL_SIZE) / max(plot_px, 1))
+        days = max(days, int((x - start).days / (1 - share)) + 1)
+    return start + timedelta(days=days)
+
+
+def _add_labels(
+    fig: go.Figure, rows: pd.DataFrame, labels: list[str], as_of: date
+) -> list[tuple[date, str]]:
     """Status and delay as text right of the later of deadline and date reached, clear of both
-    markers. Open items get none: the legend names their symbol, and text would run off."""
+    markers; each label's place and text. Open items get none: the legend names their symbol,
+    and text would run off."""
     shown = rows[rows["status"] != "nog niet aan de orde"]
     if shown.empty:
-        return
+        return []
     x = [
         max(r.deadline, r.reached or (as_of if r.status == "achter" else r.deadline))
         for r in shown.itertuples()
+    ]
+    texts = [
+        f"    {STATUSES[s].icon} {d}" + (" · concept" if c == "concept" else "")
+        for s, d, c in zip(
+            shown["status"],
+            shown["detail"],
+            shown["figure_status"] if "figure_status" in shown else [None] * len(shown),
+            strict=True,
+        )
     ]
     fig.add_trace(
         go.Scatter(
             x=x,
             y=[labels[i] for i in shown.index],
             mode="text",
-            text=[
-                f"    {STATUSES[s].icon} {d}" + (" · concept" if c == "concept" else "")
-                for s, d, c in zip(
-                    shown["status"],
-                    shown["detail"],
-                    shown["figure_status"] if "figure_status" in shown else [None] * len(shown),
-                    strict=True,
-                )
-            ],
+            text=texts,
             textposition="middle right",
-            textfont={"color": INK, "size": 14},
+            textfont={"color": INK, "size": LABEL_SIZE},
             hoverinfo="skip",
             showlegend=False,
         )
     )
+    return list(zip(x, texts, strict=True))
 
 
 def describe_milestones(rows: pd.DataFrame) -> str:

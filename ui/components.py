@@ -43,8 +43,9 @@ _PAGE_HEAD = """
   .hjk-table thead th { background: #f0f2f6; }
   .hjk-table td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
   /* The overview: status as narrow as its word, the reason wrapped beside it, no sideways scroll. */
-  .hjk-table .hjk-name { min-width: 9em; }
-  .hjk-table .hjk-why { min-width: 16em; font-size: 0.85rem; }
+  /* Narrow enough to fit beside the sidebar on a 1366-pixel laptop screen without scrolling. */
+  .hjk-table .hjk-name { min-width: 8em; }
+  .hjk-table .hjk-why { min-width: 11em; font-size: 0.85rem; }
   .hjk-table .hjk-spark-cell, .hjk-overview td:nth-child(2) { width: 1%; }
   /* A filter greyed out on a page keeps a readable label: it still says what is chosen. */
   [class*="st-key-filter_"] [data-testid="stMarkdownContainer"] p {

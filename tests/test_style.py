@@ -150,3 +150,20 @@ def test_two_title_lines_break_after_the_colon_or_else_evenly():
     assert top.count(" ") == bottom.count(" ") == 7
     # A title that fits stays on one line.
     assert wrap_to_width(f"{name}: stand", 2000, TITLE_FONT_SIZE) == [f"{name}: stand"]
+
+
+def test_a_title_whose_second_line_is_one_overlong_word_does_not_break_the_chart():
+    """A name like 'Indicator: xxxx...' (one 200-letter word) made the two-line balancing find
+    no split that fits and raise; it keeps the filled lines instead."""
+    from lib.charts.style import (
+        TITLE_FONT_SIZE,
+        TITLE_WIDTH,
+        apply_style,
+        new_figure,
+        wrap_to_width,
+    )
+
+    word = "x" * 200
+    assert wrap_to_width(f"Indicator: {word}", TITLE_WIDTH, TITLE_FONT_SIZE) == ["Indicator:", word]
+    fig = apply_style(new_figure(), f"Indicator: {word}", f"2014 · {word}")
+    assert word in fig.layout.title.text

@@ -246,11 +246,11 @@ def wrap_to_width(text: str, max_px: int, size: int) -> list[str]:
             lines[-1] = longer
         else:
             lines.append(word)
-    if len(lines) != 2:
-        return lines or [""]
     words = text.split()
     splits = [(" ".join(words[:n]), " ".join(words[n:])) for n in range(1, len(words))]
     fitting = [pair for pair in splits if label_width(list(pair), size) <= max_px]
+    if len(lines) != 2 or not fitting:  # no two lines fit when one word alone is too long
+        return lines or [""]
     at_colon = [pair for pair in fitting if pair[0].endswith(":")]
     return list(
         at_colon[-1] if at_colon else min(fitting, key=lambda pair: label_width(list(pair), size))

@@ -28,8 +28,8 @@ _TEXTS_STYLE = "white-space: pre-wrap; margin: 0 0 0.5rem 0;"  # line breaks as 
 def editor_texts(explanation: str, measures: str) -> Markup:
     """The editors' two texts, each under its Dutch label; empty ones left out."""
     parts = [
-        f'<p style="{_TEXTS_STYLE}"><strong>{label}:</strong> {html.escape(text)}</p>'
-        for label, text in (("Toelichting", explanation), ("Maatregelen", measures))
+        f'<p style="{_TEXTS_STYLE}"><strong>{name}:</strong> {html.escape(text)}</p>'
+        for name, text in (("Toelichting", explanation), ("Maatregelen", measures))
         if text
     ]
     return Markup(f'<div class="{TEXTS_CLASS}">' + "".join(parts) + "</div>")

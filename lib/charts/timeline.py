@@ -11,6 +11,7 @@ from lib import fmt
 from lib.charts.style import (
     INK,
     MUTED,
+    RIGHT_MARGIN,
     STATUS_MARKER_COLOURS,
     STATUS_SYMBOLS,
     TITLE_WIDTH,
@@ -152,7 +153,7 @@ def _room_for_labels(
     start: date, end: date, labels: list[tuple[date, str]], left_margin: int
 ) -> date:
     """The axis' end, moved right until each (x, text) label fits before it."""
-    plot_px = CHART_WIDTH - left_margin - 30  # the right margin set in apply_style
+    plot_px = CHART_WIDTH - left_margin - RIGHT_MARGIN
     days = (end - start).days
     for x, text in labels:
         share = min(0.8, label_width([text], LABEL_SIZE) / max(plot_px, 1))

@@ -46,7 +46,8 @@ def example_loads(
     changes: int,
     tmp: Path,
 ):
-    """Medians and ratios for every page at example size; peak memory of the servers.
+    """Medians and ratios for every page at example size; peak memory of the servers and their
+    CPU time per page view.
 
     `charts`: how many Plotly charts each page draws, as its script run told.
     """
@@ -72,13 +73,21 @@ def example_loads(
                 browser.chart_sizes(chromium, server.url, charts)  # its warm-up
                 targets.append(browser.Target(f"charts:{page.name}", server.url, None, charts))
         browser.load(chromium, targets[0])  # the bare app's warm-up
+        before = dashboard.cpu_seconds(), bare.cpu_seconds()
         times = browser.load_in_turns(chromium, targets, rounds)
+        # What a page view costs the server (capacity, not a wait): the dashboard's CPU over all
+        # its page loads, the bare app's over its own.
+        cpu = {
+            "dashboard_ms": (dashboard.cpu_seconds() - before[0]) * 1000 / (rounds * len(pages)),
+            "bare_ms": (bare.cpu_seconds() - before[1]) * 1000 / rounds,
+        }
         year = _year_changes(chromium, dashboard.url, select.url, changes)
         memory = {
             "dashboard_mib": dashboard.peak_rss_mib(),
             "bare_mib": bare.peak_rss_mib(),
         }
-    return _summary(pages, sizes, times), year, memory
+
+    return _summary(pages, sizes, times), year, memory, cpu
 
 
 def _year_changes(chromium, dashboard_url: str, select_url: str, changes: int) -> dict:

@@ -60,7 +60,7 @@ def main() -> None:
         results["report"] = report.report_runs(repeat["export_runs"])
         _step("page loads in Chromium, example size")
         shown = pages()
-        page_loads, year, memory = loads.example_loads(
+        page_loads, year, memory, cpu = loads.example_loads(
             example,
             shown,
             _charts(results, "voorbeeld"),
@@ -69,6 +69,7 @@ def main() -> None:
             folder / "apps",
         )
         results["pages"], results["year_change"] = page_loads, year
+        results["server_cpu_per_view"] = cpu
         _step("page loads in Chromium, 100x")
         results["pages_x100"] = loads.large_loads(
             large,

@@ -74,6 +74,12 @@ def print_summary(results: dict) -> None:
         f"\nPeak memory (RSS) of the server: example {m['dashboard_mib']:.0f} MiB, "
         f"100x {m['dashboard_x100_mib']:.0f} MiB, bare app {m['bare_mib']:.0f} MiB"
     )
+    if "server_cpu_per_view" in results:  # runs before 30 November 2026 have none
+        c = results["server_cpu_per_view"]
+        print(
+            f"Server CPU per page view (example, every page in turns): {c['dashboard_ms']:.0f} ms, "
+            f"bare app {c['bare_ms']:.0f} ms"
+        )
     print_report(results["report"])
     missed = targets_missed(results)
     print("\nTargets: " + ("all met" if not missed else "missed: " + "; ".join(missed)))

@@ -39,6 +39,10 @@ class Server:
         """The most memory (resident set) the server process has held since it started."""
         return peak_rss_mib(self.process)
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user and system) the server process has used since it started."""
+        return cpu_seconds(self.process)
+
 
 def start(
     env: dict[str, str] | None = None,
@@ -110,6 +114,13 @@ def peak_rss_mib(process: subprocess.Popen[bytes]) -> float:
     status = Path(f"/proc/{process.pid}/status").read_text()
     line = next(line for line in status.splitlines() if line.startswith("VmHWM:"))
     return int(line.split()[1]) / 1024
+
+
+def cpu_seconds(process: subprocess.Popen[bytes]) -> float:
+    """CPU time (user and system) a running process has used since it started, in seconds."""
+    # /proc/PID/stat: fields 14 and 15 (utime, stime) after the command name in parentheses.
+    fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _free_port() -> int:

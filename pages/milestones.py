@@ -12,6 +12,7 @@ from lib.charts.timeline import (
     milestone_table,
     milestone_timeline,
 )
+from lib.views.agenda import milestones_of
 from lib.views.html_table import html_table
 from ui import components, context
 
@@ -51,7 +52,7 @@ def render() -> None:
         fig = context.shared(
             ctx,
             "milestone_timeline",
-            lambda: milestone_timeline(rows, ctx.as_of, subtitle),
+            lambda: milestone_timeline(rows, ctx.as_of, subtitle, milestones_of(ctx.agenda)),
             ctx.agenda,
             subtitle,
         )

@@ -58,3 +58,41 @@ def test_the_themes_sections_together_are_the_whole_agenda_item(plan, example_ac
         keys = [[i.key for i in s.items] for s in parts]
         assert sorted(keys) == sorted([i.key for i in s.items] for s in whole)
         assert len({t.name for t in themes}) == len(themes)
+
+
+def test_every_timeline_title_says_whose_milestones_it_shows(plan, example_actuals):
+    """A downloaded timeline or a slide has no page around it: its title names the agenda item
+    and goal, and no two timelines of the plan share a title (nor a download name)."""
+    from lib.charts.export import figure_title
+
+    as_of = date(2014, 10, 1)
+    progress = progress_table(plan, example_actuals, as_of, district="all")
+    city = progress[progress["district"] == ""]
+    titles = []
+    for item in plan.agenda_items:
+        for section in agenda_sections(plan, city, item.number, 2014, as_of, "x"):
+            for chart in section.items:
+                if chart.indicator is None:
+                    title = figure_title(chart.figure)
+                    goal = (
+                        f"{section.goal.theme} ({section.goal.label})"
+                        if section.goal
+                        else OTHER_GOALS.lower()
+                    )
+                    assert (
+                        title
+                        == f"Mijlpalen van agendapunt {item.number}, {goal}: deadline en stand"
+                    )
+                    titles.append(title)
+    assert len(titles) >= 3  # the plan has milestones under several goals
+    assert len(set(titles)) == len(titles)
+
+
+def test_milestones_of_names_the_plan_an_agenda_item_or_a_goal(small_plan):
+    from lib.views.agenda import milestones_of
+
+    goal = small_plan.goals[0]
+    assert milestones_of(None) == "van het plan"
+    assert milestones_of(2) == "van agendapunt 2"
+    assert milestones_of(1, goal) == f"van agendapunt 1, {goal.theme} ({goal.label})"
+    assert milestones_of(1, None, other=True) == f"van agendapunt 1, {OTHER_GOALS.lower()}"

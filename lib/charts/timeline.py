@@ -52,8 +52,14 @@ def milestone_rows(progress: pd.DataFrame, agenda: int | None = None) -> pd.Data
     return rows.sort_values(["deadline", "name"]).reset_index(drop=True)
 
 
-def milestone_timeline(rows: pd.DataFrame, as_of: date, subtitle: str) -> go.Figure:
-    """Deadlines (open diamonds) and dates reached (status symbols), late stretches as lines."""
+def milestone_timeline(
+    rows: pd.DataFrame, as_of: date, subtitle: str, scope: str = "van het plan"
+) -> go.Figure:
+    """Deadlines (open diamonds) and dates reached (status symbols), late stretches as lines.
+
+    `scope` says whose milestones these are, in the title ("Mijlpalen van agendapunt 1, Doel 3"):
+    a downloaded chart or a slide must say it without the page around it.
+    """
     fig = new_figure()
     labels = [wrap(n, LABEL_WIDTH) for n in rows["name"]]
     for label, row in zip(labels, rows.itertuples(), strict=True):
@@ -138,7 +144,7 @@ def milestone_timeline(rows: pd.DataFrame, as_of: date, subtitle: str) -> go.Fig
     fig.update_yaxes(
         range=[len(rows) - 0.5, -1.1], categoryorder="array", categoryarray=labels, showgrid=True
     )
-    fig = apply_style(fig, "Mijlpalen van het plan: deadline en stand", subtitle)
+    fig = apply_style(fig, f"Mijlpalen {scope}: deadline en stand", subtitle)
     set_height(fig, max(360, 160 + ROW_HEIGHT * len(rows)))
     return fixed_margins(fig, label_axis_room(labels))
 

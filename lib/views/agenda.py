@@ -57,6 +57,21 @@ class Theme:
         return f"{self.name} · {STATUSES[BEHIND].icon} {self.behind} {BEHIND}"
 
 
+def milestones_of(number: int | None, goal: Goal | None = None, *, other: bool = False) -> str:
+    """Whose milestones a timeline shows, for its title, which a downloaded chart or a slide
+    carries without the page around it: 'van het plan' (number None), 'van agendapunt 2',
+    'van agendapunt 1, Hanteren kindvolgsysteem (Doel 2)': a goal's label alone ('Doel 2') is
+    numbered within its theme, so the theme comes with it; with `other`, the indicators
+    without a goal (OTHER_GOALS)."""
+    if number is None:
+        return "van het plan"
+    if goal is not None:
+        return f"van agendapunt {number}, {goal.theme} ({goal.label})"
+    return (
+        f"van agendapunt {number}, {OTHER_GOALS.lower()}" if other else f"van agendapunt {number}"
+    )
+
+
 def agenda_themes(plan: Plan, city: pd.DataFrame, number: int, year: int) -> list[Theme]:
     """The themes of agenda item `number` in plan order, each with its goals.
 
@@ -109,7 +124,9 @@ def agenda_sections(
             items.append(
                 ChartItem(
                     f"timeline_{goal.id if goal else number}",
-                    milestone_timeline(rows, as_of, subtitle),
+                    milestone_timeline(
+                        rows, as_of, subtitle, milestones_of(number, goal, other=True)
+                    ),
                     describe_milestones(rows),
                 )
             )

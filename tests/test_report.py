@@ -174,7 +174,7 @@ def test_svg_carries_title_source_and_export_date(plan, example_actuals, exporte
 
 
 def test_file_name_is_plain_ascii():
-    assert file_name("<b>Groepen één: doel</b>", "png", AS_OF) == "groepen-een-doel-2014-10-01.png"
+    assert file_name("Groepen één: doel", "png", AS_OF) == "groepen-een-doel-2014-10-01.png"
 
 
 @needs_chromium

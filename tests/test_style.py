@@ -167,3 +167,22 @@ def test_a_title_whose_second_line_is_one_overlong_word_does_not_break_the_chart
     assert wrap_to_width(f"Indicator: {word}", TITLE_WIDTH, TITLE_FONT_SIZE) == ["Indicator:", word]
     fig = apply_style(new_figure(), f"Indicator: {word}", f"2014 · {word}")
     assert word in fig.layout.title.text
+
+
+def test_a_plan_name_with_angle_brackets_is_shown_and_named_as_written():
+    """Plotly reads '<b>' in a text as bold and drops what looks like a tag from our own title
+    reading: a plan's '<' and '&' are text, in the chart, its download name and its slide title."""
+    import plotly.graph_objects as go
+
+    from lib.charts.export import figure_title, file_name
+    from lib.charts.style import apply_style, set_source
+
+    name = "Doel: <50% uitval, >80% bereik & a<b>c"
+    fig = apply_style(go.Figure(), name, "R&D <i>x</i>")
+    text = fig.layout.title.text
+    assert "&lt;50% uitval, &gt;80% bereik &amp; a&lt;b&gt;c" in text
+    assert "R&amp;D &lt;i&gt;x&lt;/i&gt;" in text
+    assert figure_title(fig) == name
+    assert file_name(figure_title(fig), "svg").startswith("doel-50-uitval-80-bereik-a-b-c-")
+    set_source(fig, "Bron: <werkgroep> & co", 1200)
+    assert fig.layout.annotations[-1].text == "Bron: &lt;werkgroep&gt; &amp; co"

@@ -8,6 +8,7 @@ a twentieth of a second per chart.
 from __future__ import annotations
 
 import atexit
+import html
 import re
 import threading
 import unicodedata
@@ -191,9 +192,13 @@ def export_figure(
     return (exporter or default_exporter()).render(prepared, fmt_name)
 
 
+MARKUP = re.compile(r"</?(?:b|br|i|em|span|sup|sub|s|u|a)\b[^>]*>")
+
+
 def file_name(title: str, fmt_name: str, when: date | None = None) -> str:
-    """'vve-thuis-groepen-doel-en-stand-2014-10-01.png' from a chart title."""
-    plain = unicodedata.normalize("NFKD", re.sub(r"<[^>]+>", " ", title).lower())
+    """'vve-thuis-groepen-doel-en-stand-2014-10-01.png' from a chart's title as figure_title
+    reads it (plain text: a '<' in a plan's name is part of the name)."""
+    plain = unicodedata.normalize("NFKD", title.lower())
     slug = re.sub(r"[^a-z0-9]+", "-", plain.encode("ascii", "ignore").decode()).strip("-")[:60]
     return f"{slug or 'grafiek'}-{(when or date.today()).isoformat()}.{fmt_name}"
 
@@ -204,4 +209,4 @@ def figure_title(fig: go.Figure) -> str:
     # The title is bold (lib/charts/style.py apply_style); a title not made there ends at its
     # first line break.
     own = text.partition("</b>")[0] if text.startswith("<b>") else text.split("<br>")[0]
-    return " ".join(re.sub(r"<[^>]+>", "", own.replace("<br>", " ")).split())
+    return " ".join(html.unescape(re.sub(MARKUP, "", own.replace("<br>", " "))).split())

@@ -7,6 +7,7 @@ so stay apart in greyscale print.
 
 from __future__ import annotations
 
+import html
 import math
 import os
 
@@ -92,12 +93,12 @@ SUBTITLE_LINE = round(BASE_FONT_SIZE * 1.3)
 def apply_style(fig: go.Figure, title: str, subtitle: str = "") -> go.Figure:
     """Title, subtitle, fonts and layout shared by every chart."""
     title_lines = wrap_to_width(title, TITLE_WIDTH, TITLE_FONT_SIZE)
-    title_text = f"<b>{'<br>'.join(title_lines)}</b>"
+    title_text = f"<b>{as_text(title_lines)}</b>"
     sub_lines = wrap_to_width(subtitle, TITLE_WIDTH, BASE_FONT_SIZE) if subtitle else []
     if sub_lines:
         title_text += (
             f"<br><span style='font-size:{BASE_FONT_SIZE}px;color:{MUTED};font-weight:normal'>"
-            f"{'<br>'.join(sub_lines)}</span>"
+            f"{as_text(sub_lines)}</span>"
         )
     # Every line past the first of each moves the plot down, and the chart grows by as much.
     extra = (len(title_lines) - 1) * TITLE_LINE + max(len(sub_lines) - 1, 0) * SUBTITLE_LINE
@@ -232,6 +233,12 @@ def wrap(text: str, width: int) -> str:
     return "<br>".join([*lines, line])
 
 
+def as_text(lines: list[str]) -> str:
+    """Lines of plain text (a plan's names, sources) as Plotly text: '<' and '&' escaped, so a
+    name like 'a<b>c' or '<50% uitval, >80% bereik' is shown as written, not read as markup."""
+    return "<br>".join(html.escape(line, quote=False) for line in lines)
+
+
 def wrap_to_width(text: str, max_px: int, size: int) -> list[str]:
     """Lines of `text`, broken between words, each at most `max_px` wide as label_width
     estimates it (bold titles drawn in Chromium came out at 0.88-0.91 of that, so it holds for
@@ -262,8 +269,8 @@ def set_source(fig: go.Figure, source: str, width_px: int) -> go.Figure:
     """Add the 'Bron: ...' lines under the chart, for exports (on screen it is a caption)."""
     size = BASE_FONT_SIZE - 3
     # The note starts where the plot starts, which long axis labels push right: wrap to 60%.
-    text = wrap(source, max(40, int(0.6 * width_px / (size * 0.52))))
-    lines = text.count("<br>") + 1
+    wrapped = wrap(source, max(40, int(0.6 * width_px / (size * 0.52)))).split("<br>")
+    text, lines = as_text(wrapped), len(wrapped)
     bottom = fig.layout.margin.b or 60
     fig.update_layout(margin={"b": bottom + 10 + lines * (size + 6)})
     fig.add_annotation(

@@ -186,3 +186,14 @@ def test_a_plan_name_with_angle_brackets_is_shown_and_named_as_written():
     assert file_name(figure_title(fig), "svg").startswith("doel-50-uitval-80-bereik-a-b-c-")
     set_source(fig, "Bron: <werkgroep> & co", 1200)
     assert fig.layout.annotations[-1].text == "Bron: &lt;werkgroep&gt; &amp; co"
+
+
+def test_axis_labels_from_the_plan_are_text_too():
+    """Milestone and indicator names on an axis (wrap) and district names under the heatmap."""
+    from lib.charts.districts import _column_label
+    from lib.charts.style import wrap
+
+    assert wrap("Toeleiding <b>x</b> & y", 40) == "Toeleiding &lt;b&gt;x&lt;/b&gt; &amp; y"
+    assert wrap("een twee drie", 8) == "een twee<br>drie"
+    assert _column_label("Stad Oost-Noord") == "Stad<br>Oost-<br>Noord"
+    assert _column_label("<b>Haven</b>") == "&lt;b&gt;Haven&lt;/b&gt;"

@@ -23,6 +23,7 @@ from lib.charts.style import (
     TICK_FONT_SIZE,
     TICK_GAP,
     apply_style,
+    as_text,
     fixed_margins,
     label_axis_room,
     new_figure,
@@ -112,7 +113,8 @@ COLUMN_FONT_SIZE = 13  # ten districts side by side
 
 def _column_label(name: str) -> str:
     """District names stacked word by word (and after a hyphen), so ten fit side by side."""
-    return re.sub(r" |(?<=-)", "<br>", name).replace("<br><br>", "<br>")
+    words = re.sub(r" |(?<=-)", "\n", name).replace("\n\n", "\n")
+    return as_text(words.split("\n"))
 
 
 def _short(name: str, width: int = 36) -> str:

@@ -222,7 +222,8 @@ def numeric_axis_room(highest: float | None, title: bool = True) -> int:
 
 
 def wrap(text: str, width: int) -> str:
-    """Break text into lines of at most `width` characters, joined with <br> for Plotly."""
+    """Break text into lines of at most `width` characters, joined with <br> for Plotly (each
+    line escaped: see as_text)."""
     lines, line = [], ""
     for word in text.split():
         if line and len(line) + 1 + len(word) > width:
@@ -230,7 +231,7 @@ def wrap(text: str, width: int) -> str:
             line = word
         else:
             line = f"{line} {word}".strip()
-    return "<br>".join([*lines, line])
+    return as_text([*lines, line])
 
 
 def as_text(lines: list[str]) -> str:
@@ -269,8 +270,8 @@ def set_source(fig: go.Figure, source: str, width_px: int) -> go.Figure:
     """Add the 'Bron: ...' lines under the chart, for exports (on screen it is a caption)."""
     size = BASE_FONT_SIZE - 3
     # The note starts where the plot starts, which long axis labels push right: wrap to 60%.
-    wrapped = wrap(source, max(40, int(0.6 * width_px / (size * 0.52)))).split("<br>")
-    text, lines = as_text(wrapped), len(wrapped)
+    text = wrap(source, max(40, int(0.6 * width_px / (size * 0.52))))
+    lines = text.count("<br>") + 1
     bottom = fig.layout.margin.b or 60
     fig.update_layout(margin={"b": bottom + 10 + lines * (size + 6)})
     fig.add_annotation(

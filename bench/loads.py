@@ -86,7 +86,6 @@ def example_loads(
             "dashboard_mib": dashboard.peak_rss_mib(),
             "bare_mib": bare.peak_rss_mib(),
         }
-
     return _summary(pages, sizes, times), year, memory, cpu
 
 

@@ -197,3 +197,19 @@ def test_axis_labels_from_the_plan_are_text_too():
     assert wrap("een twee drie", 8) == "een twee<br>drie"
     assert _column_label("Stad Oost-Noord") == "Stad<br>Oost-<br>Noord"
     assert _column_label("<b>Haven</b>") == "&lt;b&gt;Haven&lt;/b&gt;"
+
+
+def test_district_names_and_units_on_the_ranking_are_text(plan, example_actuals):
+    """The ranking's district axis and the unit are a plan's text as well."""
+    from lib.charts.districts import district_ranking, district_rows
+
+    as_of = date(2014, 10, 1)
+    progress = progress_table(plan, example_actuals, as_of, district="all")
+    indicator = plan.indicators[0].model_copy(update={"unit": "groepen <b>x</b>"})
+    rows = district_rows(progress, 2014)
+    rows = rows[rows["indicator"] == indicator.id].copy()
+    rows["district_name"] = [f"{n} & <i>co</i>" for n in rows["district_name"]]
+    fig = district_ranking(indicator, rows, "x")
+    assert len(fig.data[0].y) == len(plan.districts.list)
+    assert all(name.endswith(" &amp; &lt;i&gt;co&lt;/i&gt;") for name in fig.data[0].y)
+    assert fig.layout.xaxis.title.text == "groepen &lt;b&gt;x&lt;/b&gt;"

@@ -126,17 +126,19 @@ def district_ranking(indicator: Indicator, rows: pd.DataFrame, subtitle: str) ->
     """Districts sorted by their actual figure, with the average per district for reference."""
     rows = rows.sort_values("actual", ascending=True, na_position="first")
     values = [None if pd.isna(v) else float(v) for v in rows["actual"]]
+    names = [as_text([n]) for n in rows["district_name"]]
+    unit = as_text([indicator.unit])
     fig = new_figure(
         go.Bar(
             x=values,
-            y=list(rows["district_name"]),
+            y=names,
             orientation="h",
             marker={"color": ACTUAL},
             text=["geen cijfer" if v is None else fmt.number(v) for v in values],
             textposition="outside",
             cliponaxis=False,
             name="Stand per wijk",
-            hovertemplate="%{y}: %{x:,.1f} " + indicator.unit + "<extra></extra>",
+            hovertemplate="%{y}: %{x:,.1f} " + unit + "<extra></extra>",
         )
     )
     known = [v for v in values if v is not None]
@@ -146,7 +148,7 @@ def district_ranking(indicator: Indicator, rows: pd.DataFrame, subtitle: str) ->
         fig.add_trace(
             go.Scatter(
                 x=[mean, mean],
-                y=[rows["district_name"].iloc[0], rows["district_name"].iloc[-1]],
+                y=[names[0], names[-1]],
                 mode="lines",
                 line={"color": MUTED, "dash": "dash", "width": 2},
                 name=f"Gemiddelde per wijk: {fmt.number(mean)}",
@@ -157,19 +159,18 @@ def district_ranking(indicator: Indicator, rows: pd.DataFrame, subtitle: str) ->
         fig.add_trace(
             go.Scatter(
                 x=list(rows["target"]),
-                y=list(rows["district_name"]),
+                y=names,
                 mode="markers",
                 name="Wijkdoel volgens plan",
                 marker={"symbol": "line-ns", "size": 24, "line": {"width": 4, "color": TARGET}},
             )
         )
-    fig.update_xaxes(title_text=indicator.unit, rangemode="tozero")
+    fig.update_xaxes(title_text=unit, rangemode="tozero")
     if known and all(float(v).is_integer() for v in known):
         # Counts of groups or locations: no ticks at half a group.
         fig.update_xaxes(tick0=0, dtick=max(1, math.ceil(max(known) / 6)))
     fig = apply_style(fig, f"{indicator.name}: rangorde van de wijken", subtitle)
     set_height(fig, 200 + 34 * len(rows))
-    names = list(rows["district_name"])
     return fixed_margins(
         fig,
         label_axis_room(names),

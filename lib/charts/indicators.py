@@ -21,6 +21,7 @@ from lib.charts.style import (
     TARGET,
     TICK_GAP,
     apply_style,
+    as_text,
     fixed_margins,
     new_figure,
     numeric_axis_room,
@@ -104,7 +105,7 @@ def indicator_chart(
         ticktext=[str(y) for y in years],
         range=[min(years) - BAR_WIDTH - BAR_GAP - 0.2, max(years) + 0.3] if years else None,
     )
-    fig.update_yaxes(title_text=indicator.unit, rangemode="tozero")
+    fig.update_yaxes(title_text=as_text([indicator.unit]), rangemode="tozero")
     apply_style(fig, f"{indicator.name}: doel en stand", title_suffix)
     return fixed_margins(fig, numeric_axis_room(_highest(rows)))
 

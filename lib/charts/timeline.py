@@ -57,7 +57,7 @@ def milestone_timeline(
 ) -> go.Figure:
     """Deadlines (open diamonds) and dates reached (status symbols), late stretches as lines.
 
-    `scope` says whose milestones these are, in the title ("Mijlpalen van agendapunt 1, Doel 3"):
+    `scope` says whose milestones these are, in the title (lib/views/agenda.py milestones_of):
     a downloaded chart or a slide must say it without the page around it.
     """
     fig = new_figure()

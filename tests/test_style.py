@@ -213,3 +213,34 @@ def test_district_names_and_units_on_the_ranking_are_text(plan, example_actuals)
     assert len(fig.data[0].y) == len(plan.districts.list)
     assert all(name.endswith(" &amp; &lt;i&gt;co&lt;/i&gt;") for name in fig.data[0].y)
     assert fig.layout.xaxis.title.text == "groepen &lt;b&gt;x&lt;/b&gt;"
+
+
+def test_hover_texts_and_legend_names_from_the_plan_are_text(plan, example_actuals):
+    """What shows on pointing (a status's explanation, the unit) and in the legend is escaped as
+    the titles are: a '<b>' in a plan's unit or a milestone's name is not read as markup."""
+    from lib.charts.indicators import commitment_chart
+    from lib.charts.timeline import milestone_rows, milestone_timeline
+
+    as_of = date(2014, 10, 1)
+    progress = progress_table(plan, example_actuals, as_of, district="all").copy()
+    progress["explanation"] = progress["explanation"] + " <b>x</b> & y"
+    city = progress[progress["district"] == ""]
+    hostile = "groepen <b>x</b>"
+
+    def rows_of(kind):
+        indicator = next(i for i in plan.indicators if i.kind == kind)
+        return indicator.model_copy(update={"unit": hostile}), city[
+            city["indicator"] == indicator.id
+        ]
+
+    for kind in ("per_year", "range"):
+        indicator, rows = rows_of(kind)
+        fig = indicator_chart(indicator, rows, "x", 2014)
+        templates = [t.hovertemplate for t in fig.data if t.hovertemplate]
+        assert templates and all("groepen &lt;b&gt;x&lt;/b&gt;" in t for t in templates), kind
+        assert all("<b>" not in (t.name or "") for t in fig.data), kind
+    fig = commitment_chart(*rows_of("commitment"), "x")
+    assert all(h.endswith(" &lt;b&gt;x&lt;/b&gt; &amp; y") for h in fig.data[0].hovertext)
+    timeline = milestone_timeline(milestone_rows(progress), as_of, "x")
+    hovers = [h for t in timeline.data if t.hovertext for h in t.hovertext]
+    assert hovers and all(h.endswith(" &lt;b&gt;x&lt;/b&gt; &amp; y") for h in hovers)

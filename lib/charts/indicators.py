@@ -45,9 +45,10 @@ def indicator_chart(
     """Yearly target path (line, or band for a range) against actual figures (bars) and projection."""
     rows = rows.sort_values("year")
     years = [int(y) for y in rows["year"]]
+    unit = as_text([indicator.unit])  # the plan's words, shown as written in legend and hover
     fig = new_figure()
     if indicator.kind == "range":
-        _add_range_bands(fig, rows, indicator.unit)
+        _add_range_bands(fig, rows, unit)
     actual = _numbers(rows["actual"])
     in_progress = [y == as_of_year for y in years]
     concept = _concept(rows)
@@ -65,7 +66,7 @@ def indicator_chart(
                 "line": {"color": ACTUAL, "width": 2},
                 "pattern": {"shape": ["/" if p else "" for p in in_progress], "fgcolor": ACTUAL},
             },
-            hovertemplate="%{x}: %{y:,.1f} " + indicator.unit + "<extra>Stand</extra>",
+            hovertemplate="%{x}: %{y:,.1f} " + unit + "<extra>Stand</extra>",
             **bar,
         )
     )
@@ -80,7 +81,7 @@ def indicator_chart(
                     "line": {"color": CONCEPT_EDGE, "width": 3},
                     "pattern": {"shape": "x", "fgcolor": CONCEPT_EDGE, "size": 10},
                 },
-                hovertemplate="%{x}: %{y:,.1f} " + indicator.unit + "<extra>Concept</extra>",
+                hovertemplate="%{x}: %{y:,.1f} " + unit + "<extra>Concept</extra>",
                 **bar,
             )
         )
@@ -95,7 +96,7 @@ def indicator_chart(
                 name="Doel volgens plan",
                 line={"color": TARGET, "dash": "dash", "width": 3, "shape": "linear"},
                 marker={"symbol": "square", "size": 11, "color": TARGET},
-                hovertemplate="%{x}: doel %{y:,.1f} " + indicator.unit + "<extra></extra>",
+                hovertemplate="%{x}: doel %{y:,.1f} " + unit + "<extra></extra>",
             )
         )
     _add_projection(fig, indicator, rows)
@@ -105,7 +106,7 @@ def indicator_chart(
         ticktext=[str(y) for y in years],
         range=[min(years) - BAR_WIDTH - BAR_GAP - 0.2, max(years) + 0.3] if years else None,
     )
-    fig.update_yaxes(title_text=as_text([indicator.unit]), rangemode="tozero")
+    fig.update_yaxes(title_text=unit, rangemode="tozero")
     apply_style(fig, f"{indicator.name}: doel en stand", title_suffix)
     return fixed_margins(fig, numeric_axis_room(_highest(rows)))
 
@@ -118,7 +119,8 @@ def _highest(rows: pd.DataFrame) -> float | None:
 
 
 def _add_range_bands(fig: go.Figure, rows: pd.DataFrame, unit: str) -> None:
-    """Each year's range as a shaded box behind that year's bar, bounds as dashed edges."""
+    """Each year's range as a shaded box behind that year's bar, bounds as dashed edges; `unit`
+    is escaped for Plotly (as_text)."""
     for row in rows.itertuples():
         if pd.isna(row.target_min):
             continue
@@ -205,7 +207,9 @@ def _add_projection(fig: go.Figure, indicator: Indicator, rows: pd.DataFrame) ->
             name=f"Prognose {last_year} bij huidig tempo",
             line={"color": PROJECTION, "dash": "dot", "width": 3},
             marker={"symbol": "circle-open", "size": 12, "color": PROJECTION, "line": {"width": 3}},
-            hovertemplate="%{x}: prognose %{y:,.1f}<extra></extra>",
+            hovertemplate="%{x}: prognose %{y:,.1f} "
+            + as_text([indicator.unit])
+            + "<extra></extra>",
         )
     )
 
@@ -258,7 +262,7 @@ def commitment_chart(indicator: Indicator, rows: pd.DataFrame, title_suffix: str
                 for s, c in zip(rows["status"], _concept(rows), strict=True)
             ],
             textposition="bottom center",
-            hovertext=list(rows["explanation"]),
+            hovertext=[as_text([e]) for e in rows["explanation"]],
             hoverinfo="text",
             showlegend=False,
         )

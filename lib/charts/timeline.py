@@ -16,6 +16,7 @@ from lib.charts.style import (
     STATUS_SYMBOLS,
     TITLE_WIDTH,
     apply_style,
+    as_text,
     fixed_margins,
     label_axis_room,
     label_width,
@@ -112,7 +113,7 @@ def milestone_timeline(
                         "width": 2,
                     },
                 },
-                hovertext=list(part["explanation"]),
+                hovertext=[as_text([e]) for e in part["explanation"]],
                 hoverinfo="text",
             )
         )

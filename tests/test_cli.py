@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -357,7 +358,75 @@ def test_no_command_is_a_usage_error(capsys):
     assert caught.value.code == 2
 
 
-def test_help_describes_the_commands_in_whole_sentences():
-    described = " ".join(build_parser().format_help().split())
-    assert "the data commands of lib/cli/data.py (import," in described
-    assert "those of lib/cli/since.py (meetings, changes, explain)." in described
+def _subparsers(parser):
+    """Every parser under `parser` (commands, and the actions of meetings), depth first."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                yield sub
+                yield from _subparsers(sub)
+
+
+def test_help_is_dutch_and_names_every_command():
+    """The help is read by policy staff: argparse's own English words ('usage:', 'options',
+    'show this help message and exit') are Dutch too, and the overview names every command."""
+    parser = build_parser()
+    described = " ".join(parser.format_help().split())
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name in commands.choices:
+        assert name in described, name
+    assert "Afsluitcode 0: in orde; 1: ongeldige invoerbestanden; 2: verkeerd gebruik" in described
+    for shown in [parser, *_subparsers(parser)]:
+        text = shown.format_help()
+        assert text.startswith("gebruik: "), shown.prog
+        assert "deze uitleg tonen" in text, shown.prog
+        for english in ("usage:", "options:", "positional arguments", "show this help"):
+            assert english not in text, (shown.prog, english)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["report"], "python -m lib report: deze argumenten ontbreken: --year"),
+        (
+            ["report", "--year", "2014", "--format", "doc"],
+            "bij --format: ongeldige keuze 'doc' (kies uit 'pdf', 'pptx', 'xlsx', 'docx')",
+        ),
+        (["frob"], "python -m lib: bij OPDRACHT: ongeldige keuze 'frob' (kies uit 'targets',"),
+        (["init-db", "--empty", "--from", "x.csv"], "bij --from: niet samen met --empty"),
+        (["progress", "--year", "2014", "--bogus"], "onbekende argumenten: --bogus"),
+        (["meetings"], "python -m lib meetings: deze argumenten ontbreken: ACTIE"),
+        (["history", "--limit"], "bij --limit: hier hoort een waarde bij"),
+        (["progress", "--year", "2014,5"], "bij --year: '2014,5' is geen jaartal"),
+    ],
+)
+def test_usage_errors_are_dutch(capsys, args, message):
+    with pytest.raises(SystemExit) as caught:
+        run(args)
+    out, err = capsys.readouterr()
+    assert caught.value.code == 2 and out == ""
+    assert err.startswith("gebruik: python -m lib")
+    assert message in err
+    assert "error:" not in err and "usage:" not in err
+
+
+def test_argparse_messages_in_dutch():
+    from lib.cli.args import dutch_message
+
+    assert dutch_message("the following arguments are required: --year, --editor") == (
+        "deze argumenten ontbreken: --year, --editor"
+    )
+    assert dutch_message("one of the arguments --all --indicator is required") == (
+        "geef een van deze argumenten: --all --indicator"
+    )
+    assert dutch_message("argument --x: expected at least one argument") == (
+        "bij --x: hier hoort minstens een waarde bij"
+    )
+    assert (
+        dutch_message("argument --n: invalid int value: 'tien'")
+        == "bij --n: ongeldige waarde 'tien'"
+    )
+    # Our own refusals are Dutch already and pass through whole.
+    assert dutch_message("argument --as-of: 'morgen' is geen datum (JJJJ-MM-DD)") == (
+        "bij --as-of: 'morgen' is geen datum (JJJJ-MM-DD)"
+    )

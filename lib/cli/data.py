@@ -41,43 +41,43 @@ HISTORY_FIELDS = [
 
 def add_commands(commands, with_targets) -> None:
     """Add the data commands to the `python -m lib` parser."""
-    p = commands.add_parser("import", help="figures from .xlsx or .csv, as concepts")
+    p = commands.add_parser("import", help="cijfers uit .xlsx of .csv, als concept")
     with_targets(p)
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, metavar="BESTAND")
     p.add_argument("--editor", required=True)
-    p.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
-    p.add_argument("--only-valid", action="store_true", help="import the valid rows, skip the rest")
+    p.add_argument("--dry-run", action="store_true", help="tonen wat verandert, niets opslaan")
+    p.add_argument("--only-valid", action="store_true", help="goede rijen inlezen, rest overslaan")
 
-    p = commands.add_parser("export-actuals", help="the stored figures as CSV or Excel")
+    p = commands.add_parser("export-actuals", help="de opgeslagen cijfers als CSV of Excel")
     with_targets(p)
     p.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     p.add_argument("--include-concept", action="store_true")
     p.add_argument("--out", type=Path, default=None)
 
     for name, text in (
-        ("approve", "approve concept figures (four eyes)"),
-        ("reject", "turn concept figures down, with a reason"),
+        ("approve", "conceptcijfers vaststellen (vier ogen)"),
+        ("reject", "conceptcijfers afwijzen, met een reden"),
     ):
         p = commands.add_parser(name, help=text)
         with_targets(p)
         p.add_argument("--editor", required=True)
-        p.add_argument("--all", action="store_true", help="every concept this editor did not enter")
+        p.add_argument("--all", action="store_true", help="elk concept van een ander")
         p.add_argument("--indicator")
         p.add_argument("--year", type=year)
-        p.add_argument("--district", default=None, help="district id; '' or omitted: any")
+        p.add_argument("--district", default=None, help="wijkcode; '' of weggelaten: elke")
         if name == "reject":
-            p.add_argument("--reason", required=True, help="why (recorded in the history)")
+            p.add_argument("--reason", required=True, help="waarom (komt in de geschiedenis)")
 
-    p = commands.add_parser("backup", help="a consistent copy of the SQLite database")
-    p.add_argument("file", type=Path)
+    p = commands.add_parser("backup", help="een samenhangende kopie van de SQLite-database")
+    p.add_argument("file", type=Path, metavar="BESTAND")
 
-    for name, text in (("close-year", "close a year"), ("reopen-year", "reopen a closed year")):
+    for name, text in (("close-year", "een jaar afsluiten"), ("reopen-year", "jaar heropenen")):
         p = commands.add_parser(name, help=text)
         with_targets(p)
-        p.add_argument("year", type=year)
+        p.add_argument("year", type=year, metavar="JAAR")
         p.add_argument("--editor", required=True)
 
-    p = commands.add_parser("history", help="recorded changes, newest first")
+    p = commands.add_parser("history", help="vastgelegde wijzigingen, nieuwste eerst")
     with_targets(p)
     p.add_argument("--indicator")
     p.add_argument("--year", type=year)
@@ -85,15 +85,15 @@ def add_commands(commands, with_targets) -> None:
     p.add_argument("--limit", type=whole_number, default=50)
     p.add_argument("--format", choices=("text", "json"), default="text")
 
-    p = commands.add_parser("add-editor", help="add an editor account to the secrets file")
-    p.add_argument("name")
+    p = commands.add_parser("add-editor", help="een redacteur toevoegen aan het geheimenbestand")
+    p.add_argument("name", metavar="NAAM")
     p.add_argument("--password-stdin", action="store_true")
 
-    p = commands.add_parser("init-db", help="create the database (example figures by default)")
+    p = commands.add_parser("init-db", help="de database aanmaken (standaard: voorbeeldcijfers)")
     with_targets(p)
     source = p.add_mutually_exclusive_group()
-    source.add_argument("--empty", action="store_true", help="start without figures")
-    source.add_argument("--from", dest="seed", type=Path, help="fill from this CSV")
+    source.add_argument("--empty", action="store_true", help="beginnen zonder cijfers")
+    source.add_argument("--from", dest="seed", type=Path, help="vullen uit deze CSV")
 
 
 def run_data_command(args: argparse.Namespace, plan: Plan | None) -> int:

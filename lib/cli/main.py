@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.cli.args import iso_date, year
+from lib.cli.args import DutchParser, iso_date, year
 from lib.cli.data import add_commands, run_data_command
 from lib.cli.report import add_report_command, run_report
 from lib.cli.since import COMMANDS as SINCE_COMMANDS
@@ -31,6 +31,17 @@ from lib.progress.compare import progress_table
 from lib.store.store import Store
 from lib.views.tables import targets_table
 
+# The help's own words (the docstring above is for developers).
+DESCRIPTION = (
+    "Het voortgangsdashboard op de opdrachtregel: de doelen (targets, districts, validate), de "
+    "voortgang (progress, report), de cijfers (import, export-actuals, approve, reject, "
+    "close-year, reopen-year, history, backup, add-editor, init-db) en de vergaderingen "
+    "(meetings, changes, explain). 'python -m lib OPDRACHT -h' legt een opdracht uit."
+)
+EPILOG = (
+    "Uitkomsten gaan naar stdout, meldingen naar stderr. Afsluitcode 0: in orde; 1: ongeldige "
+    "invoerbestanden; 2: verkeerd gebruik (ook een onbekend jaar, wijk of indicator)."
+)
 DEFAULT_TARGETS = Path(__file__).resolve().parents[2] / "targets.yaml"
 PROGRESS_FIELDS = [
     "indicator",
@@ -57,36 +68,36 @@ PROGRESS_FIELDS = [
 
 
 def build_parser() -> argparse.ArgumentParser:
-    # The module's first paragraph, whole: its first line alone stopped mid-sentence.
-    description = " ".join(__doc__.split("\n\n")[0].split())
-    parser = argparse.ArgumentParser(prog="python -m lib", description=description)
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = DutchParser(prog="python -m lib", description=DESCRIPTION, epilog=EPILOG)
+    commands = parser.add_subparsers(
+        dest="command", required=True, title="opdrachten", metavar="OPDRACHT"
+    )
 
     def with_targets(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--targets", type=Path, default=DEFAULT_TARGETS, help="plan (targets.yaml)")
+        p.add_argument(
+            "--targets", type=Path, default=DEFAULT_TARGETS, help="het plan (targets.yaml)"
+        )
 
-    targets = commands.add_parser("targets", help="one row per indicator and year")
+    targets = commands.add_parser("targets", help="de doelen: een rij per indicator en jaar")
     with_targets(targets)
     targets.add_argument("--format", choices=("json", "csv"), default="csv")
 
-    progress = commands.add_parser("progress", help="the progress table for a year")
+    progress = commands.add_parser("progress", help="de voortgangstabel van een jaar")
     with_targets(progress)
     progress.add_argument("--year", type=year, required=True)
-    progress.add_argument("--district", default=None, help="district id, or 'all'")
+    progress.add_argument("--district", default=None, help="wijkcode, of 'all' voor alle wijken")
     progress.add_argument("--as-of", type=iso_date, default=None, help="peildatum (JJJJ-MM-DD)")
     progress.add_argument(
-        "--actuals", type=Path, default=None, help="CSV instead of stored figures"
+        "--actuals", type=Path, default=None, help="een CSV in plaats van de opgeslagen cijfers"
     )
-    progress.add_argument(
-        "--include-concept", action="store_true", help="count concept figures too"
-    )
+    progress.add_argument("--include-concept", action="store_true", help="conceptcijfers meetellen")
     progress.add_argument("--format", choices=("json", "csv"), default="csv")
 
-    districts = commands.add_parser("districts", help="district ids")
+    districts = commands.add_parser("districts", help="de wijkcodes")
     with_targets(districts)
     districts.add_argument("--format", choices=("text", "json"), default="text")
 
-    validate = commands.add_parser("validate", help="check targets and actuals")
+    validate = commands.add_parser("validate", help="plan en cijfers controleren")
     with_targets(validate)
     validate.add_argument("--actuals", type=Path, default=None)
     add_commands(commands, with_targets)

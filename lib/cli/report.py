@@ -16,22 +16,26 @@ FORMATS = ("pdf", "pptx", "xlsx", "docx")  # lib/report/model.py; imported there
 
 def add_report_command(commands, with_targets) -> None:
     report = commands.add_parser(
-        "report", help="the progress report for a year (pdf, pptx, xlsx, docx)"
+        "report", help="het voortgangsrapport van een jaar (pdf, pptx, xlsx, docx)"
     )
     with_targets(report)
     report.add_argument("--year", type=year, required=True)
     report.add_argument(
-        "--format", action="append", choices=FORMATS, help="repeat for several; default all four"
+        "--format", action="append", choices=FORMATS, help="herhaal voor meer; zonder: alle vier"
     )
-    report.add_argument("--out", type=Path, default=Path("."), help="folder for the files")
+    report.add_argument(
+        "--out", type=Path, default=Path("."), help="map voor de bestanden", metavar="MAP"
+    )
     report.add_argument("--as-of", type=iso_date, default=None, help="peildatum (JJJJ-MM-DD)")
-    report.add_argument("--actuals", type=Path, default=None, help="CSV instead of stored figures")
-    report.add_argument("--include-concept", action="store_true", help="count concept figures too")
+    report.add_argument(
+        "--actuals", type=Path, default=None, help="een CSV in plaats van de opgeslagen cijfers"
+    )
+    report.add_argument("--include-concept", action="store_true", help="conceptcijfers meetellen")
     report.add_argument(
         "--since",
         type=iso_date,
         default=None,
-        help="summary lists the status moves since this date (JJJJ-MM-DD)",
+        help="de samenvatting noemt de statuswijzigingen sinds deze datum (JJJJ-MM-DD)",
     )
 
 

@@ -24,35 +24,43 @@ COMMANDS = ("meetings", "changes", "explain")
 
 def add_commands(commands, with_targets) -> None:
     """Add the meetings, changes and explain commands to the `python -m lib` parser."""
-    p = commands.add_parser("meetings", help="the stuurgroep meetings: list, add, remove")
+    p = commands.add_parser(
+        "meetings", help="de vergaderingen van de stuurgroep: tonen, toevoegen, verwijderen"
+    )
     with_targets(p)
-    actions = p.add_subparsers(dest="meetings_action", required=True)
-    listing = actions.add_parser("list", help="every meeting, oldest first")
+    actions = p.add_subparsers(
+        dest="meetings_action", required=True, title="acties", metavar="ACTIE"
+    )
+    listing = actions.add_parser("list", help="alle vergaderingen, oudste eerst")
     listing.add_argument("--format", choices=("text", "json"), default="text")
-    add = actions.add_parser("add", help="add a meeting")
-    add.add_argument("day", type=iso_date, metavar="DATE")
+    add = actions.add_parser("add", help="een vergadering toevoegen")
+    add.add_argument("day", type=iso_date, metavar="DATUM")
     add.add_argument("--title", default="")
     add.add_argument("--editor", required=True)
-    remove = actions.add_parser("remove", help="remove a meeting")
-    remove.add_argument("day", type=iso_date, metavar="DATE")
+    remove = actions.add_parser("remove", help="een vergadering verwijderen")
+    remove.add_argument("day", type=iso_date, metavar="DATUM")
     remove.add_argument("--editor", required=True)
 
-    p = commands.add_parser("changes", help="what changed since a date (e.g. the last meeting)")
+    p = commands.add_parser(
+        "changes", help="wat er veranderde sinds een datum (bijv. de vorige vergadering)"
+    )
     with_targets(p)
-    p.add_argument("--since", type=iso_date, required=True, help="JJJJ-MM-DD, from 00:00")
+    p.add_argument("--since", type=iso_date, required=True, help="JJJJ-MM-DD, vanaf 0:00 uur")
     p.add_argument("--year", type=year, default=None)
-    p.add_argument("--district", default=None, help="district id, or 'all'")
-    p.add_argument("--include-concept", action="store_true", help="count concept figures too")
+    p.add_argument("--district", default=None, help="wijkcode, of 'all' voor alle wijken")
+    p.add_argument("--include-concept", action="store_true", help="conceptcijfers meetellen")
     p.add_argument("--format", choices=("json", "csv"), default="csv")
 
-    p = commands.add_parser("explain", help="an editor's toelichting and maatregelen (concept)")
+    p = commands.add_parser(
+        "explain", help="toelichting en maatregelen van een redacteur (als concept)"
+    )
     with_targets(p)
     p.add_argument("--indicator", required=True)
     p.add_argument("--year", type=year, required=True)
     p.add_argument("--district", default="")
     p.add_argument("--editor", required=True)
-    p.add_argument("--text", required=True, help="toelichting: why the figure is where it is")
-    p.add_argument("--measures", default="", help="maatregelen: what is being done")
+    p.add_argument("--text", required=True, help="toelichting: waarom het cijfer is wat het is")
+    p.add_argument("--measures", default="", help="maatregelen: wat eraan gedaan wordt")
 
 
 def run_command(args: argparse.Namespace, plan: Plan) -> int:

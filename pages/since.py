@@ -26,7 +26,8 @@ def render() -> None:
     if not all_meetings:
         st.info(
             "Er zijn nog geen vergaderingen vastgelegd. Redacteuren voegen ze toe op "
-            "*Gegevens bijwerken*; tot dan kiest u hieronder een datum.",
+            "*Gegevens bijwerken*. Tot dan telt deze pagina vanaf zes weken vóór de peildatum, "
+            "of vanaf een datum die u hieronder kiest.",
             icon=":material/event:",
         )
     day, words = since.choose_since(ctx, all_meetings)

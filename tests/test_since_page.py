@@ -112,7 +112,9 @@ def test_the_page_for_a_wijk_shows_that_wijks_figures(store):
 def test_another_date_and_no_meetings(store):
     at = open_app(SINCE)
     assert "Er zijn nog geen vergaderingen vastgelegd" in at.info[0].value
-    assert at.date_input(key="since_date").value == date(2014, 10, 1)
+    # Six weeks before the peildatum (1 October 2014): the peildatum itself would show nothing.
+    assert at.date_input(key="since_date").value == date(2014, 8, 20)
+    assert "Sinds 20 augustus 2014:" in text(at)
     assert "Geen cijfers gewijzigd." in text(at)
 
 

@@ -10,7 +10,13 @@ import streamlit as st
 
 from lib import fmt
 from lib.progress.changes import changes_since
-from lib.store.meetings import Meeting, due_before, next_meeting, previous_meeting
+from lib.store.meetings import (
+    Meeting,
+    default_since,
+    due_before,
+    next_meeting,
+    previous_meeting,
+)
 from lib.views.since import summary
 from ui import context, texts
 from ui.context import Context
@@ -76,7 +82,11 @@ def choose_since(ctx: Context, all_meetings: list[Meeting]) -> tuple[date, str]:
         named = f"{title}, {fmt.long_date(choice)}" if title else fmt.long_date(choice)
         return choice, f"{words} ({named})"
     day = st.date_input(
-        "Datum", value=ctx.as_of, format="DD-MM-YYYY", key="since_date", max_value=date(2100, 1, 1)
+        "Datum",
+        value=default_since(ctx.as_of),
+        format="DD-MM-YYYY",
+        key="since_date",
+        max_value=date(2100, 1, 1),
     )
     return day, fmt.long_date(day)
 

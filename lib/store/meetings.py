@@ -45,6 +45,12 @@ def next_meeting(all_meetings: list[Meeting], today: date) -> Meeting | None:
     return min(later, key=lambda m: m.day) if later else None
 
 
+def default_since(today: date) -> date:
+    """Without a meeting to count from, one cycle back: six weeks before `today` (the peildatum),
+    as 'before the next meeting' is six weeks on. The peildatum itself would show no change."""
+    return today - NEXT_MEETING_FALLBACK
+
+
 def due_before(all_meetings: list[Meeting], today: date) -> date:
     """The day by which something is 'before the next meeting': that meeting, or six weeks on."""
     following = next_meeting(all_meetings, today)

@@ -113,8 +113,7 @@ COLUMN_FONT_SIZE = 13  # ten districts side by side
 
 def _column_label(name: str) -> str:
     """District names stacked word by word (and after a hyphen), so ten fit side by side."""
-    words = re.sub(r" |(?<=-)", "\n", name).replace("\n\n", "\n")
-    return as_text(words.split("\n"))
+    return as_text([word for word in re.split(r" |(?<=-)", name) if word])
 
 
 def _short(name: str, width: int = 36) -> str:

@@ -99,7 +99,7 @@ def indicator_chart(
                 hovertemplate="%{x}: doel %{y:,.1f} " + unit + "<extra></extra>",
             )
         )
-    _add_projection(fig, indicator, rows)
+    _add_projection(fig, indicator, rows, unit)
     fig.update_xaxes(
         tickmode="array",
         tickvals=years,
@@ -186,7 +186,7 @@ def _concept(rows: pd.DataFrame) -> list[bool]:
     return [s == "concept" for s in rows["figure_status"]]
 
 
-def _add_projection(fig: go.Figure, indicator: Indicator, rows: pd.DataFrame) -> None:
+def _add_projection(fig: go.Figure, indicator: Indicator, rows: pd.DataFrame, unit: str) -> None:
     city = rows.dropna(subset=["projection"])
     known = rows.dropna(subset=["actual"])
     if city.empty or known.empty:
@@ -207,9 +207,7 @@ def _add_projection(fig: go.Figure, indicator: Indicator, rows: pd.DataFrame) ->
             name=f"Prognose {last_year} bij huidig tempo",
             line={"color": PROJECTION, "dash": "dot", "width": 3},
             marker={"symbol": "circle-open", "size": 12, "color": PROJECTION, "line": {"width": 3}},
-            hovertemplate="%{x}: prognose %{y:,.1f} "
-            + as_text([indicator.unit])
-            + "<extra></extra>",
+            hovertemplate="%{x}: prognose %{y:,.1f} " + unit + "<extra></extra>",
         )
     )
 

@@ -35,7 +35,8 @@ def whole_number(text: str) -> int:
 
 
 # argparse's own words in Dutch: its messages (Python 3.11-3.13 wording), the usage line, the
-# group titles and the placeholders (metavars) it makes from option names.
+# group titles, and the placeholders (metavars) it would make from argument names, which help
+# and errors both show ("deze argumenten ontbreken: JAAR").
 _MESSAGES = [
     (r"the following arguments are required: (.+)", r"deze argumenten ontbreken: \1"),
     (r"one of the arguments (.+) is required", r"geef een van deze argumenten: \1"),
@@ -50,6 +51,9 @@ _MESSAGES = [
     (r"invalid \S+ value: (.+)", r"ongeldige waarde \1"),
 ]
 METAVARS = {
+    "file": "BESTAND",
+    "name": "NAAM",
+    "day": "DATUM",
     "targets": "PLAN",
     "year": "JAAR",
     "district": "WIJK",
@@ -82,9 +86,6 @@ class DutchFormatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
         super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
 
-    def _get_default_metavar_for_optional(self, action):
-        return METAVARS.get(action.dest, action.dest.upper())
-
 
 class DutchParser(argparse.ArgumentParser):
     """argparse with Dutch help and Dutch errors; subcommands get the same class."""
@@ -98,6 +99,12 @@ class DutchParser(argparse.ArgumentParser):
         self.add_argument(
             "-h", "--help", action="help", default=argparse.SUPPRESS, help="deze uitleg tonen"
         )
+
+    def _add_action(self, action):
+        # Every argument passes here, also those of a group; one given its own metavar keeps it.
+        if action.metavar is None and action.dest in METAVARS:
+            action.metavar = METAVARS[action.dest]
+        return super()._add_action(action)
 
     def error(self, message: str):
         self.print_usage(sys.stderr)

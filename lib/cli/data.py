@@ -43,7 +43,7 @@ def add_commands(commands, with_targets) -> None:
     """Add the data commands to the `python -m lib` parser."""
     p = commands.add_parser("import", help="cijfers uit .xlsx of .csv, als concept")
     with_targets(p)
-    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("file", type=Path)
     p.add_argument("--editor", required=True)
     p.add_argument("--dry-run", action="store_true", help="tonen wat verandert, niets opslaan")
     p.add_argument("--only-valid", action="store_true", help="goede rijen inlezen, rest overslaan")
@@ -69,12 +69,12 @@ def add_commands(commands, with_targets) -> None:
             p.add_argument("--reason", required=True, help="waarom (komt in de geschiedenis)")
 
     p = commands.add_parser("backup", help="een samenhangende kopie van de SQLite-database")
-    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("file", type=Path)
 
     for name, text in (("close-year", "een jaar afsluiten"), ("reopen-year", "jaar heropenen")):
         p = commands.add_parser(name, help=text)
         with_targets(p)
-        p.add_argument("year", type=year, metavar="JAAR")
+        p.add_argument("year", type=year)
         p.add_argument("--editor", required=True)
 
     p = commands.add_parser("history", help="vastgelegde wijzigingen, nieuwste eerst")
@@ -86,7 +86,7 @@ def add_commands(commands, with_targets) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
 
     p = commands.add_parser("add-editor", help="een redacteur toevoegen aan het geheimenbestand")
-    p.add_argument("name", metavar="NAAM")
+    p.add_argument("name")
     p.add_argument("--password-stdin", action="store_true")
 
     p = commands.add_parser("init-db", help="de database aanmaken (standaard: voorbeeldcijfers)")

@@ -34,11 +34,11 @@ def add_commands(commands, with_targets) -> None:
     listing = actions.add_parser("list", help="alle vergaderingen, oudste eerst")
     listing.add_argument("--format", choices=("text", "json"), default="text")
     add = actions.add_parser("add", help="een vergadering toevoegen")
-    add.add_argument("day", type=iso_date, metavar="DATUM")
+    add.add_argument("day", type=iso_date)
     add.add_argument("--title", default="")
     add.add_argument("--editor", required=True)
     remove = actions.add_parser("remove", help="een vergadering verwijderen")
-    remove.add_argument("day", type=iso_date, metavar="DATUM")
+    remove.add_argument("day", type=iso_date)
     remove.add_argument("--editor", required=True)
 
     p = commands.add_parser(

@@ -42,7 +42,10 @@ def prepare(folder: Path, name: str, copies: int = 1, districts_per: int = 1) ->
     # Few bcrypt rounds: logging in is not what is measured.
     secrets.write_text(f'[editors]\n"{EDITOR}" = "{hash_password(EDITOR, rounds=4)}"\n')
     url = f"sqlite:///{folder / 'figures.sqlite3'}"
-    store = Store.open(load_plan(targets), url, seed=figures)
+    # The example as a fresh installation has it: its figures and their story (meetings, later
+    # changes, toelichtingen; lib/store/story.py). The generated dataset: its figures.
+    example = copies == 1 and districts_per == 1
+    store = Store.open(load_plan(targets), url, seed=True if example else figures)
     # A meeting before the peildatum, so "Sinds de vorige vergadering" has one to count from.
     store.add_meeting(MEETING, "Stuurgroep", EDITOR)
     store.engine.dispose()

@@ -9,6 +9,7 @@ import streamlit as st
 from sqlalchemy import func, select
 
 from lib.cli.main import run
+from lib.figures.actuals import DEFAULT_ACTUALS
 from lib.plan.schema import Plan
 from lib.store.db import changes, dataset, figure_values, figures
 from lib.store.store import Store
@@ -17,7 +18,9 @@ FTE = ("hbo_coach_fte", 2014, "")  # example figure 3,2 (city only)
 GROUPS_W01 = ("hbo_coach_vve_groepen", 2014, "w01")  # example figure 4
 
 
-def open_store(plan: Plan, url: str, seed: Path | None | bool = True) -> Store:
+def open_store(plan: Plan, url: str, seed: Path | None | bool = DEFAULT_ACTUALS) -> Store:
+    """By default the example figures as they are, without the example's story (meetings,
+    later changes, texts: tests/test_story.py), so a test's own changes are the only ones."""
     return Store.open(plan, url, seed=seed)
 
 

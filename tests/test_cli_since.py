@@ -10,6 +10,7 @@ import json
 import pytest
 from store_fixtures import cli
 
+from lib.figures.actuals import DEFAULT_ACTUALS
 from lib.plan.load import load_plan
 from lib.progress.changes import FIELDS
 from lib.store.store import FigureInput, Store
@@ -26,6 +27,7 @@ def change_fte(capsys, value: str = "1,5") -> None:
 
 
 def test_meetings_add_list_remove(capsys):
+    Store.open(load_plan("targets.yaml"), seed=DEFAULT_ACTUALS)  # the figures, not their story
     code, _, err = cli(
         capsys, "meetings", "add", "2014-09-15", "--title", "Stuurgroep", "--editor", "anna"
     )

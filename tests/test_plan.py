@@ -457,3 +457,17 @@ def test_baseline_fact_counts_per_wijk_name_known_wijken():
         for m in messages
     ), messages
     assert any("districts.w02" in m and "mag niet negatief zijn" in m for m in messages), messages
+
+
+def test_impossible_date_is_named_not_a_crash(line_of):
+    """PyYAML raises ValueError on a date that looks like one but does not exist (2014-02-30);
+    the plan says where, in Dutch, like any other mistake."""
+    text = (
+        Path("targets.yaml")
+        .read_text(encoding="utf-8")
+        .replace('due: "2012"', "due: 2014-02-30", 1)
+    )
+    (problem,) = problems_of(text)
+    assert problem.message == "'2014-02-30' is geen bestaande datum"
+    assert problem.line == line_of(text, "due: 2014-02-30")
+    assert problem.field.endswith(".due")

@@ -4,6 +4,7 @@ report, `explain` and `approve --all` on the command line, and `changes` kind `e
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 import pytest
@@ -11,6 +12,7 @@ from store_fixtures import FTE, GROUPS_W01, open_store
 
 import lib.store.writes
 from lib.cli.main import run
+from lib.plan.load import load_plan
 from lib.problems import ValidationFailed
 from lib.progress.changes import changes_since
 from lib.store import auth
@@ -128,6 +130,7 @@ def test_explain_and_approve_all_on_the_command_line(tmp_path, monkeypatch, caps
     monkeypatch.setenv("HJK_SECRETS", str(secrets))
     for name in ("anna", "bob"):
         auth.add_editor(secrets, name, "een lang wachtwoord", rounds=4)
+    open_store(load_plan("targets.yaml"), os.environ["DATABASE_URL"])  # without the story's texts
     base = ["explain", "--indicator", FTE[0], "--year", "2014", "--editor", "anna"]
     assert run([*base, "--text", "=HYPERLINK(1)", "--measures", "Werving"]) == 0
     assert "opgeslagen als concept door anna" in capsys.readouterr().err
@@ -137,8 +140,6 @@ def test_explain_and_approve_all_on_the_command_line(tmp_path, monkeypatch, caps
     assert "1 eigen concept(en) overgeslagen" in capsys.readouterr().err
     assert run(["approve", "--all", "--editor", "bob"]) == 0
     assert "1 toelichting(en) vastgesteld door bob." in capsys.readouterr().err
-    from lib.plan.load import load_plan
-
     stored = Store.open(load_plan("targets.yaml")).texts()
     assert stored == {FTE: ("=HYPERLINK(1)", "Werving")}
     assert run(["changes", "--since", "2000-01-01"]) == 0  # CSV: the formula made inert

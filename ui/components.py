@@ -142,8 +142,9 @@ def example_notice(actuals: Actuals) -> None:
             else "onbekend"
         )
         st.warning(
-            f"**Voorbeeldgegevens.** De cijfers op dit scherm zijn verzonnen om het dashboard te tonen; "
-            f"het zijn geen resultaten van de gemeente. Ze beschrijven een denkbeeldige stand op {when}.",
+            "**Voorbeeldgegevens.** De cijfers, toelichtingen en vergaderingen op dit scherm zijn "
+            "verzonnen om het dashboard te tonen; het zijn geen resultaten van de gemeente. Ze "
+            f"beschrijven een denkbeeldige stand op {when}.",
             icon=":material/info:",
         )
 

@@ -29,6 +29,12 @@ _PYDANTIC_MESSAGES = {
     "model_type": "moet een blok met velden zijn",
     "string_pattern_mismatch": "mag alleen kleine letters, cijfers en _ bevatten",
     "too_short": "mag niet leeg zijn",
+    "date_parsing": "moet een datum zijn (JJJJ-MM-DD)",
+    "date_from_datetime_parsing": "moet een datum zijn (JJJJ-MM-DD)",
+    "date_type": "moet een datum zijn (JJJJ-MM-DD)",
+    "datetime_parsing": "moet een tijdstip zijn (JJJJ-MM-DDTUU:MM:SS)",
+    "datetime_from_date_parsing": "moet een tijdstip zijn (JJJJ-MM-DDTUU:MM:SS)",
+    "datetime_type": "moet een tijdstip zijn (JJJJ-MM-DDTUU:MM:SS)",
     "string_too_short": "mag niet leeg zijn",
 }
 
@@ -63,6 +69,19 @@ def _clean_loc(loc: tuple) -> tuple:
     return tuple(p for p in loc if p not in members)
 
 
+def schema_problems(exc: ValidationError, data: object, lines: dict, file: str) -> list[Problem]:
+    """Pydantic's errors for YAML `data` as Dutch problems naming the line and field."""
+    problems: dict[tuple, Problem] = {}
+    for error in exc.errors():
+        loc = _clean_loc(error["loc"])
+        problem = Problem(
+            file, _translate(error), line=line_for(lines, loc), field=field_name(loc, data)
+        )
+        # A union reports each member's failure for one value; the first says enough.
+        problems.setdefault(loc, problem)
+    return list(problems.values())
+
+
 def parse_plan(text: str, file: str = "targets.yaml", folder: Path | None = None) -> Plan:
     """Validate plan text; raise ValidationFailed listing every problem, or return the Plan.
 
@@ -74,15 +93,7 @@ def parse_plan(text: str, file: str = "targets.yaml", folder: Path | None = None
     try:
         plan = Plan.model_validate(data)
     except ValidationError as exc:
-        problems: dict[tuple, Problem] = {}
-        for error in exc.errors():
-            loc = _clean_loc(error["loc"])
-            problem = Problem(
-                file, _translate(error), line=line_for(lines, loc), field=field_name(loc, data)
-            )
-            # A union reports each member's failure for one value; the first says enough.
-            problems.setdefault(loc, problem)
-        raise ValidationFailed(list(problems.values())) from None
+        raise ValidationFailed(schema_problems(exc, data, lines, file)) from None
     problems = check_plan(plan, data, lines, file)
     if folder is not None:
         problems += _check_files(plan, folder, data, lines, file)

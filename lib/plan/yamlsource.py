@@ -35,7 +35,11 @@ def _construct(node: yaml.Node, path: Path, lines: dict[Path, int], trouble: _Tr
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, path + (i,), lines, trouble) for i, item in enumerate(node.value)]
-    value = _scalar(node)
+    try:
+        value = _scalar(node)
+    except ValueError:  # looks like a date, is none: 2014-02-30 (PyYAML raises instead)
+        trouble.append((path, lines[path], f"'{node.value[:30]}' is geen bestaande datum"))
+        return node.value
     if isinstance(value, int | float) and not isinstance(value, bool) and _too_precise(node.value):
         trouble.append(
             (

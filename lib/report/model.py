@@ -86,8 +86,8 @@ class Report:
         out = []
         if self.actuals.meta.is_example:
             out.append(
-                "VOORBEELDGEGEVENS: de cijfers in dit rapport zijn verzonnen om het dashboard te "
-                "tonen; het zijn geen resultaten van de gemeente."
+                "VOORBEELDGEGEVENS: de cijfers en toelichtingen in dit rapport zijn verzonnen om "
+                "het dashboard te tonen; het zijn geen resultaten van de gemeente."
             )
         if self.include_concept:
             out.append(

@@ -15,8 +15,9 @@ from sqlalchemy import Engine, delete, insert, select
 from lib import fmt
 from lib.figures.history import Record
 from lib.problems import Problem, ValidationFailed
+from lib.store.clock import now
 from lib.store.db import meetings, reading, writing
-from lib.store.writes import now, record_change
+from lib.store.writes import record_change
 
 NEXT_MEETING_FALLBACK = timedelta(weeks=6)
 TITLE_MAX = 200

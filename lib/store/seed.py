@@ -2,11 +2,17 @@
 
 Figures loaded here (the example file, or `init-db --from FILE`) are approved at once and
 recorded as `seed` by the editor SEED_EDITOR, so the history knows they were there from the start.
+The bundled example, chosen by default, comes with its story (lib/store/story.py): the starting
+figures are then those before the story, recorded at its start, and the store replays the rest.
+A process stopped during that replay leaves the example with part of its story; deleting the
+database file starts it again.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Engine, insert, select
@@ -15,8 +21,10 @@ from sqlalchemy.exc import IntegrityError
 from lib.figures.actuals import DEFAULT_ACTUALS, ActualsMeta
 from lib.figures.actuals import read_actuals as read_actuals_file
 from lib.plan.schema import Plan
+from lib.store.clock import now
 from lib.store.db import APPROVED, changes, dataset, figure_values, figures, reading, writing, years
-from lib.store.writes import canonical_value, now
+from lib.store.story import apply_story, example_story, read_story, starting_records
+from lib.store.writes import canonical_value
 
 SEED_EDITOR = "startbestand"
 BUNDLED_TARGETS = DEFAULT_ACTUALS.parents[1] / "targets.yaml"
@@ -32,14 +40,21 @@ def example_seed(plan: Plan) -> Path | None:
     return DEFAULT_ACTUALS if plan.content_hash == bundled else None
 
 
-def initialise(engine: Engine, plan: Plan, seed: Path | None) -> None:
+def initialise(
+    engine: Engine, plan: Plan, seed: Path | None, story: bool = False
+) -> Callable[..., None] | None:
     """Create the dataset row and the plan's years on first use; a new database is filled from
-    `seed` (a CSV of figures, or None for an empty start)."""
+    `seed` (a CSV of figures, or None for an empty start).
+
+    `story`: when `seed` is the bundled example, it comes with its story (lib/store/story.py).
+    Returns what is then left to do once this call filled the database: replaying the story on
+    the store."""
     with reading(engine) as conn:
         exists = conn.execute(select(dataset.c.id)).first() is not None
+    rest = None
     if not exists:
         try:
-            _seed(engine, plan, seed)
+            rest = _seed(engine, plan, seed, story)
         except IntegrityError:
             pass  # another instance created it at the same moment
     with reading(engine) as conn:
@@ -48,12 +63,18 @@ def initialise(engine: Engine, plan: Plan, seed: Path | None) -> None:
     if missing:
         with writing(engine) as (conn, _revision):
             conn.execute(insert(years), [{"year": y, "closed": False} for y in missing])
+    return rest
 
 
-def _seed(engine: Engine, plan: Plan, seed: Path | None) -> None:
+def _seed(engine: Engine, plan: Plan, seed: Path | None, story: bool) -> Callable[..., None] | None:
     source = read_actuals_file(seed, plan) if seed else None
     meta = source.meta if source else ActualsMeta()
     started = now()
+    records = source.frame.to_dict("records") if source else []
+    told = None
+    if story and (story_file := example_story(seed)):  # checked whole before anything is written
+        told = read_story(story_file, plan, records)
+        started = told.starting_file_at.isoformat(timespec="seconds")
     with engine.connect() as conn:
         conn.execution_options(hjk_write=True)
         with conn.begin():
@@ -68,11 +89,12 @@ def _seed(engine: Engine, plan: Plan, seed: Path | None) -> None:
                 )
             )
             conn.execute(insert(years), [{"year": y, "closed": False} for y in plan.plan.years])
-            records = source.frame.to_dict("records") if source else []
-            rows = [_seed_rows(plan, record, started) for record in records]
+            seeded = starting_records(told, plan, records) if told else records
+            rows = [_seed_rows(plan, record, started) for record in seeded]
             for table, index in ((figures, 0), (figure_values, 1), (changes, 2)):
                 if rows:
                     conn.execute(insert(table), [row[index] for row in rows])
+    return partial(apply_story, story=told, records=records) if told else None
 
 
 def _seed_rows(plan: Plan, record: dict, started: str) -> tuple[dict, dict, dict]:

@@ -69,17 +69,20 @@ class Store(MeetingStore, TextStore, YearStore):
     def open(cls, plan: Plan, url: str | None = None, seed: Path | None | bool = True) -> Store:
         """Open (and on first use create) the database; a new one is filled from `seed`.
 
-        seed True: the bundled example figures; a Path: that CSV; None: start empty.
+        seed True: the bundled example figures, and their story (lib/store/story.py); a Path:
+        that CSV as it is; None: start empty.
         """
         url = url or database_url()
         engine = make_engine(url)
         metadata.create_all(engine)
         store = cls(engine, plan, url)
-        store._initialise(example_seed(plan) if seed is True else seed or None)
+        store._initialise(example_seed(plan) if seed is True else seed or None, seed is True)
         return store
 
-    def _initialise(self, seed: Path | None) -> None:
-        initialise(self.engine, self.plan, seed)
+    def _initialise(self, seed: Path | None, story: bool) -> None:
+        rest = initialise(self.engine, self.plan, seed, story)
+        if rest:  # the bundled example's story, on a database this call just filled
+            rest(self)
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -7,13 +7,13 @@ Used by lib/store/store.py, which opens the transaction, checks closed years and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import Connection, and_, delete, insert, select, update
 
 from lib.figures.history import Key, Layers, Record, describe_key, describe_value
 from lib.plan.schema import Plan
+from lib.store.clock import now
 from lib.store.db import APPROVED, CONCEPT, changes, figure_values, figures
 from lib.store.identity import same_editor
 
@@ -79,11 +79,6 @@ def canonical_value(kind: str, typed: dict) -> str:
         return "ja" if typed["flag"] else "nee"
     text = format(Decimal(str(typed["number"])).normalize(), "f")
     return text.replace(".", ",")
-
-
-def now() -> str:
-    """Local time to the second, as the history and the figures record it."""
-    return datetime.now().isoformat(timespec="seconds")
 
 
 def key_filter(table, key: Key):

@@ -9,8 +9,9 @@ from sqlalchemy import Connection, select, update
 
 from lib.figures.history import Record
 from lib.problems import Problem, ValidationFailed
+from lib.store.clock import now
 from lib.store.db import reading, writing, years
-from lib.store.writes import FigureInput, now, record_change
+from lib.store.writes import FigureInput, record_change
 
 
 class YearStore:

@@ -47,6 +47,9 @@ _PAGE_HEAD = """
   .hjk-table .hjk-name { min-width: 8em; }
   .hjk-table .hjk-why { min-width: 11em; font-size: 0.85rem; }
   .hjk-table .hjk-spark-cell, .hjk-overview td:nth-child(2) { width: 1%; }
+  /* The editors' texts in a table cell at the cell's size, like the reason above them: at the
+     page's 16 px they widened the column until the overview scrolled sideways. */
+  .hjk-table .hjk-texts p { font-size: inherit; overflow-wrap: anywhere; }
   /* A filter greyed out on a page keeps a readable label: it still says what is chosen. */
   [class*="st-key-filter_"] [data-testid="stMarkdownContainer"] p {
     color: #4d4d4d !important;

@@ -415,3 +415,23 @@ def test_cli_report_all_formats(tmp_path, capsys):
     suffixes = sorted(p.suffix for p in tmp_path.iterdir())
     assert suffixes == [".docx", ".pdf", ".pptx", ".xlsx"]
     assert all("2013 (peildatum 31 december 2013)" in p.name for p in tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("width", [80, 95, 100])
+def test_pdf_cells_break_long_dutch_words_at_a_syllable_with_a_hyphen(width: int) -> None:
+    """A toelichting in the report's narrow columns: 'jeugdverpleegkundigen' was cut anywhere
+    ('jeugdverpleegk' / 'undigen'), without a hyphen."""
+    from reportlab.platypus import Paragraph
+
+    from lib.report.pdf_parts import make_styles
+
+    text = "Vanaf oktober verwijzen de jeugdverpleegkundigen rechtstreeks."
+    for style in ("cell", "body", "small"):
+        paragraph = Paragraph(text, make_styles()[style])
+        paragraph.wrap(width * (1.25 if style == "body" else 1), 1000)
+        lines = [" ".join(words) for _, words in paragraph.blPara.lines]
+        assert " ".join(lines).replace("- ", "") == text.replace("- ", ""), lines
+        for line, following in zip(lines, lines[1:], strict=False):
+            if not line.endswith((".", ",")) and following[:1].islower():
+                word_cut = line.split()[-1]
+                assert word_cut.endswith("-") or following.split()[0] in text.split(), lines

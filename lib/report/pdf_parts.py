@@ -39,6 +39,12 @@ def fonts() -> tuple[str, str]:
     return "Helvetica", "Helvetica-Bold"
 
 
+# A long Dutch compound word ("jeugdverpleegkundigen") that does not fit a narrow table cell is
+# broken at a syllable with a hyphen (pyphen's Dutch dictionary), not cut anywhere without one.
+DUTCH = "nl_NL"
+LONG_WORD = 13  # shorter words move to the next line whole: "agenda-punt" helps nobody
+
+
 def make_styles() -> dict[str, ParagraphStyle]:
     regular, bold = fonts()
     base = getSampleStyleSheet()
@@ -53,7 +59,13 @@ def make_styles() -> dict[str, ParagraphStyle]:
             "h2", parent=base["Heading2"], fontName=bold, fontSize=13, leading=17, keepWithNext=1
         ),
         "body": ParagraphStyle(
-            "b", parent=base["BodyText"], fontName=regular, fontSize=10, leading=14
+            "b",
+            parent=base["BodyText"],
+            fontName=regular,
+            fontSize=10,
+            leading=14,
+            hyphenationLang=DUTCH,
+            hyphenationMinWordLength=LONG_WORD,
         ),
         "small": ParagraphStyle(
             "s",
@@ -62,9 +74,17 @@ def make_styles() -> dict[str, ParagraphStyle]:
             fontSize=8,
             leading=10.5,
             textColor=colors.HexColor("#595959"),
+            hyphenationLang=DUTCH,
+            hyphenationMinWordLength=LONG_WORD,
         ),
         "cell": ParagraphStyle(
-            "c", parent=base["BodyText"], fontName=regular, fontSize=8, leading=10
+            "c",
+            parent=base["BodyText"],
+            fontName=regular,
+            fontSize=8,
+            leading=10,
+            hyphenationLang=DUTCH,
+            hyphenationMinWordLength=LONG_WORD,
         ),
         "notice": ParagraphStyle(
             "n",

@@ -435,3 +435,27 @@ def test_pdf_cells_break_long_dutch_words_at_a_syllable_with_a_hyphen(width: int
             if not line.endswith((".", ",")) and following[:1].islower():
                 word_cut = line.split()[-1]
                 assert word_cut.endswith("-") or following.split()[0] in text.split(), lines
+
+
+def test_pptx_table_rows_are_paged_by_their_height() -> None:
+    """PowerPoint grows a row to its text: five rows with the example's toelichtingen ran past
+    the slide's source line. Short rows still go five to a slide; a row taller than a slide
+    gets one of its own."""
+    from lib.report import pptx
+
+    headers = ["Indicator", "Stand en doel", "Waarom", "Toelichting", "Maatregelen"]
+    widths = [0.24, 0.16, 0.16, 0.22, 0.22]
+    room = pptx.BODY_BOTTOM - pptx.BODY_TOP - pptx.row_height(headers, widths, 12)
+    short = [["a", "b", "c", "d", "e"]] * 7
+    assert [len(p) for p in pptx._table_pages(headers, short, widths, 12)] == [5, 2]
+    text = "De opleiding werft opnieuw bij kinderopvang en peuterspeelzalen, met februari 2015. "
+    long = [["a", "b", "c", text * 2, text * 2]] * 7
+    pages = pptx._table_pages(headers, long, widths, 12)
+    assert sum(len(p) for p in pages) == 7 and len(pages) > 2
+    for page in pages:
+        assert sum(pptx.row_height(r, widths, 12) for r in page) <= room
+    huge = [["a", "b", "c", text * 40, ""], ["a", "b", "c", "d", "e"]]
+    assert [len(p) for p in pptx._table_pages(headers, huge, widths, 12)] == [1, 1]
+    # The estimate is not below what 12-point text needs: ~230 characters in a 2.76-inch cell
+    # take 8 or more lines.
+    assert pptx.row_height(["", "", "", text * 2 + text[:60], ""], widths, 12) >= 8 * pptx.Pt(14.4)

@@ -25,7 +25,11 @@ MARGIN = Inches(0.4)
 BODY_TOP = Inches(1.15)
 BODY_BOTTOM = SLIDE_H - Inches(0.6)
 CHARTS_PER_SLIDE = 2
-ROWS_PER_TABLE_SLIDE = 5
+ROWS_PER_TABLE_SLIDE = 5  # at most; fewer when the rows' texts are long (_table_pages)
+# PowerPoint grows a table row to its text, past the slide's bottom if need be, so the rows are
+# paged by an estimate of their height: a character of 12-point text is about 0.5 em wide on
+# average (Calibri, Dutch text), a line 1.2 em high, a cell has 0.1 inch of margin each side.
+CHAR_EM, LINE_EM, CELL_MARGIN = 0.5, 1.2, Inches(0.1)
 GREY = RGBColor(0x59, 0x59, 0x59)
 NOTICE = RGBColor(0xA0, 0x3F, 0x00)
 
@@ -149,13 +153,39 @@ def _summary_slides(deck, report: Report) -> None:
     )
     if behind is None:
         return
-    rows = behind[2]
-    pages = range(0, len(rows), ROWS_PER_TABLE_SLIDE)
-    for n, start in enumerate(pages):
+    rows, widths = behind[2], [0.24, 0.16, 0.16, 0.22, 0.22]
+    pages = _table_pages(behind[1], rows, widths, 12)
+    for n, chunk in enumerate(pages):
         suffix = f" ({n + 1}/{len(pages)})" if len(pages) > 1 else ""
         slide = _slide(deck, report, f"Achter: {len(rows)} doelen{suffix}")
-        chunk = rows[start : start + ROWS_PER_TABLE_SLIDE]
-        _table(slide, behind[1], chunk, BODY_TOP, size=12, widths=[0.24, 0.16, 0.16, 0.22, 0.22])
+        _table(slide, behind[1], chunk, BODY_TOP, size=12, widths=widths)
+
+
+def row_height(cells: list, widths: list[float], size: int, width=SLIDE_W - 2 * MARGIN) -> int:
+    """The estimated height (EMU) of a table row of `cells` at `size` points: its tallest cell."""
+    line = Pt(size * LINE_EM)
+    lines = 1
+    for text, share in zip(cells, widths, strict=True):
+        per_line = max(1, int((width * share - 2 * CELL_MARGIN) / Pt(size * CHAR_EM)))
+        wrapped = sum(-(-max(len(part), 1) // per_line) for part in str(text).split("\n"))
+        lines = max(lines, wrapped)
+    return int(lines * line + 2 * CELL_MARGIN)
+
+
+def _table_pages(headers: list, rows: list, widths: list[float], size: int) -> list[list]:
+    """The rows in slides: as many as fit under the header between BODY_TOP and BODY_BOTTOM
+    (at most ROWS_PER_TABLE_SLIDE), a row taller than a slide on a slide of its own."""
+    room = BODY_BOTTOM - BODY_TOP - row_height(headers, widths, size)
+    pages: list[list] = [[]]
+    used = 0
+    for row in rows:
+        height = row_height(row, widths, size)
+        if pages[-1] and (used + height > room or len(pages[-1]) >= ROWS_PER_TABLE_SLIDE):
+            pages.append([])
+            used = 0
+        pages[-1].append(row)
+        used += height
+    return pages
 
 
 def _agenda_title(report: Report, number: int, name: str) -> str:

@@ -459,3 +459,37 @@ def test_pptx_table_rows_are_paged_by_their_height() -> None:
     # The estimate is not below what 12-point text needs: ~230 characters in a 2.76-inch cell
     # take 8 or more lines.
     assert pptx.row_height(["", "", "", text * 2 + text[:60], ""], widths, 12) >= 8 * pptx.Pt(14.4)
+
+
+def test_pptx_chart_slides_leave_room_for_their_texts(plan, example_actuals, fake, tmp_path):
+    """The 'Geen doel in 2014: ...' line ran into the charts below it when it took two lines,
+    and a long toelichting ran over the source line: every text box is now as tall as its
+    estimated lines, and nothing on a slide overlaps or reaches into the source line."""
+    from lib.report import pptx
+
+    long = "Twee aanbieders vonden nog geen coach; de werving loopt sinds juni. " * 5
+    texts = {("hbo_coach_vve_groepen", 2014, ""): (long, long)}
+    report = build_report(plan, example_actuals, AS_OF, 2014, created=CREATED, texts=texts)
+    deck = Presentation(io.BytesIO(render(report, "pptx", fake, ImageCache(tmp_path))))
+    for slide in list(deck.slides)[1:]:
+        shapes = [s for s in slide.shapes if s.top >= pptx.BODY_TOP and s.top < pptx.BODY_BOTTOM]
+        for shape in shapes:
+            assert shape.top + shape.height <= pptx.BODY_BOTTOM + 1, shape.name
+            if shape.has_text_frame and shape.text_frame.text:
+                # 12-point text, about 6 points a character, 14.4 a line, 0.1 inch margins
+                per_line = int((shape.width / 12700 - 14.4) / 6)
+                lines = sum(
+                    -(-max(len(p), 1) // per_line) for p in shape.text_frame.text.split("\n")
+                )
+                needed = (lines * 14.4 + 14.4) * 12700
+                assert shape.height >= needed - 12700 or shape.has_table, shape.text_frame.text[:40]
+        for a in shapes:
+            for b in shapes:
+                if a is not b and not (a.has_table or b.has_table):
+                    apart = (
+                        a.top + a.height <= b.top
+                        or b.top + b.height <= a.top
+                        or a.left + a.width <= b.left
+                        or b.left + b.width <= a.left
+                    )
+                    assert apart, (a.name, b.name)

@@ -100,13 +100,18 @@ def _chart_slides(deck, report: Report, title: str, items: list[ChartItem], extr
         suffix = f" ({n + 1}/{len(chunks)})" if len(chunks) > 1 else ""
         slide = _slide(deck, report, title + suffix)
         cell_w = (SLIDE_W - 2 * MARGIN) / len(chunk)
-        top = BODY_TOP + (Inches(0.4) if extra and n == 0 else 0)
-        if extra and n == 0:
-            _text(slide, extra, MARGIN, BODY_TOP, SLIDE_W - 2 * MARGIN, Inches(0.4), size=12)
+        top = BODY_TOP
+        if extra and n == 0:  # as tall as its lines: the charts start below it
+            extra_h = text_height(extra, SLIDE_W - 2 * MARGIN, 12)
+            _text(slide, extra, MARGIN, BODY_TOP, SLIDE_W - 2 * MARGIN, extra_h, size=12)
+            top = BODY_TOP + extra_h + Inches(0.05)
         for k, item in enumerate(chunk):
             left = MARGIN + cell_w * k
             texts = _item_texts(report, item)
-            height = (BODY_BOTTOM - top) * (0.68 if texts else 1.0)
+            room = BODY_BOTTOM - top
+            # The chart gives way to the editors' texts below it, down to half the room.
+            below_h = text_height(texts, cell_w - Inches(0.1), 12) if texts else 0
+            height = max(room - below_h - Inches(0.1), room * 0.5) if texts else room
             pic = _picture(
                 slide,
                 report.images[item.key],
@@ -161,15 +166,19 @@ def _summary_slides(deck, report: Report) -> None:
         _table(slide, behind[1], chunk, BODY_TOP, size=12, widths=widths)
 
 
+def text_height(text: str, width: int, size: int) -> int:
+    """The estimated height (EMU) of `text` at `size` points in a box or cell `width` wide."""
+    per_line = max(1, int((width - 2 * CELL_MARGIN) / Pt(size * CHAR_EM)))
+    lines = sum(-(-max(len(part), 1) // per_line) for part in str(text).split("\n"))
+    return int(lines * Pt(size * LINE_EM) + 2 * CELL_MARGIN)
+
+
 def row_height(cells: list, widths: list[float], size: int, width=SLIDE_W - 2 * MARGIN) -> int:
     """The estimated height (EMU) of a table row of `cells` at `size` points: its tallest cell."""
-    line = Pt(size * LINE_EM)
-    lines = 1
-    for text, share in zip(cells, widths, strict=True):
-        per_line = max(1, int((width * share - 2 * CELL_MARGIN) / Pt(size * CHAR_EM)))
-        wrapped = sum(-(-max(len(part), 1) // per_line) for part in str(text).split("\n"))
-        lines = max(lines, wrapped)
-    return int(lines * line + 2 * CELL_MARGIN)
+    return max(
+        text_height(text, int(width * share), size)
+        for text, share in zip(cells, widths, strict=True)
+    )
 
 
 def _table_pages(headers: list, rows: list, widths: list[float], size: int) -> list[list]:

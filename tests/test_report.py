@@ -493,3 +493,23 @@ def test_pptx_chart_slides_leave_room_for_their_texts(plan, example_actuals, fak
                         or b.left + b.width <= a.left
                     )
                     assert apart, (a.name, b.name)
+
+
+def test_docx_is_dutch_hyphenated_and_keeps_rows_whole(files):
+    """Word checked the report as English (a red line under nearly every word) and cut long
+    Dutch words and table rows anywhere; now the text is nl-NL, hyphenation is on (in the
+    schema's place, or Word refuses the file) and a row never breaks across pages."""
+    from docx.oxml.ns import qn
+
+    document = Document(io.BytesIO(files["docx"]))
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    assert (
+        defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}").get(qn("w:val"))
+        == "nl-NL"
+    )
+    settings = [child.tag for child in document.settings.element]
+    at = settings.index(qn("w:autoHyphenation"))
+    assert settings[at - 1] == qn("w:defaultTabStop")
+    for table in document.tables:
+        for row in table.rows[1:]:
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None

@@ -34,13 +34,33 @@ def _table(document, headers: list[str], rows: list[list[str]]) -> None:
         cell.text = ""
         cell.paragraphs[0].add_run(str(text)).bold = True
     for row in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
+        added = table.add_row()
+        for cell, text in zip(added.cells, row, strict=True):
             cell.text = str(text)
+        # a row stays on one page: a goal's reason and texts are not cut in two
+        properties = added._tr.get_or_add_trPr()
+        properties.append(properties.makeelement(qn("w:cantSplit"), {qn("w:val"): "true"}))
     # the header row repeats on every page the table runs over
     header = table.rows[0]._tr.get_or_add_trPr()
     header.append(header.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
     document.add_paragraph()
+
+
+def _dutch(document) -> None:
+    """The text is Dutch to Word (spelling, and hyphenation, which is switched on): without it
+    Word checks the report as English and marks nearly every word, and cuts long Dutch words in
+    narrow table cells anywhere, without a hyphen."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    run = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    language = run.find(qn("w:lang"))
+    if language is None:
+        language = run.makeelement(qn("w:lang"), {})
+        run.append(language)
+    language.set(qn("w:val"), "nl-NL")
+    settings = document.settings.element
+    hyphenation = settings.makeelement(qn("w:autoHyphenation"), {qn("w:val"): "true"})
+    # Word rejects settings out of the schema's order: autoHyphenation follows defaultTabStop.
+    settings.find(qn("w:defaultTabStop")).addnext(hyphenation)
 
 
 def _picture(document, data: bytes, alt: str, name: str) -> None:
@@ -102,6 +122,7 @@ def write(report: Report) -> bytes:
     document.core_properties.title = report.title
     document.core_properties.author = f"Gemeente {report.plan.plan.municipality}"
     document.core_properties.language = "nl-NL"
+    _dutch(document)
     footer = f"{report.title} · peildatum {fmt.long_date(report.as_of)}"
     if report.include_concept:
         footer += f" · {CONCEPT_NOTE}"

@@ -14,6 +14,7 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 from pptx import Presentation
+from pptx.enum.lang import MSO_LANGUAGE_ID
 from pypdf import PdfReader
 
 from lib.charts.cache import ImageCache
@@ -513,3 +514,24 @@ def test_docx_is_dutch_hyphenated_and_keeps_rows_whole(files):
     for table in document.tables:
         for row in table.rows[1:]:
             assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+
+
+def test_pptx_text_is_dutch_to_powerpoint(files):
+    """PowerPoint checked the slides' Dutch as English; every run is now nl-NL."""
+    deck = Presentation(io.BytesIO(files["pptx"]))
+    runs = [
+        run
+        for slide in deck.slides
+        for shape in slide.shapes
+        for frame in (
+            [shape.text_frame]
+            if shape.has_text_frame
+            else [c.text_frame for row in shape.table.rows for c in row.cells]
+            if shape.has_table
+            else []
+        )
+        for paragraph in frame.paragraphs
+        for run in paragraph.runs
+    ]
+    assert len(runs) > 50
+    assert {run.font.language_id for run in runs} == {MSO_LANGUAGE_ID.DUTCH}

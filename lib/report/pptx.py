@@ -11,6 +11,7 @@ import io
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.util import Emu, Inches, Pt
 
 from lib import fmt
@@ -31,6 +32,7 @@ ROWS_PER_TABLE_SLIDE = 5  # at most; fewer when the rows' texts are long (_table
 # average (Calibri, Dutch text), a line 1.2 em high, a cell has 0.1 inch of margin each side.
 CHAR_EM, LINE_EM, CELL_MARGIN = 0.5, 1.2, Inches(0.1)
 GREY = RGBColor(0x59, 0x59, 0x59)
+DUTCH = MSO_LANGUAGE_ID.DUTCH  # spelling: PowerPoint otherwise checks the text as English
 NOTICE = RGBColor(0xA0, 0x3F, 0x00)
 
 
@@ -43,6 +45,7 @@ def _text(slide, text: str, left, top, width, height, size=14, bold=False, colou
         run = paragraph.add_run()
         run.text = line
         run.font.size, run.font.bold = Pt(size), bold
+        run.font.language_id = DUTCH
         if colour is not None:
             run.font.color.rgb = colour
     return box
@@ -78,6 +81,7 @@ def _table(slide, headers, rows, top, size: int = 14, widths=None, width=SLIDE_W
             for paragraph in cell.text_frame.paragraphs:
                 for run in paragraph.runs:
                     run.font.size, run.font.bold = Pt(size), r == 0
+                    run.font.language_id = DUTCH
     return shape
 
 

@@ -115,6 +115,8 @@ BROKEN = [
     ("{day: 2014-07-07,", "{day: gisteren,", "moet een datum zijn"),
     ("district: w03, before", "district: w99, before", "startbestand"),
     ("secretary: secretaris", "secretaris: secretaris", "onbekend veld"),
+    ("{day: 2014-08-25,", "{day: 2014-07-07,", "op deze dag staat al een vergadering"),
+    ("approved_by: programmamanager", "approved_by: beleidsmedewerker VVE", "tweede redacteur"),
 ]
 
 

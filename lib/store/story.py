@@ -29,6 +29,8 @@ from lib.plan.schema import Plan
 from lib.plan.yamlsource import line_for, load_yaml_with_lines
 from lib.problems import Problem, ValidationFailed
 from lib.store.clock import recorded_at
+from lib.store.identity import same_editor
+from lib.store.meetings import TITLE_MAX
 from lib.store.text_rules import TextWish, check_texts
 from lib.store.writes import FigureInput
 
@@ -118,10 +120,21 @@ def _check(story: Story, plan: Plan, starting: dict[Key, dict], lines: dict, fil
             Problem(file, message, line=line_for(lines, path), field=".".join(map(str, path)))
         )
 
+    # What the store would refuse halfway through the story is refused before it starts.
+    days = [m.day for m in story.meetings]
+    for m, meeting in enumerate(story.meetings):
+        if days.index(meeting.day) != m:
+            problem(("meetings", m, "day"), "op deze dag staat al een vergadering")
+        if len(meeting.title) > TITLE_MAX:
+            problem(("meetings", m, "title"), f"titel langer dan {TITLE_MAX} tekens")
     moment, changed = story.starting_file_at, set()
     for s, step in enumerate(story.steps):
         if not moment < step.at < step.approved_at:
             problem(("steps", s, "at"), "stappen volgen elkaar op, en vaststellen komt na invoeren")
+        if same_editor(step.editor, step.approved_by):
+            problem(
+                ("steps", s, "approved_by"), "een tweede redacteur stelt vast, niet de invoerder"
+            )
         moment = step.approved_at
         for f, figure in enumerate(step.figures):
             path = ("steps", s, "figures", f)
@@ -170,8 +183,8 @@ def starting_records(story: Story, plan: Plan, records: list[dict]) -> list[dict
 
 
 def apply_story(store, story: Story, records: list[dict]) -> None:
-    """Replay the story on `store` (a lib.store.store.Store) just seeded with `starting_records`: the meetings, then each
-    step saved by its editor and approved by another, at the story's moments."""
+    """Replay the story on `store` (a lib.store.store.Store) just seeded with `starting_records`:
+    the meetings, then each step saved by its editor and approved by another, at its moments."""
     final = {_key(r): r for r in records}
     with recorded_at(story.starting_file_at):
         for meeting in story.meetings:

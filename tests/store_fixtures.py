@@ -24,16 +24,19 @@ def open_store(plan: Plan, url: str, seed: Path | None | bool = DEFAULT_ACTUALS)
     return Store.open(plan, url, seed=seed)
 
 
-def app_store(plan: Plan, tmp_path: Path, monkeypatch) -> Store:
+def app_store(
+    plan: Plan, tmp_path: Path, monkeypatch, seed: Path | None | bool = DEFAULT_ACTUALS
+) -> Store:
     """A store with the example figures in its own SQLite file, as the app (AppTest) opens it:
-    DATABASE_URL pointed at it, no CSV or other plan in the way, Streamlit's caches emptied."""
+    DATABASE_URL pointed at it, no CSV or other plan in the way, Streamlit's caches emptied.
+    `seed` True: the example with its story, as the app creates a database itself."""
     url = f"sqlite:///{tmp_path / 'figures.sqlite3'}"
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.delenv("HJK_ACTUALS", raising=False)
     monkeypatch.delenv("HJK_TARGETS", raising=False)
     st.cache_data.clear()
     st.cache_resource.clear()
-    return open_store(plan, url)
+    return open_store(plan, url, seed)
 
 
 def counts(store: Store) -> tuple:

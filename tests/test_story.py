@@ -9,9 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from sqlalchemy import func, select
-from store_fixtures import open_store
+from store_fixtures import app_store, open_store
 from test_pages import html_tables
 from test_since_page import open_app, text
 
@@ -141,13 +140,7 @@ def test_a_broken_story_is_refused_in_dutch_and_nothing_is_written(
 @pytest.fixture
 def story_app(plan: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
     """The app on a database it creates itself from the bundled example, as `make run` does."""
-    url = f"sqlite:///{tmp_path / 'figures.sqlite3'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.delenv("HJK_ACTUALS", raising=False)
-    monkeypatch.delenv("HJK_TARGETS", raising=False)
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    return Store.open(plan, url)
+    return app_store(plan, tmp_path, monkeypatch, seed=True)
 
 
 def test_a_fresh_installation_shows_the_meeting_block_and_the_page(

@@ -43,6 +43,7 @@ def fonts() -> tuple[str, str]:
 # broken at a syllable with a hyphen (pyphen's Dutch dictionary), not cut anywhere without one.
 DUTCH = "nl_NL"
 LONG_WORD = 13  # shorter words move to the next line whole: "agenda-punt" helps nobody
+HYPHENATED = {"hyphenationLang": DUTCH, "hyphenationMinWordLength": LONG_WORD}
 
 
 def make_styles() -> dict[str, ParagraphStyle]:
@@ -64,8 +65,7 @@ def make_styles() -> dict[str, ParagraphStyle]:
             fontName=regular,
             fontSize=10,
             leading=14,
-            hyphenationLang=DUTCH,
-            hyphenationMinWordLength=LONG_WORD,
+            **HYPHENATED,
         ),
         "small": ParagraphStyle(
             "s",
@@ -74,8 +74,7 @@ def make_styles() -> dict[str, ParagraphStyle]:
             fontSize=8,
             leading=10.5,
             textColor=colors.HexColor("#595959"),
-            hyphenationLang=DUTCH,
-            hyphenationMinWordLength=LONG_WORD,
+            **HYPHENATED,
         ),
         "cell": ParagraphStyle(
             "c",
@@ -83,8 +82,7 @@ def make_styles() -> dict[str, ParagraphStyle]:
             fontName=regular,
             fontSize=8,
             leading=10,
-            hyphenationLang=DUTCH,
-            hyphenationMinWordLength=LONG_WORD,
+            **HYPHENATED,
         ),
         "notice": ParagraphStyle(
             "n",

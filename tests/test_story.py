@@ -171,3 +171,13 @@ def test_a_fresh_installation_shows_why_a_goal_is_behind(plan: Plan, story_app: 
     html = "\n".join(h.proto.body for h in at.get("html"))
     assert html_module.escape(written.toelichting, quote=False) in html
     assert html_module.escape(written.maatregelen, quote=False) in html
+
+
+def test_a_story_that_is_no_text_is_refused_in_dutch(plan: Plan, tmp_path: Path) -> None:
+    broken = tmp_path / EXAMPLE_STORY.name
+    broken.write_bytes(b"\xff\xfe\x00 geen tekst")
+    with pytest.raises(ValidationFailed) as caught:
+        read_story(broken, plan, [])
+    assert [str(p) for p in caught.value.problems] == [
+        f"{EXAMPLE_STORY.name}: bestand is geen UTF-8-tekst"
+    ]

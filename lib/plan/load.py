@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from lib.plan.checks import check_plan
 from lib.plan.schema import KINDS, MAX_NUMBER, Plan
-from lib.plan.yamlsource import field_name, line_for, load_yaml_with_lines
+from lib.plan.yamlsource import field_name, line_for, load_yaml_with_lines, read_text
 from lib.problems import Problem, ValidationFailed
 
 _PYDANTIC_MESSAGES = {
@@ -120,14 +120,4 @@ def _check_files(plan: Plan, folder: Path, data: dict, lines: dict, file: str) -
 def load_plan(path: str | Path) -> Plan:
     """Read and validate a targets file."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ValidationFailed([Problem(str(path), "bestand niet gevonden")]) from None
-    except OSError as exc:
-        raise ValidationFailed(
-            [Problem(str(path), f"kan het bestand niet lezen ({exc.strerror})")]
-        ) from None
-    except UnicodeDecodeError:
-        raise ValidationFailed([Problem(str(path), "bestand is geen UTF-8-tekst")]) from None
-    return parse_plan(text, path.name, path.parent)
+    return parse_plan(read_text(path, str(path)), path.name, path.parent)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from pathlib import Path as FilePath
 from typing import Any
 
 import yaml
@@ -114,6 +115,20 @@ def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
         if needle in text:
             return hint
     return "controleer inspringing, dubbele punten en aanhalingstekens"
+
+
+def read_text(path: FilePath, file: str) -> str:
+    """The UTF-8 text of a file; ValidationFailed in Dutch, naming it as `file`, otherwise."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ValidationFailed([Problem(file, "bestand niet gevonden")]) from None
+    except OSError as exc:
+        raise ValidationFailed(
+            [Problem(file, f"kan het bestand niet lezen ({exc.strerror})")]
+        ) from None
+    except UnicodeDecodeError:
+        raise ValidationFailed([Problem(file, "bestand is geen UTF-8-tekst")]) from None
 
 
 def load_yaml_with_lines(text: str, file: str) -> tuple[Any, dict[Path, int]]:

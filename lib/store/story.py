@@ -26,7 +26,7 @@ from lib.figures.history import Key
 from lib.figures.rows import check_row
 from lib.plan.load import schema_problems
 from lib.plan.schema import Plan
-from lib.plan.yamlsource import line_for, load_yaml_with_lines
+from lib.plan.yamlsource import line_for, load_yaml_with_lines, read_text
 from lib.problems import Problem, ValidationFailed
 from lib.store.clock import recorded_at
 from lib.store.identity import same_editor
@@ -41,28 +41,26 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class StoryFigure(_Strict):
+class _Keyed(_Strict):
+    """One figure's key, as the CSV and the store have it ('' is the city)."""
+
     indicator: str
     year: int
     district: str = ""
+
+    @property
+    def key(self) -> Key:
+        return (self.indicator, self.year, self.district)
+
+
+class StoryFigure(_Keyed):
     before: str | int | float | None  # None: the figure was not in the starting file
     before_counted_on: date | None = None
 
-    @property
-    def key(self) -> Key:
-        return (self.indicator, self.year, self.district)
 
-
-class StoryText(_Strict):
-    indicator: str
-    year: int
-    district: str = ""
+class StoryText(_Keyed):
     toelichting: str = ""
     maatregelen: str = ""
-
-    @property
-    def key(self) -> Key:
-        return (self.indicator, self.year, self.district)
 
 
 class StoryStep(_Strict):
@@ -97,7 +95,7 @@ def read_story(path: Path, plan: Plan, records: list[dict]) -> Story:
     """The story, checked against the plan and the starting file's `records`; ValidationFailed
     naming the line and field of every problem otherwise."""
     file = path.name
-    data, lines = load_yaml_with_lines(path.read_text(encoding="utf-8"), file)
+    data, lines = load_yaml_with_lines(read_text(path, file), file)
     try:
         story = Story.model_validate(data)
     except ValidationError as exc:

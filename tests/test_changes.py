@@ -184,6 +184,63 @@ def test_a_figure_removed_after_the_meeting_moves_to_no_data(plan, store, clock)
     assert move["status_now"] == "geen gegevens"
 
 
+def stored(store: Store, key, district: str | None = None) -> float:
+    """The stored figure of `key`, or with district "*" the sum over its districts."""
+    frame = store.read_actuals().frame
+    mine = frame[(frame["indicator"] == key[0]) & (frame["year"] == key[1])]
+    if district != "*":
+        mine = mine[mine["district"] == key[2]]
+    return sum(float(v) for v in mine["value"] if v)
+
+
+def test_a_wijks_figure_changes_the_city_total_with_its_editors(plan, store, clock):
+    w05 = (GROUPS_W01[0], 2014, "w05")
+    was = stored(store, GROUPS_W01, "*")
+    difference = 9 - stored(store, GROUPS_W01) - stored(store, w05)
+    clock.at = "2014-09-16T10:00:00"
+    enter(store, GROUPS_W01, "9")
+    approve(store, GROUPS_W01)
+    clock.at = "2014-09-18T10:00:00"
+    enter(store, w05, "0", editor="carla")
+    approve(store, w05, editor="anna")
+    for district in (None, "all"):
+        rows = changes_since(plan, store, MEETING, year=2014, district=district)
+        (total,) = [r for r in rows if r["kind"] == "total"]
+        assert (total["indicator"], total["district"]) == (GROUPS_W01[0], "")
+        assert (total["before"], total["after"]) == (f"{was:g}", f"{was + difference:g}")
+        assert (total["changed_by"], total["approved_by"]) == ("anna, carla", "anna, bob")
+        assert total["changed_at"] == "2014-09-18T10:00:00"  # the last of the two
+        assert summary_counts(rows)["totals"] == 1
+    wijken = [r for r in rows if r["kind"] == "figure"]  # district "all": the wijken listed too
+    assert [r["district"] for r in wijken] == ["w01", "w05"]
+    # In plan order: the total before its districts, with the figures.
+    assert [r["kind"] for r in rows[:3]] == ["total", "figure", "figure"]
+    # A wijk's own view has its figure and no city total.
+    rows = changes_since(plan, store, MEETING, year=2014, district="w01")
+    assert [r["kind"] for r in rows if r["kind"] in ("figure", "total")] == ["figure"]
+
+
+def test_wijk_changes_that_cancel_out_leave_the_total_unchanged(plan, store, clock):
+    w05 = (GROUPS_W01[0], 2014, "w05")
+    clock.at = "2014-09-16T10:00:00"
+    enter(store, GROUPS_W01, f"{stored(store, GROUPS_W01) + 1:g}")
+    enter(store, w05, f"{stored(store, w05) - 1:g}")
+    approve(store, GROUPS_W01)
+    approve(store, w05)
+    rows = changes_since(plan, store, MEETING, district="all")
+    assert not [r for r in rows if r["kind"] == "total"]
+    assert len([r for r in rows if r["kind"] == "figure"]) == 2
+
+
+def test_a_total_with_a_concept_in_it_is_not_approved(plan, store, clock):
+    clock.at = "2014-09-16T10:00:00"
+    enter(store, GROUPS_W01, "9")
+    assert not [r for r in changes_since(plan, store, MEETING) if r["kind"] == "total"]
+    rows = changes_since(plan, store, MEETING, include_concept=True)
+    (total,) = [r for r in rows if r["kind"] == "total"]
+    assert (total["changed_by"], total["approved_by"]) == ("anna", None)
+
+
 def test_milestones_due_since_and_before_the_next_meeting(plan, store, clock):
     # Peildatum (the figures' reporting date) 1 October 2014; counted from 1 July 2014.
     rows = changes_since(plan, store, date(2014, 7, 1))

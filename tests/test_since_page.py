@@ -54,9 +54,9 @@ def test_overview_block_counts_with_singulars_and_links_to_the_page(store):
     (link,) = [p for p in at.main.get("page_link")]
     assert link.proto.page == "sinds-vorige-vergadering"
     assert link.proto.label == "Bekijk wat er veranderde"
-    change(store, GROUPS_W01, "9")  # a wijk's figure: the block counts the city's figures
+    change(store, GROUPS_W01, "9")  # a wijk's figure changes the city's total with it
     at = open_app()
-    assert "1 cijfer gewijzigd" in text(at)
+    assert "2 cijfers gewijzigd (waarvan 1 stadstotaal uit de wijken)" in text(at)
 
 
 def test_overview_without_a_meeting_has_no_block(store):
@@ -107,6 +107,22 @@ def test_the_page_for_a_wijk_shows_that_wijks_figures(store):
     figures = html_tables(at)[0]
     assert figures["Waar"].tolist() == [store.plan.district_names()["w01"]]
     assert "1 cijfer gewijzigd" in text(at)
+
+
+def test_the_city_view_lists_a_total_changed_by_a_wijk(store):
+    store.add_meeting(date(2014, 9, 15), "", "anna")
+    frame = store.read_actuals().frame
+    wijken = frame[(frame["indicator"] == GROUPS_W01[0]) & (frame["year"] == 2014)]
+    was = int(sum(float(v) for v in wijken["value"]))
+    unit = store.plan.indicator(GROUPS_W01[0]).unit
+    change(store, GROUPS_W01, "9")  # example 4: the city's total goes up by 5
+    at = open_app(SINCE)
+    assert "1 cijfer gewijzigd (waarvan 1 stadstotaal uit de wijken)" in text(at)
+    (row,) = html_tables(at)[0].to_dict("records")
+    assert row["Indicator"] == store.plan.indicator(GROUPS_W01[0]).name
+    assert row["Waar"] == "hele stad (som van de wijken)"
+    assert (row["Was"], row["Nu"]) == (f"{was} {unit}", f"{was + 5} {unit}")
+    assert (row["Ingevoerd door"], row["Vastgesteld door"]) == ("anna", "bob")
 
 
 def test_another_date_and_no_meetings(store):

@@ -18,6 +18,7 @@ from lib.plan.schema import Plan
 from lib.problems import UsageError
 from lib.progress.changes import FIELDS, changes_since
 from lib.store.store import Store
+from lib.views.since import summary
 
 COMMANDS = ("meetings", "changes", "explain")
 
@@ -126,7 +127,7 @@ def _changes(args: argparse.Namespace, plan: Plan, store: Store) -> int:
         writer.writerows({k: neutralise(v) for k, v in row.items()} for row in rows)
     if actuals.meta.is_example:
         print("Let op: voorbeeldgegevens, geen echte resultaten.", file=sys.stderr)
-    print(f"Sinds {fmt.long_date(args.since)}: {len(rows)} wijziging(en).", file=sys.stderr)
+    print(f"Sinds {fmt.long_date(args.since)}: {summary(rows)}.", file=sys.stderr)
     return 0
 
 

@@ -96,6 +96,16 @@ class FigureIndex:
         return np.where((own == None) & city, districts, own)  # noqa: E711
 
 
+def summed_indicators(plan: Plan) -> list[str]:
+    """The indicators whose city figure is the sum of its districts' figures where there are
+    any (city_figures): additive, counted per district, and not a milestone with a deadline."""
+    return [
+        i.id
+        for i in plan.indicators
+        if i.per_district and i.additive and not (i.kind == "milestone" and i.deadline)
+    ]
+
+
 def city_figures(plan: Plan, figures: FigureIndex, years: list[int]) -> pd.DataFrame:
     """Per indicator and year the city's figure, in plan order.
 
@@ -119,11 +129,7 @@ def city_figures(plan: Plan, figures: FigureIndex, years: list[int]) -> pd.DataF
     ]
     records = figures.lookup(keys.assign(year=lookup_year, district=""))
     out = pd.concat([keys, records], axis=1)
-    summed = [
-        i.id
-        for i in indicators
-        if i.per_district and i.additive and not (i.kind == "milestone" and i.deadline)
-    ]
+    summed = summed_indicators(plan)
     sums = figures.district_sums.reindex(pd.MultiIndex.from_frame(keys))
     use = out["indicator"].isin(summed).to_numpy() & sums["total"].notna().to_numpy()
     number = out["number"].to_numpy(copy=True)

@@ -11,6 +11,9 @@ One row per change, every row with the fields of FIELDS (a field that does not a
 - `figure`: a figure whose counted value differs now from then; changed_by entered it,
   approved_by approved it (None for a concept), changed_at is when it became what is counted
   (all three None for a figure that was removed).
+- `total`: a city figure that is the sum of its districts and differs because district figures
+  changed (only with city rows); changed_by and approved_by name the editors of those district
+  figures, changed_at when the last of them came to count.
 - `status`: a status that moved, status_before -> status_now; before/after are the figures
   the two statuses were judged on.
 - `milestone`: a milestone whose deadline fell between then and now, or falls before the next
@@ -29,6 +32,7 @@ from sqlalchemy import select
 
 from lib.figures.actuals import Actuals
 from lib.figures.history import Counted, Key, counted_then_and_now
+from lib.figures.index import summed_indicators
 from lib.figures.rows import FRAME_COLUMNS, check_row
 from lib.plan.schema import Plan
 from lib.progress.compare import progress_table
@@ -37,6 +41,7 @@ from lib.progress.moves import (
     KINDS,
     make_row,
     milestone_rows,
+    shown_value,
     status_rows,
     summary_counts,
     text_line,
@@ -63,7 +68,8 @@ def changes_since(
     actuals: Actuals | None = None,
     progress: pd.DataFrame | None = None,
 ) -> list[dict]:
-    """Every change since 00:00 on `since`, figures first, then statuses, milestones, texts.
+    """Every change since 00:00 on `since`: figures and totals (in plan order) first, then
+    statuses, milestones, texts.
 
     year: one plan year, None for every year. district: None for city rows only, "all" for the
     city and every district, or one district id for that district's rows (milestones are the
@@ -100,6 +106,8 @@ def changes_since(
             after = after[after["district"] == ""]
     if district not in (None, "all"):
         before, after = (t[t["district"] == district] for t in (before, after))
+    else:
+        rows = in_plan_order(plan, rows + total_rows(plan, then, now, year, before, after, rows))
     rows += status_rows(before, after)
     if district in (None, "all"):
         rows += milestone_rows(
@@ -169,6 +177,60 @@ def figure_rows(plan: Plan, then: dict, now: dict, wanted) -> list[dict]:
             )
         )
     return rows
+
+
+def total_rows(
+    plan: Plan,
+    then: dict[Key, Counted],
+    now: dict[Key, Counted],
+    year: int | None,
+    before: pd.DataFrame,
+    after: pd.DataFrame,
+    figures: list[dict],
+) -> list[dict]:
+    """City totals that are the sum of their districts (lib/figures/index.summed_indicators) and
+    differ now from then because district figures changed: one row per indicator and year, with
+    who entered and approved those district figures and when the last of them came to count.
+    A total whose city figure is itself a `figure` row is not repeated."""
+    names = {i.id: i.name for i in plan.indicators}
+    summed = set(summed_indicators(plan))
+    causes: dict[tuple[str, int], list[Counted | None]] = {}
+    for key in set(then) | set(now):
+        ident, in_year, where = key
+        if where and ident in summed and (year is None or in_year == year):
+            if _value(then.get(key)) != _value(now.get(key)):
+                causes.setdefault((ident, in_year), []).append(now.get(key))
+    listed = {(r["indicator"], r["year"]) for r in figures if r["district"] == ""}
+    was_then, is_now = (
+        table[table["district"] == ""].set_index(["indicator", "year"])["actual"]
+        for table in (before, after)
+    )
+    rows = []
+    for (ident, in_year), changed in causes.items():
+        was, now_shown = (shown_value(t.get((ident, in_year))) for t in (was_then, is_now))
+        if (ident, in_year) in listed or was == now_shown:
+            continue
+        present = [c for c in changed if c is not None]
+        approvers = {c.approved_by for c in present}
+        rows.append(
+            make_row(
+                "total",
+                (ident, in_year, ""),
+                names[ident],
+                before=was,
+                after=now_shown,
+                changed_at=max((c.changed_at for c in present), default=None),
+                changed_by=", ".join(sorted({c.changed_by for c in present})) or None,
+                approved_by=None if None in approvers else ", ".join(sorted(approvers)) or None,
+            )
+        )
+    return rows
+
+
+def in_plan_order(plan: Plan, rows: list[dict]) -> list[dict]:
+    """Rows by the plan's order of indicators, then year and district (the city first)."""
+    order = {i.id: n for n, i in enumerate(plan.indicators)}
+    return sorted(rows, key=lambda r: (order[r["indicator"]], r["year"], r["district"]))
 
 
 def _value(shown: Counted | None) -> str | None:

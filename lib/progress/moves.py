@@ -27,7 +27,7 @@ FIELDS = [
     "changed_by",
     "approved_by",
 ]
-KINDS = ("figure", "status", "milestone", "explanation")
+KINDS = ("figure", "total", "status", "milestone", "explanation")
 
 
 _KEY = ["indicator", "year", "district"]
@@ -46,8 +46,8 @@ def status_rows(before: pd.DataFrame, after: pd.DataFrame) -> list[dict]:
             "status",
             (row["indicator"], int(row["year"]), row["district"]),
             row["name"],
-            before=_shown(row["actual_before"]),
-            after=_shown(row["actual"]),
+            before=shown_value(row["actual_before"]),
+            after=shown_value(row["actual"]),
             status_before=row["status_before"],
             status_now=row["status"],
         )
@@ -66,7 +66,7 @@ def _group(was: str, now: str) -> int:
     return 3
 
 
-def _shown(actual: object) -> str | None:
+def shown_value(actual: object) -> str | None:
     """A figure as the history writes it: '3,2', '2014-08-01', 'ja'."""
     if actual is None or (isinstance(actual, float) and pd.isna(actual)):
         return None
@@ -96,8 +96,8 @@ def milestone_rows(
                 "milestone",
                 (indicator.id, deadline.year, ""),
                 indicator.name,
-                before=_shown(was["actual"]) if was is not None else None,
-                after=_shown(now["actual"]),
+                before=shown_value(was["actual"]) if was is not None else None,
+                after=shown_value(now["actual"]),
                 status_before=was["status"] if was is not None else None,
                 status_now=now["status"],
                 changed_at=deadline.isoformat(),
@@ -119,9 +119,11 @@ def make_row(kind: str, key: Key, name: str, **fields) -> dict:
 
 
 def summary_counts(rows: list[dict]) -> dict[str, int]:
-    """How many figures changed, statuses moved, moved into achter."""
+    """How many figures changed (city totals made from changed district figures among them),
+    statuses moved, moved into achter, milestones fell due, texts are new or changed."""
     return {
-        "figures": sum(r["kind"] == "figure" for r in rows),
+        "figures": sum(r["kind"] in ("figure", "total") for r in rows),
+        "totals": sum(r["kind"] == "total" for r in rows),
         "statuses": sum(r["kind"] == "status" for r in rows),
         "into_behind": sum(r["kind"] == "status" and r["status_now"] == BEHIND for r in rows),
         "milestones": sum(r["kind"] == "milestone" for r in rows),

@@ -21,9 +21,14 @@ def counted(count: int, singular: str, plural: str) -> str:
 
 
 def summary(rows: list[dict]) -> str:
-    """'6 cijfers gewijzigd, 2 statussen veranderd (1 naar achter)'."""
+    """'6 cijfers gewijzigd (waarvan 2 stadstotalen uit de wijken), 2 statussen veranderd
+    (1 naar achter)'."""
     counts = summary_counts(rows)
-    text = f"{counted(counts['figures'], 'cijfer', 'cijfers')} gewijzigd, "
+    text = f"{counted(counts['figures'], 'cijfer', 'cijfers')} gewijzigd"
+    if counts["totals"]:
+        totals = counted(counts["totals"], "stadstotaal", "stadstotalen")
+        text += f" (waarvan {totals} uit de wijken)"
+    text += ", "
     text += f"{counted(counts['statuses'], 'status', 'statussen')} veranderd"
     if counts["into_behind"]:
         text += f" ({fmt.number(counts['into_behind'])} naar {BEHIND})"
@@ -32,7 +37,9 @@ def summary(rows: list[dict]) -> str:
     return text
 
 
-def _where(plan: Plan, district: str) -> str:
+def _where(plan: Plan, district: str, kind: str = "") -> str:
+    if kind == "total":
+        return "hele stad (som van de wijken)"
     return plan.district_names()[district] if district else "hele stad"
 
 
@@ -56,13 +63,14 @@ def _when(moment: str | None) -> str:
 
 
 def figure_table(plan: Plan, rows: list[dict]) -> pd.DataFrame:
-    """The figures that changed: old -> new, by whom, approved by whom, when."""
-    shown = [r for r in rows if r["kind"] == "figure"]
+    """The figures that changed: old -> new, by whom, approved by whom, when. A city total made
+    from changed district figures names their editors and the last moment among them."""
+    shown = [r for r in rows if r["kind"] in ("figure", "total")]
     return pd.DataFrame(
         {
             "Indicator": [r["name"] for r in shown],
             "Jaar": [str(r["year"]) for r in shown],
-            "Waar": [_where(plan, r["district"]) for r in shown],
+            "Waar": [_where(plan, r["district"], r["kind"]) for r in shown],
             "Was": [_value(plan, r["indicator"], r["before"]) for r in shown],
             "Nu": [_value(plan, r["indicator"], r["after"]) for r in shown],
             "Ingevoerd door": [r["changed_by"] or "–" for r in shown],

@@ -384,6 +384,18 @@ def test_help_is_dutch_and_names_every_command():
             assert english not in text, (shown.prog, english)
 
 
+def test_every_argument_says_what_it_is_for():
+    """`python -m lib COMMAND -h` explains every option and argument, not only some."""
+    parser = build_parser()
+    missing = [
+        (shown.prog, action.dest)
+        for shown in [parser, *_subparsers(parser)]
+        for action in shown._actions
+        if not isinstance(action, argparse._SubParsersAction) and not action.help
+    ]
+    assert missing == []
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

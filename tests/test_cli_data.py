@@ -70,6 +70,38 @@ def test_approve_needs_a_second_editor(capsys, upload):
     )
 
 
+def test_history_narrows_by_each_option_given(capsys, upload):
+    cli(capsys, "import", str(upload), "--editor", "anna")
+    code, out, _ = cli(capsys, "history", "--indicator", "hbo_coach_fte", "--format", "json")
+    rows = json.loads(out)
+    assert code == 0 and rows and {r["indicator"] for r in rows} == {"hbo_coach_fte"}
+    assert rows[0]["action"] == "import"  # newest first
+    code, out, _ = cli(capsys, "history", "--district", "w01", "--format", "json")
+    rows = json.loads(out)
+    assert code == 0 and rows and {r["district"] for r in rows} == {"w01"}
+    code, out, _ = cli(capsys, "history", "--district", "", "--year", "2013", "--format", "json")
+    rows = json.loads(out)
+    assert rows and {(r["district"], r["year"]) for r in rows} == {("", 2013)}
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--indicator", "hbo_coach"], "onbekende indicator 'hbo_coach'"),
+        (["--year", "2011"], "onbekend jaar 2011: het plan loopt van 2012-2015"),
+        (["--district", "w99"], "onbekende wijk 'w99'"),
+    ],
+)
+@pytest.mark.parametrize("command", ["history", "approve", "reject"])
+def test_narrowing_refuses_what_the_plan_does_not_know(capsys, command, option, message):
+    mine = ["--editor", "anna", "--reason", "x"] if command == "reject" else ["--editor", "anna"]
+    extra = [] if command == "history" else mine
+    if command != "history" and "--indicator" not in option:
+        extra += ["--indicator", "hbo_coach_fte"]
+    code, out, err = cli(capsys, command, *option, *extra)
+    assert code == 2 and message in err and out == ""
+
+
 def stored_rows() -> list[tuple]:
     """Every stored value and version: what a refused command must leave as it was."""
     from sqlalchemy import select

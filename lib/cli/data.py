@@ -8,51 +8,37 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import sys
 from pathlib import Path
 
-from lib.cli.args import whole_number, year
-from lib.figures.history import ACTION_LABELS, describe_value
+from lib.cli.args import year
+from lib.cli.scope import check_filters
 from lib.plan.schema import Plan
 from lib.problems import Problem, UsageError, ValidationFailed
 from lib.store import auth
-from lib.store.identity import display_editor, same_editor
+from lib.store.identity import same_editor
 from lib.store.imports import apply_import, preview_import
 from lib.store.settings import secrets_path
 from lib.store.store import Conflict, Store
 from lib.store.workbook import export_csv, export_xlsx
 
-HISTORY_FIELDS = [
-    "id",
-    "at",
-    "editor",
-    "action",
-    "indicator",
-    "year",
-    "district",
-    "status",
-    "old_value",
-    "new_value",
-    "source",
-    "note",
-]
+EDITOR = "uw naam als redacteur; zo komt het in de geschiedenis"
 
 
 def add_commands(commands, with_targets) -> None:
     """Add the data commands to the `python -m lib` parser."""
     p = commands.add_parser("import", help="cijfers uit .xlsx of .csv, als concept")
     with_targets(p)
-    p.add_argument("file", type=Path)
-    p.add_argument("--editor", required=True)
+    p.add_argument("file", type=Path, help="het Excelsjabloon of een CSV met cijfers")
+    p.add_argument("--editor", required=True, help=EDITOR)
     p.add_argument("--dry-run", action="store_true", help="tonen wat verandert, niets opslaan")
     p.add_argument("--only-valid", action="store_true", help="goede rijen inlezen, rest overslaan")
 
     p = commands.add_parser("export-actuals", help="de opgeslagen cijfers als CSV of Excel")
     with_targets(p)
-    p.add_argument("--format", choices=("csv", "xlsx"), default="csv")
-    p.add_argument("--include-concept", action="store_true")
-    p.add_argument("--out", type=Path, default=None)
+    p.add_argument("--format", choices=("csv", "xlsx"), default="csv", help="vorm van de uitvoer")
+    p.add_argument("--include-concept", action="store_true", help="conceptcijfers meenemen")
+    p.add_argument("--out", type=Path, default=None, help="bestand (zonder: standaarduitvoer)")
 
     for name, text in (
         ("approve", "conceptcijfers vaststellen (vier ogen)"),
@@ -60,34 +46,28 @@ def add_commands(commands, with_targets) -> None:
     ):
         p = commands.add_parser(name, help=text)
         with_targets(p)
-        p.add_argument("--editor", required=True)
+        p.add_argument("--editor", required=True, help=EDITOR)
         p.add_argument("--all", action="store_true", help="elk concept van een ander")
-        p.add_argument("--indicator")
-        p.add_argument("--year", type=year)
-        p.add_argument("--district", default=None, help="wijkcode; '' of weggelaten: elke")
+        p.add_argument("--indicator", help="alleen de concepten van deze indicator")
+        p.add_argument("--year", type=year, help="alleen die van dit jaar")
+        p.add_argument("--district", default=None, help="alleen deze wijk; '' voor de hele stad")
         if name == "reject":
             p.add_argument("--reason", required=True, help="waarom (komt in de geschiedenis)")
 
     p = commands.add_parser("backup", help="een samenhangende kopie van de SQLite-database")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="het nieuwe bestand voor de kopie")
 
     for name, text in (("close-year", "een jaar afsluiten"), ("reopen-year", "jaar heropenen")):
         p = commands.add_parser(name, help=text)
         with_targets(p)
-        p.add_argument("year", type=year)
-        p.add_argument("--editor", required=True)
-
-    p = commands.add_parser("history", help="vastgelegde wijzigingen, nieuwste eerst")
-    with_targets(p)
-    p.add_argument("--indicator")
-    p.add_argument("--year", type=year)
-    p.add_argument("--district", default="")
-    p.add_argument("--limit", type=whole_number, default=50)
-    p.add_argument("--format", choices=("text", "json"), default="text")
+        p.add_argument("year", type=year, help="het planjaar, bijv. 2014")
+        p.add_argument("--editor", required=True, help=EDITOR)
 
     p = commands.add_parser("add-editor", help="een redacteur toevoegen aan het geheimenbestand")
-    p.add_argument("name")
-    p.add_argument("--password-stdin", action="store_true")
+    p.add_argument("name", help="de naam waarmee de redacteur inlogt")
+    p.add_argument(
+        "--password-stdin", action="store_true", help="wachtwoord van stdin lezen, niet vragen"
+    )
 
     p = commands.add_parser("init-db", help="de database aanmaken (standaard: voorbeeldcijfers)")
     with_targets(p)
@@ -105,7 +85,6 @@ def run_data_command(args: argparse.Namespace, plan: Plan | None) -> int:
         "reject": run_approve,
         "close-year": run_year,
         "reopen-year": run_year,
-        "history": run_history,
         "init-db": run_init,
     }
     if args.command == "add-editor":
@@ -190,6 +169,7 @@ def run_approve(args: argparse.Namespace, plan: Plan) -> None:
     approving = args.command == "approve"
     if not args.all and not args.indicator:
         raise UsageError("geef --all of --indicator (met eventueel --year en --district)")
+    check_filters(plan, args.indicator, args.year, args.district)
     store = Store.open(plan)
     layers, versions, entered = store.layers()
 
@@ -238,33 +218,6 @@ def run_year(args: argparse.Namespace, plan: Plan) -> None:
     closing = args.command == "close-year"
     Store.open(plan).set_year_closed(args.year, closing, args.editor)
     print(f"Jaar {args.year} {'afgesloten' if closing else 'heropend'}.", file=sys.stderr)
-
-
-def run_history(args: argparse.Namespace, plan: Plan) -> None:
-    store = Store.open(plan)
-    key = (args.indicator, args.year, args.district) if args.indicator and args.year else None
-    frame = store.history(key, limit=args.limit)
-    rows = frame[HISTORY_FIELDS].to_dict("records")
-    names = auth.editor_config().names
-    if args.format == "json":
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1, default=str)
-        sys.stdout.write("\n")
-        return
-    for row in rows:
-        what = (
-            f"{row['indicator']} {row['year']} {row['district'] or 'hele stad'} ({row['status']}): "
-            f"{describe_value(row['old_value'])} -> {describe_value(row['new_value'])}"
-            if row["indicator"]
-            else " ".join(
-                v
-                for v in (row["new_value"], row["old_value"], row["note"])
-                if isinstance(v, str) and v
-            )
-            if row["action"].startswith("meeting_")
-            else f"jaar {row['year']}"
-        )
-        who = display_editor(names, row["editor"])
-        print(f"#{row['id']} {row['at']} {who}: {ACTION_LABELS[row['action']]} {what}")
 
 
 def run_add_editor(args: argparse.Namespace) -> None:

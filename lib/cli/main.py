@@ -1,6 +1,7 @@
 """Command line: `python -m lib targets|progress|districts|validate`, the data commands of
-lib/cli/data.py (import, export-actuals, approve, close-year, reopen-year, history, add-editor,
-init-db) and those of lib/cli/since.py (meetings, changes, explain).
+lib/cli/data.py (import, export-actuals, approve, reject, backup, close-year, reopen-year,
+add-editor, init-db), `history` (lib/cli/history.py) and those of lib/cli/since.py (meetings,
+changes, explain).
 
 Results go to stdout, messages to stderr. Exit codes: 0 fine, 1 invalid input files,
 2 usage error (including an unknown year, district or indicator).
@@ -19,7 +20,9 @@ import pandas as pd
 
 from lib.cli.args import DutchParser, iso_date, year
 from lib.cli.data import add_commands, run_data_command
+from lib.cli.history import add_history_command, run_history
 from lib.cli.report import add_report_command, run_report
+from lib.cli.scope import check_scope
 from lib.cli.since import COMMANDS as SINCE_COMMANDS
 from lib.cli.since import add_commands as add_since_commands
 from lib.cli.since import run_command as run_since_command
@@ -80,29 +83,38 @@ def build_parser() -> argparse.ArgumentParser:
 
     targets = commands.add_parser("targets", help="de doelen: een rij per indicator en jaar")
     with_targets(targets)
-    targets.add_argument("--format", choices=("json", "csv"), default="csv")
+    targets.add_argument(
+        "--format", choices=("json", "csv"), default="csv", help="vorm van de uitvoer"
+    )
 
     progress = commands.add_parser("progress", help="de voortgangstabel van een jaar")
     with_targets(progress)
-    progress.add_argument("--year", type=year, required=True)
+    progress.add_argument("--year", type=year, required=True, help="het planjaar, bijv. 2014")
     progress.add_argument("--district", default=None, help="wijkcode, of 'all' voor alle wijken")
     progress.add_argument("--as-of", type=iso_date, default=None, help="peildatum (JJJJ-MM-DD)")
     progress.add_argument(
         "--actuals", type=Path, default=None, help="een CSV in plaats van de opgeslagen cijfers"
     )
     progress.add_argument("--include-concept", action="store_true", help="conceptcijfers meetellen")
-    progress.add_argument("--format", choices=("json", "csv"), default="csv")
+    progress.add_argument(
+        "--format", choices=("json", "csv"), default="csv", help="vorm van de uitvoer"
+    )
 
     districts = commands.add_parser("districts", help="de wijkcodes")
     with_targets(districts)
-    districts.add_argument("--format", choices=("text", "json"), default="text")
+    districts.add_argument(
+        "--format", choices=("text", "json"), default="text", help="vorm van de uitvoer"
+    )
 
     validate = commands.add_parser("validate", help="plan en cijfers controleren")
     with_targets(validate)
-    validate.add_argument("--actuals", type=Path, default=None)
+    validate.add_argument(
+        "--actuals", type=Path, default=None, help="een CSV met cijfers (zonder: de opgeslagen)"
+    )
     add_commands(commands, with_targets)
     add_report_command(commands, with_targets)
     add_since_commands(commands, with_targets)
+    add_history_command(commands, with_targets)
     return parser
 
 
@@ -140,13 +152,7 @@ def _load_actuals(path: Path | None, plan: Plan, include_concept: bool = False) 
 
 
 def run_progress(args: argparse.Namespace, plan: Plan) -> None:
-    if args.year not in plan.plan.years:
-        years = f"{plan.plan.first_year}-{plan.plan.last_year}"
-        raise UsageError(f"onbekend jaar {args.year}: het plan loopt van {years}")
-    if args.district not in (None, "all") and args.district not in plan.district_ids():
-        raise UsageError(
-            f"onbekende wijk '{args.district}'; bekend: {', '.join(plan.district_ids())} of 'all'"
-        )
+    check_scope(plan, args.year, args.district)
     actuals = _load_actuals(args.actuals, plan, args.include_concept)
     as_of = resolve_as_of(args.as_of, actuals)
     table = progress_table(plan, actuals, as_of, year=args.year, district=args.district)
@@ -180,9 +186,7 @@ def run(argv: list[str] | None = None) -> int:
         elif args.command == "progress":
             run_progress(args, plan)
         elif args.command == "report":
-            if args.year not in plan.plan.years:
-                years = f"{plan.plan.first_year}-{plan.plan.last_year}"
-                raise UsageError(f"onbekend jaar {args.year}: het plan loopt van {years}")
+            check_scope(plan, args.year, None)
             actuals = _load_actuals(args.actuals, plan, args.include_concept)
             code = run_report(args, plan, actuals, resolve_as_of(args.as_of, actuals))
         elif args.command == "validate":
@@ -192,6 +196,8 @@ def run(argv: list[str] | None = None) -> int:
                 f"{actuals.file} ({len(actuals.frame)} cijfers).",
                 file=sys.stderr,
             )
+        elif args.command == "history":
+            run_history(args, plan)
         elif args.command in SINCE_COMMANDS:
             code = run_since_command(args, plan)
         else:

@@ -19,7 +19,7 @@ def add_report_command(commands, with_targets) -> None:
         "report", help="het voortgangsrapport van een jaar (pdf, pptx, xlsx, docx)"
     )
     with_targets(report)
-    report.add_argument("--year", type=year, required=True)
+    report.add_argument("--year", type=year, required=True, help="het jaar van het rapport")
     report.add_argument(
         "--format", action="append", choices=FORMATS, help="herhaal voor meer; zonder: alle vier"
     )

@@ -14,6 +14,7 @@ import sys
 from lib import fmt
 from lib.cells import neutralise
 from lib.cli.args import iso_date, year
+from lib.cli.scope import check_scope
 from lib.plan.schema import Plan
 from lib.problems import UsageError
 from lib.progress.changes import FIELDS, changes_since
@@ -33,33 +34,37 @@ def add_commands(commands, with_targets) -> None:
         dest="meetings_action", required=True, title="acties", metavar="ACTIE"
     )
     listing = actions.add_parser("list", help="alle vergaderingen, oudste eerst")
-    listing.add_argument("--format", choices=("text", "json"), default="text")
+    listing.add_argument(
+        "--format", choices=("text", "json"), default="text", help="vorm van de uitvoer"
+    )
     add = actions.add_parser("add", help="een vergadering toevoegen")
-    add.add_argument("day", type=iso_date)
-    add.add_argument("--title", default="")
-    add.add_argument("--editor", required=True)
+    add.add_argument("day", type=iso_date, help="de dag, JJJJ-MM-DD")
+    add.add_argument("--title", default="", help="bijv. 'Stuurgroep Het Jonge Kind'")
+    add.add_argument("--editor", required=True, help="uw naam als redacteur")
     remove = actions.add_parser("remove", help="een vergadering verwijderen")
-    remove.add_argument("day", type=iso_date)
-    remove.add_argument("--editor", required=True)
+    remove.add_argument("day", type=iso_date, help="de dag, JJJJ-MM-DD")
+    remove.add_argument("--editor", required=True, help="uw naam als redacteur")
 
     p = commands.add_parser(
         "changes", help="wat er veranderde sinds een datum (bijv. de vorige vergadering)"
     )
     with_targets(p)
     p.add_argument("--since", type=iso_date, required=True, help="JJJJ-MM-DD, vanaf 0:00 uur")
-    p.add_argument("--year", type=year, default=None)
-    p.add_argument("--district", default=None, help="wijkcode, of 'all' voor alle wijken")
+    p.add_argument("--year", type=year, default=None, help="alleen dit jaar")
+    p.add_argument(
+        "--district", default=None, help="wijkcode, of 'all' voor alle wijken (zonder: de stad)"
+    )
     p.add_argument("--include-concept", action="store_true", help="conceptcijfers meetellen")
-    p.add_argument("--format", choices=("json", "csv"), default="csv")
+    p.add_argument("--format", choices=("json", "csv"), default="csv", help="vorm van de uitvoer")
 
     p = commands.add_parser(
         "explain", help="toelichting en maatregelen van een redacteur (als concept)"
     )
     with_targets(p)
-    p.add_argument("--indicator", required=True)
-    p.add_argument("--year", type=year, required=True)
-    p.add_argument("--district", default="")
-    p.add_argument("--editor", required=True)
+    p.add_argument("--indicator", required=True, help="de indicator (zie: python -m lib targets)")
+    p.add_argument("--year", type=year, required=True, help="het planjaar, bijv. 2014")
+    p.add_argument("--district", default="", help="wijkcode (zonder: de hele stad)")
+    p.add_argument("--editor", required=True, help="uw naam als redacteur")
     p.add_argument("--text", required=True, help="toelichting: waarom het cijfer is wat het is")
     p.add_argument("--measures", default="", help="maatregelen: wat eraan gedaan wordt")
 
@@ -93,16 +98,6 @@ def _meetings(args: argparse.Namespace, store: Store) -> int:
         for meeting in store.meetings():
             sys.stdout.write(f"{meeting.day.isoformat()}\t{meeting.title}\n")
     return 0
-
-
-def check_scope(plan: Plan, year: int | None, district: str | None) -> None:
-    if year is not None and year not in plan.plan.years:
-        years = f"{plan.plan.first_year}-{plan.plan.last_year}"
-        raise UsageError(f"onbekend jaar {year}: het plan loopt van {years}")
-    if district not in (None, "all") and district not in plan.district_ids():
-        raise UsageError(
-            f"onbekende wijk '{district}'; bekend: {', '.join(plan.district_ids())} of 'all'"
-        )
 
 
 def _changes(args: argparse.Namespace, plan: Plan, store: Store) -> int:

@@ -50,7 +50,6 @@ from lib.store.writes import (
     ConflictDetail,
     FigureInput,
     canonical_value,
-    key_filter,
     key_text,
 )
 from lib.store.years import YearStore
@@ -153,13 +152,18 @@ class Store(MeetingStore, TextStore, YearStore):
             return conn.execute(query.select_from(figure_values)).scalar_one()
 
     def history(self, key: Key | None = None, limit: int | None = None) -> pd.DataFrame:
-        """Recorded changes, newest first; for one figure when `key` is given.
+        """Recorded changes, newest first; for one figure when `key` is given. A part of `key`
+        that is None matches any: (indicator, None, None) is that indicator in every year, the
+        city and every district.
 
         Columns hold Python values: a missing value (a new figure's old value, the indicator of
         a year closing) stays None, never NaN, so every reader shows it as "(leeg)"."""
         query = select(changes).order_by(changes.c.id.desc())
         if key is not None:
-            query = query.where(key_filter(changes, key))
+            columns = (changes.c.indicator, changes.c.year, changes.c.district)
+            query = query.where(
+                *(column == part for column, part in zip(columns, key, strict=True) if part is not None)
+            )
         if limit:
             query = query.limit(limit)
         with reading(self.engine) as conn:

@@ -71,3 +71,22 @@ def listing(items: list[str]) -> str:
 def count(n: int, singular: str, plural: str) -> str:
     """'1 doel', '3 doelen', '1.250 kinderen': a count with the word in the right number."""
     return f"{number(n)} {singular if n == 1 else plural}"
+
+
+def import_summary(changes: int, texts: int, unchanged: int, skipped: int, bad: int) -> str:
+    """'1 cijfer en 0 toelichtingen veranderen, 3 blijven gelijk, 1 lege rij overgeslagen,
+    0 rijen met fouten': what an import would do, as the page and the command line say it."""
+    return (
+        f"{count(changes, 'cijfer', 'cijfers')} en {count(texts, 'toelichting', 'toelichtingen')} "
+        f"veranderen, {number(unchanged)} {'blijft' if unchanged == 1 else 'blijven'} gelijk, "
+        f"{count(skipped, 'lege rij', 'lege rijen')} overgeslagen, "
+        f"{count(bad, 'rij', 'rijen')} met fouten"
+    )
+
+
+def saved(changed: int, with_texts: bool) -> str:
+    """'1 cijfer', '3 cijfers', or '4 wijzigingen (cijfers en toelichtingen)' when texts came
+    with the figures: what an import or save changed, counted as the store counts it."""
+    if with_texts:
+        return count(changed, "wijziging", "wijzigingen") + " (cijfers en toelichtingen)"
+    return count(changed, "cijfer", "cijfers")

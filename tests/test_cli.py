@@ -280,7 +280,7 @@ def test_validate_broken_actuals(capsys):
     code, out, err = cli(capsys, "validate", "--actuals", str(path))
     assert code == 1
     assert out == ""
-    assert "2 probleem/problemen gevonden" in err
+    assert "2 problemen gevonden" in err
     assert "actuals.csv, rij 3, veld 'value': 'veel' is geen getal" in err
     assert "actuals.csv, rij 4, veld 'district': onbekende wijk 'w99'" in err
     assert "Traceback" not in err

@@ -142,7 +142,7 @@ def test_a_second_editor_approves_and_the_dashboard_counts_it(plan, store, edito
     choice.set_value([FTE]).run()
     at.button(key="edit_approve").click().run()
     assert not at.exception
-    assert "1 cijfer(s) vastgesteld." in texts(at.success)
+    assert "1 cijfer vastgesteld." in texts(at.success)
     assert at.session_state["edit_tab"] == "Vaststellen"  # still on the tab of the approval
     assert "Geen conceptcijfers wachten op vaststelling." in texts(at.sidebar.caption)
     assert store.layers()[0][FTE].approved.value == "3,6"
@@ -177,7 +177,7 @@ def test_a_second_editor_rejects_with_a_reason(plan, store, editors):
     at.text_input(key="edit_reject_reason").input("30 FTE is een typefout").run()
     at.button(key="edit_reject").click().run()
     assert not at.exception
-    assert "1 cijfer(s) afgewezen." in texts(at.success)
+    assert "1 cijfer afgewezen." in texts(at.success)
     assert at.session_state["edit_tab"] == "Vaststellen"
     assert counts(store) != before and store.concept_count() == 0
     assert store.layers()[0][FTE].approved.value == "3,2"
@@ -218,7 +218,7 @@ def test_saving_the_grid_shows_old_and_new_and_asks_first(plan, store, editors):
     at.button(key="edit_save").click().run()
     at.button(key="edit_confirm_save").click().run()
     assert not at.exception
-    assert "1 cijfer(s) opgeslagen als concept" in texts(at.success)
+    assert "1 cijfer opgeslagen als concept" in texts(at.success)
     assert at.session_state["edit_tab"] == "Cijfers bewerken"
     assert store.layers()[0][FTE].concept.value == "4"
 
@@ -275,7 +275,7 @@ def test_restore_shows_what_it_brings_back_and_asks_first(store, editors):
     (row,) = table(at, "edit_restore_preview").to_dict("records")
     assert (row["Nu"], row["Wordt"]) == ("3,6", "3,2")
     at.button(key="edit_restore").click().run()
-    assert "1 cijfer(s) teruggezet" in texts(at.success)
+    assert "1 cijfer teruggezet" in texts(at.success)
     assert at.session_state["edit_tab"] == "Geschiedenis"
     assert store.concept_count() == 0  # back to the approved 3,2: the concept is withdrawn
 
@@ -297,7 +297,7 @@ def test_restoring_every_figure_needs_a_second_confirmation(store, editors):
     at.checkbox(key=f"edit_restore_all_{seed}").check().run()
     assert counts(store) == before  # ticking is not restoring
     at.button(key="edit_restore").click().run()
-    assert "2 cijfer(s) teruggezet" in texts(at.success)
+    assert "2 cijfers teruggezet" in texts(at.success)
     assert store.concept_count() == 0
 
 
@@ -360,5 +360,5 @@ def test_approving_all_says_how_many_and_skips_none(store, editors):
     at = go_to(log_in(open_edit_page(), "bob"), "Vaststellen")
     assert at.button(key="edit_approve_all").label == "Alle 2 vaststellen"
     at.button(key="edit_approve_all").click().run()
-    assert "2 cijfer(s) vastgesteld." in texts(at.success)
+    assert "2 cijfers vastgesteld." in texts(at.success)
     assert store.concept_count() == 0

@@ -101,7 +101,7 @@ def test_1_a_decimal_comma_in_a_comma_separated_file_is_an_error(capsys, tmp_pat
     for name, text in files.items():
         code, out, err = cli(capsys, "import", write(tmp_path, name, text), "--editor", "anna")
         assert code == 1, name
-        assert f"{name}, rij 2" in err and "1 rij(en) met fouten" in err
+        assert f"{name}, rij 2" in err and "1 rij met fouten" in err
         hint = COMMA_HINT if name != "puntkomma.csv" else "een ; in een waarde?"
         assert hint in err, err
         assert "-> 12" not in out
@@ -267,7 +267,7 @@ def test_4_many_identical_errors_are_counted_not_listed(capsys, tmp_path, store)
     path = write(tmp_path, "dubbel.csv", "indicator,year,district,value\n" + rows)
     code, _out, err = cli(capsys, "import", path, "--editor", "anna")
     assert code == 1
-    assert "4999 rij(en) met fouten" in err
+    assert "4.999 rijen met fouten" in err
     assert err.count("dubbele rij:") == 10
     assert "en nog 4.989 dezelfde fouten (dubbele rij)" in err
     assert counts(store) == before
@@ -315,7 +315,7 @@ def test_5_a_formula_without_a_calculated_value_is_reported(capsys, tmp_path, st
         "(=1+2) zonder berekende waarde; vul de waarde zelf in" in err
     )
     assert "rij 3, veld 'Waarde (kolom D)': de cel bevat een formule (=A1)" in err
-    assert "0 lege rij(en) overgeslagen, 2 rij(en) met fouten" in err
+    assert "0 lege rijen overgeslagen, 2 rijen met fouten" in err
     assert counts(store) == before
 
 

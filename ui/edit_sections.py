@@ -75,7 +75,8 @@ def import_section(ctx: Context, store: Store, editor: str) -> None:
             show_error(exc)
             return
         st.session_state["edit_upload_nonce"] = nonce + 1
-        _done(f"{changed} cijfer(s) geïmporteerd als concept uit {upload.name}.")
+        what = fmt.saved(changed, bool(preview.text_changes))
+        _done(f"{what} geïmporteerd als concept uit {upload.name}.")
 
 
 def _show_preview(ctx: Context, preview: ImportPreview) -> None:
@@ -87,10 +88,14 @@ def _show_preview(ctx: Context, preview: ImportPreview) -> None:
             icon=":material/error:",
         )
         return
-    st.markdown(
-        f"**{len(preview.changes)}** cijfer(s) veranderen, **{preview.unchanged}** blijven gelijk, "
-        f"**{preview.skipped}** lege rij(en) overgeslagen, **{preview.bad_rows}** rij(en) met fouten."
+    summary = fmt.import_summary(
+        len(preview.changes),
+        len(preview.text_changes),
+        preview.unchanged,
+        preview.skipped,
+        preview.bad_rows,
     )
+    st.markdown(f"{summary}.")
     if preview.problems:
         lines = "\n".join(f"- {p}" for p in preview.problems)
         st.error(f"**Fouten in {preview.file}:**\n\n{lines}", icon=":material/error:")
@@ -172,7 +177,7 @@ def _review(action, items: list, editor: str, done: str) -> None:
         return
     st.session_state.pop("edit_approve_choice", None)
     st.session_state.pop("edit_reject_reason", None)
-    _done(f"{count} cijfer(s) {done}.")
+    _done(f"{fmt.count(count, 'cijfer', 'cijfers')} {done}.")
 
 
 def history_section(ctx: Context, store: Store, editor: str) -> None:
@@ -242,7 +247,8 @@ def _restore_panel(ctx: Context, store: Store, editor: str, target: int, key) ->
     sure = True
     if key is None:
         sure = st.checkbox(
-            f"Ja, zet alle {len(planned)} cijfer(s) hierboven in één keer terug",
+            f"Ja, zet {'het cijfer' if len(planned) == 1 else f'alle {len(planned)} cijfers'} "
+            "hierboven in één keer terug",
             key=f"edit_restore_all_{target}",
         )
     if st.button(f"Terugzetten bevestigen ({len(planned)})", key="edit_restore", disabled=not sure):
@@ -252,7 +258,8 @@ def _restore_panel(ctx: Context, store: Store, editor: str, target: int, key) ->
             show_error(exc)
             return
         st.session_state.pop("edit_restore_to", None)
-        _done(f"{count} cijfer(s) teruggezet naar de stand na wijziging {target}.")
+        restored = fmt.count(count, "cijfer", "cijfers")
+        _done(f"{restored} teruggezet naar de stand na wijziging {target}.")
 
 
 def years_section(ctx: Context, store: Store, editor: str) -> None:

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from lib import fmt
 from lib.problems import ValidationFailed
 from lib.store import auth
 from lib.store.edit_checks import changes_table, city_sum_notes, current_values, with_wishes
@@ -289,7 +290,11 @@ def _save(store: Store, wishes: list[FigureInput], editor: str) -> None:
         return
     st.session_state.pop("edit_conflict", None)
     reload_grid()
-    flash(f"{changed} cijfer(s) opgeslagen als concept. Een tweede redacteur kan ze vaststellen.")
+    them = "het" if changed == 1 else "ze"
+    flash(
+        f"{fmt.count(changed, 'cijfer', 'cijfers')} opgeslagen als concept. Een tweede redacteur "
+        f"kan {them} vaststellen."
+    )
     st.rerun()
 
 

@@ -16,7 +16,6 @@ from lib.figures.history import Key
 from lib.problems import ValidationFailed
 from lib.store.store import Store
 from lib.store.text_rules import MAX_CHARS
-from lib.views.since import counted
 from ui.context import Context
 from ui.editing import flash, show_error
 
@@ -178,7 +177,7 @@ def _approve_texts(ctx: Context, store: Store, editor: str) -> None:
     others = [k for k, s in sorted(waiting.items()) if s["concept"]["changed_by"] != editor]
     st.subheader("Vast te stellen toelichtingen")
     st.caption(
-        f"{counted(len(waiting), 'toelichting', 'toelichtingen')} "
+        f"{fmt.count(len(waiting), 'toelichting', 'toelichtingen')} "
         + ("wacht" if len(waiting) == 1 else "wachten")
         + " op vaststelling; wat u zelf schreef stelt een ander vast (vier ogen)."
     )
@@ -197,7 +196,7 @@ def _approve_texts(ctx: Context, store: Store, editor: str) -> None:
         items = [(k, seen.get(k, versions[k])) for k in chosen]
         _act(
             lambda: store.approve_texts(items, editor),
-            f"{counted(len(items), 'toelichting', 'toelichtingen')} vastgesteld.",
+            f"{fmt.count(len(items), 'toelichting', 'toelichtingen')} vastgesteld.",
         )
 
 
@@ -238,7 +237,7 @@ def text_preview(ctx: Context, preview) -> None:
         return
     changing = len(preview.text_changes)
     st.markdown(
-        f"**{counted(changing, 'toelichting', 'toelichtingen')}** "
+        f"**{fmt.count(changing, 'toelichting', 'toelichtingen')}** "
         + ("verandert:" if changing == 1 else "veranderen:")
     )
     st.dataframe(

@@ -11,6 +11,7 @@ import getpass
 import sys
 from pathlib import Path
 
+from lib import fmt
 from lib.cli.args import year
 from lib.cli.scope import check_filters
 from lib.plan.schema import Plan
@@ -127,12 +128,14 @@ def run_import(args: argparse.Namespace, plan: Plan) -> int:
     for change in [*preview.changes, *preview.text_changes]:
         print(change)
     if not preview.refused:  # a refused file has no rows to count, only its error
-        print(
-            f"{len(preview.changes)} cijfer(s) en {len(preview.text_changes)} toelichting(en) "
-            f"veranderen, {preview.unchanged} blijven gelijk, "
-            f"{preview.skipped} lege rij(en) overgeslagen, {preview.bad_rows} rij(en) met fouten.",
-            file=sys.stderr,
+        summary = fmt.import_summary(
+            len(preview.changes),
+            len(preview.text_changes),
+            preview.unchanged,
+            preview.skipped,
+            preview.bad_rows,
         )
+        print(f"{summary}.", file=sys.stderr)
     for problem in preview.problems:
         print(f"- {problem}", file=sys.stderr)
     if preview.problems and not args.only_valid:
@@ -143,8 +146,8 @@ def run_import(args: argparse.Namespace, plan: Plan) -> int:
         print("Proefimport (--dry-run): niets opgeslagen.", file=sys.stderr)
         return 0
     changed = apply_import(preview, store, args.editor, only_valid=args.only_valid)
-    what = "cijfer(s) en toelichting(en)" if preview.text_changes else "cijfer(s)"
-    print(f"{changed} {what} opgeslagen als concept door {args.editor}.", file=sys.stderr)
+    what = fmt.saved(changed, bool(preview.text_changes))
+    print(f"{what} opgeslagen als concept door {args.editor}.", file=sys.stderr)
     return 0
 
 
@@ -194,7 +197,8 @@ def run_approve(args: argparse.Namespace, plan: Plan) -> None:
         waiting = {k: s for k, s in waiting.items() if k not in own_texts}
         if own or own_texts:
             skipped = len(own) + len(own_texts)
-            print(f"{skipped} eigen concept(en) overgeslagen (vier ogen).", file=sys.stderr)
+            own_ones = fmt.count(skipped, "eigen concept", "eigen concepten")
+            print(f"{own_ones} overgeslagen (vier ogen).", file=sys.stderr)
     if not chosen and not waiting:
         if approving:
             print("Geen conceptcijfers of -teksten om vast te stellen.", file=sys.stderr)
@@ -208,10 +212,16 @@ def run_approve(args: argparse.Namespace, plan: Plan) -> None:
         else:
             store.reject(items, args.editor, args.reason)
         done = "vastgesteld" if approving else "afgewezen"
-        print(f"{len(chosen)} cijfer(s) {done} door {args.editor}.", file=sys.stderr)
+        print(
+            f"{fmt.count(len(chosen), 'cijfer', 'cijfers')} {done} door {args.editor}.",
+            file=sys.stderr,
+        )
     if waiting:
         store.approve_texts([(k, s["version"]) for k, s in sorted(waiting.items())], args.editor)
-        print(f"{len(waiting)} toelichting(en) vastgesteld door {args.editor}.", file=sys.stderr)
+        print(
+            f"{fmt.count(len(waiting), 'toelichting', 'toelichtingen')} vastgesteld door {args.editor}.",
+            file=sys.stderr,
+        )
 
 
 def run_year(args: argparse.Namespace, plan: Plan) -> None:

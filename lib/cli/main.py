@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from lib import fmt
 from lib.cli.args import DutchParser, iso_date, year
 from lib.cli.data import add_commands, run_data_command
 from lib.cli.history import add_history_command, run_history
@@ -203,7 +204,8 @@ def run(argv: list[str] | None = None) -> int:
         else:
             code = run_data_command(args, plan)
     except ValidationFailed as exc:
-        print(f"{len(exc.problems)} probleem/problemen gevonden:", file=sys.stderr)
+        found = fmt.count(len(exc.problems), "probleem", "problemen")
+        print(f"{found} gevonden:", file=sys.stderr)
         for problem in exc.problems:
             print(f"- {problem}", file=sys.stderr)
         return 1

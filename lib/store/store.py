@@ -162,7 +162,11 @@ class Store(MeetingStore, TextStore, YearStore):
         if key is not None:
             columns = (changes.c.indicator, changes.c.year, changes.c.district)
             query = query.where(
-                *(column == part for column, part in zip(columns, key, strict=True) if part is not None)
+                *(
+                    column == part
+                    for column, part in zip(columns, key, strict=True)
+                    if part is not None
+                )
             )
         if limit:
             query = query.limit(limit)

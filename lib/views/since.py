@@ -15,25 +15,20 @@ from lib.progress.changes import summary_counts
 from lib.status import BEHIND, label
 
 
-def counted(count: int, singular: str, plural: str) -> str:
-    """'1 cijfer', '2 cijfers', '0 statussen'."""
-    return f"{fmt.number(count)} {singular if count == 1 else plural}"
-
-
 def summary(rows: list[dict]) -> str:
     """'6 cijfers gewijzigd (waarvan 2 stadstotalen uit de wijken), 2 statussen veranderd
     (1 naar achter)'."""
     counts = summary_counts(rows)
-    text = f"{counted(counts['figures'], 'cijfer', 'cijfers')} gewijzigd"
+    text = f"{fmt.count(counts['figures'], 'cijfer', 'cijfers')} gewijzigd"
     if counts["totals"]:
-        totals = counted(counts["totals"], "stadstotaal", "stadstotalen")
+        totals = fmt.count(counts["totals"], "stadstotaal", "stadstotalen")
         text += f" (waarvan {totals} uit de wijken)"
     text += ", "
-    text += f"{counted(counts['statuses'], 'status', 'statussen')} veranderd"
+    text += f"{fmt.count(counts['statuses'], 'status', 'statussen')} veranderd"
     if counts["into_behind"]:
         text += f" ({fmt.number(counts['into_behind'])} naar {BEHIND})"
     if counts["explanations"]:
-        text += f", {counted(counts['explanations'], 'toelichting', 'toelichtingen')} nieuw of gewijzigd"
+        text += f", {fmt.count(counts['explanations'], 'toelichting', 'toelichtingen')} nieuw of gewijzigd"
     return text
 
 

@@ -33,7 +33,7 @@ def test_a_changed_figure_shows_as_a_move_since_the_meeting(
     page.get_by_role("button", name="Opslaan (1 wijziging)...").click()
     confirm = page.locator(".st-key-edit_confirm_box")
     confirm.get_by_role("button", name="Ja, opslaan").click()
-    page.get_by_text("1 cijfer(s) opgeslagen als concept").wait_for(timeout=30000)
+    page.get_by_text("1 cijfer opgeslagen als concept").wait_for(timeout=30000)
 
     page.get_by_role("tab", name="Vergaderingen").click()
     page.get_by_role("spinbutton", name="dag, Datum").click()
@@ -45,7 +45,7 @@ def test_a_changed_figure_shows_as_a_move_since_the_meeting(
     log_in(page, url, "bob")
     choose_concepts(page, "Inzet HBO-coaches")
     page.get_by_role("button", name="Gekozen cijfers vaststellen").click()
-    page.get_by_text("1 cijfer(s) vastgesteld.").wait_for(timeout=30000)
+    page.get_by_text("1 cijfer vastgesteld.").wait_for(timeout=30000)
 
     page.goto(f"{url}/?jaar=2014")
     wait_for_app(page)

@@ -53,6 +53,48 @@ TEXTS = {
 }
 MOVES = [
     {
+        "kind": "total",  # a city total through its wijken
+        "indicator": "hbo_coach_vve_groepen",
+        "name": "VVE-groepen met een HBO'er",
+        "year": 2014,
+        "district": "",
+        "before": "24",
+        "after": "26",
+        "status_before": None,
+        "status_now": None,
+        "changed_at": "2014-09-09T10:05:00",
+        "changed_by": "anna",
+        "approved_by": "bert",
+    },
+    {
+        "kind": "figure",  # a milestone reached
+        "indicator": "pedagogiek_dt_ad_ontwikkeld",
+        "name": "DT- en AD-variant ontwikkeld",
+        "year": 2014,
+        "district": "",
+        "before": None,
+        "after": "2014-09-15",
+        "status_before": None,
+        "status_now": None,
+        "changed_at": "2014-09-17T09:15:00",
+        "changed_by": "anna",
+        "approved_by": "bert",
+    },
+    {
+        "kind": "figure",  # a wijk's own figure: the city's total above says it
+        "indicator": "hbo_coach_vve_groepen",
+        "name": "VVE-groepen met een HBO'er",
+        "year": 2014,
+        "district": "w01",
+        "before": "3",
+        "after": "4",
+        "status_before": None,
+        "status_now": None,
+        "changed_at": "2014-09-09T10:05:00",
+        "changed_by": "anna",
+        "approved_by": "bert",
+    },
+    {
         "kind": "status",
         "indicator": "hbo_coach_vve_groepen",
         "name": "VVE-groepen met een HBO'er",
@@ -205,6 +247,12 @@ def test_every_format_opens_with_the_same_summary(files, report):
     summary = report.summary
     assert summary.since == date(2014, 9, 1)
     assert [m.now for m in summary.moves] == ["achter"]  # only rows of kind "status"
+    assert [c.line for c in summary.changes] == [
+        "VVE-groepen met een HBO'er (hele stad, som van de wijken, 2014): 24 groepen → 26 "
+        "groepen, 9 september 2014 (bert)",
+        "DT- en AD-variant ontwikkeld (hele stad, 2014): nog niet bereikt → 15 september 2014, "
+        "17 september 2014 (bert)",
+    ]
     headline = f"{summary.headline}"
     texts = {
         "pdf": pdf_text(files["pdf"]),
@@ -223,6 +271,8 @@ def test_every_format_opens_with_the_same_summary(files, report):
         assert "Samenvatting" in text or fmt_name == "xlsx", fmt_name
         assert headline in text, fmt_name
         assert "Statuswijzigingen sinds 1 september 2014" in text, fmt_name
+        assert "Gewijzigde cijfers sinds 1 september 2014" in text, fmt_name
+        assert "24 groepen → 26 groepen" in text, fmt_name
         assert "20 september 2014" in text, fmt_name  # the move's date
         assert summary.due_heading in text, fmt_name
         assert "Waarom deze status" in text, fmt_name
@@ -460,6 +510,28 @@ def test_pptx_table_rows_are_paged_by_their_height() -> None:
     # The estimate is not below what 12-point text needs: ~230 characters in a 2.76-inch cell
     # take 8 or more lines.
     assert pptx.row_height(["", "", "", text * 2 + text[:60], ""], widths, 12) >= 8 * pptx.Pt(14.4)
+
+
+def test_pptx_summary_text_is_paged_by_sections() -> None:
+    """The summary's changed figures, moves and milestones ran past the slide's source line
+    once a meeting's changes were listed: they continue on a slide of their own, a heading
+    never last in a box, a section moved whole when it fits on the next."""
+    from lib.report import pptx
+
+    first, full = (pptx.Inches(6.5), pptx.Inches(5.5)), (pptx.Inches(12.5), pptx.Inches(5.7))
+    change = "• VVE-groepen met een HBO'er als coach (hele stad, 2014): 24 → 26 groepen"
+    lines = ["Gewijzigde cijfers", *[change] * 8, "Statuswijzigingen", *[change] * 3, "Mijlpalen"]
+    lines += ["Geen mijlpalen."]
+    pages = pptx._line_pages(lines, first, full, 16)
+    assert [line for page in pages for line in page] == lines
+    assert len(pages) == 2 and pages[1][0] == "Statuswijzigingen"  # the section moved whole
+    for n, page in enumerate(pages):
+        width, height = first if n == 0 else full
+        assert pptx.text_height("\n".join(page), width, 16) <= height
+        assert page[-1].startswith("• ") or page[-1] == "Geen mijlpalen."
+    many = ["Gewijzigde cijfers", *[change] * 40]  # taller than a slide: split, not lost
+    pages = pptx._line_pages(many, first, full, 16)
+    assert [line for page in pages for line in page] == many and len(pages) >= 3
 
 
 def test_pptx_chart_slides_leave_room_for_their_texts(plan, example_actuals, fake, tmp_path):

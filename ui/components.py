@@ -205,7 +205,7 @@ def download_buttons(fig: go.Figure, key: str) -> None:
 
 def report_buttons(since=None) -> None:
     """The whole progress report for the chosen year (ui/report_download.py); with `since`, the
-    vergaderstuk with the status moves since that date in its summary."""
+    vergaderstuk with the changed figures and status moves since that date in its summary."""
     from ui.report_download import report_buttons as buttons
 
     buttons(exporter(), export_available(), since)

@@ -46,7 +46,7 @@ _LOCK = threading.Lock()  # one report at a time per server: Chromium renders on
 
 
 def _summary_inputs(ctx, since) -> dict:
-    """The summary's moves since `since`, the editors' texts and the milestones' horizon from
+    """The summary's changes since `since`, the editors' texts and the milestones' horizon from
     the database; figures read from a CSV have no history, meetings or texts."""
     if context.actuals_path() is not None:
         return {}
@@ -98,7 +98,7 @@ def _make(ctx, formats: list[str], exporter, since=None) -> dict[str, bytes]:
 
 def report_buttons(exporter, charts_ok: bool, since=None) -> None:
     """The whole progress report for the chosen year, made when the user asks for it; with
-    `since`, the vergaderstuk: its summary lists the status moves since that date."""
+    `since`, the vergaderstuk: its summary lists the changed figures and status moves since then."""
     ctx = context.current()
     # Stored figures carry the database revision in their version, which every saved figure,
     # text or meeting the summary uses moves on: no read of its own needed here.

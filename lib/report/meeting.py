@@ -1,5 +1,5 @@
 """What the report's summary says about the stuurgroep's meetings, from the stored figures: the
-status moves since a date, the editors' texts, and the date before which milestones count as due.
+changed figures and status moves since a date, the editors' texts, and the date before which milestones count as due.
 
 The one place that feeds `build_report`'s keyword arguments `since`, `moves`, `texts` and
 `due_before` from storage, for the command line and the download on the page alike.
@@ -31,7 +31,8 @@ def meeting_inputs(
 ) -> dict:
     """The keyword arguments of build_report that come from storage.
 
-    moves: the city's status moves of `year` since 00:00 on `since` (none without a date);
+    moves: the city's changed figures and status moves of `year` since 00:00 on `since` (none
+    without a date);
     texts: the approved toelichting and maatregelen (with concepts when those are counted);
     due_before: the next meeting after `as_of`, or six weeks on.
     actuals, progress: the figures counted now and their progress table, where the caller has
@@ -49,7 +50,7 @@ def meeting_inputs(
             actuals=actuals,
             progress=progress,
         )
-        moves = [row for row in rows if row["kind"] == "status"]
+        moves = [row for row in rows if row["kind"] in ("figure", "total", "status")]
     return {
         "since": since,
         "moves": moves,

@@ -152,7 +152,8 @@ def build_report(
 ) -> Report:
     """The report of `year` judged at `as_of`.
 
-    since, moves: the status moves since that date (rows of kind "status" are used); texts: the
+    since, moves: the changes since that date (lib/progress/changes.py rows; those of kind
+    figure, total and status are used); texts: the
     editors' (toelichting, maatregelen) per (indicator, year, district "" for the city);
     due_before: milestones due before then are listed (default: six weeks after `as_of`);
     include_concept: whether concept figures are counted (default: whether any are among them).

@@ -35,9 +35,10 @@ def _summary(report: Report, styles) -> list:
     story = [Paragraph("Samenvatting", styles["h1"])]
     for block in blocks(report.summary):
         kind = block[0]
-        if kind == "h":
+        if kind == "h":  # no spacer after it: keepWithNext keeps it with what follows
             story.append(Paragraph(escape(block[1]), styles["h2"]))
-        elif kind == "p":
+            continue
+        if kind == "p":
             story.append(Paragraph(escape(block[1]), styles["body"]))
         elif kind == "list":
             story += [Paragraph(f"• {escape(line)}", styles["body"]) for line in block[1]]

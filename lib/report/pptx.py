@@ -30,7 +30,7 @@ ROWS_PER_TABLE_SLIDE = 5  # at most; fewer when the rows' texts are long (_table
 # PowerPoint grows a table row to its text, past the slide's bottom if need be, so the rows are
 # paged by an estimate of their height: a character of 12-point text is about 0.5 em wide on
 # average (Calibri, Dutch text), a line 1.2 em high, a cell has 0.1 inch of margin each side.
-CHAR_EM, LINE_EM, CELL_MARGIN = 0.5, 1.2, Inches(0.1)
+CHAR_EM, LINE_EM, CELL_MARGIN = 0.55, 1.2, Inches(0.1)
 GREY = RGBColor(0x59, 0x59, 0x59)
 DUTCH = MSO_LANGUAGE_ID.DUTCH  # spelling: PowerPoint otherwise checks the text as English
 NOTICE = RGBColor(0xA0, 0x3F, 0x00)
@@ -156,10 +156,14 @@ def _summary_slides(deck, report: Report) -> None:
     _text(slide, lines[0], MARGIN, BODY_TOP, SLIDE_W - 2 * MARGIN, Inches(0.5), size=18)
     _table(slide, counts[1], counts[2], BODY_TOP + Inches(0.6), 16, [0.75, 0.25], Inches(5.5))
     rest = [line for line in lines[1:] if not line.startswith("Achter:")]
-    left = MARGIN + Inches(6)
-    _text(
-        slide, "\n".join(rest), left, BODY_TOP + Inches(0.6), SLIDE_W - left - MARGIN, Inches(5), 16
-    )
+    left, top = MARGIN + Inches(6), BODY_TOP + Inches(0.6)
+    first = (SLIDE_W - left - MARGIN, BODY_BOTTOM - top)
+    full = (SLIDE_W - 2 * MARGIN, BODY_BOTTOM - BODY_TOP)
+    for n, page in enumerate(_line_pages(rest, first, full, 16)):
+        if n:
+            slide = _slide(deck, report, f"Samenvatting {report.year} (vervolg)")
+        where = (left, top, *first) if n == 0 else (MARGIN, BODY_TOP, *full)
+        _text(slide, "\n".join(page), *where, 16)
     if behind is None:
         return
     rows, widths = behind[2], [0.24, 0.16, 0.16, 0.22, 0.22]
@@ -171,10 +175,25 @@ def _summary_slides(deck, report: Report) -> None:
 
 
 def text_height(text: str, width: int, size: int) -> int:
-    """The estimated height (EMU) of `text` at `size` points in a box or cell `width` wide."""
+    """The estimated height (EMU) of `text` at `size` points in a box or cell `width` wide:
+    its lines wrapped at spaces as a word processor does, at CHAR_EM of the size per character."""
     per_line = max(1, int((width - 2 * CELL_MARGIN) / Pt(size * CHAR_EM)))
-    lines = sum(-(-max(len(part), 1) // per_line) for part in str(text).split("\n"))
+    lines = sum(_wrapped(part, per_line) for part in str(text).split("\n"))
     return int(lines * Pt(size * LINE_EM) + 2 * CELL_MARGIN)
+
+
+def _wrapped(text: str, per_line: int) -> int:
+    """How many lines `text` takes when wrapped at spaces, `per_line` characters a line; a
+    word longer than a line is broken."""
+    lines, used = 1, 0
+    for word in text.split(" "):
+        size = len(word)
+        if used and used + 1 + size > per_line:
+            lines, used = lines + 1, 0
+        while size > per_line:
+            lines, size = lines + 1, size - per_line
+        used = used + 1 + size if used else size
+    return lines
 
 
 def row_height(cells: list, widths: list[float], size: int, width=SLIDE_W - 2 * MARGIN) -> int:
@@ -183,6 +202,33 @@ def row_height(cells: list, widths: list[float], size: int, width=SLIDE_W - 2 * 
         text_height(text, int(width * share), size)
         for text, share in zip(cells, widths, strict=True)
     )
+
+
+def _line_pages(lines: list[str], first: tuple, then: tuple, size: int) -> list[list[str]]:
+    """Lines of text in boxes: as many as fit in the first box (width, height), the rest in
+    boxes of `then`. A section (a heading, a line without a bullet, and the lines under it)
+    starts a new box when it does not fit in what is left; one taller than a box is split,
+    never after its heading."""
+    sections: list[list[str]] = []
+    for line in lines:
+        if not line.startswith("• ") or not sections:
+            sections.append([])
+        sections[-1].append(line)
+    pages: list[list[str]] = [[]]
+
+    def fits(candidate: list[str]) -> bool:
+        width, height = first if len(pages) == 1 else then
+        return text_height("\n".join(candidate), width, size) <= height
+
+    for section in sections:
+        if pages[-1] and not fits(pages[-1] + section):
+            pages.append([])
+        for n, line in enumerate(section):
+            keep = section[n : n + 2] if n == 0 else [line]  # a heading with its first line
+            if pages[-1] and not fits(pages[-1] + keep):
+                pages.append([])
+            pages[-1].append(line)
+    return pages
 
 
 def _table_pages(headers: list, rows: list, widths: list[float], size: int) -> list[list]:

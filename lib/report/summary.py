@@ -1,5 +1,6 @@
-"""The one summary every report format opens with: where we stand, what moved, what is behind,
-what falls due before the next meeting. Built once here; each writer only lays it out."""
+"""The one summary every report format opens with: where we stand, which figures changed and
+which statuses moved since a meeting, what is behind, what falls due before the next meeting.
+Built once here; each writer only lays it out."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pandas as pd
 from lib import fmt
 from lib.status import BEHIND, STATUSES
 from lib.views.overview import _shown, _target_text
+from lib.views.since import value_for_people
 
 NO_TARGET = "geen doel"
 NEXT_MEETING = timedelta(weeks=6)  # the stuurgroep meets about every six weeks
@@ -35,8 +37,8 @@ class BehindItem:
 
 
 @dataclass(frozen=True)
-class Move:
-    """A status that changed since the date asked for."""
+class Change:
+    """A city figure that changed since the date asked for (a total through its wijken too)."""
 
     name: str
     where: str
@@ -46,13 +48,25 @@ class Move:
     changed_on: str
     who: str
 
+    def shown(self, value: str) -> str:
+        return value
+
     @property
     def line(self) -> str:
         return (
-            f"{self.name} ({self.where}, {self.year}): {_label(self.before)} → {_label(self.now)}"
+            f"{self.name} ({self.where}, {self.year}): "
+            f"{self.shown(self.before)} → {self.shown(self.now)}"
             + (f", {self.changed_on}" if self.changed_on else "")
             + (f" ({self.who})" if self.who else "")
         )
+
+
+@dataclass(frozen=True)
+class Move(Change):
+    """A status that changed since the date asked for: before and now are statuses."""
+
+    def shown(self, value: str) -> str:
+        return _label(value)
 
 
 @dataclass(frozen=True)
@@ -72,6 +86,7 @@ class Summary:
     as_of: date
     counts: list[tuple[str, int]]  # (status, count), in the order of the statuses
     since: date | None
+    changes: list[Change]
     moves: list[Move]
     behind: list[BehindItem]
     due_before: date
@@ -86,6 +101,10 @@ class Summary:
         """'3 van 12 doelen achter' style: how many of the year's targets are behind."""
         behind = sum(n for s, n in self.counts if s == BEHIND)
         return f"{behind} van {self.total} {'doel' if self.total == 1 else 'doelen'} achter"
+
+    @property
+    def changes_heading(self) -> str:
+        return f"Gewijzigde cijfers sinds {fmt.long_date(self.since)}" if self.since else ""
 
     @property
     def moves_heading(self) -> str:
@@ -117,7 +136,9 @@ def build_summary(
     texts: Texts | None = None,
     due_before: date | None = None,
 ) -> Summary:
-    """The summary of the city rows of `year` in `progress` (a progress table)."""
+    """The summary of the city rows of `year` in `progress` (a progress table). `moves`: rows
+    of lib/progress/changes.py since `since`; those of kind figure and total become the changed
+    figures, those of kind status the moves."""
     city = progress[(progress["district"] == "") & (progress["year"] == year)]
     judged = city[city["status"] != NO_TARGET]
     counts = judged["status"].value_counts()
@@ -145,11 +166,48 @@ def build_summary(
         as_of,
         [(s, int(counts[s])) for s in ordered if s in counts],
         since,
+        _changes(moves, progress) if since else [],
         _moves(moves, progress) if since else [],
         behind,
         due_before,
         _due(progress, as_of, due_before),
     )
+
+
+def _day(changed: object) -> str:
+    """'23 september 2014' from a moment of the history, '' without one."""
+    if not changed:
+        return ""
+    day = changed if isinstance(changed, date) else date.fromisoformat(str(changed)[:10])
+    return fmt.long_date(day)
+
+
+def _changes(rows: list[dict] | None, progress: pd.DataFrame) -> list[Change]:
+    """The city's changed figures (kind figure, district '') and totals (kind total)."""
+    kinds = dict(
+        zip(
+            progress["indicator"], zip(progress["kind"], progress["unit"], strict=True), strict=True
+        )
+    )
+    out = []
+    for row in rows or []:
+        if not (
+            row.get("kind") == "total" or (row.get("kind") == "figure" and not row["district"])
+        ):
+            continue
+        kind, unit = kinds.get(row["indicator"], ("", ""))
+        out.append(
+            Change(
+                row.get("name") or row["indicator"],
+                "hele stad, som van de wijken" if row["kind"] == "total" else "hele stad",
+                int(row["year"]),
+                value_for_people(row.get("before"), kind, unit or ""),
+                value_for_people(row.get("after"), kind, unit or ""),
+                _day(row.get("changed_at")),
+                row.get("approved_by") or row.get("changed_by") or "",
+            )
+        )
+    return out
 
 
 def _moves(moves: list[dict] | None, progress: pd.DataFrame) -> list[Move]:
@@ -159,11 +217,7 @@ def _moves(moves: list[dict] | None, progress: pd.DataFrame) -> list[Move]:
         if m.get("kind") != "status":
             continue
         district = m.get("district") or ""
-        changed = m.get("changed_at")
-        changed_on = ""
-        if changed:
-            day = changed if isinstance(changed, date) else date.fromisoformat(str(changed)[:10])
-            changed_on = fmt.long_date(day)
+        changed_on = _day(m.get("changed_at"))
         out.append(
             Move(
                 m.get("name") or m.get("indicator", ""),
@@ -209,6 +263,11 @@ def blocks(summary: Summary) -> list[tuple]:
         ("table", ["Status", "Aantal"], [[_label(s), str(n)] for s, n in summary.counts]),
     ]
     if summary.since:
+        out.append(("h", summary.changes_heading))
+        if summary.changes:
+            out.append(("list", [c.line for c in summary.changes]))
+        else:
+            out.append(("p", "Geen cijfers van de stad gewijzigd sinds die datum."))
         out.append(("h", summary.moves_heading))
         if summary.moves:
             out.append(("list", [m.line for m in summary.moves]))

@@ -40,14 +40,22 @@ def _where(plan: Plan, district: str, kind: str = "") -> str:
 
 def _value(plan: Plan, indicator: str, value: str | None) -> str:
     """A stored value for people: '3,2 FTE', '1 augustus 2014', 'ja', '(leeg)'."""
+    item = plan.indicator(indicator)
+    return value_for_people(value, item.kind, item.unit)
+
+
+def value_for_people(value: str | None, kind: str, unit: str) -> str:
+    """A value as the history writes it ('3,2', '2014-08-01', 'ja') for an indicator of `kind`
+    counted in `unit`: '3,2 FTE', '1 augustus 2014', 'ja', '(leeg)'."""
+    if kind == "milestone" and not value:
+        return "nog niet bereikt"
     if value is None or value == "":
         return describe_value(value)
-    item = plan.indicator(indicator)
-    if item.kind == "milestone":
+    if kind == "milestone":
         return fmt.long_date(value) if value[:1].isdigit() else "niet bereikt"
-    if item.kind == "commitment":
+    if kind == "commitment":
         return value
-    return f"{value} {item.unit}".strip()
+    return f"{value} {unit}".strip()
 
 
 def _when(moment: str | None) -> str:

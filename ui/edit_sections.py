@@ -88,14 +88,7 @@ def _show_preview(ctx: Context, preview: ImportPreview) -> None:
             icon=":material/error:",
         )
         return
-    summary = fmt.import_summary(
-        len(preview.changes),
-        len(preview.text_changes),
-        preview.unchanged,
-        preview.skipped,
-        preview.bad_rows,
-    )
-    st.markdown(f"{summary}.")
+    st.markdown(f"{preview.summary}.")
     if preview.problems:
         lines = "\n".join(f"- {p}" for p in preview.problems)
         st.error(f"**Fouten in {preview.file}:**\n\n{lines}", icon=":material/error:")

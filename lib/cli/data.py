@@ -128,14 +128,7 @@ def run_import(args: argparse.Namespace, plan: Plan) -> int:
     for change in [*preview.changes, *preview.text_changes]:
         print(change)
     if not preview.refused:  # a refused file has no rows to count, only its error
-        summary = fmt.import_summary(
-            len(preview.changes),
-            len(preview.text_changes),
-            preview.unchanged,
-            preview.skipped,
-            preview.bad_rows,
-        )
-        print(f"{summary}.", file=sys.stderr)
+        print(f"{preview.summary}.", file=sys.stderr)
     for problem in preview.problems:
         print(f"- {problem}", file=sys.stderr)
     if preview.problems and not args.only_valid:

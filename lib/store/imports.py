@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from openpyxl.utils import get_column_letter
 
+from lib import fmt
 from lib.figures.history import Key, describe_key, describe_value
 from lib.figures.rows import check_row, duplicate_row, extra_cells_problem, split_value_problem
 from lib.problems import Problem, ValidationFailed, summarise
@@ -85,6 +86,13 @@ class ImportPreview:
     @property
     def valid(self) -> bool:
         return not self.problems
+
+    @property
+    def summary(self) -> str:
+        """'1 cijfer en 0 toelichtingen veranderen, 3 blijven gelijk, ...' (lib/fmt)."""
+        return fmt.import_summary(
+            len(self.changes), len(self.text_changes), self.unchanged, self.skipped, self.bad_rows
+        )
 
 
 def machine_name(header: str) -> str:

@@ -243,6 +243,22 @@ def test_report_pdf_rendered_for_real_has_pages_texts_and_images(pdf_bytes, repo
         assert not any(body.endswith(h) for h in headings), f"pagina {n} eindigt met een kop"
 
 
+def test_pptx_summary_headings_are_bold(files):
+    deck = Presentation(io.BytesIO(files["pptx"]))
+    runs = [
+        run
+        for slide in list(deck.slides)[1:3]
+        for shape in slide.shapes
+        if shape.has_text_frame
+        for paragraph in shape.text_frame.paragraphs
+        for run in paragraph.runs
+    ]
+    heading = next(r for r in runs if r.text == "Gewijzigde cijfers sinds 1 september 2014")
+    bullet = next(r for r in runs if r.text.startswith("• VVE-groepen met een HBO'er"))
+    none_due = next(r for r in runs if r.text.startswith("Geen mijlpalen die"))
+    assert heading.font.bold and not bullet.font.bold and not none_due.font.bold
+
+
 def test_every_format_opens_with_the_same_summary(files, report):
     summary = report.summary
     assert summary.since == date(2014, 9, 1)
@@ -520,17 +536,18 @@ def test_pptx_summary_text_is_paged_by_sections() -> None:
 
     first, full = (pptx.Inches(6.5), pptx.Inches(5.5)), (pptx.Inches(12.5), pptx.Inches(5.7))
     change = "• VVE-groepen met een HBO'er als coach (hele stad, 2014): 24 → 26 groepen"
+    headings = {"Gewijzigde cijfers", "Statuswijzigingen", "Mijlpalen"}
     lines = ["Gewijzigde cijfers", *[change] * 8, "Statuswijzigingen", *[change] * 3, "Mijlpalen"]
     lines += ["Geen mijlpalen."]
-    pages = pptx._line_pages(lines, first, full, 16)
+    pages = pptx._line_pages(lines, first, full, 16, headings)
     assert [line for page in pages for line in page] == lines
     assert len(pages) == 2 and pages[1][0] == "Statuswijzigingen"  # the section moved whole
     for n, page in enumerate(pages):
         width, height = first if n == 0 else full
         assert pptx.text_height("\n".join(page), width, 16) <= height
-        assert page[-1].startswith("• ") or page[-1] == "Geen mijlpalen."
+        assert page[-1] not in headings
     many = ["Gewijzigde cijfers", *[change] * 40]  # taller than a slide: split, not lost
-    pages = pptx._line_pages(many, first, full, 16)
+    pages = pptx._line_pages(many, first, full, 16, headings)
     assert [line for page in pages for line in page] == many and len(pages) >= 3
 
 

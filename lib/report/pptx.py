@@ -144,7 +144,7 @@ def _summary_slides(deck, report: Report) -> None:
     """The summary of every format: counts, moves, due milestones; then the goals behind."""
     summary = report.summary
     slide = _slide(deck, report, f"Samenvatting {report.year}: {summary.headline}")
-    lines, tables = [], []
+    lines, tables, headings = [], [], set()
     for block in blocks(summary):
         if block[0] == "table":
             tables.append(block)
@@ -152,6 +152,8 @@ def _summary_slides(deck, report: Report) -> None:
             lines += [f"• {line}" for line in block[1]]
         else:
             lines.append(block[1])
+            if block[0] == "h":
+                headings.add(block[1])
     counts, behind = tables[0], tables[1] if len(tables) > 1 else None
     _text(slide, lines[0], MARGIN, BODY_TOP, SLIDE_W - 2 * MARGIN, Inches(0.5), size=18)
     _table(slide, counts[1], counts[2], BODY_TOP + Inches(0.6), 16, [0.75, 0.25], Inches(5.5))
@@ -159,11 +161,13 @@ def _summary_slides(deck, report: Report) -> None:
     left, top = MARGIN + Inches(6), BODY_TOP + Inches(0.6)
     first = (SLIDE_W - left - MARGIN, BODY_BOTTOM - top)
     full = (SLIDE_W - 2 * MARGIN, BODY_BOTTOM - BODY_TOP)
-    for n, page in enumerate(_line_pages(rest, first, full, 16)):
+    for n, page in enumerate(_line_pages(rest, first, full, 16, headings)):
         if n:
             slide = _slide(deck, report, f"Samenvatting {report.year} (vervolg)")
         where = (left, top, *first) if n == 0 else (MARGIN, BODY_TOP, *full)
-        _text(slide, "\n".join(page), *where, 16)
+        box = _text(slide, "\n".join(page), *where, 16)
+        for paragraph in box.text_frame.paragraphs:  # the headings, as in the other formats
+            paragraph.runs[0].font.bold = paragraph.runs[0].text in headings
     if behind is None:
         return
     rows, widths = behind[2], [0.24, 0.16, 0.16, 0.22, 0.22]
@@ -204,14 +208,16 @@ def row_height(cells: list, widths: list[float], size: int, width=SLIDE_W - 2 * 
     )
 
 
-def _line_pages(lines: list[str], first: tuple, then: tuple, size: int) -> list[list[str]]:
+def _line_pages(
+    lines: list[str], first: tuple, then: tuple, size: int, headings: set[str]
+) -> list[list[str]]:
     """Lines of text in boxes: as many as fit in the first box (width, height), the rest in
-    boxes of `then`. A section (a heading, a line without a bullet, and the lines under it)
-    starts a new box when it does not fit in what is left; one taller than a box is split,
-    never after its heading."""
+    boxes of `then`. A section (one of `headings` and the lines under it) starts a new box
+    when it does not fit in what is left; one taller than a box is split, never after its
+    heading."""
     sections: list[list[str]] = []
     for line in lines:
-        if not line.startswith("• ") or not sections:
+        if line in headings or not sections:
             sections.append([])
         sections[-1].append(line)
     pages: list[list[str]] = [[]]

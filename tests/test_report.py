@@ -508,46 +508,51 @@ def test_pptx_table_rows_are_paged_by_their_height() -> None:
     """PowerPoint grows a row to its text: five rows with the example's toelichtingen ran past
     the slide's source line. Short rows still go five to a slide; a row taller than a slide
     gets one of its own."""
-    from lib.report import pptx
+    from lib.report import slide_layout as layout
 
     headers = ["Indicator", "Stand en doel", "Waarom", "Toelichting", "Maatregelen"]
     widths = [0.24, 0.16, 0.16, 0.22, 0.22]
-    room = pptx.BODY_BOTTOM - pptx.BODY_TOP - pptx.row_height(headers, widths, 12)
+    room = layout.BODY_BOTTOM - layout.BODY_TOP - layout.row_height(headers, widths, 12)
     short = [["a", "b", "c", "d", "e"]] * 7
-    assert [len(p) for p in pptx._table_pages(headers, short, widths, 12)] == [5, 2]
+    assert [len(p) for p in layout.table_pages(headers, short, widths, 12)] == [5, 2]
     text = "De opleiding werft opnieuw bij kinderopvang en peuterspeelzalen, met februari 2015. "
     long = [["a", "b", "c", text * 2, text * 2]] * 7
-    pages = pptx._table_pages(headers, long, widths, 12)
+    pages = layout.table_pages(headers, long, widths, 12)
     assert sum(len(p) for p in pages) == 7 and len(pages) > 2
     for page in pages:
-        assert sum(pptx.row_height(r, widths, 12) for r in page) <= room
+        assert sum(layout.row_height(r, widths, 12) for r in page) <= room
     huge = [["a", "b", "c", text * 40, ""], ["a", "b", "c", "d", "e"]]
-    assert [len(p) for p in pptx._table_pages(headers, huge, widths, 12)] == [1, 1]
+    assert [len(p) for p in layout.table_pages(headers, huge, widths, 12)] == [1, 1]
     # The estimate is not below what 12-point text needs: ~230 characters in a 2.76-inch cell
     # take 8 or more lines.
-    assert pptx.row_height(["", "", "", text * 2 + text[:60], ""], widths, 12) >= 8 * pptx.Pt(14.4)
+    assert layout.row_height(["", "", "", text * 2 + text[:60], ""], widths, 12) >= 8 * layout.Pt(
+        14.4
+    )
 
 
 def test_pptx_summary_text_is_paged_by_sections() -> None:
     """The summary's changed figures, moves and milestones ran past the slide's source line
     once a meeting's changes were listed: they continue on a slide of their own, a heading
     never last in a box, a section moved whole when it fits on the next."""
-    from lib.report import pptx
+    from lib.report import slide_layout as layout
 
-    first, full = (pptx.Inches(6.5), pptx.Inches(5.5)), (pptx.Inches(12.5), pptx.Inches(5.7))
+    first, full = (
+        (layout.Inches(6.5), layout.Inches(5.5)),
+        (layout.Inches(12.5), layout.Inches(5.7)),
+    )
     change = "• VVE-groepen met een HBO'er als coach (hele stad, 2014): 24 → 26 groepen"
     headings = {"Gewijzigde cijfers", "Statuswijzigingen", "Mijlpalen"}
     lines = ["Gewijzigde cijfers", *[change] * 8, "Statuswijzigingen", *[change] * 3, "Mijlpalen"]
     lines += ["Geen mijlpalen."]
-    pages = pptx._line_pages(lines, first, full, 16, headings)
+    pages = layout.line_pages(lines, first, full, 16, headings)
     assert [line for page in pages for line in page] == lines
     assert len(pages) == 2 and pages[1][0] == "Statuswijzigingen"  # the section moved whole
     for n, page in enumerate(pages):
         width, height = first if n == 0 else full
-        assert pptx.text_height("\n".join(page), width, 16) <= height
+        assert layout.text_height("\n".join(page), width, 16) <= height
         assert page[-1] not in headings
     many = ["Gewijzigde cijfers", *[change] * 40]  # taller than a slide: split, not lost
-    pages = pptx._line_pages(many, first, full, 16, headings)
+    pages = layout.line_pages(many, first, full, 16, headings)
     assert [line for page in pages for line in page] == many and len(pages) >= 3
 
 

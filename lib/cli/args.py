@@ -12,6 +12,9 @@ import re
 import sys
 from datetime import date
 
+# The help of every --editor: the name is what the history records.
+EDITOR_HELP = "uw naam als redacteur; zo komt het in de geschiedenis"
+
 
 def iso_date(text: str) -> date:
     try:

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from lib import fmt
-from lib.cli.args import year
+from lib.cli.args import EDITOR_HELP, year
 from lib.cli.scope import check_filters
 from lib.plan.schema import Plan
 from lib.problems import Problem, UsageError, ValidationFailed
@@ -23,15 +23,13 @@ from lib.store.settings import secrets_path
 from lib.store.store import Conflict, Store
 from lib.store.workbook import export_csv, export_xlsx
 
-EDITOR = "uw naam als redacteur; zo komt het in de geschiedenis"
-
 
 def add_commands(commands, with_targets) -> None:
     """Add the data commands to the `python -m lib` parser."""
     p = commands.add_parser("import", help="cijfers uit .xlsx of .csv, als concept")
     with_targets(p)
     p.add_argument("file", type=Path, help="het Excelsjabloon of een CSV met cijfers")
-    p.add_argument("--editor", required=True, help=EDITOR)
+    p.add_argument("--editor", required=True, help=EDITOR_HELP)
     p.add_argument("--dry-run", action="store_true", help="tonen wat verandert, niets opslaan")
     p.add_argument("--only-valid", action="store_true", help="goede rijen inlezen, rest overslaan")
 
@@ -47,7 +45,7 @@ def add_commands(commands, with_targets) -> None:
     ):
         p = commands.add_parser(name, help=text)
         with_targets(p)
-        p.add_argument("--editor", required=True, help=EDITOR)
+        p.add_argument("--editor", required=True, help=EDITOR_HELP)
         p.add_argument("--all", action="store_true", help="elk concept van een ander")
         p.add_argument("--indicator", help="alleen de concepten van deze indicator")
         p.add_argument("--year", type=year, help="alleen die van dit jaar")
@@ -62,7 +60,7 @@ def add_commands(commands, with_targets) -> None:
         p = commands.add_parser(name, help=text)
         with_targets(p)
         p.add_argument("year", type=year, help="het planjaar, bijv. 2014")
-        p.add_argument("--editor", required=True, help=EDITOR)
+        p.add_argument("--editor", required=True, help=EDITOR_HELP)
 
     p = commands.add_parser("add-editor", help="een redacteur toevoegen aan het geheimenbestand")
     p.add_argument("name", help="de naam waarmee de redacteur inlogt")

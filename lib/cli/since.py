@@ -13,7 +13,7 @@ import sys
 
 from lib import fmt
 from lib.cells import neutralise
-from lib.cli.args import iso_date, year
+from lib.cli.args import EDITOR_HELP, iso_date, year
 from lib.cli.scope import check_scope
 from lib.plan.schema import Plan
 from lib.problems import UsageError
@@ -40,10 +40,10 @@ def add_commands(commands, with_targets) -> None:
     add = actions.add_parser("add", help="een vergadering toevoegen")
     add.add_argument("day", type=iso_date, help="de dag, JJJJ-MM-DD")
     add.add_argument("--title", default="", help="bijv. 'Stuurgroep Het Jonge Kind'")
-    add.add_argument("--editor", required=True, help="uw naam als redacteur")
+    add.add_argument("--editor", required=True, help=EDITOR_HELP)
     remove = actions.add_parser("remove", help="een vergadering verwijderen")
     remove.add_argument("day", type=iso_date, help="de dag, JJJJ-MM-DD")
-    remove.add_argument("--editor", required=True, help="uw naam als redacteur")
+    remove.add_argument("--editor", required=True, help=EDITOR_HELP)
 
     p = commands.add_parser(
         "changes", help="wat er veranderde sinds een datum (bijv. de vorige vergadering)"
@@ -64,7 +64,7 @@ def add_commands(commands, with_targets) -> None:
     p.add_argument("--indicator", required=True, help="de indicator (zie: python -m lib targets)")
     p.add_argument("--year", type=year, required=True, help="het planjaar, bijv. 2014")
     p.add_argument("--district", default="", help="wijkcode (zonder: de hele stad)")
-    p.add_argument("--editor", required=True, help="uw naam als redacteur")
+    p.add_argument("--editor", required=True, help=EDITOR_HELP)
     p.add_argument("--text", required=True, help="toelichting: waarom het cijfer is wat het is")
     p.add_argument("--measures", default="", help="maatregelen: wat eraan gedaan wordt")
 

@@ -107,7 +107,8 @@ def changes_since(
     if district not in (None, "all"):
         before, after = (t[t["district"] == district] for t in (before, after))
     else:
-        rows = in_plan_order(plan, rows + total_rows(plan, then, now, year, before, after, rows))
+        rows += total_rows(plan, then, now, year, before, after, rows)
+    rows = in_plan_order(plan, rows)
     rows += status_rows(before, after)
     if district in (None, "all"):
         rows += milestone_rows(
@@ -153,16 +154,15 @@ def actuals_of(
 
 
 def figure_rows(plan: Plan, then: dict, now: dict, wanted) -> list[dict]:
-    """One row per figure whose counted value differs now from then, in plan order."""
-    order = {i.id: n for n, i in enumerate(plan.indicators)}
+    """One row per figure whose counted value differs now from then (in_plan_order sorts)."""
     names = {i.id: i.name for i in plan.indicators}
     keys = [
         k
         for k in set(then) | set(now)
-        if k[0] in order and wanted(k) and _value(then.get(k)) != _value(now.get(k))
+        if k[0] in names and wanted(k) and _value(then.get(k)) != _value(now.get(k))
     ]
     rows = []
-    for key in sorted(keys, key=lambda k: (order[k[0]], k[1], k[2])):
+    for key in keys:
         current = now.get(key)
         rows.append(
             make_row(

@@ -40,7 +40,8 @@ def meeting_inputs(
     """
     moves: list[dict] = []
     if since is not None:
-        rows = changes_since(
+        # every change; the summary takes the kinds it shows (lib/report/summary.py)
+        moves = changes_since(
             plan,
             store,
             since,
@@ -50,7 +51,6 @@ def meeting_inputs(
             actuals=actuals,
             progress=progress,
         )
-        moves = [row for row in rows if row["kind"] in ("figure", "total", "status")]
     return {
         "since": since,
         "moves": moves,

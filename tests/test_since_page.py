@@ -151,7 +151,7 @@ def test_a_meeting_title_is_shown_as_typed(store):
     assert r"\*Stuurgroep\* \[extra\]\(http\://x\) \:red\[let op\]" in headline
 
 
-def test_the_vergaderstuk_lists_the_move_and_the_editors_text_in_word(store, monkeypatch):
+def test_the_vergaderstuk_lists_the_move_and_the_editors_text_in_word(store, monkeypatch, tmp_path):
     import io
 
     import docx
@@ -160,6 +160,8 @@ def test_the_vergaderstuk_lists_the_move_and_the_editors_text_in_word(store, mon
     from tests.report_fixtures import FakeExporter
 
     exporter = FakeExporter()  # draws stand-in pictures: no Chromium needed
+    # ... into an image cache of this test's own: a real render later must not find them
+    monkeypatch.setenv("HJK_IMAGE_CACHE", str(tmp_path / "image-cache"))
     monkeypatch.setattr(ui.components, "exporter", lambda: exporter)
     monkeypatch.setattr(ui.components, "export_available", lambda: True)
     store.add_meeting(date(2014, 9, 15), "Stuurgroep", "anna")

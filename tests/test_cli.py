@@ -258,6 +258,15 @@ def test_history_limit_must_be_a_whole_number(capsys, given):
     assert f"'{given}' is geen geheel getal van 1 of meer" in capsys.readouterr().err
 
 
+def test_history_limit_too_large_is_refused_not_a_traceback(capsys):
+    # SQLite raised OverflowError on this; the CLI showed the traceback
+    with pytest.raises(SystemExit) as caught:
+        run(["history", "--limit=99999999999999999999"])
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert "'99999999999999999999' is groter dan 1.000.000.000" in err and "Traceback" not in err
+
+
 # ------------------------------------------------------------------ validate
 
 

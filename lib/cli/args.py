@@ -30,10 +30,15 @@ def year(text: str) -> int:
     return int(text)
 
 
+MOST = 1_000_000_000  # the largest count a command takes, as the largest figure a row may hold
+
+
 def whole_number(text: str) -> int:
-    """A count of 1 or more."""
+    """A count of 1 or more, at most MOST (a database refuses a bigger one with a traceback)."""
     if not (text.strip().isascii() and text.strip().isdigit()) or int(text) < 1:
         raise argparse.ArgumentTypeError(f"'{text}' is geen geheel getal van 1 of meer")
+    if int(text) > MOST:
+        raise argparse.ArgumentTypeError(f"'{text}' is groter dan 1.000.000.000")
     return int(text)
 
 

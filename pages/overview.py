@@ -6,8 +6,7 @@ import streamlit as st
 from lib import fmt
 from lib.status import STATUSES
 from lib.views.agenda import NO_TARGETS
-from lib.views.html_table import Markup
-from lib.views.html_text import editor_texts, status_badge
+from lib.views.html_text import editor_texts, reason_cell, status_badge
 from lib.views.overview import TILE_STATUSES, latest_change, overview_table, tiles
 from lib.views.sparkline import sparkline
 from ui import components, context, since, texts
@@ -42,9 +41,10 @@ def _all_targets(ctx: context.Context, table: pd.DataFrame) -> None:
     course = f"Verloop {years[0]}-{years[-1]}"
     shown = table.assign(
         **{
-            # The computed reason, then the editors' toelichting and maatregelen (escaped).
+            # The status's detail, the editors' toelichting and maatregelen, the computed
+            # reason folded under them (all escaped).
             "Waarom deze status": [
-                Markup(components.reason(detail, why) + editor_texts(*pair))
+                reason_cell(detail, why, editor_texts(*pair))
                 for detail, why, pair in zip(
                     table["Toelichting"], table["Waarom deze status"], pairs, strict=True
                 )

@@ -84,3 +84,17 @@ def test_editor_texts_keep_what_was_typed_and_leave_out_an_empty_one():
     assert "white-space: pre-wrap" in both  # the editor's line breaks stay
     only = html_text.editor_texts("", "Extra coaches")
     assert "Toelichting" not in only and "Maatregelen:</strong> Extra coaches" in only
+
+
+def test_a_reason_cell_has_the_detail_then_the_texts_then_the_computation_folded():
+    texts = html_text.editor_texts("Twee <aanbieders> zoeken", "")
+    cell = html_text.reason_cell("3,9 onder het planpad (29,9)", "Doel 2014: 40 & meer.", texts)
+    assert cell.startswith("<strong>3,9 onder het planpad (29,9)</strong>")
+    assert cell.index("Twee &lt;aanbieders&gt; zoeken") < cell.index("<details")
+    # Closed until opened (no `open` attribute), the computation escaped inside it.
+    assert cell.endswith(
+        '<details class="hjk-calc"><summary>Berekening</summary>Doel 2014: 40 &amp; meer.</details>'
+    )
+    # A status without a short detail or a computation leaves those parts out, not empty tags.
+    assert html_text.reason_cell("", "", texts) == texts
+    assert "<strong>" not in html_text.reason_cell("", "Regel: x.", html_text.editor_texts("", ""))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import base64
+import html
 import json
 import re
 import shutil
@@ -959,6 +960,14 @@ def test_overview_names_the_plan_and_gives_each_status_its_reason(plan, example_
         # The computed reason, followed by the editors' texts where there are any (the example's
         # story writes some).
         assert rows.loc[name, "explanation"] in why, name
+    # The computation is folded behind "Berekening": its target and figure have their own
+    # columns, and written out it made every row ten lines high.
+    (body,) = [h.proto.body for h in at.main.get("html") if "Waarom deze status" in h.proto.body]
+    folded = re.findall(
+        r'<details class="hjk-calc"><summary>Berekening</summary>([^<]*)</details>', body
+    )
+    assert len(folded) == len(shown)
+    assert folded == [html.escape(rows.loc[name, "explanation"]) for name in shown["Indicator"]]
 
 
 @pytest.mark.parametrize("page", navigation_files())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from functools import partial
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from lib.charts.export import (
 )
 from lib.figures.actuals import Actuals
 from lib.problems import ValidationFailed
-from lib.views.html_table import STATUS_TEXT_COLOUR, Markup, html_table, status_fill
+from lib.views.html_table import STATUS_TEXT_COLOUR, html_table, status_fill
 from lib.views.html_text import block, note_lines
 from ui import context
 
@@ -50,6 +49,8 @@ _PAGE_HEAD = """
   /* The editors' texts in a table cell at the cell's size, like the reason above them: at the
      page's 16 px they widened the column until the overview scrolled sideways. */
   .hjk-table .hjk-texts p { font-size: inherit; overflow-wrap: anywhere; }
+  .hjk-table .hjk-calc summary { cursor: pointer; color: #4d4d4d; }
+  .hjk-table .hjk-calc[open] summary { margin-bottom: 0.15rem; }
   /* A filter greyed out on a page keeps a readable label: it still says what is chosen. */
   [class*="st-key-filter_"] [data-testid="stMarkdownContainer"] p {
     color: #4d4d4d !important;
@@ -237,12 +238,6 @@ def table(
     `options`: html_table's column_classes and table_class.
     """
     st.html(html_table(frame, caption, index=index, status_column=status_column, **options))
-
-
-def reason(detail: str, why: str) -> Markup:
-    """A table cell with a status's short detail in bold over the whole reason, both escaped."""
-    first = f"<strong>{html.escape(detail)}</strong><br>" if detail else ""
-    return Markup(first + html.escape(why or ""))
 
 
 def status_styler(frame: pd.DataFrame, column: str = "Status"):

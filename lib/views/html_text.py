@@ -22,6 +22,7 @@ DOCUMENT_CLASS = "hjk-doc"  # a long text with sections, lists and tables
 
 
 TEXTS_CLASS = "hjk-texts"  # the editors' toelichting and maatregelen
+CALC_CLASS = "hjk-calc"  # the computed reason, folded
 _TEXTS_STYLE = "white-space: pre-wrap; margin: 0 0 0.5rem 0;"  # line breaks as typed
 
 
@@ -33,6 +34,21 @@ def editor_texts(explanation: str, measures: str) -> Markup:
         if text
     ]
     return Markup(f'<div class="{TEXTS_CLASS}">' + "".join(parts) + "</div>")
+
+
+def reason_cell(detail: str, why: str, texts: Markup) -> Markup:
+    """The overview's reason cell: the status's short detail in bold ("7,9 onder het planpad
+    (29,9)"), the editors' texts under it, and the computed reason in full behind a
+    "Berekening" disclosure: its target and figure stand in the row's own columns already, and
+    written out it made every row ten lines high. The browser's own <details>: keyboard and
+    screen readers open it without script."""
+    first = f"<strong>{html.escape(detail)}</strong>" if detail else ""
+    calc = (
+        f'<details class="{CALC_CLASS}"><summary>Berekening</summary>{html.escape(why)}</details>'
+        if why
+        else ""
+    )
+    return Markup(first + texts + calc)
 
 
 def heading(text: str, level: int) -> Markup:

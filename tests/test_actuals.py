@@ -9,6 +9,7 @@ import pytest
 
 from lib.figures.actuals import DEFAULT_ACTUALS, read_actuals, write_actuals
 from lib.figures.rows import COLUMNS
+from lib.plan.load import parse_plan
 from lib.problems import ValidationFailed
 
 HEADER = "indicator,year,district,value"
@@ -124,8 +125,7 @@ def test_header_only_gives_empty_frame(make_actuals, small_plan):
     [
         ("groepen,2014,d1,12", "number", 12.0),
         ("groepen,2014,d1,0", "number", 0.0),
-        ('groepen,2014,d1,"3,2"', "number", 3.2),
-        ("groepen,2014,d1,3.2", "number", 3.2),
+        ("groepen,2014,d1,12.0", "number", 12.0),
         ("groepen,2014,d1, 4 ", "number", 4.0),
         ("groepen,2014,,40", "number", 40.0),
         ("monitor,2014,,2014-08-01", "reached_on", date(2014, 8, 1)),
@@ -142,9 +142,58 @@ def test_accepted_values(make_actuals, small_plan, row, column, expected):
     assert frame.iloc[0][column] == expected
 
 
-def test_comma_decimal_in_semicolon_file(make_actuals, small_plan):
+@pytest.fixture
+def decimal_plan(small_plan_text):
+    """The small plan with `decimals: true` on its groups, as a plan counting FTE would be."""
+    text = small_plan_text.replace(
+        "    unit: groepen\n", "    unit: groepen\n    decimals: true\n", 1
+    )
+    assert text != small_plan_text
+    return parse_plan(text, "targets.yaml")
+
+
+@pytest.mark.parametrize("value", ['"3,2"', "3.2", '"1.234,5"'])
+def test_decimals_where_the_plan_allows_them(make_actuals, decimal_plan, value):
+    frame = make_actuals([HEADER, f"groepen,2014,d1,{value}"], decimal_plan).frame
+    assert frame.iloc[0]["number"] == {'"3,2"': 3.2, "3.2": 3.2, '"1.234,5"': 1234.5}[value]
+
+
+@pytest.mark.parametrize("value", ['"3,2"', "3.2", '"12,5"', "0.5"])
+def test_a_count_of_whole_things_refuses_decimals(make_actuals, small_plan, value):
+    """12,5 groups is a typing error, not a figure: refused with the row, field and unit."""
+    with pytest.raises(ValidationFailed) as caught:
+        make_actuals([HEADER, GOOD_ROW, f"groepen,2013,d1,{value}"], small_plan)
+    (problem,) = caught.value.problems
+    assert (problem.row, problem.field) == (3, "value")
+    shown = value.strip('"')
+    assert problem.message == (
+        f"'{shown}' is geen geheel getal; 'Groepen met coach' telt groepen, dus alleen hele getallen"
+    )
+
+
+def test_a_plan_can_say_a_count_is_whole_even_with_fte_in_its_unit(small_plan_text):
+    from lib.figures.entry import allows_decimals
+
+    fte = small_plan_text.replace("    unit: groepen\n", "    unit: FTE\n", 1)
+    assert allows_decimals(parse_plan(fte).indicator("groepen"))
+    whole = fte.replace("    unit: FTE\n", "    unit: FTE\n    decimals: false\n", 1)
+    assert not allows_decimals(parse_plan(whole).indicator("groepen"))
+
+
+def test_a_stored_figure_with_decimals_is_still_read(small_plan):
+    """A rule added later must not make figures saved before it unreadable: the database's
+    figures are read with `stored=True`."""
+    from lib.figures.rows import check_row
+
+    record = {"indicator": "groepen", "year": "2014", "district": "d1", "value": "3,2"}
+    typed, problems = check_row(record, small_plan, "database", None, stored=True)
+    assert problems == [] and typed["number"] == 3.2
+    assert check_row(record, small_plan, "invoer", 1)[0] is None
+
+
+def test_comma_decimal_in_semicolon_file(make_actuals, decimal_plan):
     lines = ["indicator;year;district;value", "groepen;2014;d1;3,2", "bezoeken;2014;;41"]
-    frame = make_actuals(lines, small_plan).frame
+    frame = make_actuals(lines, decimal_plan).frame
     assert list(frame["number"]) == [3.2, 41.0]
 
 
@@ -339,12 +388,12 @@ def test_write_and_read_back_example(tmp_path, plan, example_actuals):
     )
 
 
-def test_write_and_read_back_without_metadata(tmp_path, make_actuals, small_plan):
+def test_write_and_read_back_without_metadata(tmp_path, make_actuals, decimal_plan):
     lines = [HEADER, 'groepen,2014,d1,"3,2"', "monitor,2014,,1-8-2014", "overleg,2014,,ja"]
-    actuals = make_actuals(lines, small_plan)
+    actuals = make_actuals(lines, decimal_plan)
     path = tmp_path / "actuals.csv"
     write_actuals(actuals, path)
-    again = read_actuals(path, small_plan)
+    again = read_actuals(path, decimal_plan)
     assert path.read_text(encoding="utf-8").startswith(",".join(COLUMNS) + "\n")
     assert _comparable(again).equals(_comparable(actuals))
     assert [p.name for p in tmp_path.iterdir()] == ["actuals.csv"]

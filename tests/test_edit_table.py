@@ -94,6 +94,16 @@ def test_invalid_cells_are_named_and_left_out(plan, table, cells, column, messag
     assert (problem.row, problem.field) == (row, column) and message in problem.message
 
 
+def test_a_count_with_decimals_is_named_and_left_out_while_fte_keeps_them(plan, table):
+    edited, row = edit(table, "hbo_coach_vve_groepen", Waarde="26,5", Teldatum="2014-09-30")
+    wishes, (problem,) = grid_changes(plan, table, edited)
+    assert wishes == [] and (problem.row, problem.field) == (row, "Waarde")
+    assert "'26,5' is geen geheel getal" in problem.message and "groepen" in problem.message
+    edited, _ = edit(table, "hbo_coach_fte", Waarde="3,25")
+    (wish,), problems = grid_changes(plan, table, edited)
+    assert problems == [] and wish.value == "3,25"
+
+
 def test_untouched_grid_has_no_changes(plan, table):
     assert grid_changes(plan, table, table.copy()) == ([], [])
 

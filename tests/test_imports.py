@@ -102,6 +102,31 @@ def test_preview_lists_old_and_new_and_import_writes_concepts(plan, store, templ
     assert store.history(FTE).iloc[0]["action"] == "import"
 
 
+def test_preview_says_what_else_changes_when_the_value_stays(plan, store):
+    """Same value, other source and counting date: a change, and the preview says which."""
+    raw = (
+        b"indicator;year;district;value;counted_on;source;note\n"
+        b"hbo_coach_fte;2014;;3,2;2014-10-01;Andere bron;\n"
+        b"hbo_coach_vve_groepen;2014;w01;5;2014-09-30;Subsidieadministratie gemeente (voorbeeld);\n"
+    )
+    preview = preview_import(raw, "cijfers.csv", store)
+    fte, groups = preview.changes
+    assert fte.also == (
+        "teldatum: 30 september 2014 -> 1 oktober 2014; "
+        "bron: 'Subsidieadministratie gemeente (voorbeeld)' -> 'Andere bron'"
+    )
+    assert str(fte).endswith(f": 3,2 -> 3,2 ({fte.also})")
+    assert groups.also == "" and str(groups).endswith(": 4 -> 5")
+
+
+def test_a_count_with_decimals_is_refused_on_import(plan, store):
+    raw = b"indicator;year;district;value\nhbo_coach_vve_groepen;2014;w01;4,5\n"
+    preview = preview_import(raw, "cijfers.csv", store)
+    assert not preview.valid and preview.changes == []
+    (problem,) = preview.problems
+    assert problem.row == 2 and "'4,5' is geen geheel getal" in problem.message
+
+
 def test_milestone_dates_and_yes_no_are_read_from_excel(plan, store, template):
     set_cell(template, "ad_pedagogiek_start", 2014, "", "value", date(2014, 9, 1))
     set_cell(template, "kindvolgsysteem_alle_organisaties", 2014, "", "value", "ja")

@@ -100,6 +100,7 @@ def _show_preview(ctx: Context, preview: ImportPreview) -> None:
                     "Cijfer": [figure_label(ctx.plan, c.key) for c in preview.changes],
                     "Oud": [c.old or "(leeg)" for c in preview.changes],
                     "Nieuw": [c.new or "(leeg)" for c in preview.changes],
+                    "Ook gewijzigd": [c.also for c in preview.changes],
                 }
             ),
             hide_index=True,

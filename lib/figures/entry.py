@@ -33,7 +33,10 @@ def figure_keys(plan: Plan) -> list[Key]:
 
 
 def allows_decimals(indicator: Indicator) -> bool:
-    """FTE and other shares may have decimals; counts of groups or children may not."""
+    """FTE and other shares may have decimals; counts of groups or children may not. The plan's
+    own `decimals` decides where it is given."""
+    if indicator.decimals is not None:
+        return indicator.decimals
     levels = list(indicator.levels().values())
     return "fte" in indicator.unit.lower() or any(v != int(v) for v in levels)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lib import fmt
+
 Key = tuple[str, int, str]
 
 ACTION_LABELS = {
@@ -77,6 +79,28 @@ def describe_value(value: str | None) -> str:
     if value is None or value == "" or value != value:  # NaN is the one value unequal to itself
         return "(leeg)"
     return str(value)
+
+
+_OTHER_FIELDS = (("counted_on", "teldatum"), ("source", "bron"), ("note", "opmerking"))
+
+
+def other_changes(before: Record | None, after: Record) -> str:
+    """What changes besides the value, for an import's preview ("bron: 'A' -> 'B'"): a row
+    whose value stays 3,2 but whose source changes is a change, and must say which."""
+    if before is None:
+        return ""
+    parts = [
+        f"{label}: {_shown(name, getattr(before, name))} -> {_shown(name, getattr(after, name))}"
+        for name, label in _OTHER_FIELDS
+        if getattr(before, name) != getattr(after, name)
+    ]
+    return "; ".join(parts)
+
+
+def _shown(name: str, text: str) -> str:
+    if not text:
+        return "(leeg)"
+    return fmt.long_date(text) if name == "counted_on" else f"'{text}'"
 
 
 def describe_key(key: Key, name: str | None = None) -> str:

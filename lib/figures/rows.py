@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from lib.figures.entry import allows_decimals
 from lib.figures.history import describe_key
 from lib.plan.periods import parse_date
 from lib.plan.schema import MAX_DIGITS, MAX_NUMBER, Plan
@@ -46,8 +47,15 @@ def check_header(columns: list[str], file: str, line: int) -> list[Problem]:
     return problems
 
 
-def check_row(record: dict, plan: Plan, file: str, row: int) -> tuple[dict | None, list[Problem]]:
-    """Check one figure; return the typed record (None if unusable) and its problems."""
+def check_row(
+    record: dict, plan: Plan, file: str, row: int, *, stored: bool = False
+) -> tuple[dict | None, list[Problem]]:
+    """Check one figure; return the typed record (None if unusable) and its problems.
+
+    A figure being entered must be a whole number where the plan counts whole things (groups,
+    children: `allows_decimals`). `stored=True` reads a figure the database already holds,
+    which is kept as it was saved: a rule added later must not make saved figures unreadable.
+    """
     values = {c: (record.get(c) or "").strip() for c in COLUMNS}
     problems: list[Problem] = []
 
@@ -80,6 +88,12 @@ def check_row(record: dict, plan: Plan, file: str, row: int) -> tuple[dict | Non
         typed, message = parse_value(indicator.kind, values["value"])
         if message:
             problem("value", message)
+        elif not stored and not _whole_enough(indicator, typed["number"]):
+            problem(
+                "value",
+                f"'{values['value']}' is geen geheel getal; '{indicator.name}' telt "
+                f"{indicator.unit}, dus alleen hele getallen",
+            )
         if indicator.kind == "milestone" and year is not None and indicator.deadline:
             if year != indicator.deadline.year:
                 problem(
@@ -91,6 +105,10 @@ def check_row(record: dict, plan: Plan, file: str, row: int) -> tuple[dict | Non
     counted = parse_date(values["counted_on"]) if values["counted_on"] else None
     values["counted_on"] = counted.isoformat() if counted else ""
     return {**values, "year": year, **typed, "row": row}, []
+
+
+def _whole_enough(indicator, number: float | None) -> bool:
+    return number is None or number == int(number) or allows_decimals(indicator)
 
 
 def parse_value(kind: str, text: str) -> tuple[dict, str | None]:

@@ -110,6 +110,9 @@ class Indicator(Strict):
     name: str = Field(min_length=1)
     unit: str = Field(min_length=1)
     unit_singular: str | None = None  # "groep" beside "groepen", for "1 groep"
+    # May a figure have decimals? Unset: only where the unit is FTE or a target has decimals
+    # (lib/figures/entry.allows_decimals); a plan counting percentages sets it.
+    decimals: bool | None = None
     kind: Kind
     per_district: bool = False
     additive: bool = False

@@ -143,7 +143,7 @@ def actuals_of(
             "changed_at": shown.changed_at,
             "changed_by": shown.changed_by,
         }
-        typed, _problems = check_row(raw, plan, "geschiedenis", None)
+        typed, _problems = check_row(raw, plan, "geschiedenis", None, stored=True)
         if typed:  # a figure the plan no longer knows was not counted then either
             records.append(typed)
     changed = pd.DataFrame(records, columns=FRAME_COLUMNS)

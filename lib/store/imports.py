@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from openpyxl.utils import get_column_letter
 
 from lib import fmt
-from lib.figures.history import Key, describe_key, describe_value
+from lib.figures.history import Key, describe_key, describe_value, other_changes
 from lib.figures.rows import check_row, duplicate_row, extra_cells_problem, split_value_problem
 from lib.problems import Problem, ValidationFailed, summarise
 from lib.store.store import FigureInput, Store
@@ -62,11 +62,13 @@ class PreviewChange:
     old: str | None
     new: str | None
     old_status: str
+    also: str = ""  # what else changes: "bron: 'A' -> 'B'" (lib/figures/history.other_changes)
 
     def __str__(self) -> str:
+        also = f" ({self.also})" if self.also else ""
         return (
             f"rij {self.row}: {describe_key(self.key, self.name)}: "
-            f"{describe_value(self.old)} -> {describe_value(self.new)}"
+            f"{describe_value(self.old)} -> {describe_value(self.new)}{also}"
         )
 
 
@@ -192,6 +194,7 @@ def preview_import(raw: bytes, file: str, store: Store) -> ImportPreview:
                 before.value if before else None,
                 wish.value,
                 "concept" if current and current.concept else "vastgesteld",
+                other_changes(before, wish.record),
             )
         )
     preview.bad_rows = len({p.row for p in preview.problems if p.row and p.row > 1})

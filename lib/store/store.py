@@ -111,7 +111,9 @@ class Store(MeetingStore, TextStore, YearStore):
             if row["value"] is None:  # a concept that proposes removal
                 continue
             label = f"database: {key[0]} {key[1]} {key[2] or 'hele stad'}"
-            typed, row_problems = check_row({**row, "year": str(key[1])}, self.plan, label, None)
+            typed, row_problems = check_row(
+                {**row, "year": str(key[1])}, self.plan, label, None, stored=True
+            )
             problems += row_problems
             if typed:
                 records.append({**typed, "status": row["status"], "version": versions[key]})

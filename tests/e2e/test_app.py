@@ -309,6 +309,16 @@ def test_overview_table_draws_sparklines_and_fits_without_sideways_scrolling(
         assert widths[0] <= widths[1], f"the table scrolls sideways: {widths}"
         headers = table.locator("thead th").all_inner_texts()
         assert headers[:3] == ["Indicator", "Status", "Waarom deze status"]
+        # The computation is folded; a click on "Berekening" opens it, and the table still fits.
+        calculation = table.locator("details.hjk-calc").first
+        closed = calculation.bounding_box()["height"]
+        assert calculation.evaluate("d => d.open") is False
+        calculation.locator("summary").click()
+        assert calculation.evaluate("d => d.open") is True
+        assert calculation.bounding_box()["height"] > 2 * closed  # the computation drawn
+        assert "Regel: " in calculation.inner_text()
+        widths = wrap.evaluate("w => [w.scrollWidth, w.clientWidth]")
+        assert widths[0] <= widths[1], f"the table scrolls sideways once opened: {widths}"
         fit_viewport_to_page(page)
         screenshot(page, f"flow-overview-{width}.png")
     finally:

@@ -134,7 +134,7 @@ def report(plan, example_actuals):
         2014,
         created=CREATED,
         since=date(2014, 9, 1),
-        moves=MOVES,
+        changes=MOVES,
         texts=TEXTS,
     )
 

@@ -84,14 +84,14 @@ def run_report(args: argparse.Namespace, plan: Plan, actuals, as_of) -> int:
 
 
 def _summary_inputs(args: argparse.Namespace, plan: Plan, as_of: date, concept: bool) -> dict:
-    """The summary's moves since --since, the editors' texts and the milestones' horizon, from
+    """The summary's changes since --since, the editors' texts and the milestones' horizon, from
     the stored figures; a CSV (--actuals) has no history, so --since needs the database."""
     if args.actuals is not None:
         if args.since is not None:
             raise UsageError(
                 "--since heeft de opgeslagen cijfers nodig (hun geschiedenis); laat --actuals weg"
             )
-        return {"since": None, "moves": [], "texts": {}}
+        return {"since": None, "changes": [], "texts": {}}
     from lib.report.meeting import meeting_inputs
     from lib.store.store import Store
 

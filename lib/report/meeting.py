@@ -1,7 +1,7 @@
 """What the report's summary says about the stuurgroep's meetings, from the stored figures: the
 changed figures and status moves since a date, the editors' texts, and the date before which milestones count as due.
 
-The one place that feeds `build_report`'s keyword arguments `since`, `moves`, `texts` and
+The one place that feeds `build_report`'s keyword arguments `since`, `changes`, `texts` and
 `due_before` from storage, for the command line and the download on the page alike.
 """
 
@@ -31,17 +31,17 @@ def meeting_inputs(
 ) -> dict:
     """The keyword arguments of build_report that come from storage.
 
-    moves: the city's changed figures and status moves of `year` since 00:00 on `since` (none
+    changes: the city's changed figures and status moves of `year` since 00:00 on `since` (none
     without a date);
     texts: the approved toelichting and maatregelen (with concepts when those are counted);
     due_before: the next meeting after `as_of`, or six weeks on.
     actuals, progress: the figures counted now and their progress table, where the caller has
     them already (the dashboard), so changes_since does not read and judge them again.
     """
-    moves: list[dict] = []
+    changes: list[dict] = []
     if since is not None:
         # every change; the summary takes the kinds it shows (lib/report/summary.py)
-        moves = changes_since(
+        changes = changes_since(
             plan,
             store,
             since,
@@ -53,7 +53,7 @@ def meeting_inputs(
         )
     return {
         "since": since,
-        "moves": moves,
+        "changes": changes,
         "texts": store.texts(include_concept=include_concept),
         "due_before": due_before(store.meetings(), as_of),
     }

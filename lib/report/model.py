@@ -144,7 +144,7 @@ def build_report(
     created: date | None = None,
     *,
     since: date | None = None,
-    moves: list[dict] | None = None,
+    changes: list[dict] | None = None,
     texts: Texts | None = None,
     due_before: date | None = None,
     include_concept: bool | None = None,
@@ -152,7 +152,7 @@ def build_report(
 ) -> Report:
     """The report of `year` judged at `as_of`.
 
-    since, moves: the changes since that date (lib/progress/changes.py rows; those of kind
+    since, changes: the changes since that date (lib/progress/changes.py rows; those of kind
     figure, total and status are used); texts: the
     editors' (toelichting, maatregelen) per (indicator, year, district "" for the city);
     due_before: milestones due before then are listed (default: six weeks after `as_of`);
@@ -211,7 +211,7 @@ def build_report(
         milestones,
         rows,
         build_summary(
-            progress, year, as_of, since=since, moves=moves, texts=texts, due_before=due_before
+            progress, year, as_of, since=since, changes=changes, texts=texts, due_before=due_before
         ),
         dict(texts or {}),
         concept,

@@ -132,11 +132,11 @@ def build_summary(
     as_of: date,
     *,
     since: date | None = None,
-    moves: list[dict] | None = None,
+    changes: list[dict] | None = None,
     texts: Texts | None = None,
     due_before: date | None = None,
 ) -> Summary:
-    """The summary of the city rows of `year` in `progress` (a progress table). `moves`: rows
+    """The summary of the city rows of `year` in `progress` (a progress table). `changes`: rows
     of lib/progress/changes.py since `since`; those of kind figure and total become the changed
     figures, those of kind status the moves."""
     city = progress[(progress["district"] == "") & (progress["year"] == year)]
@@ -166,8 +166,8 @@ def build_summary(
         as_of,
         [(s, int(counts[s])) for s in ordered if s in counts],
         since,
-        _changes(moves, progress) if since else [],
-        _moves(moves, progress) if since else [],
+        _changes(changes, progress) if since else [],
+        _moves(changes, progress) if since else [],
         behind,
         due_before,
         _due(progress, as_of, due_before),
@@ -210,10 +210,10 @@ def _changes(rows: list[dict] | None, progress: pd.DataFrame) -> list[Change]:
     return out
 
 
-def _moves(moves: list[dict] | None, progress: pd.DataFrame) -> list[Move]:
+def _moves(changes: list[dict] | None, progress: pd.DataFrame) -> list[Move]:
     names = dict(zip(progress["district"], progress["district_name"], strict=True))
     out = []
-    for m in moves or []:
+    for m in changes or []:
         if m.get("kind") != "status":
             continue
         district = m.get("district") or ""

@@ -204,6 +204,19 @@ def edit_grid(at: AppTest, edits: dict[int, dict]) -> AppTest:
     return at.run()
 
 
+def test_the_confirmation_warns_about_a_figure_that_looks_mistyped(plan, store, editors):
+    at = log_in(open_edit_page(), "anna")
+    edit_grid(at, {grid_row(at, FTE): {"Waarde": "32"}})
+    at.button(key="edit_save").click().run()
+    (warning,) = [w.value for w in at.warning if "verkeerd getypt" in w.value]
+    assert warning.startswith("**1 cijfer lijkt verkeerd getypt.**")
+    (change,) = table(at, "edit_confirm_table").to_dict("records")
+    assert change["Let op"].startswith("Let op: 32 is minstens 10 keer het vorige cijfer")
+    at.button(key="edit_confirm_save").click().run()  # it may be right: saving is allowed
+    assert not at.exception
+    assert store.layers()[0][FTE].concept.value == "32"
+
+
 def test_saving_the_grid_shows_old_and_new_and_asks_first(plan, store, editors):
     at = log_in(open_edit_page(), "anna")
     before = counts(store)

@@ -119,6 +119,38 @@ def test_preview_says_what_else_changes_when_the_value_stays(plan, store):
     assert groups.also == "" and str(groups).endswith(": 4 -> 5")
 
 
+def test_preview_flags_a_figure_that_looks_mistyped_but_imports_it(plan, store):
+    raw = b"indicator;year;district;value\nhbo_coach_vve_groepen;2014;w01;40\n"
+    preview = preview_import(raw, "cijfers.csv", store)
+    assert preview.valid
+    (change,) = preview.changes
+    assert change.doubt == "Let op: 40 is minstens 10 keer het vorige cijfer (4); een nul te veel?"
+    assert str(change).endswith(f": 4 -> 40 [{change.doubt}]")
+    assert apply_import(preview, store, "anna") == 1  # a warning, not a refusal
+
+
+def test_a_column_left_out_keeps_what_is_stored_and_an_empty_cell_clears_it(plan, store):
+    """A file of only indicator, year, district and value changes the values: it used to wipe
+    every figure's teldatum and bron as well, without the preview saying so."""
+    before = store.layers()[0][FTE].approved
+    assert before.counted_on and before.source
+    preview = preview_import(
+        b"indicator;year;district;value\nhbo_coach_fte;2014;;3,6\n", "c.csv", store
+    )
+    (change,) = preview.changes
+    assert change.also == ""
+    apply_import(preview, store, "anna")
+    after = store.layers()[0][FTE].concept
+    assert (after.value, after.counted_on, after.source) == (
+        "3,6",
+        before.counted_on,
+        before.source,
+    )
+    raw = b"indicator;year;district;value;source\nhbo_coach_fte;2014;;3,6;\n"
+    (change,) = preview_import(raw, "c.csv", store).changes
+    assert change.also == f"bron: '{before.source}' -> (leeg)"
+
+
 def test_a_count_with_decimals_is_refused_on_import(plan, store):
     raw = b"indicator;year;district;value\nhbo_coach_vve_groepen;2014;w01;4,5\n"
     preview = preview_import(raw, "cijfers.csv", store)

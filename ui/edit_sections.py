@@ -23,7 +23,7 @@ from lib.store.store import Conflict, Store
 from lib.store.upload import LIMITS_TEXT, MAX_FILE_MB
 from lib.store.workbook import template_workbook
 from ui.context import Context
-from ui.editing import flash, reload_grid, show_error
+from ui.editing import doubts, flash, reload_grid, show_error
 from ui.meeting_sections import text_preview
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -93,6 +93,7 @@ def _show_preview(ctx: Context, preview: ImportPreview) -> None:
         lines = "\n".join(f"- {p}" for p in preview.problems)
         st.error(f"**Fouten in {preview.file}:**\n\n{lines}", icon=":material/error:")
     if preview.changes:
+        doubts([c.doubt for c in preview.changes])
         st.dataframe(
             pd.DataFrame(
                 {
@@ -101,6 +102,7 @@ def _show_preview(ctx: Context, preview: ImportPreview) -> None:
                     "Oud": [c.old or "(leeg)" for c in preview.changes],
                     "Nieuw": [c.new or "(leeg)" for c in preview.changes],
                     "Ook gewijzigd": [c.also for c in preview.changes],
+                    "Let op": [c.doubt for c in preview.changes],
                 }
             ),
             hide_index=True,

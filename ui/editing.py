@@ -69,6 +69,18 @@ def show_flash() -> None:
         st.success(message, icon=":material/check_circle:")
 
 
+def doubts(messages) -> None:
+    """Above a list of changes: how many look mistyped (lib/figures/plausible), to check in the
+    column "Let op" before saving. A warning, not a refusal: the figure may be right."""
+    found = sum(1 for m in messages if m)
+    if found:
+        st.warning(
+            f"**{fmt.count(found, 'cijfer lijkt', 'cijfers lijken')} verkeerd getypt.** "
+            "Kijk de kolom *Let op* na; klopt het, dan kunt u gewoon opslaan.",
+            icon=":material/warning:",
+        )
+
+
 def show_error(exc: Exception, heading: str = "Niet opgeslagen.") -> None:
     if isinstance(exc, ValidationFailed):
         lines = "\n".join(f"- {p}" for p in exc.problems)
@@ -251,9 +263,9 @@ def _confirm_panel(ctx: Context, store: Store, layers, wishes: list[FigureInput]
             f"**Controleer {'deze wijziging' if len(wishes) == 1 else 'deze wijzigingen'} "
             "voordat u opslaat.** Ze worden conceptcijfers, die een tweede redacteur vaststelt."
         )
-        st.dataframe(
-            changes_table(ctx.plan, layers, wishes), hide_index=True, key="edit_confirm_table"
-        )
+        table = changes_table(ctx.plan, layers, wishes)
+        doubts(table["Let op"])
+        st.dataframe(table, hide_index=True, key="edit_confirm_table")
         save, back = st.columns(2)
         if save.button("Ja, opslaan", key="edit_confirm_save", type="primary"):
             st.session_state.pop("edit_confirm", None)

@@ -85,10 +85,12 @@ _OTHER_FIELDS = (("counted_on", "teldatum"), ("source", "bron"), ("note", "opmer
 
 
 def other_changes(before: Record | None, after: Record) -> str:
-    """What changes besides the value, for an import's preview ("bron: 'A' -> 'B'"): a row
-    whose value stays 3,2 but whose source changes is a change, and must say which."""
-    if before is None:
+    """What changes besides the value ("bron: 'A' -> 'B'"), for the grid's confirmation and an
+    import's preview: a row whose value stays 3,2 but whose source changes is a change, and must
+    say which. Nothing for a removal."""
+    if after.value is None:
         return ""
+    before = before or Record(None)
     parts = [
         f"{label}: {_shown(name, getattr(before, name))} -> {_shown(name, getattr(after, name))}"
         for name, label in _OTHER_FIELDS

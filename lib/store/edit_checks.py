@@ -9,7 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from lib import fmt
-from lib.figures.history import Key, Layers, describe_value
+from lib.figures.history import Key, Layers, describe_value, other_changes
+from lib.figures.plausible import doubt
 from lib.figures.rows import parse_value
 from lib.plan.schema import Plan
 from lib.store.writes import FigureInput
@@ -80,17 +81,6 @@ def changes_table(plan: Plan, layers: dict[Key, Layers], wishes: list[FigureInpu
         slot = layers.get(wish.key, Layers())
         before = slot.concept or slot.approved
         after = wish.record
-        also = [
-            f"{label}: {describe_value(getattr(before, attr, '') if before else '')} -> "
-            f"{describe_value(getattr(after, attr))}"
-            for label, attr in (
-                ("teldatum", "counted_on"),
-                ("bron", "source"),
-                ("opmerking", "note"),
-            )
-            if after.value is not None
-            and (getattr(before, attr, "") if before else "") != getattr(after, attr)
-        ]
         rows.append(
             {
                 "Cijfer": f"{plan.indicator(wish.indicator).name} · {wish.year} · "
@@ -98,7 +88,8 @@ def changes_table(plan: Plan, layers: dict[Key, Layers], wishes: list[FigureInpu
                 "Oud": describe_value(before.value if before else None),
                 "Nieuw": "(verwijderen)" if after.value is None else describe_value(after.value),
                 "Teldatum": fmt.long_date(after.counted_on, empty="(leeg)"),
-                "Verder": "; ".join(also),
+                "Verder": other_changes(before, after),
+                "Let op": doubt(plan, wish.key, before.value if before else None, after.value),
             }
         )
-    return pd.DataFrame(rows, columns=["Cijfer", "Oud", "Nieuw", "Teldatum", "Verder"])
+    return pd.DataFrame(rows, columns=["Cijfer", "Oud", "Nieuw", "Teldatum", "Verder", "Let op"])

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from lib import fmt
 from lib.figures.history import Key, describe_key, describe_value, other_changes
+from lib.figures.plausible import doubt
 from lib.figures.rows import check_row, duplicate_row, extra_cells_problem, split_value_problem
 from lib.problems import Problem, ValidationFailed, summarise
 from lib.store.store import FigureInput, Store
@@ -51,6 +52,7 @@ DUTCH_HEADERS = {
     "note": "Opmerking",
     **TEXT_HEADERS,
 }
+_OPTIONAL = ("counted_on", "source", "note")  # an upload may leave these columns out
 _BRACKETED = re.compile(r"\[([a-z_]+)\]\s*$")
 
 
@@ -63,12 +65,14 @@ class PreviewChange:
     new: str | None
     old_status: str
     also: str = ""  # what else changes: "bron: 'A' -> 'B'" (lib/figures/history.other_changes)
+    doubt: str = ""  # "Let op: ..." for a value that looks mistyped (lib/figures/plausible)
 
     def __str__(self) -> str:
         also = f" ({self.also})" if self.also else ""
+        doubt = f" [{self.doubt}]" if self.doubt else ""
         return (
             f"rij {self.row}: {describe_key(self.key, self.name)}: "
-            f"{describe_value(self.old)} -> {describe_value(self.new)}{also}"
+            f"{describe_value(self.old)} -> {describe_value(self.new)}{also}{doubt}"
         )
 
 
@@ -171,6 +175,8 @@ def preview_import(raw: bytes, file: str, store: Store) -> ImportPreview:
         wish = store.validate([_wish(record, number)], sheet.label)[0]
         current = layers.get(wish.key)
         before = (current.concept or current.approved) if current else None
+        if before is not None:  # a column the file does not have keeps what is stored
+            wish = replace(wish, **{f: getattr(before, f) for f in _OPTIONAL if f not in positions})
         if before == wish.record:
             preview.unchanged += 1
             continue
@@ -195,6 +201,7 @@ def preview_import(raw: bytes, file: str, store: Store) -> ImportPreview:
                 wish.value,
                 "concept" if current and current.concept else "vastgesteld",
                 other_changes(before, wish.record),
+                doubt(store.plan, wish.key, before.value if before else None, wish.value),
             )
         )
     preview.bad_rows = len({p.row for p in preview.problems if p.row and p.row > 1})

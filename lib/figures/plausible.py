@@ -1,0 +1,68 @@
+"""Doubts about a figure that passes every check: ten times its previous value or its target, or a
+tenth of its previous value. The likeliest wrong figure is a typing error (a zero too many or
+too few), and it is valid. So it is not refused: the editor sees "Let op: ..." beside it in the
+grid's confirmation and the import preview (and the CLI's), before anything is saved.
+"""
+
+from __future__ import annotations
+
+from lib import fmt
+from lib.figures.history import Key
+from lib.plan.schema import Plan
+
+FACTOR = 10  # a digit too many or too few
+MIN_GAP = 10  # 1 -> 10 is growth a small count has; 4 -> 40 is worth a second look
+
+
+def doubt(plan: Plan, key: Key, old: str | None, new: str | None) -> str:
+    """'Let op: ...' for a stored value `new` (canonical, '3,2') that looks mistyped, else ''."""
+    indicator = plan.indicators_by_id.get(key[0])
+    if indicator is None or indicator.kind in ("milestone", "commitment"):
+        return ""
+    value, before = _number(new), _number(old)
+    if value is None:
+        return ""
+    if before is not None and _far_above(value, before):
+        return (
+            f"Let op: {fmt.number(value)} is minstens {FACTOR} keer het vorige cijfer "
+            f"({fmt.number(before)}); een nul te veel?"
+        )
+    if before is not None and _far_above(before, value):
+        return (
+            f"Let op: {fmt.number(value)} is hoogstens een tiende van het vorige cijfer "
+            f"({fmt.number(before)}); een cijfer vergeten?"
+        )
+    target = _target(plan, key)
+    if target is not None and _far_above(value, target):
+        return (
+            f"Let op: {fmt.number(value)} is minstens {FACTOR} keer het doel "
+            f"({fmt.number(target)}); klopt dat?"
+        )
+    return ""
+
+
+def _far_above(high: float, low: float) -> bool:
+    """A digit apart; nothing is a tenth of 0, nor ten times it."""
+    return 0 < low and high >= FACTOR * low and high - low >= MIN_GAP
+
+
+def _target(plan: Plan, key: Key) -> float | None:
+    """The highest the plan asks of this figure: its level, a range's upper bound, a wijk's own
+    target. None where the plan sets none (a wijk without one is not held to the city's)."""
+    indicator, (_id, year, district) = plan.indicator(key[0]), key
+    if district:
+        found = indicator.district_target(district, year)
+    elif indicator.kind == "range":
+        found = indicator.bounds(year)[1]
+    else:
+        found = indicator.levels().get(year)
+    return float(found) if isinstance(found, int | float) and found > 0 else None
+
+
+def _number(value: str | None) -> float | None:
+    if value is None or value == "":
+        return None
+    try:
+        return float(str(value).replace(",", "."))
+    except ValueError:
+        return None

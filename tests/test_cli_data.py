@@ -48,6 +48,19 @@ def test_dry_run_shows_old_and_new_and_writes_nothing(capsys, upload):
     assert cli(capsys, "history", "--limit", "1")[1] == last
 
 
+def test_dry_run_flags_a_figure_that_looks_mistyped(capsys, tmp_path):
+    path = tmp_path / "typo.csv"
+    path.write_text(f"indicator,year,district,value\n{FIGURE}32\n", encoding="utf-8")
+    code, out, err = cli(capsys, "import", str(path), "--editor", "anna", "--dry-run")
+    assert code == 0
+    assert out.strip().endswith(
+        "3,2 -> 32 [Let op: 32 is minstens 10 keer het vorige cijfer (3,2); een nul te veel?]"
+    )
+    assert (
+        "Let op: 1 cijfer lijkt verkeerd getypt; kijk de regels met [Let op] hierboven na." in err
+    )
+
+
 def test_import_writes_concepts_that_count_only_when_asked(capsys, upload):
     code, _out, err = cli(capsys, "import", str(upload), "--editor", "anna")
     assert code == 0 and "1 cijfer opgeslagen als concept door anna" in err

@@ -12,6 +12,7 @@ from dataclasses import replace
 import streamlit as st
 
 from lib import fmt
+from lib.figures.plausible import doubt_count
 from lib.problems import ValidationFailed
 from lib.store import auth
 from lib.store.edit_checks import changes_table, city_sum_notes, current_values, with_wishes
@@ -72,11 +73,10 @@ def show_flash() -> None:
 def doubts(messages) -> None:
     """Above a list of changes: how many look mistyped (lib/figures/plausible), to check in the
     column "Let op" before saving. A warning, not a refusal: the figure may be right."""
-    found = sum(1 for m in messages if m)
+    found = doubt_count(list(messages))
     if found:
         st.warning(
-            f"**{fmt.count(found, 'cijfer lijkt', 'cijfers lijken')} verkeerd getypt.** "
-            "Kijk de kolom *Let op* na; klopt het, dan kunt u gewoon opslaan.",
+            f"**{found}.** Kijk de kolom *Let op* na; klopt het, dan kunt u gewoon opslaan.",
             icon=":material/warning:",
         )
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from lib import fmt
 from lib.cli.args import EDITOR_HELP, year
 from lib.cli.scope import check_filters
+from lib.figures.plausible import doubt_count
 from lib.plan.schema import Plan
 from lib.problems import Problem, UsageError, ValidationFailed
 from lib.store import auth
@@ -127,6 +128,8 @@ def run_import(args: argparse.Namespace, plan: Plan) -> int:
         print(change)
     if not preview.refused:  # a refused file has no rows to count, only its error
         print(f"{preview.summary}.", file=sys.stderr)
+    if doubts := doubt_count([c.doubt for c in preview.changes]):
+        print(f"Let op: {doubts}; kijk de regels met [Let op] hierboven na.", file=sys.stderr)
     for problem in preview.problems:
         print(f"- {problem}", file=sys.stderr)
     if preview.problems and not args.only_valid:

@@ -41,6 +41,12 @@ def doubt(plan: Plan, key: Key, old: str | None, new: str | None) -> str:
     return ""
 
 
+def doubt_count(doubts: list[str]) -> str:
+    """'1 cijfer lijkt verkeerd getypt' for the page and the CLI; '' when none does."""
+    found = sum(1 for d in doubts if d)
+    return f"{fmt.count(found, 'cijfer lijkt', 'cijfers lijken')} verkeerd getypt" if found else ""
+
+
 def _far_above(high: float, low: float) -> bool:
     """A digit apart; nothing is a tenth of 0, nor ten times it."""
     return 0 < low and high >= FACTOR * low and high - low >= MIN_GAP

@@ -211,10 +211,22 @@ def test_the_confirmation_warns_about_a_figure_that_looks_mistyped(plan, store, 
     (warning,) = [w.value for w in at.warning if "verkeerd getypt" in w.value]
     assert warning.startswith("**1 cijfer lijkt verkeerd getypt.**")
     (change,) = table(at, "edit_confirm_table").to_dict("records")
-    assert change["Let op"].startswith("Let op: 32 is minstens 10 keer het vorige cijfer")
+    assert change["Let op"].startswith("32 is minstens 10 keer het vorige cijfer")
     at.button(key="edit_confirm_save").click().run()  # it may be right: saving is allowed
     assert not at.exception
     assert store.layers()[0][FTE].concept.value == "32"
+
+
+def test_the_second_editor_sees_a_concept_that_looks_mistyped(plan, store, editors):
+    store.save([FigureInput(*FTE, "32", counted_on="2014-09-30", expected_version=1)], "anna")
+    at = go_to(log_in(open_edit_page(), "bob"), "Vaststellen")
+    (warning,) = [w.value for w in at.warning if "verkeerd getypt" in w.value]
+    assert warning == (
+        "**1 cijfer lijkt verkeerd getypt.** Kijk de kolom *Controleer* na; klopt het, dan kunt "
+        "u gewoon vaststellen."
+    )
+    (row,) = table(at, "edit_concepts").to_dict("records")
+    assert row["Controleer"] == "32 is minstens 10 keer het vorige cijfer (3,2); een nul te veel?"
 
 
 def test_saving_the_grid_shows_old_and_new_and_asks_first(plan, store, editors):

@@ -160,5 +160,5 @@ def test_the_confirmation_lists_old_and_new_per_figure(plan, tmp_path):
     assert rows[0]["Let op"] == rows[1]["Let op"] == ""
     typo = [FigureInput(*FTE, "32", "2014-09-30", "Monitor", "", expected_version=1)]
     (row,) = changes_table(plan, layers, typo).to_dict("records")
-    assert row["Let op"].startswith("Let op: 32 is minstens 10 keer het vorige cijfer (3,2)")
+    assert row["Let op"].startswith("32 is minstens 10 keer het vorige cijfer (3,2)")
     assert (rows[1]["Oud"], rows[1]["Nieuw"]) == ("4", "(verwijderen)")

@@ -124,8 +124,8 @@ def test_preview_flags_a_figure_that_looks_mistyped_but_imports_it(plan, store):
     preview = preview_import(raw, "cijfers.csv", store)
     assert preview.valid
     (change,) = preview.changes
-    assert change.doubt == "Let op: 40 is minstens 10 keer het vorige cijfer (4); een nul te veel?"
-    assert str(change).endswith(f": 4 -> 40 [{change.doubt}]")
+    assert change.doubt == "40 is minstens 10 keer het vorige cijfer (4); een nul te veel?"
+    assert str(change).endswith(f": 4 -> 40 [Let op: {change.doubt}]")
     assert apply_import(preview, store, "anna") == 1  # a warning, not a refusal
 
 

@@ -18,26 +18,26 @@ VISITS = "huisbezoeken"  # range 50 tot 70 in 2014
             (GROUPS, 2014, "w01"),
             "4",
             "40",
-            "Let op: 40 is minstens 10 keer het vorige cijfer (4); een nul te veel?",
+            "40 is minstens 10 keer het vorige cijfer (4); een nul te veel?",
         ),
         (
             (VISITS, 2014, ""),
             "41",
             "4",
-            "Let op: 4 is hoogstens een tiende van het vorige cijfer (41); een cijfer vergeten?",
+            "4 is hoogstens een tiende van het vorige cijfer (41); een cijfer vergeten?",
         ),
         # No previous figure: against the target, a range's upper bound.
         (
             (VISITS, 2014, ""),
             None,
             "700",
-            "Let op: 700 is minstens 10 keer het doel (70); klopt dat?",
+            "700 is minstens 10 keer het doel (70); klopt dat?",
         ),
         (
             (GROUPS, 2014, ""),
             None,
             "400",
-            "Let op: 400 is minstens 10 keer het doel (40); klopt dat?",
+            "400 is minstens 10 keer het doel (40); klopt dat?",
         ),
         # Ordinary changes, small counts growing, and what has no number are left alone.
         ((GROUPS, 2014, "w01"), "4", "39", ""),
@@ -57,6 +57,6 @@ def test_a_figure_that_looks_mistyped_gets_a_warning(plan, key, old, new, expect
 
 def test_decimals_are_compared_as_numbers(plan):
     assert doubt(plan, ("hbo_coach_fte", 2014, ""), "3,2", "32") == (
-        "Let op: 32 is minstens 10 keer het vorige cijfer (3,2); een nul te veel?"
+        "32 is minstens 10 keer het vorige cijfer (3,2); een nul te veel?"
     )
     assert doubt(plan, ("hbo_coach_fte", 2014, ""), "3,2", "3,6") == ""

@@ -101,8 +101,9 @@ def _show_preview(ctx: Context, preview: ImportPreview) -> None:
                     "Cijfer": [figure_label(ctx.plan, c.key) for c in preview.changes],
                     "Oud": [c.old or "(leeg)" for c in preview.changes],
                     "Nieuw": [c.new or "(leeg)" for c in preview.changes],
-                    "Ook gewijzigd": [c.also for c in preview.changes],
+                    # Beside the value, not past the long "Ook gewijzigd" out of sight.
                     "Let op": [c.doubt for c in preview.changes],
+                    "Ook gewijzigd": [c.also for c in preview.changes],
                 }
             ),
             hide_index=True,
@@ -122,6 +123,7 @@ def approve_section(ctx: Context, store: Store, editor: str) -> None:
         "**tweede** redacteur het vaststelt; cijfers die u zelf invoerde kunt u niet vaststellen. "
         "Klopt een cijfer niet, wijs het dan af met een reden: die komt in de geschiedenis."
     )
+    doubts(table["Controleer"], "Controleer", "vaststellen")
     st.dataframe(table, hide_index=True, key="edit_concepts")
     notes = sorted({n for n in table["Let op"] if n})
     if notes:

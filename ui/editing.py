@@ -70,13 +70,13 @@ def show_flash() -> None:
         st.success(message, icon=":material/check_circle:")
 
 
-def doubts(messages) -> None:
-    """Above a list of changes: how many look mistyped (lib/figures/plausible), to check in the
-    column "Let op" before saving. A warning, not a refusal: the figure may be right."""
+def doubts(messages, column: str = "Let op", then: str = "opslaan") -> None:
+    """Above a list of changes: how many look mistyped (lib/figures/plausible), to check in
+    `column` before saving. A warning, not a refusal: the figure may be right."""
     found = doubt_count(list(messages))
     if found:
         st.warning(
-            f"**{found}.** Kijk de kolom *Let op* na; klopt het, dan kunt u gewoon opslaan.",
+            f"**{found}.** Kijk de kolom *{column}* na; klopt het, dan kunt u gewoon {then}.",
             icon=":material/warning:",
         )
 

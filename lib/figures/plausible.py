@@ -1,6 +1,6 @@
 """Doubts about a figure that passes every check: ten times its previous value or its target, or a
 tenth of its previous value. The likeliest wrong figure is a typing error (a zero too many or
-too few), and it is valid. So it is not refused: the editor sees "Let op: ..." beside it in the
+too few), and it is valid. So it is not refused: the editor sees it under "Let op" beside it in the
 grid's confirmation and the import preview (and the CLI's), before anything is saved.
 """
 
@@ -15,7 +15,8 @@ MIN_GAP = 10  # 1 -> 10 is growth a small count has; 4 -> 40 is worth a second l
 
 
 def doubt(plan: Plan, key: Key, old: str | None, new: str | None) -> str:
-    """'Let op: ...' for a stored value `new` (canonical, '3,2') that looks mistyped, else ''."""
+    """Why a stored value `new` (canonical, '3,2') looks mistyped ('40 is minstens 10 keer het
+    vorige cijfer (4); een nul te veel?'), else ''."""
     indicator = plan.indicators_by_id.get(key[0])
     if indicator is None or indicator.kind in ("milestone", "commitment"):
         return ""
@@ -24,18 +25,18 @@ def doubt(plan: Plan, key: Key, old: str | None, new: str | None) -> str:
         return ""
     if before is not None and _far_above(value, before):
         return (
-            f"Let op: {fmt.number(value)} is minstens {FACTOR} keer het vorige cijfer "
+            f"{fmt.number(value)} is minstens {FACTOR} keer het vorige cijfer "
             f"({fmt.number(before)}); een nul te veel?"
         )
     if before is not None and _far_above(before, value):
         return (
-            f"Let op: {fmt.number(value)} is hoogstens een tiende van het vorige cijfer "
+            f"{fmt.number(value)} is hoogstens een tiende van het vorige cijfer "
             f"({fmt.number(before)}); een cijfer vergeten?"
         )
     target = _target(plan, key)
     if target is not None and _far_above(value, target):
         return (
-            f"Let op: {fmt.number(value)} is minstens {FACTOR} keer het doel "
+            f"{fmt.number(value)} is minstens {FACTOR} keer het doel "
             f"({fmt.number(target)}); klopt dat?"
         )
     return ""

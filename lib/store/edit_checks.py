@@ -92,4 +92,4 @@ def changes_table(plan: Plan, layers: dict[Key, Layers], wishes: list[FigureInpu
                 "Let op": doubt(plan, wish.key, before.value if before else None, after.value),
             }
         )
-    return pd.DataFrame(rows, columns=["Cijfer", "Oud", "Nieuw", "Teldatum", "Verder", "Let op"])
+    return pd.DataFrame(rows, columns=["Cijfer", "Oud", "Nieuw", "Let op", "Teldatum", "Verder"])

@@ -15,6 +15,7 @@ import pandas as pd
 from lib import fmt
 from lib.figures.entry import figure_keys, target_text, value_hint
 from lib.figures.history import ACTION_LABELS, Key, Layers, describe_value
+from lib.figures.plausible import doubt
 from lib.figures.rows import check_row
 from lib.plan.schema import Plan
 from lib.problems import Problem
@@ -165,8 +166,8 @@ def history_table(plan: Plan, frame: pd.DataFrame, editors: Iterable[str] = ()) 
 
 def concepts_table(plan: Plan, layers: dict[Key, Layers], entered: dict[Key, dict]) -> pd.DataFrame:
     """Concept figures waiting for a second editor: the approved value beside the proposed one,
-    its count date and source, and a note where the city figure would differ from the sum of
-    its districts once approved."""
+    whether it looks mistyped against the approved one, its count date and source, and a note
+    where the city figure would differ from the sum of its districts once approved."""
     names = {i.id: i.name for i in plan.indicators}
     notes = city_sum_notes(plan, current_values(layers))
     rows = []
@@ -182,6 +183,12 @@ def concepts_table(plan: Plan, layers: dict[Key, Layers], entered: dict[Key, dic
                 "Concept": "(verwijderen)"
                 if slot.concept.value is None
                 else describe_value(slot.concept.value),
+                "Controleer": doubt(
+                    plan,
+                    key,
+                    slot.approved.value if slot.approved else None,
+                    slot.concept.value,
+                ),
                 "Teldatum": fmt.long_date(slot.concept.counted_on, empty="(leeg)"),
                 "Bron": slot.concept.source or "(leeg)",
                 "Let op": notes.get(key[:2], ""),
@@ -198,6 +205,7 @@ CONCEPT_COLUMNS = [
     "Wijk",
     "Vastgesteld",
     "Concept",
+    "Controleer",  # a value that looks mistyped (lib/figures/plausible), for the second pair of eyes
     "Teldatum",
     "Bron",
     "Let op",

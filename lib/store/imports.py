@@ -65,11 +65,11 @@ class PreviewChange:
     new: str | None
     old_status: str
     also: str = ""  # what else changes: "bron: 'A' -> 'B'" (lib/figures/history.other_changes)
-    doubt: str = ""  # "Let op: ..." for a value that looks mistyped (lib/figures/plausible)
+    doubt: str = ""  # why the value looks mistyped (lib/figures/plausible), shown as "Let op"
 
     def __str__(self) -> str:
         also = f" ({self.also})" if self.also else ""
-        doubt = f" [{self.doubt}]" if self.doubt else ""
+        doubt = f" [Let op: {self.doubt}]" if self.doubt else ""
         return (
             f"rij {self.row}: {describe_key(self.key, self.name)}: "
             f"{describe_value(self.old)} -> {describe_value(self.new)}{also}{doubt}"

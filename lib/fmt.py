@@ -45,6 +45,19 @@ def long_date(value: date | datetime | str | None, empty: str = "–") -> str:
     return _babel_date(value, format="d MMMM y", locale=LOCALE)
 
 
+def moment(value: str | None, empty: str = "–") -> str:
+    """'2014-09-23T08:50:00' -> '23 september 2014, 08:50'; a date alone stays a date."""
+    if not value:
+        return empty
+    clock = str(value)[11:16]
+    return long_date(value) + (f", {clock}" if clock else "")
+
+
+def file_name(name: str) -> str:
+    """A file name as a person would give it, without the characters Windows refuses."""
+    return "".join(c for c in name if c not in '<>:"/\\|?*').strip()
+
+
 def quantity(value: float | None, unit: str, decimals: int = 1, singular: str | None = None) -> str:
     """'24 groepen', '1 groep'; units are stored spelled out in the plan."""
     if singular and value is not None and round(float(value), decimals) == 1:

@@ -3,7 +3,10 @@ editor, closing a year, OIDC, and the sidebar switch for concept figures."""
 
 from __future__ import annotations
 
+import re
+from io import BytesIO
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from store_fixtures import FTE, GROUPS_W01, app_store, counts
@@ -303,6 +306,35 @@ def test_restore_shows_what_it_brings_back_and_asks_first(store, editors):
     assert "1 cijfer teruggezet" in texts(at.success)
     assert at.session_state["edit_tab"] == "Geschiedenis"
     assert store.concept_count() == 0  # back to the approved 3,2: the concept is withdrawn
+
+
+def test_the_history_says_when_it_shows_only_the_newest_and_downloads_all(
+    plan, store, editors, monkeypatch
+):
+    from openpyxl import load_workbook
+
+    from ui import edit_sections
+
+    monkeypatch.setattr(edit_sections, "HISTORY_SHOWN", 3)
+    every = len(store.history())
+    at = go_to(log_in(open_edit_page(), "bob"), "Geschiedenis")
+    shown = table(at, "edit_history")
+    assert len(shown) == 3 and every > 3
+    assert "De nieuwste 3 wijzigingen; het Excel-bestand hieronder bevat de hele geschiedenis." in (
+        texts(at.caption)
+    )
+    assert re.fullmatch(r"\d{1,2} \w+ \d{4}, \d\d:\d\d", shown["Wanneer"].iloc[0])  # Dutch
+    (button,) = [
+        b for b in at.get("download_button") if b.proto.id.endswith("edit_history_download")
+    ]
+    assert button.proto.label == "Hele geschiedenis downloaden (Excel)"
+    # What the button hands over, made as it is when clicked.
+    ctx = SimpleNamespace(plan=plan, actuals=store.read_actuals())
+    book = load_workbook(BytesIO(edit_sections._history_file(ctx, store, None, [])))
+    sheet = book["Geschiedenis"]
+    assert [c.value for c in sheet[1]][:4] == ["Nr", "Wanneer", "Wie", "Wat"]
+    assert sheet.max_row == every + 1 and sheet.freeze_panes == "A2"
+    assert book["Let op"]["A1"].value.startswith("VOORBEELDGEGEVENS")
 
 
 def test_restoring_every_figure_needs_a_second_confirmation(store, editors):

@@ -148,3 +148,21 @@ def test_no_count_of_one_in_the_plural_on_the_pages(plan, example_actuals):
     assert not wrong, wrong
     # Not vacuous: the example figures do have counts of one.
     assert any(re.search(r"(?<![\d.,])1 [a-z]", str(t)) for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2014-09-23T08:50:00", "23 september 2014, 08:50"),
+        ("2014-09-23 08:50", "23 september 2014, 08:50"),
+        ("2014-09-23", "23 september 2014"),
+        ("", "–"),
+        (None, "–"),
+    ],
+)
+def test_a_moment_is_a_dutch_date_with_its_time(value, expected):
+    assert fmt.moment(value) == expected
+
+
+def test_a_file_name_drops_what_windows_refuses():
+    assert fmt.file_name('Geschiedenis Plan: "A/B" <2014>?.xlsx ') == "Geschiedenis Plan AB 2014.xlsx"

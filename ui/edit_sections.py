@@ -6,6 +6,7 @@ lib/store/workbook.py and lib/store/store.py.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 
 import pandas as pd
@@ -21,7 +22,7 @@ from lib.store.identity import same_editor
 from lib.store.imports import ImportPreview, apply_import, preview_import
 from lib.store.store import Conflict, Store
 from lib.store.upload import LIMITS_TEXT, MAX_FILE_MB
-from lib.store.workbook import template_workbook
+from lib.store.workbook import table_xlsx, template_workbook
 from ui.context import Context
 from ui.editing import doubts, flash, reload_grid, show_error
 from ui.meeting_sections import text_preview
@@ -43,7 +44,7 @@ def import_section(ctx: Context, store: Store, editor: str) -> None:
     st.download_button(
         "Excel-sjabloon downloaden",
         data=partial(template_workbook, ctx.plan, store),
-        file_name="het-jonge-kind-cijfers.xlsx",
+        file_name=fmt.file_name(f"Cijfers invullen {ctx.plan.plan.title}.xlsx"),
         mime=XLSX_MIME,
         on_click="ignore",
         icon=":material/download:",
@@ -178,6 +179,14 @@ def _review(action, items: list, editor: str, done: str) -> None:
     _done(f"{fmt.count(count, 'cijfer', 'cijfers')} {done}.")
 
 
+HISTORY_SHOWN = 500  # on the page; the download holds every change
+
+
+def _history_file(ctx: Context, store: Store, key, names) -> bytes:
+    table = history_table(ctx.plan, store.history(key), names)
+    return table_xlsx(table, "Geschiedenis", example=ctx.actuals.meta.is_example)
+
+
 def history_section(ctx: Context, store: Store, editor: str) -> None:
     scope = st.radio(
         "Geschiedenis van",
@@ -193,12 +202,29 @@ def history_section(ctx: Context, store: Store, editor: str) -> None:
             format_func=partial(figure_label, ctx.plan),
             key="edit_history_figure",
         )
-    frame = store.history(key, limit=500)
+    frame = store.history(key, limit=HISTORY_SHOWN + 1)  # one more: is there more?
     if frame.empty:
         st.info("Voor dit cijfer is nog niets vastgelegd.", icon=":material/history:")
         return
     names = auth.editor_config().names
+    if len(frame) > HISTORY_SHOWN:
+        frame = frame.head(HISTORY_SHOWN)
+        st.caption(
+            f"De nieuwste {fmt.number(HISTORY_SHOWN)} wijzigingen; het Excel-bestand hieronder "
+            "bevat de hele geschiedenis."
+        )
     st.dataframe(history_table(ctx.plan, frame, names), hide_index=True, key="edit_history")
+    st.download_button(
+        "Hele geschiedenis downloaden (Excel)",
+        data=partial(_history_file, ctx, store, key, names),  # made when asked for
+        file_name=fmt.file_name(
+            f"Geschiedenis {ctx.plan.plan.title} ({fmt.long_date(date.today())}).xlsx"
+        ),
+        mime=XLSX_MIME,
+        on_click="ignore",
+        icon=":material/download:",
+        key="edit_history_download",
+    )
     rows = {int(r["id"]): r for r in frame.to_dict("records")}
     target = st.selectbox(
         "Terugzetten naar de stand direct na wijziging nr.",
@@ -206,7 +232,7 @@ def history_section(ctx: Context, store: Store, editor: str) -> None:
         index=None,  # never a default: the latest change would restore nothing
         placeholder="Kies een wijziging",
         format_func=lambda n: (
-            f"{n}: {str(rows[n]['at']).replace('T', ' ')}, {rows[n]['editor']}, "
+            f"{n}: {fmt.moment(rows[n]['at'])}, {rows[n]['editor']}, "
             f"{ACTION_LABELS.get(rows[n]['action'], rows[n]['action'])}"
         ),
         key="edit_restore_to",

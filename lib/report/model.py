@@ -128,7 +128,7 @@ def file_stem(plan: Plan, year: int, as_of: date, include_concept: bool) -> str:
     if include_concept:
         when += f", {CONCEPT_NOTE}"
     name = f"Voortgang {plan.plan.title} {year} ({when})"
-    return "".join(c for c in name if c not in '<>:"/\\|?*').strip()
+    return fmt.file_name(name)
 
 
 def charted(item: ChartItem) -> bool:

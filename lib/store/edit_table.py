@@ -146,7 +146,7 @@ def history_table(plan: Plan, frame: pd.DataFrame, editors: Iterable[str] = ()) 
     return pd.DataFrame(
         {
             "Nr": frame["id"].astype(int),
-            "Wanneer": [str(a).replace("T", " ") for a in frame["at"]],
+            "Wanneer": [fmt.moment(a) for a in frame["at"]],
             "Wie": [display_editor(editors, e) for e in frame["editor"]],
             "Wat": [ACTION_LABELS.get(a, a) for a in frame["action"]],
             "Indicator": [names.get(i, i or "–") for i in frame["indicator"]],
@@ -193,7 +193,7 @@ def concepts_table(plan: Plan, layers: dict[Key, Layers], entered: dict[Key, dic
                 "Bron": slot.concept.source or "(leeg)",
                 "Let op": notes.get(key[:2], ""),
                 "Ingevoerd door": entered[key]["by"],
-                "Op": entered[key]["at"].replace("T", " "),
+                "Op": fmt.moment(entered[key]["at"]),
             }
         )
     return pd.DataFrame(rows, columns=CONCEPT_COLUMNS)

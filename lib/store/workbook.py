@@ -13,6 +13,7 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
+import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -218,6 +219,32 @@ def _instructions(book: Workbook, plan: Plan) -> None:
     sheet.column_dimensions["A"].width = 110
 
 
+def table_xlsx(table: pd.DataFrame, title: str, *, example: bool = False) -> bytes:
+    """A table made for people (Dutch headers, values as shown) as one Excel sheet: the header
+    bold and frozen, text made inert, and a notice sheet for example figures."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title
+    sheet.append([str(c) for c in table.columns])
+    for cell in sheet[1]:
+        cell.font = HEADER_FONT
+    sheet.freeze_panes = "A2"
+    for row in table.itertuples(index=False):
+        sheet.append([neutralise(None if pd.isna(v) else v) for v in row])
+    for index, column in enumerate(table.columns, start=1):
+        longest = max([len(str(column)), *(len(str(v)) for v in table[column].head(200))])
+        sheet.column_dimensions[get_column_letter(index)].width = min(60, longest + 2)
+    if example:
+        _example_notice(book)
+    return _bytes(book)
+
+
+def _example_notice(book: Workbook) -> None:
+    book.create_sheet("Let op")["A1"] = (
+        "VOORBEELDGEGEVENS: verzonnen cijfers, geen resultaten van de gemeente."
+    )
+
+
 def _bytes(book: Workbook) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
@@ -258,8 +285,7 @@ def export_xlsx(actuals: Actuals, plan: Plan) -> bytes:
         cells = {**row, "value": _typed_value(kind, row["value"])}
         sheet.append([neutralise(cells[c]) for c in EXPORT_COLUMNS])
     if actuals.meta.is_example:
-        notice = book.create_sheet("Let op")
-        notice["A1"] = "VOORBEELDGEGEVENS: verzonnen cijfers, geen resultaten van de gemeente."
+        _example_notice(book)
     return _bytes(book)
 
 

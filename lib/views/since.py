@@ -58,13 +58,6 @@ def value_for_people(value: str | None, kind: str, unit: str) -> str:
     return f"{value} {unit}".strip()
 
 
-def _when(moment: str | None) -> str:
-    if not moment:
-        return "–"
-    clock = moment[11:16]
-    return fmt.long_date(moment) + (f", {clock}" if clock else "")
-
-
 def figure_table(plan: Plan, rows: list[dict]) -> pd.DataFrame:
     """The figures that changed: old -> new, by whom, approved by whom, when. A city total made
     from changed district figures names their editors and the last moment among them."""
@@ -78,7 +71,7 @@ def figure_table(plan: Plan, rows: list[dict]) -> pd.DataFrame:
             "Nu": [_value(plan, r["indicator"], r["after"]) for r in shown],
             "Ingevoerd door": [r["changed_by"] or "–" for r in shown],
             "Vastgesteld door": [r["approved_by"] or "nog niet (concept)" for r in shown],
-            "Wanneer": [_when(r["changed_at"]) for r in shown],
+            "Wanneer": [fmt.moment(r["changed_at"]) for r in shown],
         }
     )
 
@@ -116,7 +109,7 @@ def explanation_table(plan: Plan, rows: list[dict], texts: dict) -> pd.DataFrame
             "Maatregelen": [p[1] for p in pairs],
             "Geschreven door": [r["changed_by"] or "–" for r in shown],
             "Vastgesteld door": [r["approved_by"] or "nog niet (concept)" for r in shown],
-            "Wanneer": [_when(r["changed_at"]) for r in shown],
+            "Wanneer": [fmt.moment(r["changed_at"]) for r in shown],
         }
     )
 

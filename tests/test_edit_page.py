@@ -335,6 +335,9 @@ def test_the_history_says_when_it_shows_only_the_newest_and_downloads_all(
     assert [c.value for c in sheet[1]][:4] == ["Nr", "Wanneer", "Wie", "Wat"]
     assert sheet.max_row == every + 1 and sheet.freeze_panes == "A2"
     assert book["Let op"]["A1"].value.startswith("VOORBEELDGEGEVENS")
+    values = {row[0]: row[7:9] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    seeded = values[int(store.history(FTE).iloc[-1]["id"])]
+    assert seeded == ("(leeg)", 3.2)  # the new value a number, not the text '3,2'
 
 
 def test_restoring_every_figure_needs_a_second_confirmation(store, editors):

@@ -17,7 +17,7 @@ from lib.figures.entry import figure_keys
 from lib.figures.history import ACTION_LABELS, describe_value
 from lib.problems import ValidationFailed
 from lib.store import auth
-from lib.store.edit_table import concepts_table, figure_label, history_table
+from lib.store.edit_table import concepts_table, figure_label, history_sheet, history_table
 from lib.store.identity import same_editor
 from lib.store.imports import ImportPreview, apply_import, preview_import
 from lib.store.store import Conflict, Store
@@ -183,7 +183,7 @@ HISTORY_SHOWN = 500  # on the page; the download holds every change
 
 
 def _history_file(ctx: Context, store: Store, key, names) -> bytes:
-    table = history_table(ctx.plan, store.history(key), names)
+    table = history_sheet(ctx.plan, store.history(key), names)
     return table_xlsx(table, "Geschiedenis", example=ctx.actuals.meta.is_example)
 
 

@@ -8,6 +8,7 @@ the same rules as an import; invalid rows are reported and left out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import pandas as pd
@@ -162,6 +163,20 @@ def history_table(plan: Plan, frame: pd.DataFrame, editors: Iterable[str] = ()) 
             "Opmerking": frame["note"],
         }
     )
+
+
+_STORED_NUMBER = re.compile(r"^\d+(,\d+)?$")  # a number as the store spells it: '3,2'
+
+
+def history_sheet(plan: Plan, frame: pd.DataFrame, editors: Iterable[str] = ()) -> pd.DataFrame:
+    """`history_table` for a spreadsheet: old and new values that are numbers as numbers, so
+    they can be summed and sorted; dates, ja/nee and '(leeg)' stay text."""
+    table = history_table(plan, frame, editors)
+    for column in ("Oud", "Nieuw"):
+        table[column] = [
+            float(v.replace(",", ".")) if _STORED_NUMBER.match(v) else v for v in table[column]
+        ]
+    return table
 
 
 def concepts_table(plan: Plan, layers: dict[Key, Layers], entered: dict[Key, dict]) -> pd.DataFrame:

@@ -165,4 +165,6 @@ def test_a_moment_is_a_dutch_date_with_its_time(value, expected):
 
 
 def test_a_file_name_drops_what_windows_refuses():
-    assert fmt.file_name('Geschiedenis Plan: "A/B" <2014>?.xlsx ') == "Geschiedenis Plan AB 2014.xlsx"
+    assert (
+        fmt.file_name('Geschiedenis Plan: "A/B" <2014>?.xlsx ') == "Geschiedenis Plan AB 2014.xlsx"
+    )

@@ -17,7 +17,13 @@ from lib.figures.entry import figure_keys
 from lib.figures.history import ACTION_LABELS, describe_value
 from lib.problems import ValidationFailed
 from lib.store import auth
-from lib.store.edit_table import concepts_table, figure_label, history_sheet, history_table
+from lib.store.edit_table import (
+    concepts_table,
+    figure_label,
+    history_sheet,
+    history_table,
+    preview_table,
+)
 from lib.store.identity import same_editor
 from lib.store.imports import ImportPreview, apply_import, preview_import
 from lib.store.store import Conflict, Store
@@ -96,17 +102,7 @@ def _show_preview(ctx: Context, preview: ImportPreview) -> None:
     if preview.changes:
         doubts([c.doubt for c in preview.changes])
         st.dataframe(
-            pd.DataFrame(
-                {
-                    "Rij": [c.row for c in preview.changes],
-                    "Cijfer": [figure_label(ctx.plan, c.key) for c in preview.changes],
-                    "Oud": [c.old or "(leeg)" for c in preview.changes],
-                    "Nieuw": [c.new or "(leeg)" for c in preview.changes],
-                    # Beside the value, not past the long "Ook gewijzigd" out of sight.
-                    "Let op": [c.doubt for c in preview.changes],
-                    "Ook gewijzigd": [c.also for c in preview.changes],
-                }
-            ),
+            preview_table(ctx.plan, preview.changes),
             hide_index=True,
             key="edit_preview",
         )

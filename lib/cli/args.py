@@ -12,6 +12,9 @@ import re
 import sys
 from datetime import date
 
+from lib import fmt
+from lib.plan.schema import MAX_NUMBER
+
 # The help of every --editor: the name is what the history records.
 EDITOR_HELP = "uw naam als redacteur; zo komt het in de geschiedenis"
 
@@ -30,15 +33,13 @@ def year(text: str) -> int:
     return int(text)
 
 
-MOST = 1_000_000_000  # the largest count a command takes, as the largest figure a row may hold
-
-
 def whole_number(text: str) -> int:
-    """A count of 1 or more, at most MOST (a database refuses a bigger one with a traceback)."""
+    """A count of 1 or more, at most MAX_NUMBER, the largest figure a row may hold (a database
+    refuses a bigger one with a traceback)."""
     if not (text.strip().isascii() and text.strip().isdigit()) or int(text) < 1:
         raise argparse.ArgumentTypeError(f"'{text}' is geen geheel getal van 1 of meer")
-    if int(text) > MOST:
-        raise argparse.ArgumentTypeError(f"'{text}' is groter dan 1.000.000.000")
+    if int(text) > MAX_NUMBER:
+        raise argparse.ArgumentTypeError(f"'{text}' is groter dan {fmt.number(MAX_NUMBER)}")
     return int(text)
 
 

@@ -7,8 +7,10 @@ grid's confirmation and the import preview (and the CLI's), before anything is s
 from __future__ import annotations
 
 from lib import fmt
+from lib.figures.entry import target
 from lib.figures.history import Key
-from lib.plan.schema import Plan
+from lib.figures.rows import stored_value
+from lib.plan.schema import Indicator, Plan
 
 FACTOR = 10  # a digit too many or too few
 MIN_GAP = 10  # 1 -> 10 is growth a small count has; 4 -> 40 is worth a second look
@@ -20,7 +22,7 @@ def doubt(plan: Plan, key: Key, old: str | None, new: str | None) -> str:
     indicator = plan.indicators_by_id.get(key[0])
     if indicator is None or indicator.kind in ("milestone", "commitment"):
         return ""
-    value, before = _number(new), _number(old)
+    value, before = stored_value(indicator.kind, new), stored_value(indicator.kind, old)
     if value is None:
         return ""
     if before is not None and _far_above(value, before):
@@ -33,7 +35,7 @@ def doubt(plan: Plan, key: Key, old: str | None, new: str | None) -> str:
             f"{fmt.number(value)} is hoogstens een tiende van het vorige cijfer "
             f"({fmt.number(before)}); een cijfer vergeten?"
         )
-    target = _target(plan, key)
+    target = _target(indicator, key)
     if target is not None and _far_above(value, target):
         return (
             f"{fmt.number(value)} is minstens {FACTOR} keer het doel "
@@ -53,23 +55,12 @@ def _far_above(high: float, low: float) -> bool:
     return 0 < low and high >= FACTOR * low and high - low >= MIN_GAP
 
 
-def _target(plan: Plan, key: Key) -> float | None:
-    """The highest the plan asks of this figure: its level, a range's upper bound, a wijk's own
-    target. None where the plan sets none (a wijk without one is not held to the city's)."""
-    indicator, (_id, year, district) = plan.indicator(key[0]), key
-    if district:
-        found = indicator.district_target(district, year)
-    elif indicator.kind == "range":
+def _target(indicator: Indicator, key: Key) -> float | None:
+    """The highest the plan asks of this figure (entry.target, a range's upper bound). None
+    where the plan sets none (a wijk without a target of its own is not held to the city's)."""
+    _id, year, district = key
+    if indicator.kind == "range" and not district:
         found = indicator.bounds(year)[1]
     else:
-        found = indicator.levels().get(year)
+        found = target(indicator, year, district)
     return float(found) if isinstance(found, int | float) and found > 0 else None
-
-
-def _number(value: str | None) -> float | None:
-    if value is None or value == "":
-        return None
-    try:
-        return float(str(value).replace(",", "."))
-    except ValueError:
-        return None

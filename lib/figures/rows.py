@@ -7,12 +7,13 @@ same way wherever it is entered.
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 
 from lib.figures.entry import allows_decimals
 from lib.figures.history import describe_key
 from lib.plan.periods import parse_date
-from lib.plan.schema import MAX_DIGITS, MAX_NUMBER, Plan
+from lib.plan.schema import MAX_DIGITS, MAX_NUMBER, NUMERIC_KINDS, Plan
 from lib.problems import Problem
 
 REQUIRED_COLUMNS = ("indicator", "year", "district", "value")
@@ -109,6 +110,19 @@ def check_row(
 
 def _whole_enough(indicator, number: float | None) -> bool:
     return number is None or number == int(number) or allows_decimals(indicator)
+
+
+def stored_value(kind: str, value: str | None) -> object:
+    """A value as the store spells it ('3,2', '2014-08-01', 'ja') typed: numbers as numbers
+    (whole ones as int), a milestone's date as a date, the rest as it is."""
+    if value is None:
+        return None
+    if kind in NUMERIC_KINDS:
+        number = float(value.replace(",", "."))
+        return int(number) if number.is_integer() else number
+    if kind == "milestone" and value != "nee":
+        return date.fromisoformat(value)
+    return value
 
 
 def parse_value(kind: str, text: str) -> tuple[dict, str | None]:

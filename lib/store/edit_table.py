@@ -8,7 +8,6 @@ the same rules as an import; invalid rows are reported and left out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import pandas as pd
@@ -17,8 +16,8 @@ from lib import fmt
 from lib.figures.entry import figure_keys, target_text, value_hint
 from lib.figures.history import ACTION_LABELS, Key, Layers, describe_value
 from lib.figures.plausible import doubt
-from lib.figures.rows import check_row
-from lib.plan.schema import Plan
+from lib.figures.rows import check_row, stored_value
+from lib.plan.schema import NUMERIC_KINDS, Plan
 from lib.problems import Problem
 from lib.store.edit_checks import EMPTY_COUNT_DATE, city_sum_notes, current_values, district_sums
 from lib.store.identity import display_editor
@@ -165,16 +164,15 @@ def history_table(plan: Plan, frame: pd.DataFrame, editors: Iterable[str] = ()) 
     )
 
 
-_STORED_NUMBER = re.compile(r"^\d+(,\d+)?$")  # a number as the store spells it: '3,2'
-
-
 def history_sheet(plan: Plan, frame: pd.DataFrame, editors: Iterable[str] = ()) -> pd.DataFrame:
-    """`history_table` for a spreadsheet: old and new values that are numbers as numbers, so
-    they can be summed and sorted; dates, ja/nee and '(leeg)' stay text."""
+    """`history_table` for a spreadsheet: old and new values of counts as numbers (rows.
+    stored_value), so they can be summed and sorted; dates, ja/nee and '(leeg)' stay text."""
     table = history_table(plan, frame, editors)
-    for column in ("Oud", "Nieuw"):
+    kinds = {i.id: i.kind for i in plan.indicators}
+    for column, raw in (("Oud", "old_value"), ("Nieuw", "new_value")):
         table[column] = [
-            float(v.replace(",", ".")) if _STORED_NUMBER.match(v) else v for v in table[column]
+            stored_value(kinds[i], value) if kinds.get(i) in NUMERIC_KINDS and value else shown
+            for shown, value, i in zip(table[column], frame[raw], frame["indicator"], strict=True)
         ]
     return table
 
@@ -227,6 +225,21 @@ CONCEPT_COLUMNS = [
     "Ingevoerd door",
     "Op",
 ]
+
+
+def preview_table(plan: Plan, changes: list) -> pd.DataFrame:
+    """An import's changes (imports.PreviewChange) as the page lists them before importing."""
+    return pd.DataFrame(
+        {
+            "Rij": [c.row for c in changes],
+            "Cijfer": [figure_label(plan, c.key) for c in changes],
+            "Oud": [c.old or "(leeg)" for c in changes],
+            "Nieuw": [c.new or "(leeg)" for c in changes],
+            # Beside the value, not past the long "Ook gewijzigd" out of sight.
+            "Let op": [c.doubt for c in changes],
+            "Ook gewijzigd": [c.also for c in changes],
+        }
+    )
 
 
 def figure_label(plan: Plan, key: Key) -> str:

@@ -52,7 +52,7 @@ DUTCH_HEADERS = {
     "note": "Opmerking",
     **TEXT_HEADERS,
 }
-_OPTIONAL = ("counted_on", "source", "note")  # an upload may leave these columns out
+_OPTIONAL = INPUT_COLUMNS[1:]  # an upload may leave these out (not the value)
 _BRACKETED = re.compile(r"\[([a-z_]+)\]\s*$")
 
 

@@ -22,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from lib.cells import neutralise
 from lib.figures.actuals import Actuals
 from lib.figures.entry import allows_decimals, figure_keys, target, value_hint
+from lib.figures.rows import stored_value
 from lib.plan.schema import NUMERIC_KINDS, Plan
 from lib.store.imports import DUTCH_HEADERS
 from lib.store.store import Store
@@ -116,7 +117,7 @@ def template_workbook(plan: Plan, store: Store) -> bytes:
             "target": target(indicator, key[1], key[2]),
             "hint": value_hint(indicator),
             "status": ("concept" if current.concept else "vastgesteld") if record else "",
-            "value": _typed_value(indicator.kind, record.value) if record else None,
+            "value": stored_value(indicator.kind, record.value) if record else None,
             "counted_on": date.fromisoformat(record.counted_on)
             if record and record.counted_on
             else None,
@@ -199,18 +200,6 @@ def _validate_value(sheet, validations: dict[str, DataValidation], indicator, ro
         sheet[cell].number_format = "yyyy-mm-dd"
 
 
-def _typed_value(kind: str, value: str | None) -> object:
-    """A stored value as a spreadsheet cell: numbers as numbers, dates as dates."""
-    if value is None:
-        return None
-    if kind in NUMERIC_KINDS:
-        number = float(value.replace(",", "."))
-        return int(number) if number.is_integer() else number
-    if kind == "milestone" and value != "nee":
-        return date.fromisoformat(value)
-    return value
-
-
 def _instructions(book: Workbook, plan: Plan) -> None:
     sheet = book.create_sheet("Uitleg")
     first = f"Invullen van de cijfers van {plan.plan.title} ({plan.plan.municipality})"
@@ -282,7 +271,7 @@ def export_xlsx(actuals: Actuals, plan: Plan) -> bytes:
         cell.font = HEADER_FONT
     for row in export_rows(actuals):
         kind = plan.indicator(row["indicator"]).kind
-        cells = {**row, "value": _typed_value(kind, row["value"])}
+        cells = {**row, "value": stored_value(kind, row["value"])}
         sheet.append([neutralise(cells[c]) for c in EXPORT_COLUMNS])
     if actuals.meta.is_example:
         _example_notice(book)

@@ -24,6 +24,7 @@ from pathlib import Path
 from bench import browser, datasets, reference, scripts
 from bench.pages import pages
 from bench.server import serve
+from support.charts import figures
 
 
 def main() -> None:
@@ -38,7 +39,7 @@ def main() -> None:
         tmp = Path(tmp_name)
         example = datasets.prepare(tmp / "voorbeeld", "voorbeeld")
         with scripts.environment(example.env):
-            charts = len(scripts.open_app(page.script).get("plotly_chart"))
+            charts = len(figures(scripts.open_app(page.script)))
         if not charts:
             parser.error(f"{page.name} draws no charts: it has no (b)")
         chromium = stack.enter_context(browser.chromium())

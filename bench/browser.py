@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from playwright.sync_api import Browser, Page, sync_playwright
 
 # The same Chromium and flags as the browser tests.
+from support.charts import SELECTOR as CHARTS
 from support.chromium import CHROMIUM, CHROMIUM_ARGS
 
 VIEWPORT = {"width": 1366, "height": 900}
@@ -37,7 +38,7 @@ _MARKS = """
     }
     if (wanted.charts && marks.charts === undefined) {
       let drawn = 0;
-      for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
+      for (const chart of document.querySelectorAll('%s')) {
         const svg = chart.querySelector('.main-svg');
         if (svg && shown(svg)) drawn += 1;
       }
@@ -78,7 +79,7 @@ def load(browser: Browser, target: Target) -> dict[str, float]:
     wanted = {"first": target.first, "charts": target.charts}
     context = browser.new_context(viewport=VIEWPORT)
     try:
-        context.add_init_script(_MARKS % (json.dumps(wanted), APP_IDLE))
+        context.add_init_script(_MARKS % (json.dumps(wanted), CHARTS, APP_IDLE))
         page = context.new_page()
         page.goto(target.url, wait_until="commit")
         done = ["m.idle !== undefined"]
@@ -123,12 +124,12 @@ def chart_sizes(browser: Browser, url: str, expected: int) -> list[tuple[int, in
 
 
 _SIZES = """() => {
-    const boxes = Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
+    const boxes = Array.from(document.querySelectorAll('CHARTS'))
         .map(c => c.querySelector('.main-svg'))
         .map(svg => svg && svg.getBoundingClientRect());
     return boxes.every(b => b && b.width > 0)
         ? boxes.map(b => [Math.round(b.width), Math.round(b.height)]) : null;
-}"""
+}""".replace("CHARTS", CHARTS)
 
 
 def _settled_chart_sizes(page: Page, expected: int) -> list[tuple[int, int]]:

@@ -19,6 +19,7 @@ from streamlit.runtime.scriptrunner import script_runner
 from streamlit.testing.v1 import AppTest
 
 from bench.server import ROOT
+from support.charts import figures
 
 APP = ROOT / "dashboard.py"
 RUN_TIMEOUT_S = 600
@@ -117,7 +118,7 @@ def page_runs(
         out["cold"] = {"median_s": statistics.median(cold), "runs_s": cold}
         for name, page in pages.items():
             at = open_app(page, editor)
-            charts = len(at.get("plotly_chart"))
+            charts = len(figures(at))
             times = []
             for _ in range(runs):
                 _run(at.switch_page(page))

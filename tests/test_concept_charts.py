@@ -3,13 +3,12 @@ concept value is drawn differently from an approved one."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from store_fixtures import FTE, app_store
 from streamlit.testing.v1 import AppTest
 
 from lib.store.store import FigureInput
+from support.charts import figures
 from tests.test_pages import AGENDA, APP, RUN_TIMEOUT_S
 
 
@@ -21,7 +20,7 @@ def store(plan, tmp_path, monkeypatch):
 
 
 def _charts(at: AppTest) -> list[dict]:
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    return figures(at)
 
 
 def test_counting_concepts_marks_every_chart_and_draws_the_concept_apart(store):

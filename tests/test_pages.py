@@ -15,7 +15,6 @@ from __future__ import annotations
 import ast
 import base64
 import html
-import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -34,6 +33,7 @@ from lib.plan.schema import Plan
 from lib.progress.compare import progress_table
 from lib.status import BEHIND, NO_TARGET, STATUSES, label
 from lib.views.overview import TILE_STATUSES, tiles
+from support.charts import figures
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "dashboard.py"
@@ -758,7 +758,7 @@ def test_the_district_pages_choices_are_buttons_that_name_the_choice(plan):
         return [label for label in labels if label != "Downloaden"]
 
     def ranking_title() -> str:
-        return json.loads(at.get("plotly_chart")[1].proto.spec)["layout"]["title"]["text"]
+        return figures(at)[1]["layout"]["title"]["text"]
 
     assert buttons() == ["Kies een wijk", f"Indicator: {counted[0].name}"]
     assert counted[0].name in ranking_title()

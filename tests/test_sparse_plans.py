@@ -32,6 +32,7 @@ from lib.report.model import build_report
 from lib.report.write import render
 from lib.views.agenda import NO_TARGETS
 from lib.views.districts import NOTHING_PER_DISTRICT, district_intro
+from support.charts import figures
 from tests.report_fixtures import FakeExporter, pdf_text
 
 OTHER = Path(__file__).resolve().parent / "fixtures" / "plan_other"
@@ -121,7 +122,7 @@ def test_the_district_intro_follows_the_plan(city_only):
 def test_the_district_page_says_there_are_no_district_figures(city_only, monkeypatch):
     at = _open(monkeypatch, *city_only, "pages/districts.py")
     assert [i.value for i in at.info] == [NOTHING_PER_DISTRICT]
-    assert at.get("plotly_chart") == [] and at.main.get("popover") == []
+    assert figures(at) == [] and at.main.get("popover") == []
 
 
 def test_the_report_has_no_district_chart_but_says_why(city_only, tmp_path):
@@ -155,12 +156,12 @@ def empty_item(tmp_path_factory) -> tuple[Path, Path]:
 
 def test_the_agenda_page_says_the_item_has_no_targets(empty_item, monkeypatch):
     at = _open(monkeypatch, *empty_item, "pages/agenda.py")
-    assert at.get("plotly_chart")  # item 1 has its charts
+    assert figures(at)  # item 1 has its charts
     at.radio(key="agenda_item").set_value(4).run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value == f"Agendapunt 4: {EMPTY_ITEM}"
     assert [i.value for i in at.info] == [NO_TARGETS]
-    assert at.get("plotly_chart") == []
+    assert figures(at) == []
 
 
 def test_the_overview_says_the_item_has_no_targets(empty_item, monkeypatch):
@@ -205,7 +206,7 @@ def no_milestones(tmp_path_factory) -> tuple[Path, Path]:
 def test_the_milestone_page_says_the_plan_has_none(no_milestones, monkeypatch):
     at = _open(monkeypatch, *no_milestones, "pages/milestones.py")
     assert [i.value for i in at.info] == [NO_MILESTONES]
-    assert at.get("plotly_chart") == []
+    assert figures(at) == []
 
 
 def test_the_report_says_the_plan_has_no_milestones(no_milestones, tmp_path):

@@ -24,7 +24,7 @@ from lib.figures.actuals import Actuals
 from lib.problems import ValidationFailed
 from lib.views.html_table import STATUS_TEXT_COLOUR, html_table, status_fill
 from lib.views.html_text import block, note_lines
-from ui import context
+from ui import context, plotly_chart
 
 # What every page needs besides its content: the house styles (HTML tables, readable greyed-out
 # filters and captions) and the language, since Streamlit writes lang="en" on the page and this
@@ -214,8 +214,7 @@ def report_buttons(since=None) -> None:
 
 def chart(fig: go.Figure, description: str, key: str) -> None:
     """A chart with download buttons, its source line and its text alternative under it."""
-    # No Plotly toolbar: its tooltips are English, and the download buttons below do it better.
-    st.plotly_chart(fig, key=key, config={"displayModeBar": False, "responsive": True})
+    plotly_chart.draw(fig, figure_title(fig), key)
     download_buttons(fig, key)
     text(block(note_lines(context.current().source_line(), ("Tekstalternatief", description))))
 

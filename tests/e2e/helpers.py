@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from support import streamlit_server
+from support.charts import SELECTOR as CHARTS
 
 # Only for type hints: without playwright the tests skip (see conftest) instead of failing here.
 if TYPE_CHECKING:
@@ -67,11 +68,11 @@ def wait_for_app(page: Page, timeout: float = 60000) -> None:
 def wait_for_charts(page: Page, timeout: float = 30000) -> None:
     """Wait until every Plotly chart on the page has drawn its SVG (no charts is fine)."""
     page.wait_for_function(
-        """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]'))
+        """() => Array.from(document.querySelectorAll('CHARTS'))
             .every(chart => {
                 const svg = chart.querySelector('.main-svg');
                 return svg !== null && svg.getBoundingClientRect().width > 0;
-            })""",
+            })""".replace("CHARTS", CHARTS),
         timeout=timeout,
     )
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from helpers import (
+    CHARTS,
     ROOT,
     SETTLE_MS,
     app_exceptions,
@@ -136,7 +137,7 @@ def test_page_is_drawn_in_dutch_and_photographed(
             break
         page.wait_for_timeout(500)
     assert page.evaluate("document.documentElement.lang") == "nl"
-    charts = page.locator('[data-testid="stPlotlyChart"]')
+    charts = page.locator(CHARTS)
     if has_charts:
         # The chart component loads after the script run has ended; on a busy machine, later.
         charts.first.wait_for(state="visible", timeout=30000)
@@ -275,7 +276,7 @@ def test_agenda_page_opens_one_theme_at_a_time(page: Page, app_server: str) -> N
     headers = page.locator('[data-testid="stMain"] h2').all_inner_texts()
     assert headers != first_headers
     assert any("Peuterestafette" in h for h in headers if h.startswith("Doel"))
-    assert page.locator('[data-testid="stPlotlyChart"] .main-svg').count() > 0
+    assert page.locator(".hjk-chart .main-svg").count() > 0
     assert app_exceptions(page) == []
     fit_viewport_to_page(page)
     screenshot(page, "flow-agenda-theme.png")

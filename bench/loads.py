@@ -72,6 +72,10 @@ def example_loads(
                 server = stack.enter_context(serve(script=script))
                 browser.chart_sizes(chromium, server.url, charts)  # its warm-up
                 targets.append(browser.Target(f"charts:{page.name}", server.url, None, charts))
+                script = reference.write_own(tmp, page.name, sizes[page.name])
+                server = stack.enter_context(serve(script=script))
+                browser.chart_sizes(chromium, server.url, charts)
+                targets.append(browser.Target(f"own:{page.name}", server.url, None, charts))
         browser.load(chromium, targets[0])  # the bare app's warm-up
         before = dashboard.cpu_seconds(), bare.cpu_seconds()
         times = browser.load_in_turns(chromium, targets, rounds)
@@ -130,6 +134,13 @@ def _summary(pages: list[Page], sizes: dict, times: dict[str, list[dict]]) -> di
                 "charts_interval": ratio_interval(drawn_runs, ref_runs),
                 "chart_sizes": sizes[page.name],
                 "reference_runs": times[f"charts:{page.name}"],
+            }
+            own_runs = [t["charts"] for t in times[f"own:{page.name}"]]
+            entry |= {
+                "own_charts_ms": _median(own_runs),
+                "own_ratio": drawn / _median(own_runs),
+                "own_interval": ratio_interval(drawn_runs, own_runs),
+                "own_runs": times[f"own:{page.name}"],
             }
         out[page.name] = entry
     return out

@@ -97,7 +97,7 @@ def _pages(pages: dict, rounds: int) -> None:
     )
     print(
         f"{'page':<26}{'first':>8}{'(a)':>7}{'':>14}{'':>6}{'charts':>8}{'drawn':>8}{'ref':>8}"
-        f"{'(b)':>7}"
+        f"{'(b)':>7}{'':>20}{'own':>8}{'vs own':>8}"
     )
     print(f"{'bare app':<26}{pages['bare']['first_ms']:>8.0f}")
     for name, p in pages.items():
@@ -114,6 +114,11 @@ def _pages(pages: dict, rounds: int) -> None:
                 f"{p['charts_ratio']:>7.2f}{_interval(p.get('charts_interval')):>14}"
                 f"{_mark(p['charts_ratio'], CHARTS_TARGET):>6}"
             )
+            if "own_ratio" in p:
+                line += (
+                    f"{p['own_charts_ms']:>8.0f}{p['own_ratio']:>8.2f}"
+                    f"{_interval(p['own_interval']):>14}"
+                )
         print(line)
 
 

@@ -70,6 +70,9 @@ def agenda_1_counts(page: Page, url: str) -> dict[str, int]:
 def edit_value(page: Page, row: int, text: str) -> None:
     """Type into the Waarde cell of the grid's `row` (0 = first figure) and commit it."""
     grid = page.locator('[data-testid="stDataFrame"]').first
+    # The grid's code loads after the run; on a machine busy with other tests that took over
+    # the default 30 s once (CI, 30 November 2026).
+    grid.wait_for(state="visible", timeout=90000)
     grid.scroll_into_view_if_needed()
     x = INDICATOR_PX + YEAR_PX + DISTRICT_PX + TARGET_PX + VALUE_PX // 2
     y = ROW_HEIGHT * (row + 1) + ROW_HEIGHT // 2  # below the header row

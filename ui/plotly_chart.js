@@ -31,14 +31,14 @@ export default function ({ parentElement, data }) {
   }
   const figure = JSON.parse(data.figure);
   box.style.minHeight = `${figure.layout.height || 450}px`;
-  plotly().then(
-    (Plotly) => {
+  plotly()
+    .then((Plotly) => {
       box.querySelector(".hjk-chart-failed")?.remove();
       // One image named by its title for screen readers, not Plotly's shapes one by one; the
       // text alternative under the chart gives its figures.
       box.setAttribute("role", "img");
       box.setAttribute("aria-label", data.label);
-      Plotly.react(box, figure.data, figure.layout, data.config).then(() => {
+      return Plotly.react(box, figure.data, figure.layout, data.config).then(() => {
         // The column's width changes without a window resize (the sidebar opens or closes).
         // Only a new width redraws: the observer's first call, right away, is not one.
         if (!box.hjkResize) {
@@ -52,9 +52,10 @@ export default function ({ parentElement, data }) {
           box.hjkResize.observe(box);
         }
       });
-    },
-    () => {
-      box.removeAttribute("role"); // the message below is read out, not hidden in an image
+    })
+    // The bundle did not load, or Plotly could not draw the figure: say so where it would be.
+    .catch(() => {
+      box.removeAttribute("role"); // the message is read out, not hidden in an image
       box.removeAttribute("aria-label");
       if (!box.querySelector(".hjk-chart-failed")) {
         const failed = document.createElement("p");
@@ -62,8 +63,7 @@ export default function ({ parentElement, data }) {
         failed.textContent = data.failed;
         box.appendChild(failed);
       }
-    },
-  );
+    });
   return () => {
     box.hjkResize?.disconnect();
     box.hjkResize = undefined;

@@ -83,3 +83,18 @@ def test_a_chart_that_cannot_load_says_so_in_dutch(page: Page, app_server: str) 
     assert "tekstalternatief" in failed.inner_text()
     failed.scroll_into_view_if_needed()
     screenshot(page, "chart_failed.png")
+
+
+def test_a_figure_plotly_cannot_draw_says_so_too(page: Page, app_server: str) -> None:
+    # A stand-in bundle whose Plotly refuses every figure.
+    refuse = "window.Plotly = {react: () => Promise.reject(new Error('x')), purge() {}};"
+    page.route(
+        BUNDLE,
+        lambda route: route.fulfill(body=refuse, content_type="text/javascript", status=200),
+    )
+    page.goto(app_server + "/mijlpalen")
+    wait_for_app(page)
+    failed = page.locator(".hjk-chart-failed").first
+    failed.wait_for(state="visible", timeout=30000)
+    assert failed.inner_text().startswith("De grafiek kon niet worden geladen.")
+    assert page.locator(".hjk-chart").first.get_attribute("role") is None

@@ -137,7 +137,7 @@ def district_ranking(indicator: Indicator, rows: pd.DataFrame, subtitle: str) ->
             textposition="outside",
             cliponaxis=False,
             name="Stand per wijk",
-            hovertemplate="%{y}: %{x:,.1f} " + unit + "<extra></extra>",
+            hovertemplate="%{y}: %{x:,.1~f} " + unit + "<extra></extra>",
         )
     )
     known = [v for v in values if v is not None]

@@ -66,7 +66,7 @@ def indicator_chart(
                 "line": {"color": ACTUAL, "width": 2},
                 "pattern": {"shape": ["/" if p else "" for p in in_progress], "fgcolor": ACTUAL},
             },
-            hovertemplate="%{x}: %{y:,.1f} " + unit + "<extra>Stand</extra>",
+            hovertemplate="%{x}: %{y:,.1~f} " + unit + "<extra>Stand</extra>",
             **bar,
         )
     )
@@ -81,7 +81,7 @@ def indicator_chart(
                     "line": {"color": CONCEPT_EDGE, "width": 3},
                     "pattern": {"shape": "x", "fgcolor": CONCEPT_EDGE, "size": 10},
                 },
-                hovertemplate="%{x}: %{y:,.1f} " + unit + "<extra>Concept</extra>",
+                hovertemplate="%{x}: %{y:,.1~f} " + unit + "<extra>Concept</extra>",
                 **bar,
             )
         )
@@ -96,7 +96,7 @@ def indicator_chart(
                 name="Doel volgens plan",
                 line={"color": TARGET, "dash": "dash", "width": 3, "shape": "linear"},
                 marker={"symbol": "square", "size": 11, "color": TARGET},
-                hovertemplate="%{x}: doel %{y:,.1f} " + unit + "<extra></extra>",
+                hovertemplate="%{x}: doel %{y:,.1~f} " + unit + "<extra></extra>",
             )
         )
     _add_projection(fig, indicator, rows, unit)
@@ -207,7 +207,7 @@ def _add_projection(fig: go.Figure, indicator: Indicator, rows: pd.DataFrame, un
             name=f"Prognose {last_year} bij huidig tempo",
             line={"color": PROJECTION, "dash": "dot", "width": 3},
             marker={"symbol": "circle-open", "size": 12, "color": PROJECTION, "line": {"width": 3}},
-            hovertemplate="%{x}: prognose %{y:,.1f} " + unit + "<extra></extra>",
+            hovertemplate="%{x}: prognose %{y:,.1~f} " + unit + "<extra></extra>",
         )
     )
 

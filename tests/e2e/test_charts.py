@@ -45,19 +45,28 @@ def test_charts_are_drawn_with_the_cartesian_bundle_only(page: Page, app_server:
     assert app_exceptions(page) == []
 
 
-def test_a_bar_shows_its_value_on_hover(page: Page, app_server: str) -> None:
-    _open(page, app_server + "/agendapunten")
-    # The tallest bar of the first chart (a year with no figure draws none); Plotly listens on
-    # a layer above the bars, so the mouse goes to the bar's place rather than to its element.
-    chart = page.locator(".hjk-chart").first
-    chart.scroll_into_view_if_needed()
-    bars = chart.locator(".barlayer .point path")
+def _hover_tallest_bar(page: Page, chart: int) -> str:
+    """The hover text of the tallest bar of the page's `chart`-th chart (a year with no figure
+    draws none). Plotly listens on a layer above the bars, so the mouse goes to the bar's place
+    rather than to its element."""
+    box_of_chart = page.locator(".hjk-chart").nth(chart)
+    box_of_chart.scroll_into_view_if_needed()
+    bars = box_of_chart.locator(".barlayer .point path")
     boxes = [bars.nth(n).bounding_box() for n in range(bars.count())]
     box = max((b for b in boxes if b), key=lambda b: b["height"])
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    tip = page.locator(".hjk-chart .hoverlayer .hovertext").first
+    tip = box_of_chart.locator(".hoverlayer .hovertext").first
     tip.wait_for(state="visible", timeout=5000)
-    assert re.search(r"2014: \d+,\d groepen", tip.text_content())  # Dutch decimal comma
+    return tip.text_content()
+
+
+def test_a_bar_shows_its_value_on_hover_in_dutch(page: Page, app_server: str) -> None:
+    _open(page, app_server + "/agendapunten")
+    # A count without a decimal that is zero ("26,0 groepen" until 30 November 2026); FTE with
+    # the Dutch decimal comma.
+    assert re.search(r"2014: \d+ groepen$", _hover_tallest_bar(page, 0))
+    page.mouse.move(0, 0)
+    assert re.search(r"2014: \d+,\d FTE$", _hover_tallest_bar(page, 1))
 
 
 def test_a_chart_follows_its_column_when_the_sidebar_closes(page: Page, app_server: str) -> None:

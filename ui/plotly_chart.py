@@ -17,7 +17,7 @@ import streamlit as st
 STATIC = Path(__file__).resolve().parent.parent / "static"
 # The browser's Plotly: no toolbar (its tooltips are English; the download buttons below a chart
 # do better), the chart as wide as its column.
-CONFIG = {"displayModeBar": False, "responsive": True, "displaylogo": False}
+CONFIG = {"displayModeBar": False, "responsive": True}
 FAILED = (
     "De grafiek kon niet worden geladen. De cijfers staan in het tekstalternatief eronder; "
     "laad de pagina opnieuw om het nog eens te proberen."
@@ -59,5 +59,15 @@ def draw(fig: go.Figure, label: str, key: str) -> None:
             css=f".{CLASS} {{ width: 100%; }} {_FAILED_STYLE}",
             isolate_styles=False,  # Plotly puts its styles in the document's head
         )
-    data = {"figure": fig.to_json(), "label": label, "config": CONFIG, "failed": FAILED}
+    data = {"figure": _figure_json(fig), "label": label, "config": CONFIG, "failed": FAILED}
     _element(data=data, key=key, width="stretch")
+
+
+def _figure_json(fig: go.Figure) -> str:
+    """The figure as JSON, made once per figure and kept on it. The chart pages draw figures
+    shared by every visitor of a view (ui/context.py `shared`: pages only read them), and turning
+    one into JSON takes 10-15 ms (Plotly copies it first), on every rerun."""
+    made = getattr(fig, "_hjk_json", None)
+    if made is None:
+        made = fig._hjk_json = fig.to_json()  # a private name: Plotly lets it through
+    return made

@@ -6,12 +6,32 @@
 
 const BUNDLE = "__BUNDLE__";
 
+// Plotly's own words a user can meet with the toolbar off: tips after a zoom and a legend click.
+// The charts ask for this locale (ui/plotly_chart.py CONFIG); numbers follow the figure's
+// `separators`.
+const DUTCH = {
+  moduleType: "locale",
+  name: "nl",
+  dictionary: {
+    "Double-click to zoom back out": "Dubbelklik om weer uit te zoomen",
+    "Double-click on legend to isolate one trace":
+      "Dubbelklik op de legenda om alleen dat onderdeel te tonen",
+  },
+};
+
 function plotly() {
   if (!window.__hjkPlotly) {
     window.__hjkPlotly = new Promise((resolve, reject) => {
       const script = document.createElement("script");
       script.src = BUNDLE;
-      script.onload = () => (window.Plotly ? resolve(window.Plotly) : reject(new Error(BUNDLE)));
+      script.onload = () => {
+        try {
+          window.Plotly.register(DUTCH);
+          resolve(window.Plotly);
+        } catch (error) {
+          reject(error); // not the Plotly we asked for
+        }
+      };
       script.onerror = () => {
         window.__hjkPlotly = undefined; // the next chart tries again
         reject(new Error(BUNDLE));

@@ -15,9 +15,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
-# The browser's Plotly: no toolbar (its tooltips are English; the download buttons below a chart
-# do better), the chart as wide as its column.
-CONFIG = {"displayModeBar": False, "responsive": True}
+# The browser's Plotly: no toolbar (the download buttons below a chart do better), the chart as
+# wide as its column, its tips in Dutch (the locale plotly_chart.js registers).
+CONFIG = {"displayModeBar": False, "responsive": True, "locale": "nl"}
 FAILED = (
     "De grafiek kon niet worden geladen. De cijfers staan in het tekstalternatief eronder; "
     "laad de pagina opnieuw om het nog eens te proberen."

@@ -69,6 +69,27 @@ def test_a_bar_shows_its_value_on_hover_in_dutch(page: Page, app_server: str) ->
     assert re.search(r"2014: \d+,\d FTE$", _hover_tallest_bar(page, 1))
 
 
+def test_plotlys_own_tips_are_dutch(page: Page, app_server: str) -> None:
+    from playwright.sync_api import expect
+
+    _open(page, app_server + "/agendapunten")
+    chart = page.locator(".hjk-chart").first
+    chart.scroll_into_view_if_needed()
+    box = chart.locator(".nsewdrag").first.bounding_box()
+    x, y = box["x"] + 50, box["y"] + 30
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 200, y + 100, steps=5)  # a zoom
+    page.mouse.up()
+    chart.locator(".legendtoggle").first.click()
+    tips = page.locator(".notifier-note")
+    expect(tips).to_have_count(2)
+    shown = " ".join(tips.all_inner_texts())
+    assert "Dubbelklik om weer uit te zoomen" in shown
+    assert "Dubbelklik op de legenda" in shown
+    assert "Double-click" not in shown
+
+
 def test_a_chart_follows_its_column_when_the_sidebar_closes(page: Page, app_server: str) -> None:
     _open(page, app_server + "/mijlpalen")
     svg = page.locator(".hjk-chart .main-svg").first
@@ -96,7 +117,9 @@ def test_a_chart_that_cannot_load_says_so_in_dutch(page: Page, app_server: str) 
 
 def test_a_figure_plotly_cannot_draw_says_so_too(page: Page, app_server: str) -> None:
     # A stand-in bundle whose Plotly refuses every figure.
-    refuse = "window.Plotly = {react: () => Promise.reject(new Error('x')), purge() {}};"
+    refuse = (
+        "window.Plotly = {register() {}, react: () => Promise.reject(new Error('x')), purge() {}};"
+    )
     page.route(
         BUNDLE,
         lambda route: route.fulfill(body=refuse, content_type="text/javascript", status=200),

@@ -1,12 +1,16 @@
 # Developer entry points for the Het Jonge Kind dashboard.
 #   make run    start the dashboard on http://localhost:$(PORT)
 #   make test   lint, format check, unit tests and browser tests
+#   make test-fast  the unit tests of lib/ alone (no pages, no browser), for the edit loop
 #   make bench  timing benchmarks (bench/run.py)
 #   make clean  remove the virtualenv and caches
 
 PYTHON ?= python3
 PORT ?= 8501
 PYTEST_ARGS ?=
+# The suite runs in this many processes (pytest-xdist); each starts its own app server, browser
+# and PostgreSQL database (tests/pg_worker.py). Two: this project's machines have two cores.
+TEST_WORKERS ?= 2
 
 VENV := .venv
 BIN := $(VENV)/bin
@@ -16,7 +20,7 @@ E2E := tests/e2e
 # npm gives unpacked files the tarball's 1985 mtime, so a stamp of our own marks the install.
 E2E_STAMP := $(E2E)/node_modules/.installed
 
-.PHONY: venv run test bench clean
+.PHONY: venv run test test-fast bench clean
 
 venv: $(STAMP)
 
@@ -48,7 +52,11 @@ $(E2E_STAMP): $(E2E)/package.json $(E2E)/package-lock.json
 test: venv $(E2E_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -ra $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -ra -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+# Only the tests that neither run a page (AppTest) nor Chromium: lib/ and the command line.
+test-fast: venv
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) -m "not e2e and not app and not chromium" $(PYTEST_ARGS)
 
 bench: venv
 	$(BIN)/python -m bench.run

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from pg_worker import postgres_test_url
 
 # Before lib/ is imported: figures check every property (lib/charts/style.py VALIDATE), and
 # rendered chart images go to a folder of this test session, not to data/.
@@ -20,7 +21,6 @@ from lib.plan.load import load_plan, parse_plan
 from lib.plan.schema import Plan
 from lib.store import auth
 from lib.store.db import make_engine, metadata
-from lib.store.settings import normalise_url
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_TARGETS = ROOT / "targets.yaml"
@@ -129,6 +129,19 @@ indicators:
 """
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests that run the app (AppTest, or the app's own store) or draw with Chromium:
+    `make test-fast` leaves them out, with the browser tests, for a unit-test loop of lib/."""
+    for item in items:
+        module = getattr(item, "module", None)
+        if module is not None and (hasattr(module, "AppTest") or hasattr(module, "app_store")):
+            item.add_marker(pytest.mark.app)
+        # A test that draws with the real Chromium is skipped, with a reason, where it is
+        # missing: that reason is how such a test is known.
+        if any("Chromium" in str(m.kwargs.get("reason", "")) for m in item.iter_markers("skipif")):
+            item.add_marker(pytest.mark.chromium)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def own_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Tests never touch the developer's database or editor accounts: the whole session (and
@@ -148,18 +161,12 @@ def own_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def store_url(request, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """A new, empty figures database for one test: a SQLite file, or the PostgreSQL test database
-    (TEST_DATABASE_URL, emptied first). DATABASE_URL points at it, for code that reads it."""
+    """A new, empty figures database for one test: a SQLite file, or this process's PostgreSQL
+    test database (tests/pg_worker.py; emptied first). DATABASE_URL points at it, for code that reads it."""
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'figures.sqlite3'}"
     else:
-        given = os.environ.get("TEST_DATABASE_URL")
-        if not given:
-            pytest.skip(
-                "TEST_DATABASE_URL not set: no PostgreSQL server to test against "
-                "(.ci/run starts one)"
-            )
-        url = normalise_url(given)
+        url = postgres_test_url()
         engine = make_engine(url)
         metadata.drop_all(engine)
         engine.dispose()

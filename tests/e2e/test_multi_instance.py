@@ -11,17 +11,16 @@ Skips with the reason without TEST_DATABASE_URL (.ci/run sets it), Chromium or P
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers import choose_concepts
+from pg_worker import postgres_test_url
 
 from lib.plan.load import load_plan
 from lib.store import auth
 from lib.store.db import make_engine, metadata
-from lib.store.settings import normalise_url
 from lib.store.store import Conflict, FigureInput, Store
 from support import streamlit_server
 
@@ -35,13 +34,7 @@ APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 @pytest.fixture
 def pg_url() -> str:
-    given = os.environ.get("TEST_DATABASE_URL")
-    if not given:
-        pytest.skip(
-            "TEST_DATABASE_URL not set: no PostgreSQL server for two app instances to share "
-            "(.ci/run starts one)"
-        )
-    url = normalise_url(given)
+    url = postgres_test_url()
     engine = make_engine(url)
     metadata.drop_all(engine)  # a database of its own: start from the example figures
     engine.dispose()

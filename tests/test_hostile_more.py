@@ -1,0 +1,72 @@
+"""Hostile input, second round (issue 33, cases 5-11): each is refused or warned about in Dutch,
+in bounded time and memory, with nothing stored or changed. The hostile files are made here.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from store_fixtures import open_store
+
+from lib.cli.main import run
+from lib.plan.load import parse_plan
+from lib.problems import ValidationFailed
+from lib.store import auth
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def store(plan, store_url, tmp_path, monkeypatch):
+    """A store with the example figures, the CLI pointed at it, and two editors."""
+    secrets = tmp_path / "secrets.toml"
+    monkeypatch.setenv("HJK_SECRETS", str(secrets))
+    for name in ("anna", "bob"):
+        auth.add_editor(secrets, name, "een lang wachtwoord", rounds=4)
+    return open_store(plan, store_url)
+
+
+def cli(capsys, *args: str) -> tuple[int, str, str]:
+    code = run(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# ------------------------------------------------------------------ 5. a YAML alias bomb
+
+BOMB = "\n".join(
+    ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    + [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 10)]
+)
+
+
+@pytest.mark.parametrize(
+    ("front", "message", "line"),
+    [
+        (BOMB, "verwijzingen (*naam) herhalen samen meer dan 1.000 waarden", 3),
+        ("loop: &loop [1, *loop]", "een verwijzing (*naam) verwijst naar zichzelf", 1),
+    ],
+)
+def test_5_a_yaml_alias_bomb_is_refused_within_a_second(capsys, tmp_path, front, message, line):
+    text = (ROOT / "targets.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "targets.yaml"
+    path.write_text(front + "\n" + text, encoding="utf-8")
+    started = time.perf_counter()
+    with pytest.raises(ValidationFailed) as failed:
+        parse_plan(path.read_text(encoding="utf-8"), "targets.yaml")
+    assert time.perf_counter() - started < 1
+    code, _out, err = cli(capsys, "validate", "--targets", str(path))
+    assert message in str(failed.value), str(failed.value)
+    assert f"targets.yaml, regel {line}" in str(failed.value)
+    assert code == 1 and message in err
+
+
+def test_5_aliases_that_repeat_little_still_work():
+    text = (ROOT / "targets.yaml").read_text(encoding="utf-8")
+    anchored = text.replace("title: Masterplan", "title: &title Masterplan", 1)
+    anchored = anchored.replace("  version: Versie 2, oktober 2013", "  version: *title", 1)
+    assert anchored.count("*title") == 1
+    plan = parse_plan(anchored, "targets.yaml")
+    assert plan.plan.version == plan.plan.title == "Masterplan Het Jonge Kind"

@@ -4,6 +4,7 @@ in bounded time and memory, with nothing stored or changed. The hostile files ar
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from store_fixtures import open_store
 from lib.cli.main import run
 from lib.plan.load import parse_plan
 from lib.problems import ValidationFailed
-from lib.store import auth
+from lib.store import auth, backup
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,3 +71,44 @@ def test_5_aliases_that_repeat_little_still_work():
     assert anchored.count("*title") == 1
     plan = parse_plan(anchored, "targets.yaml")
     assert plan.plan.version == plan.plan.title == "Masterplan Het Jonge Kind"
+
+
+# ------------------------------------------------------------------ 6. a backup that cannot be written
+
+
+def test_6_a_backup_to_a_place_it_cannot_write_leaves_nothing_behind(
+    capsys, tmp_path, cli_store, monkeypatch
+):
+    assert cli(capsys, "history", "--limit", "1")[0] == 0  # creates and seeds the database
+    folder = tmp_path / "kopieen"
+    folder.mkdir()
+    someone_elses = folder / "b.sqlite3.part"
+    someone_elses.write_text("van iemand anders", encoding="utf-8")
+    a_file = tmp_path / "gewoon.txt"
+    a_file.write_text("x", encoding="utf-8")
+    cases = [
+        (folder / "nieuw" / "b.sqlite3", 2, f"de map {folder / 'nieuw'} bestaat niet"),
+        (a_file / "b.sqlite3", 2, f"de map {a_file} bestaat niet"),
+        (Path("/proc/b.sqlite3"), 1, "kan de reservekopie niet schrijven"),
+    ]
+    for target, status, message in cases:
+        code, _out, err = cli(capsys, "backup", str(target))
+        assert (code, "Traceback" in err) == (status, False), err
+        assert message in err, err
+    assert not (folder / "nieuw").exists()
+
+    def disk_full(_source, partial):
+        partial.write_bytes(b"half")
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backup, "_copy", disk_full)
+    code, _out, err = cli(capsys, "backup", str(folder / "b.sqlite3"))
+    assert code == 1 and "kan de reservekopie niet schrijven (de schijf is vol)" in err
+    assert [p.name for p in folder.iterdir()] == [someone_elses.name]
+    assert someone_elses.read_text(encoding="utf-8") == "van iemand anders"
+    monkeypatch.undo()
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{cli_store}")
+    monkeypatch.setenv("HJK_SECRETS", str(tmp_path / "secrets.toml"))
+    assert cli(capsys, "backup", str(folder / "b.sqlite3"))[0] == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["b.sqlite3", "b.sqlite3.part"]
+    assert someone_elses.read_text(encoding="utf-8") == "van iemand anders"

@@ -4,8 +4,12 @@ in bounded time and memory, with nothing stored or changed. The hostile files ar
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
+import threading
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -112,3 +116,50 @@ def test_6_a_backup_to_a_place_it_cannot_write_leaves_nothing_behind(
     assert cli(capsys, "backup", str(folder / "b.sqlite3"))[0] == 0
     assert sorted(p.name for p in folder.iterdir()) == ["b.sqlite3", "b.sqlite3.part"]
     assert someone_elses.read_text(encoding="utf-8") == "van iemand anders"
+
+
+# ------------------------------------------------------------------ 7. reading at most the limit
+
+
+def test_7_import_reads_at_most_the_limit_from_any_kind_of_file(capsys, tmp_path, cli_store):
+    assert cli(capsys, "history", "--limit", "1")[0] == 0
+    before = stored(cli_store)
+    huge = tmp_path / "groot.csv"
+    with huge.open("wb") as f:
+        f.truncate(400 * 1024 * 1024)  # sparse: 400 MB to read, no disk used
+    tracemalloc.start()
+    try:
+        code, _out, err = cli(capsys, "import", str(huge), "--editor", "anna")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert code == 1 and "groot.csv: het bestand is meer dan 5 MB; de grens is 5 MB" in err, err
+    assert peak < 30 * 1024 * 1024, f"{peak / 1e6:.0f} MB"
+
+    code, _out, err = cli(capsys, "import", "/dev/zero", "--editor", "anna")
+    assert code == 1 and "zero: het bestand is meer dan 5 MB" in err, err
+
+    pipe = tmp_path / "pijp.csv"
+    os.mkfifo(pipe)
+
+    def endless_writer():
+        with contextlib.suppress(OSError), pipe.open("wb") as f:
+            while True:
+                f.write(b"x" * 65536)
+
+    writer = threading.Thread(target=endless_writer, daemon=True)
+    writer.start()
+    started = time.perf_counter()
+    code, _out, err = cli(capsys, "import", str(pipe), "--editor", "anna")
+    assert code == 1 and "pijp.csv: het bestand is meer dan 5 MB" in err, err
+    writer.join(5)
+    assert not writer.is_alive()
+    code, _out, err = cli(capsys, "import", str(pipe), "--editor", "anna")  # nobody writes
+    assert code == 2 and "pijp.csv niet lezen (er komen geen gegevens)" in err, err
+    assert time.perf_counter() - started < 8
+    assert stored(cli_store) == before
+
+
+def stored(database: Path) -> list[tuple]:
+    with sqlite3.connect(database) as con:
+        return con.execute("SELECT * FROM figures ORDER BY 1, 2, 3").fetchall()

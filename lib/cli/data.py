@@ -22,6 +22,7 @@ from lib.store.identity import same_editor
 from lib.store.imports import apply_import, preview_import
 from lib.store.settings import secrets_path
 from lib.store.store import Conflict, Store
+from lib.store.upload import read_limited
 from lib.store.workbook import export_csv, export_xlsx
 
 
@@ -118,8 +119,10 @@ def check_editor(name: str) -> str:
 
 
 def run_import(args: argparse.Namespace, plan: Plan) -> int:
-    try:
-        raw = args.file.read_bytes()
+    try:  # never more than the limit: the file may be 400 MB, /dev/zero or a pipe
+        raw = read_limited(args.file)
+    except TimeoutError:
+        raise UsageError(f"kan {args.file} niet lezen (er komen geen gegevens)") from None
     except OSError as exc:
         raise UsageError(f"kan {args.file} niet lezen ({exc.strerror})") from None
     store = Store.open(plan)

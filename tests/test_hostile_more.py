@@ -5,6 +5,7 @@ in bounded time and memory, with nothing stored or changed. The hostile files ar
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import sqlite3
 import threading
@@ -163,3 +164,54 @@ def test_7_import_reads_at_most_the_limit_from_any_kind_of_file(capsys, tmp_path
 def stored(database: Path) -> list[tuple]:
     with sqlite3.connect(database) as con:
         return con.execute("SELECT * FROM figures ORDER BY 1, 2, 3").fetchall()
+
+
+# ------------------------------------------------------------------ 8. look-alike editor names
+
+CYRILLIC_A = "\u0410"  # looks like the Latin A
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (f"{CYRILLIC_A}nna", "de naam mengt letters uit verschillende schriften"),
+        ("\u0430\u043d\u043d\u0430", None),  # all Cyrillic, not like 'anna': a name of its own
+        ("\u0410\u0430\u0430", None),
+        ("\uff41nna", "de naam lijkt op die van redacteur 'anna'"),  # fullwidth a (NFKC)
+        ("rnaria", "de naam lijkt op die van redacteur 'maria'"),
+        ("bo b", None),
+        ("BOB", None),  # the same account, any case: its password is replaced
+    ],
+)
+def test_8_a_name_that_looks_like_an_editors_is_refused(
+    capsys, tmp_path, monkeypatch, name, message
+):
+    secrets = tmp_path / "secrets.toml"
+    monkeypatch.setenv("HJK_SECRETS", str(secrets))
+    for known in ("anna", "bob", "maria"):
+        auth.add_editor(secrets, known, "een lang wachtwoord", rounds=4)
+    before = secrets.read_text(encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", io.StringIO("nog een lang wachtwoord\n"))
+    code, _out, err = cli(capsys, "add-editor", name, "--password-stdin")
+    if message is None:
+        assert code == 0, err
+        return
+    assert code == 1 and f"add-editor, veld 'NAME': {message}" in err, err
+    assert secrets.read_text(encoding="utf-8") == before
+
+
+def test_8_existing_editors_keep_working_whatever_their_name(tmp_path, monkeypatch):
+    """A file that already holds a look-alike (written by hand) still logs both in, and each
+    account's password can still be replaced: refusing is for new names only."""
+    secrets = tmp_path / "secrets.toml"
+    auth.add_editor(secrets, "anna", "een lang wachtwoord", rounds=4)
+    odd = f"{CYRILLIC_A}nna"
+    hashed = auth.hash_password("een ander wachtwoord", rounds=4)
+    with secrets.open("a", encoding="utf-8") as f:
+        f.write(f'"{odd}" = "{hashed}"\n')
+    assert auth.add_editor(secrets, odd, "een derde wachtwoord", rounds=4) is True
+    config = auth.editor_config(auth.load_secrets(secrets))
+    assert auth.check_password(config, odd, "een derde wachtwoord") == odd
+    assert auth.check_password(config, "Anna", "een lang wachtwoord") == "anna"
+    with pytest.raises(ValidationFailed, match="lijkt op die van redacteur"):
+        auth.add_editor(secrets, "\uff21nna", "een lang wachtwoord", rounds=4)

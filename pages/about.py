@@ -7,6 +7,7 @@ import streamlit as st
 from lib import fmt
 from lib.plan.load import methodology_path
 from lib.views.html_text import document
+from lib.views.html_text import escape_markdown as md
 from lib.views.plan_text import methodology, plan_line
 from lib.views.tables import figures_table
 from ui import components, context
@@ -22,8 +23,8 @@ def render() -> None:
     st.header("Waar de cijfers vandaan komen")
     st.markdown(plan_line(ctx.plan))
     st.markdown(
-        f"- **Doelen:** {plan.source}. Elk doel in het dashboard verwijst naar de paragraaf en de woorden van het plan.\n"
-        f"- **Cijfers:** bestand *{ctx.actuals.file}*, "
+        f"- **Doelen:** {md(plan.source)}. Elk doel in het dashboard verwijst naar de paragraaf en de woorden van het plan.\n"
+        f"- **Cijfers:** bestand *{md(ctx.actuals.file)}*, "
         f"{fmt.count(len(ctx.actuals.frame), 'cijfer', 'cijfers')}"
         + (
             ", **voorbeeldgegevens** (verzonnen, geen resultaten van de gemeente)"

@@ -14,6 +14,7 @@ from lib.views.districts import (
     why_no_rate,
 )
 from lib.views.html_table import html_table
+from lib.views.html_text import escape_markdown as md
 from ui import components, context, filters, texts
 
 
@@ -25,7 +26,7 @@ def _choose_district(ctx: context.Context) -> str | None:
     def follow() -> None:  # same choice as the sidebar filter, so it lands in the URL
         st.session_state["filter_district"] = st.session_state["districts_district"]
 
-    label = f"Wijk: {names[ctx.district]}" if ctx.district else "Kies een wijk"
+    label = f"Wijk: {md(names[ctx.district])}" if ctx.district else "Kies een wijk"
     with st.popover(label, icon=":material/location_on:", key="districts_district_popover"):
         chosen = st.selectbox(
             "Wijk vergelijken met de stad",
@@ -44,7 +45,9 @@ def _choose_indicator(counted: list[Indicator]) -> Indicator:
     before = st.session_state.get("districts_indicator")
     current = next((i for i in counted if before is not None and i.id == before.id), counted[0])
     with st.popover(
-        f"Indicator: {current.name}", icon=":material/swap_vert:", key="districts_indicator_popover"
+        f"Indicator: {md(current.name)}",
+        icon=":material/swap_vert:",
+        key="districts_indicator_popover",
     ):
         return st.selectbox(  # wide: the names are long, the popover as wide as its content
             "Indicator", counted, key="districts_indicator", format_func=lambda i: i.name, width=480
@@ -65,7 +68,7 @@ def _status(progress, plan, year: int) -> tuple[list[str], str]:
 def render() -> None:
     ctx = context.current()
     st.title(f"Per wijk: stand {ctx.year} in de {len(ctx.plan.districts.list)} wijken")
-    st.info(district_intro(ctx.plan), icon=":material/info:")
+    st.info(md(district_intro(ctx.plan)), icon=":material/info:")
     counted = ctx.plan.counted_per_district()
     if not counted:
         return
@@ -109,7 +112,8 @@ def render() -> None:
         for indicator in ctx.plan.indicators:  # texts written for this wijk, in plan order
             pair = written.get((indicator.id, ctx.year, district))
             if pair:
-                st.markdown(f"**{indicator.name}** ({ctx.plan.district_names()[district]})")
+                wijk = ctx.plan.district_names()[district]
+                st.markdown(f"**{md(indicator.name)}** ({md(wijk)})")
                 texts.show_texts(pair)
 
     st.header("Rangorde per indicator")

@@ -14,6 +14,7 @@ import pandas as pd
 from lib import fmt
 from lib.plan.schema import BaselineFact, Plan
 from lib.status import BEHIND, STATUSES, label
+from lib.views.html_text import escape_markdown as md
 
 FLAG = "⚠"
 FLAG_FILL = "#FFE08A"  # light amber: black text on it is far above 4.5:1
@@ -85,7 +86,7 @@ def where_behind(progress: pd.DataFrame, plan: Plan, year: int) -> list[str]:
         lines.append(f"Geen wijk ligt in {year} achter op een wijkdoel.")
     else:
         by_wijk = behind.groupby("district_name", sort=False)["name"].apply(list)
-        parts = [f"{wijk} ({fmt.listing(items)})" for wijk, items in by_wijk.items()]
+        parts = [f"{md(wijk)} ({md(fmt.listing(items))})" for wijk, items in by_wijk.items()]
         lines.append(f"{STATUSES[BEHIND].icon} Achter op een wijkdoel: " + "; ".join(parts) + ".")
     plain = rows[rows["target"].isna()]
     empty = plain[plain["actual"].isna() | (plain["actual"] == 0)]
@@ -93,7 +94,8 @@ def where_behind(progress: pd.DataFrame, plan: Plan, year: int) -> list[str]:
         counts = empty.groupby("district_name", sort=False).size()
         order = [n for n in plan.district_names().values() if n in counts.index]
         parts = [
-            f"{wijk} ({fmt.count(int(counts[wijk]), 'indicator', 'indicatoren')})" for wijk in order
+            f"{md(wijk)} ({fmt.count(int(counts[wijk]), 'indicator', 'indicatoren')})"
+            for wijk in order
         ]
         lines.append(f"{FLAG} 0 of geen cijfer: " + ", ".join(parts) + ".")
     return lines
@@ -162,7 +164,9 @@ def district_intro(plan: Plan, note: bool = True) -> str:
 def why_no_rate(plan: Plan) -> str:
     """Why no figure per 100 young children can be given: the plan counts them for the city only."""
     city = [f for f in plan.baseline_facts if not f.districts]
-    counted = fmt.listing([f"{f.name} ({fmt.number(f.value)}, {f.period})" for f in city[:3]])
+    counted = fmt.listing(
+        [f"{md(f.name)} ({fmt.number(f.value)}, {md(f.period)})" for f in city[:3]]
+    )
     return (
         "Een cijfer per 100 jonge kinderen per wijk kan hier niet: de feiten van het plan geven "
         "geen aantallen per wijk"

@@ -6,20 +6,24 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
+import re
 import sqlite3
 import threading
 import time
 import tracemalloc
+from datetime import date
 from pathlib import Path
 
 import pytest
-from store_fixtures import open_store
+from store_fixtures import counts, open_store
 
 from lib.cli.main import run
 from lib.plan.load import parse_plan
 from lib.problems import ValidationFailed
 from lib.store import auth, backup
+from lib.store.store import FigureInput
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -215,3 +219,29 @@ def test_8_existing_editors_keep_working_whatever_their_name(tmp_path, monkeypat
     assert auth.check_password(config, "Anna", "een lang wachtwoord") == "anna"
     with pytest.raises(ValidationFailed, match="lijkt op die van redacteur"):
         auth.add_editor(secrets, "\uff21nna", "een lang wachtwoord", rounds=4)
+
+
+# ------------------------------------------------------------------ 10. direction overrides
+
+# A right-to-left override makes 'geen 01 kinderen' read as 'geen 10 kinderen' in a browser.
+OVERRIDE = "geen \u202e01\u202c kinderen\u2066 \u2069\x07\x1b"
+
+
+def test_10_direction_overrides_and_control_characters_are_not_stored(store):
+    plan = store.plan
+    indicator = next(i for i in plan.indicators if i.kind == "level" and not i.per_district)
+    key = (indicator.id, 2014, "")
+    store.save_text(key, OVERRIDE, f"regel een\n{OVERRIDE}", "anna")
+    layers = store.text_layers()[key]["concept"]
+    assert (layers["explanation"], layers["measures"]) == (
+        "geen 01 kinderen",
+        "regel een\ngeen 01 kinderen",
+    )
+    store.save([FigureInput(indicator.id, 2014, "", "5", note=OVERRIDE, source=OVERRIDE)], "anna")
+    (row,) = store.history(key, limit=1).to_dict("records")
+    assert (row["note"], row["source"]) == ("geen 01 kinderen", "geen 01 kinderen")
+    store.add_meeting(date(2014, 11, 3), OVERRIDE, "anna")
+    assert [m.title for m in store.meetings() if m.day == date(2014, 11, 3)] == ["geen 01 kinderen"]
+    hidden = re.compile("[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b-\x1f\x7f]")
+    everything = json.dumps(counts(store), default=str, ensure_ascii=False)
+    assert hidden.findall(everything) == []

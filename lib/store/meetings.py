@@ -17,6 +17,7 @@ from lib.figures.history import Record
 from lib.problems import Problem, ValidationFailed
 from lib.store.clock import now
 from lib.store.db import meetings, reading, writing
+from lib.store.text_rules import clean_text
 from lib.store.writes import record_change
 
 NEXT_MEETING_FALLBACK = timedelta(weeks=6)
@@ -71,7 +72,7 @@ class MeetingStore:
 
     def add_meeting(self, day: date, title: str, editor: str) -> None:
         """Add a meeting; a date that already has one is refused in Dutch."""
-        title = (title or "").strip()
+        title = clean_text(title)
         if len(title) > TITLE_MAX:
             raise ValidationFailed(
                 [Problem("vergaderingen", f"titel langer dan {TITLE_MAX} tekens", field="title")]

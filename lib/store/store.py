@@ -44,6 +44,7 @@ from lib.store.meetings import MeetingStore
 from lib.store.restore import plan_restore
 from lib.store.seed import example_seed, initialise
 from lib.store.settings import database_url, url_label
+from lib.store.text_rules import clean_text
 from lib.store.texts import TextStore
 from lib.store.writes import (
     Conflict,
@@ -213,8 +214,8 @@ class Store(MeetingStore, TextStore, YearStore):
                         wish,
                         value=canonical_value(kind, typed),
                         counted_on=typed["counted_on"],
-                        source=wish.source.strip(),
-                        note=wish.note.strip(),
+                        source=clean_text(wish.source),
+                        note=clean_text(wish.note),
                     )
                 )
         if problems:
@@ -229,7 +230,7 @@ class Store(MeetingStore, TextStore, YearStore):
         """Turn concepts down with a reason, which the history records; the approved figures stay."""
         if not reason.strip():
             raise ValidationFailed([Problem("afwijzen", "geef een reden voor het afwijzen")])
-        review = partial(writes.reject_figure, editor=editor, reason=reason.strip())
+        review = partial(writes.reject_figure, editor=editor, reason=clean_text(reason))
         return self._review(items, "afwijzen", review)
 
     def _review(self, items: list[tuple[Key, int]], what: str, review) -> int:

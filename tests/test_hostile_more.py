@@ -17,12 +17,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from store_fixtures import counts, open_store
+from store_fixtures import app_store, counts, open_store
+from test_edit_page import PASSWORD, log_in, open_edit_page
 
+from lib import fmt
 from lib.cli.main import run
 from lib.plan.load import parse_plan
 from lib.problems import ValidationFailed
 from lib.store import auth, backup
+from lib.store.meetings import far_meeting
 from lib.store.store import FigureInput
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -245,3 +248,48 @@ def test_10_direction_overrides_and_control_characters_are_not_stored(store):
     hidden = re.compile("[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b-\x1f\x7f]")
     everything = json.dumps(counts(store), default=str, ensure_ascii=False)
     assert hidden.findall(everything) == []
+
+
+# ------------------------------------------------------------------ 11. a meeting far away
+
+
+@pytest.mark.parametrize(
+    ("day", "last_year", "as_of", "warned"),
+    [
+        (date(2099, 5, 1), 2015, date(2014, 10, 1), "ligt meer dan een jaar na het einde van"),
+        (date(2016, 12, 31), 2015, date(2014, 10, 1), None),  # a year after the plan's end
+        (date(2017, 1, 1), 2015, date(2014, 10, 1), "(31 december 2015)"),
+        (date(2019, 2, 28), 2015, date(2018, 2, 28), None),
+        (date(2019, 3, 1), 2015, date(2018, 2, 27), "na de peildatum (27 februari 2018)"),
+    ],
+)
+def test_11_a_meeting_far_after_the_plan_and_peildatum_is_warned_about(
+    day, last_year, as_of, warned
+):
+    warning = far_meeting(day, last_year, as_of)
+    assert (warning is None) == (warned is None)
+    if warned:
+        assert warning.startswith(f"Let op: {fmt.long_date(day)} ligt") and warned in warning
+
+
+def test_11_the_command_line_and_the_page_warn_about_2099(capsys, plan, tmp_path, monkeypatch):
+    store = app_store(plan, tmp_path, monkeypatch)
+    monkeypatch.setenv("HJK_SECRETS", str(tmp_path / "secrets.toml"))
+    for name in ("anna", "bob"):
+        auth.add_editor(tmp_path / "secrets.toml", name, PASSWORD, rounds=4)
+    code, _out, err = cli(capsys, "meetings", "add", "2099-05-01", "--editor", "anna")
+    assert code == 0 and "Vergadering van 1 mei 2099 toegevoegd." in err
+    assert "Let op: 1 mei 2099 ligt meer dan een jaar na het einde van het plan" in err
+    code, _out, err = cli(capsys, "meetings", "add", "2014-11-03", "--editor", "anna")
+    assert code == 0 and "Let op" not in err
+    at = log_in(open_edit_page(), "anna")
+    # the date picker reaches ten years from the peildatum: 2024 for 2014 is one typing error
+    at.date_input(key="edit_meeting_day").set_value(date(2024, 9, 15))
+    next(t for t in at.tabs if t.label == "Vergaderingen").button[0].click().run()
+    assert not at.exception
+    warnings = [w.value for w in at.warning if "Let op" in w.value]
+    assert warnings == [
+        "Let op: 15 september 2024 ligt meer dan een jaar na het einde van het plan "
+        "(31 december 2015). Klopt het jaar?"
+    ]
+    assert date(2024, 9, 15) in [m.day for m in store.meetings()]

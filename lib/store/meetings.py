@@ -59,6 +59,22 @@ def due_before(all_meetings: list[Meeting], today: date) -> date:
     return following.day if following else today + NEXT_MEETING_FALLBACK
 
 
+def far_meeting(day: date, last_year: int, as_of: date) -> str | None:
+    """A Dutch warning for a meeting more than a year after the later of the plan's last day
+    and the peildatum (2099 for 2014, say): saved all the same, it may be a typing error."""
+    later = max(date(last_year, 12, 31), as_of)
+    a_year_on = later.replace(
+        year=later.year + 1, day=min(later.day, 28) if later.month == 2 else later.day
+    )
+    if day <= a_year_on:
+        return None
+    which = "de peildatum" if later == as_of else "het einde van het plan"
+    return (
+        f"Let op: {fmt.long_date(day)} ligt meer dan een jaar na {which} "
+        f"({fmt.long_date(later)}). Klopt het jaar?"
+    )
+
+
 class MeetingStore:
     """The meeting methods of lib.store.store.Store (which supplies `engine`)."""
 

@@ -5,7 +5,6 @@ import streamlit as st
 from lib.charts.districts import district_profile, heatmap_view, ranking_view
 from lib.plan.schema import Indicator
 from lib.views.districts import (
-    FLAG,
     district_intro,
     per_district_facts,
     per_hundred,
@@ -58,8 +57,8 @@ def _status(progress, plan, year: int) -> tuple[list[str], str]:
     """Where the city is behind, as lines and as the status table's HTML (built once per view)."""
     text, fills = status_matrix(progress, plan, year)
     caption = (
-        f"Status per wijk in {year} waar het plan een wijkdoel stelt; elders de stand, "
-        f"{FLAG} bij 0 of geen cijfer"
+        f"Status per wijk in {year} waar het plan een wijkdoel stelt; elders alleen de stand "
+        "(– : geen cijfer), zonder status: daar vraagt het plan niets van de wijk"
     )
     table = html_table(text.rename_axis("Indicator"), caption, index=True, fills=fills)
     return where_behind(progress, plan, year), table

@@ -10,6 +10,7 @@ from lib.views.html_text import document
 from lib.views.html_text import escape_markdown as md
 from lib.views.plan_text import methodology, plan_line
 from lib.views.tables import figures_table
+from lib.views.worked import fill_worked
 from ui import components, context
 
 METHODOLOGY = Path(__file__).resolve().parent.parent / "docs" / "methodology.md"
@@ -39,7 +40,9 @@ def render() -> None:
     st.header("Hoe de status wordt bepaald")
     # The rules for every plan, then this plan's own part; sections one level below the headers.
     general = METHODOLOGY.read_text(encoding="utf-8")
-    components.text(document(methodology(ctx.plan, general, _own_text(), top=3)))
+    own = _own_text()  # its worked numbers filled in by the engine, at the peildatum shown
+    own = own and fill_worked(own, ctx.plan, ctx.progress, ctx.as_of)
+    components.text(document(methodology(ctx.plan, general, own, top=3)))
     st.header("Toegankelijkheid")
     components.text(document(ACCESSIBILITY.read_text(encoding="utf-8")))
 

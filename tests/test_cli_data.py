@@ -237,7 +237,7 @@ SUMMARY = "overgeslagen, "
             b"indicator,year,district,value\n\xff\xfe\x00,2014,,3\n",
             "latin.csv: bestand is geen UTF-8-tekst",
         ),
-        ("groot.csv", b"x" * (5 * 1024 * 1024 + 1), "groot.csv: het bestand is 5,0 MB"),
+        ("groot.csv", b"x" * (5 * 1024 * 1024 + 1), "groot.csv: het bestand is meer dan 5 MB"),
     ],
 )
 def test_a_refused_file_gets_its_error_without_a_row_summary(

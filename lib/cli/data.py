@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from datetime import date
 from pathlib import Path
 
 from lib import fmt
@@ -126,7 +127,8 @@ def run_import(args: argparse.Namespace, plan: Plan) -> int:
     except OSError as exc:
         raise UsageError(f"kan {args.file} niet lezen ({exc.strerror})") from None
     store = Store.open(plan)
-    preview = preview_import(raw, args.file.name, store)
+    as_of = store.read_actuals().meta.reporting_date or date.today()  # as `progress` does
+    preview = preview_import(raw, args.file.name, store, as_of)
     for change in [*preview.changes, *preview.text_changes]:
         print(change)
     if not preview.refused:  # a refused file has no rows to count, only its error

@@ -40,6 +40,7 @@ from lib.store.db import (
     reading,
     writing,
 )
+from lib.store.earlier import earlier_figures
 from lib.store.meetings import MeetingStore
 from lib.store.restore import plan_restore
 from lib.store.seed import example_seed, initialise
@@ -102,11 +103,12 @@ class Store(MeetingStore, TextStore, YearStore):
             versions = {
                 (r.indicator, r.year, r.district): r.version for r in conn.execute(select(figures))
             }
-        chosen: dict[Key, dict] = {}
-        for status in (APPROVED, CONCEPT) if include_concept else (APPROVED,):
-            for row in rows:
-                if row["status"] == status:
-                    chosen[(row["indicator"], row["year"], row["district"])] = dict(row)
+            chosen: dict[Key, dict] = {}
+            for status in (APPROVED, CONCEPT) if include_concept else (APPROVED,):
+                for row in rows:
+                    if row["status"] == status:
+                        chosen[(row["indicator"], row["year"], row["district"])] = dict(row)
+            earlier = earlier_figures(conn, self.plan, chosen, include_concept)
         records, problems = [], []
         for key, row in sorted(chosen.items()):
             if row["value"] is None:  # a concept that proposes removal
@@ -128,7 +130,8 @@ class Store(MeetingStore, TextStore, YearStore):
             info["description"],
         )
         mode = "c" if include_concept else "v"
-        return Actuals(frame, meta, f"{self._url_id}:{info['revision']}:{mode}", self.label())
+        version = f"{self._url_id}:{info['revision']}:{mode}"
+        return Actuals(frame, meta, version, self.label(), earlier)
 
     def layers(self) -> tuple[dict[Key, Layers], dict[Key, int], dict[Key, dict]]:
         """Every figure's layers, its version, and who entered its concept and when."""

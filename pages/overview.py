@@ -94,6 +94,7 @@ def render() -> None:
             st.caption(
                 f"{fmt.count(tile['targets'], 'doel', 'doelen')} in {ctx.year}"
                 + (f", {later} nog niet aan de orde" if later else "")
+                + (f", {tile['concepts']} op een conceptcijfer" if tile.get("concepts") else "")
             )
     table = overview_table(ctx.progress, ctx.plan, ctx.year, ctx.agenda)
     if table.empty:  # an agenda item without indicators yet

@@ -34,9 +34,9 @@ def status_matrix(
     """
     rows = progress[(progress["district"] != "") & (progress["year"] == year)]
     cells = [
-        _cell(actual, target, status)
-        for actual, target, status in zip(
-            rows["actual"], rows["target"], rows["status"], strict=True
+        _cell(actual, target, status, concept)
+        for actual, target, status, concept in zip(
+            rows["actual"], rows["target"], rows["status"], rows["figure_status"], strict=True
         )
     ]
     long = pd.DataFrame(
@@ -60,9 +60,9 @@ def status_matrix(
     return grid("text", NO_FIGURE), grid("fill", "")
 
 
-def _cell(actual: object, target: object, status: str) -> tuple[str, str]:
-    """One wijk's cell of status_matrix: its text and fill."""
-    figure = "geen cijfer" if _missing(actual) else fmt.number(actual)
+def _cell(actual: object, target: object, status: str, concept=None) -> tuple[str, str]:
+    """One wijk's cell of status_matrix: its text and fill; a concept figure says so."""
+    figure = "geen cijfer" if _missing(actual) else fmt.concept(fmt.number(actual), concept)
     if not _missing(target):
         shown = label(status)
         return (shown if _missing(actual) else f"{shown} ({figure})"), STATUSES[status].colour
@@ -103,6 +103,7 @@ def per_hundred(
     out = []
     for district, name in plan.district_names().items():
         actual = rows["actual"].get(district)
+        status = rows["figure_status"].get(district) if "figure_status" in rows else None
         base = (fact.districts or {}).get(district)
         rate = None
         if not _missing(actual) and base:
@@ -110,7 +111,9 @@ def per_hundred(
         out.append(
             {
                 "Wijk": name,
-                "Stand": "geen cijfer" if _missing(actual) else fmt.number(actual),
+                "Stand": "geen cijfer"
+                if _missing(actual)
+                else fmt.concept(fmt.number(actual), status),
                 fact.name: "onbekend" if base is None else fmt.number(base),
                 f"Per 100 ({fact.unit})": "–" if rate is None else fmt.number(rate, 2),
             }

@@ -25,7 +25,7 @@ def _choose_agenda(ctx: context.Context) -> int:
         numbers,
         key="agenda_item",
         horizontal=True,
-        format_func=lambda n: f"{n}. {names[n]}",
+        format_func=lambda n: f"{n}. {md(names[n])}",  # a radio's options are Markdown
         on_change=follow,
     )
     # The sidebar shows it, greyed out; item 1 shown by default narrows no other page.
@@ -87,7 +87,7 @@ def _choose_theme(themes: list[Theme], number: int) -> Theme:
         list(by_name),
         key=key,
         horizontal=True,
-        format_func=lambda n: by_name[n].label,
+        format_func=lambda n: md(by_name[n].label),
     )
     st.query_params["thema"] = str(list(by_name).index(name) + 1)
     return by_name[name]

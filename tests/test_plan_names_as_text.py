@@ -26,8 +26,9 @@ HOSTILE = {
     "name: Groepen met een taalcoach": "name: Groepen met _een_ taalcoach",
     "name: Sterke voorscholen": "name: '[Sterke](https://example.org/a) voorscholen'",
     "title: Kansrijk Opgroeien": "title: Kansrijk `Opgroeien`",
+    "theme: Voorlezen thuis": "theme: Voorlezen ~~thuis~~",
 }
-WRITTEN = [LINK, "**Zuidwijk**", "_een_", "[Sterke](https://", "`Opgroeien`"]
+WRITTEN = [LINK, "**Zuidwijk**", "_een_", "[Sterke](https://", "`Opgroeien`", "~~thuis~~"]
 HTML_MARKUP = re.compile(
     r"<a href=\\?\"https://example\.org|<strong>Zuidwijk|<em>een|<code>Opgroeien"
 )
@@ -57,6 +58,8 @@ def markdown_shown(at) -> list[str]:
         kind = type(node).__name__
         if kind in {"Markdown", "Caption", "Title", "Header", "Subheader", "Alert", "Info"}:
             found.append(str(node.value))
+        if kind == "Radio":  # a radio's options are Markdown too (a select box's are text)
+            found += [str(o) for o in node.options]
         for attr in ("label", "help", "placeholder"):
             value = getattr(node, attr, None)
             if isinstance(value, str):

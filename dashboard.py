@@ -8,6 +8,7 @@ import streamlit as st
 
 from lib import fmt
 from lib.problems import ValidationFailed
+from lib.views.html_text import escape_markdown as md
 from ui import components, context, filters
 from ui.filters import AGENDA, AS_OF, DISTRICT, YEAR
 
@@ -121,4 +122,7 @@ with st.sidebar:
             help="Conceptcijfers zijn ingevoerd maar nog niet vastgesteld door een tweede redacteur.",
         )
     st.caption(f"{fmt.waiting_concepts(concepts_waiting)} op vaststelling.")
-    st.caption(f"{plan.plan.title} · {plan.plan.version} · gemeente {plan.plan.municipality}")
+    info = plan.plan  # the plan's words are text, never Markdown
+    st.caption(
+        " · ".join(md(t) for t in (info.title, info.version, f"gemeente {info.municipality}"))
+    )

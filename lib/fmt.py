@@ -81,6 +81,14 @@ def waiting_concepts(count: int) -> str:
     return f"{number(count)} conceptcijfers wachten"
 
 
+CONCEPT_MARK = " (concept)"
+
+
+def concept(text: str, figure_status: object) -> str:
+    """A shown value marked when its figure is a concept (not yet approved): '26 (concept)'."""
+    return text + CONCEPT_MARK if figure_status == "concept" else text
+
+
 def listing(items: list[str]) -> str:
     """'A', 'A en B', 'A, B en C': a Dutch enumeration."""
     if len(items) <= 1:

@@ -7,8 +7,10 @@ import streamlit as st
 from lib import fmt
 from lib.plan.load import methodology_path
 from lib.views.html_text import document
+from lib.views.html_text import escape_markdown as md
 from lib.views.plan_text import methodology, plan_line
 from lib.views.tables import figures_table
+from lib.views.worked import fill_worked
 from ui import components, context
 
 METHODOLOGY = Path(__file__).resolve().parent.parent / "docs" / "methodology.md"
@@ -22,8 +24,8 @@ def render() -> None:
     st.header("Waar de cijfers vandaan komen")
     st.markdown(plan_line(ctx.plan))
     st.markdown(
-        f"- **Doelen:** {plan.source}. Elk doel in het dashboard verwijst naar de paragraaf en de woorden van het plan.\n"
-        f"- **Cijfers:** bestand *{ctx.actuals.file}*, "
+        f"- **Doelen:** {md(plan.source)}. Elk doel in het dashboard verwijst naar de paragraaf en de woorden van het plan.\n"
+        f"- **Cijfers:** bestand *{md(ctx.actuals.file)}*, "
         f"{fmt.count(len(ctx.actuals.frame), 'cijfer', 'cijfers')}"
         + (
             ", **voorbeeldgegevens** (verzonnen, geen resultaten van de gemeente)"
@@ -38,7 +40,9 @@ def render() -> None:
     st.header("Hoe de status wordt bepaald")
     # The rules for every plan, then this plan's own part; sections one level below the headers.
     general = METHODOLOGY.read_text(encoding="utf-8")
-    components.text(document(methodology(ctx.plan, general, _own_text(), top=3)))
+    own = _own_text()  # its worked numbers filled in by the engine, at the peildatum shown
+    own = own and fill_worked(own, ctx.plan, ctx.progress, ctx.as_of)
+    components.text(document(methodology(ctx.plan, general, own, top=3)))
     st.header("Toegankelijkheid")
     components.text(document(ACCESSIBILITY.read_text(encoding="utf-8")))
 

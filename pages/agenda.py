@@ -6,6 +6,7 @@ import streamlit as st
 from lib.status import BEHIND
 from lib.views import html_text
 from lib.views.agenda import NO_TARGETS, OTHER_GOALS, ChartItem, Theme
+from lib.views.html_text import escape_markdown as md
 from lib.views.overview import agenda_headline
 from ui import components, context, filters, texts
 
@@ -24,7 +25,7 @@ def _choose_agenda(ctx: context.Context) -> int:
         numbers,
         key="agenda_item",
         horizontal=True,
-        format_func=lambda n: f"{n}. {names[n]}",
+        format_func=lambda n: f"{n}. {md(names[n])}",  # a radio's options are Markdown
         on_change=follow,
     )
     # The sidebar shows it, greyed out; item 1 shown by default narrows no other page.
@@ -86,7 +87,7 @@ def _choose_theme(themes: list[Theme], number: int) -> Theme:
         list(by_name),
         key=key,
         horizontal=True,
-        format_func=lambda n: by_name[n].label,
+        format_func=lambda n: md(by_name[n].label),
     )
     st.query_params["thema"] = str(list(by_name).index(name) + 1)
     return by_name[name]
@@ -95,9 +96,9 @@ def _choose_theme(themes: list[Theme], number: int) -> Theme:
 def render() -> None:
     ctx = context.current()
     number = _choose_agenda(ctx)
-    st.title(f"Agendapunt {number}: {ctx.plan.agenda_names()[number]}")
+    st.title(f"Agendapunt {number}: {md(ctx.plan.agenda_names()[number])}")
     st.caption(
-        f"Doelen en stand per jaar voor de hele stad; status voor {ctx.year} · {ctx.subtitle()}"
+        f"Doelen en stand per jaar voor de hele stad; status voor {ctx.year} · {md(ctx.subtitle())}"
     )
     with st.container(key="headline"):  # the counts first: they do not wait for any chart
         st.markdown(agenda_headline(ctx.city(ctx.year), number, ctx.year))

@@ -5,7 +5,6 @@ import streamlit as st
 from lib.charts.districts import district_profile, heatmap_view, ranking_view
 from lib.plan.schema import Indicator
 from lib.views.districts import (
-    FLAG,
     district_intro,
     per_district_facts,
     per_hundred,
@@ -14,6 +13,7 @@ from lib.views.districts import (
     why_no_rate,
 )
 from lib.views.html_table import html_table
+from lib.views.html_text import escape_markdown as md
 from ui import components, context, filters, texts
 
 
@@ -25,7 +25,7 @@ def _choose_district(ctx: context.Context) -> str | None:
     def follow() -> None:  # same choice as the sidebar filter, so it lands in the URL
         st.session_state["filter_district"] = st.session_state["districts_district"]
 
-    label = f"Wijk: {names[ctx.district]}" if ctx.district else "Kies een wijk"
+    label = f"Wijk: {md(names[ctx.district])}" if ctx.district else "Kies een wijk"
     with st.popover(label, icon=":material/location_on:", key="districts_district_popover"):
         chosen = st.selectbox(
             "Wijk vergelijken met de stad",
@@ -44,7 +44,9 @@ def _choose_indicator(counted: list[Indicator]) -> Indicator:
     before = st.session_state.get("districts_indicator")
     current = next((i for i in counted if before is not None and i.id == before.id), counted[0])
     with st.popover(
-        f"Indicator: {current.name}", icon=":material/swap_vert:", key="districts_indicator_popover"
+        f"Indicator: {md(current.name)}",
+        icon=":material/swap_vert:",
+        key="districts_indicator_popover",
     ):
         return st.selectbox(  # wide: the names are long, the popover as wide as its content
             "Indicator", counted, key="districts_indicator", format_func=lambda i: i.name, width=480
@@ -55,8 +57,8 @@ def _status(progress, plan, year: int) -> tuple[list[str], str]:
     """Where the city is behind, as lines and as the status table's HTML (built once per view)."""
     text, fills = status_matrix(progress, plan, year)
     caption = (
-        f"Status per wijk in {year} waar het plan een wijkdoel stelt; elders de stand, "
-        f"{FLAG} bij 0 of geen cijfer"
+        f"Status per wijk in {year} waar het plan een wijkdoel stelt; elders alleen de stand "
+        "(– : geen cijfer), zonder status: daar vraagt het plan niets van de wijk"
     )
     table = html_table(text.rename_axis("Indicator"), caption, index=True, fills=fills)
     return where_behind(progress, plan, year), table
@@ -65,7 +67,7 @@ def _status(progress, plan, year: int) -> tuple[list[str], str]:
 def render() -> None:
     ctx = context.current()
     st.title(f"Per wijk: stand {ctx.year} in de {len(ctx.plan.districts.list)} wijken")
-    st.info(district_intro(ctx.plan), icon=":material/info:")
+    st.info(md(district_intro(ctx.plan)), icon=":material/info:")
     counted = ctx.plan.counted_per_district()
     if not counted:
         return
@@ -109,7 +111,8 @@ def render() -> None:
         for indicator in ctx.plan.indicators:  # texts written for this wijk, in plan order
             pair = written.get((indicator.id, ctx.year, district))
             if pair:
-                st.markdown(f"**{indicator.name}** ({ctx.plan.district_names()[district]})")
+                wijk = ctx.plan.district_names()[district]
+                st.markdown(f"**{md(indicator.name)}** ({md(wijk)})")
                 texts.show_texts(pair)
 
     st.header("Rangorde per indicator")

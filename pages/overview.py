@@ -7,6 +7,7 @@ from lib import fmt
 from lib.status import STATUSES
 from lib.views.agenda import NO_TARGETS
 from lib.views.html_text import editor_texts, reason_cell, status_badge
+from lib.views.html_text import escape_markdown as md
 from lib.views.overview import TILE_STATUSES, latest_change, overview_table, tiles
 from lib.views.sparkline import sparkline
 from ui import components, context, since, texts
@@ -69,10 +70,10 @@ def _all_targets(ctx: context.Context, table: pd.DataFrame) -> None:
 def render() -> None:
     ctx = context.current()
     plan = ctx.plan.plan
-    st.title(f"Voortgang {plan.title} {ctx.year}")
+    st.title(f"Voortgang {md(plan.title)} {ctx.year}")
     changed = latest_change(ctx.actuals.frame)
     st.markdown(
-        f"**{plan.title}** ({plan.version}), gemeente {plan.municipality}. "
+        f"**{md(plan.title)}** ({md(plan.version)}), gemeente {md(plan.municipality)}. "
         f"Stand op **{fmt.long_date(ctx.as_of)}** (peildatum) · hele stad · "
         f"laatste wijziging in de cijfers: **{fmt.long_date(changed) if changed else 'onbekend'}**"
     )
@@ -84,7 +85,7 @@ def render() -> None:
     columns = [c for start in range(0, len(all_tiles), 3) for c in st.columns(3)]
     for column, tile in zip(columns, all_tiles, strict=False):
         with column.container(border=True):
-            st.markdown(f"**{tile['number']}. {tile['name']}**")
+            st.markdown(f"**{tile['number']}. {md(tile['name'])}**")
             st.markdown(  # the badges the agenda page and the tables show: escaped HTML
                 "  \n".join(f"{status_badge(s)} **{tile['counts'][s]}**" for s in TILE_STATUSES),
                 unsafe_allow_html=True,
@@ -93,6 +94,7 @@ def render() -> None:
             st.caption(
                 f"{fmt.count(tile['targets'], 'doel', 'doelen')} in {ctx.year}"
                 + (f", {later} nog niet aan de orde" if later else "")
+                + (f", {tile['concepts']} op een conceptcijfer" if tile.get("concepts") else "")
             )
     table = overview_table(ctx.progress, ctx.plan, ctx.year, ctx.agenda)
     if table.empty:  # an agenda item without indicators yet

@@ -300,7 +300,7 @@ def test_about_page_adds_the_other_plans_own_part(from_csv):
     for part in [
         "<h3>10. Dit plan: Kansrijk Opgroeien</h3>",
         "Looptijd: 2016-2019.",
-        "8 + 0,748 × (16 − 8) = 14,0 groepen",  # its own text, plan-kansrijk.md
+        "8 + 0,748 × (16 − 8) = 14 groepen.",  # its own text, plan-kansrijk.md, filled in
         "Lindewaard telt vier wijken; de gemeente groepeert ze niet in gebieden.",  # district note
         "Het plan telt 4 wijken: Noordkaap, Zuidwijk, Oosterpark en Westerveld.",
         "Een doel per wijk: Buurtavonden over opvoeden.",

@@ -66,7 +66,7 @@ def import_section(ctx: Context, store: Store, editor: str) -> None:
     st.caption(LIMITS_TEXT)
     if upload is None:
         return
-    preview = preview_import(upload.getvalue(), upload.name, store)
+    preview = preview_import(upload.getvalue(), upload.name, store, ctx.as_of)
     _show_preview(ctx, preview)
     only_valid = False
     if preview.problems and not preview.refused:  # a refused file has no valid rows to keep

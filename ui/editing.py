@@ -263,7 +263,7 @@ def _confirm_panel(ctx: Context, store: Store, layers, wishes: list[FigureInput]
             f"**Controleer {'deze wijziging' if len(wishes) == 1 else 'deze wijzigingen'} "
             "voordat u opslaat.** Ze worden conceptcijfers, die een tweede redacteur vaststelt."
         )
-        table = changes_table(ctx.plan, layers, wishes)
+        table = changes_table(ctx.plan, layers, wishes, ctx.as_of)
         doubts(table["Let op"])
         st.dataframe(table, hide_index=True, key="edit_confirm_table")
         save, back = st.columns(2)

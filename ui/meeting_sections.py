@@ -14,6 +14,7 @@ import streamlit as st
 from lib import fmt
 from lib.figures.history import Key
 from lib.problems import ValidationFailed
+from lib.store.meetings import far_meeting
 from lib.store.store import Store
 from lib.store.text_rules import MAX_CHARS
 from ui.context import Context
@@ -38,6 +39,8 @@ def meetings_section(ctx: Context, store: Store, editor: str) -> None:
         "De vergaderingen van de stuurgroep. *Sinds de vorige vergadering* telt vanaf de laatste "
         "vergadering op of vóór de peildatum; toevoegen en verwijderen wordt vastgelegd."
     )
+    if warning := st.session_state.pop("edit_meeting_warning", None):
+        st.warning(warning, icon=":material/event_busy:")
     meetings = store.meetings()
     if meetings:
         st.dataframe(
@@ -58,10 +61,13 @@ def meetings_section(ctx: Context, store: Store, editor: str) -> None:
             "Titel (mag leeg blijven)", key="edit_meeting_title", placeholder="Stuurgroep"
         )
         if st.form_submit_button("Vergadering toevoegen"):
-            _act(
-                lambda: store.add_meeting(day, title, editor),
-                f"Vergadering van {fmt.long_date(day)} toegevoegd.",
-            )
+
+            def add() -> None:
+                store.add_meeting(day, title, editor)
+                far = far_meeting(day, ctx.plan.plan.last_year, ctx.as_of)
+                st.session_state["edit_meeting_warning"] = far  # shown after the rerun
+
+            _act(add, f"Vergadering van {fmt.long_date(day)} toegevoegd.")
     if meetings:
         chosen = st.selectbox(
             "Vergadering verwijderen",

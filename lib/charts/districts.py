@@ -127,17 +127,23 @@ def district_ranking(indicator: Indicator, rows: pd.DataFrame, subtitle: str) ->
     values = [None if pd.isna(v) else float(v) for v in rows["actual"]]
     names = [as_text([n]) for n in rows["district_name"]]
     unit = as_text([indicator.unit])
+    concept = [s == "concept" for s in rows.get("figure_status", [None] * len(rows))]
     fig = new_figure(
         go.Bar(
             x=values,
             y=names,
             orientation="h",
-            marker={"color": ACTUAL},
-            text=["geen cijfer" if v is None else fmt.number(v) for v in values],
+            # a concept figure's bar is hatched and says so, as on the indicator charts
+            marker={"color": ACTUAL, "pattern": {"shape": ["x" if c else "" for c in concept]}},
+            text=[
+                "geen cijfer" if v is None else fmt.concept(fmt.number(v), "concept" if c else None)
+                for v, c in zip(values, concept, strict=True)
+            ],
+            customdata=[fmt.CONCEPT_MARK if c else "" for c in concept],
             textposition="outside",
             cliponaxis=False,
             name="Stand per wijk",
-            hovertemplate="%{y}: %{x:,.1~f} " + unit + "<extra></extra>",
+            hovertemplate="%{y}: %{x:,.1~f} " + unit + "%{customdata}<extra></extra>",
         )
     )
     known = [v for v in values if v is not None]
@@ -216,20 +222,26 @@ def district_profile(
     return pd.DataFrame(
         {
             "Indicator": own["name"],
-            "Stand wijk": [
-                fmt.quantity(v, u, singular=singular.get(i)) if pd.notna(v) else "geen cijfer"
-                for v, u, i in zip(own["actual"], own["unit"], own.index, strict=True)
-            ],
-            "Stand stad": [
-                fmt.quantity(v, u, singular=singular.get(i)) if pd.notna(v) else "geen cijfer"
-                for v, u, i in zip(city["actual"], city["unit"], city.index, strict=True)
-            ],
+            "Stand wijk": _stands(own, singular),
+            "Stand stad": _stands(city, singular),
             "Aandeel wijk in stad": [fmt.percent(v) for v in own["share_of_city"]],
             "Wijkdoel": [fmt.number(v) if pd.notna(v) else "geen wijkdoel" for v in own["target"]],
             "Status wijk": [label(s) for s in own["status"]],
             "Status stad": [label(s) for s in city["status"]],
         }
     ).reset_index(drop=True)
+
+
+def _stands(rows: pd.DataFrame, singular: dict) -> list[str]:
+    """Each row's figure with its unit, marked where it is a concept."""
+    return [
+        fmt.concept(fmt.quantity(v, u, singular=singular.get(i)), c)
+        if pd.notna(v)
+        else "geen cijfer"
+        for v, u, i, c in zip(
+            rows["actual"], rows["unit"], rows.index, rows["figure_status"], strict=True
+        )
+    ]
 
 
 def heatmap_view(

@@ -228,7 +228,10 @@ def describe_indicator(indicator: Indicator, rows: pd.DataFrame, year: int) -> s
     actual = (
         "nog geen cijfer"
         if pd.isna(r["actual"])
-        else fmt.quantity(r["actual"], indicator.unit, singular=indicator.unit_singular)
+        else fmt.concept(
+            fmt.quantity(r["actual"], indicator.unit, singular=indicator.unit_singular),
+            r.get("figure_status"),
+        )
     )
     text = f"{indicator.name} in {year}: {actual} tegen {target}; status {r['status']}"
     if r["detail"]:

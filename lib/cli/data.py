@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from datetime import date
 from pathlib import Path
 
 from lib import fmt
@@ -22,6 +23,7 @@ from lib.store.identity import same_editor
 from lib.store.imports import apply_import, preview_import
 from lib.store.settings import secrets_path
 from lib.store.store import Conflict, Store
+from lib.store.upload import read_limited
 from lib.store.workbook import export_csv, export_xlsx
 
 
@@ -118,12 +120,15 @@ def check_editor(name: str) -> str:
 
 
 def run_import(args: argparse.Namespace, plan: Plan) -> int:
-    try:
-        raw = args.file.read_bytes()
+    try:  # never more than the limit: the file may be 400 MB, /dev/zero or a pipe
+        raw = read_limited(args.file)
+    except TimeoutError:
+        raise UsageError(f"kan {args.file} niet lezen (er komen geen gegevens)") from None
     except OSError as exc:
         raise UsageError(f"kan {args.file} niet lezen ({exc.strerror})") from None
     store = Store.open(plan)
-    preview = preview_import(raw, args.file.name, store)
+    as_of = store.read_actuals().meta.reporting_date or date.today()  # as `progress` does
+    preview = preview_import(raw, args.file.name, store, as_of)
     for change in [*preview.changes, *preview.text_changes]:
         print(change)
     if not preview.refused:  # a refused file has no rows to count, only its error

@@ -10,6 +10,7 @@ import argparse
 import csv
 import json
 import sys
+from datetime import date
 
 from lib import fmt
 from lib.cells import neutralise
@@ -18,6 +19,7 @@ from lib.cli.scope import check_scope
 from lib.plan.schema import Plan
 from lib.problems import UsageError
 from lib.progress.changes import FIELDS, changes_since
+from lib.store.meetings import far_meeting
 from lib.store.store import Store
 from lib.views.since import summary
 
@@ -77,16 +79,19 @@ def run_command(args: argparse.Namespace, plan: Plan) -> int:
         check_editor(args.editor)
     store = Store.open(plan)
     if args.command == "meetings":
-        return _meetings(args, store)
+        return _meetings(args, plan, store)
     if args.command == "changes":
         return _changes(args, plan, store)
     return _explain(args, plan, store)
 
 
-def _meetings(args: argparse.Namespace, store: Store) -> int:
+def _meetings(args: argparse.Namespace, plan: Plan, store: Store) -> int:
     if args.meetings_action == "add":
         store.add_meeting(args.day, args.title, args.editor)
         print(f"Vergadering van {fmt.long_date(args.day)} toegevoegd.", file=sys.stderr)
+        as_of = store.read_actuals().meta.reporting_date or date.today()  # as `progress` does
+        if warning := far_meeting(args.day, plan.plan.last_year, as_of):
+            print(warning, file=sys.stderr)
     elif args.meetings_action == "remove":
         store.remove_meeting(args.day, args.editor)
         print(f"Vergadering van {fmt.long_date(args.day)} verwijderd.", file=sys.stderr)

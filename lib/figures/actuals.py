@@ -54,6 +54,10 @@ class Actuals:
     meta: ActualsMeta
     version: str
     file: str = ""
+    # Figures counted before the ones in `frame` (from a database's history; a CSV has none),
+    # in `frame`'s columns plus `order` (oldest first): lib/figures/index.py takes the one known
+    # at a peildatum before which the current figure was counted.
+    earlier: pd.DataFrame | None = None
 
     def last_changed(self) -> str | None:
         changed = self.frame["changed_at"].replace("", pd.NA).dropna()

@@ -147,6 +147,11 @@ class _Counting:
                 by = entered.changed_by if entered else row["editor"]
                 self.approved[key] = Counted(record, row["at"], by, row["editor"])
 
+    def counted_record(self, key: Key, include_concept: bool) -> Record | None:
+        """The record of one figure as counted now; None when none is."""
+        shown = (self.concept.get(key) if include_concept else None) or self.approved.get(key)
+        return shown.record if shown and shown.record.value is not None else None
+
     def counted(self, include_concept: bool) -> dict[Key, Counted]:
         counted = dict(self.approved)
         if include_concept:
@@ -177,3 +182,20 @@ def counted_then_and_now(
         if row["action"] == "seed" or row["at"] < before:
             then.apply(row, key)
     return then.counted(include_concept), now.counted(include_concept)
+
+
+def superseded(change_rows: list[dict], include_concept: bool = False) -> dict[Key, list[Record]]:
+    """Per figure the records that were counted before the one counted now, oldest first.
+
+    A figure counted after a peildatum was not known then; the one it replaced may have been
+    (lib/figures/index.py looks there). Approved figures only, unless `include_concept`."""
+    state, earlier = _Counting(), {}
+    for row in sorted(change_rows, key=lambda r: r["id"]):
+        if row["indicator"] is None:  # a year closed or reopened, a meeting
+            continue
+        key = (row["indicator"], int(row["year"]), row["district"])
+        before = state.counted_record(key, include_concept)
+        state.apply(row, key)
+        if before is not None and before != state.counted_record(key, include_concept):
+            earlier.setdefault(key, []).append(before)
+    return earlier

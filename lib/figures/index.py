@@ -46,9 +46,13 @@ class FigureIndex:
         frame = frame.assign(figure_status=frame["status"] if self.has_status else None)
         if len(frame):
             counted = frame["counted_on"].fillna("")
-            # A figure counted after the reporting date was not known then.
+            # A figure counted after the reporting date was not known then; the one it
+            # replaced may have been (a database's history has it).
             known = (counted == "") | (counted <= as_of.isoformat())
             frame, later = frame[known], frame[~known]
+            before = _known_before(actuals.earlier, later, as_of)
+            if before is not None:
+                frame = pd.concat([frame, before.reindex(columns=frame.columns)], ignore_index=True)
         # When a figure not known yet was counted: the earliest count after the reporting date,
         # per key, and per indicator and year over its districts (for a city summed from them).
         self.later = later.groupby(KEY, sort=False)["counted_on"].min()
@@ -94,6 +98,18 @@ class FigureIndex:
         districts = as_objects(self.later_in_districts.reindex(pairs))
         city = keys["district"].to_numpy() == ""
         return np.where((own == None) & city, districts, own)  # noqa: E711
+
+
+def _known_before(earlier: pd.DataFrame | None, later: pd.DataFrame, as_of: date):
+    """Per figure counted after `as_of`: the latest figure it replaced that was known at `as_of`
+    (counted on or before it, or without a teldatum), with its status; None when there is none."""
+    if earlier is None or later.empty:
+        return None
+    counted = earlier["counted_on"].fillna("")
+    known = earlier[(counted == "") | (counted <= as_of.isoformat())]
+    found = known.merge(later[[*KEY, "figure_status"]], on=KEY).sort_values("order")
+    found = found.drop_duplicates(KEY, keep="last")
+    return found if len(found) else None
 
 
 def summed_indicators(plan: Plan) -> list[str]:

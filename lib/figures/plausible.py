@@ -6,12 +6,15 @@ grid's confirmation and the import preview (and the CLI's), before anything is s
 
 from __future__ import annotations
 
+from datetime import date
+
 from lib import fmt
 from lib.figures.entry import target
 from lib.figures.history import Key
 from lib.figures.rows import stored_value
 from lib.plan.schema import Indicator, Plan
 
+COUNTED_AFTER = "geteld op"  # how counted_after begins
 FACTOR = 10  # a digit too many or too few
 MIN_GAP = 10  # 1 -> 10 is growth a small count has; 4 -> 40 is worth a second look
 
@@ -44,9 +47,28 @@ def doubt(plan: Plan, key: Key, old: str | None, new: str | None) -> str:
     return ""
 
 
+def counted_after(counted_on: str | None, as_of: date | None) -> str:
+    """A figure counted after the peildatum is saved, but counts only from its teldatum on:
+    'geteld op 15 oktober 2014, na de peildatum (1 oktober 2014): telt mee vanaf peildatum 15
+    oktober 2014; tot dan telt het vorige cijfer', else ''."""
+    if not counted_on or as_of is None or counted_on[:10] <= as_of.isoformat():
+        return ""
+    return (
+        f"{COUNTED_AFTER} {fmt.long_date(counted_on)}, na de peildatum ({fmt.long_date(as_of)}): "
+        f"telt mee vanaf peildatum {fmt.long_date(counted_on)}; tot dan telt het vorige cijfer"
+    )
+
+
+def warnings(plan: Plan, key: Key, old: str | None, new: str | None, counted_on, as_of) -> str:
+    """Everything to say under "Let op" about one new figure: a typing error, a later count."""
+    found = [doubt(plan, key, old, new), counted_after(counted_on, as_of)]
+    return "; ".join(f for f in found if f)
+
+
 def doubt_count(doubts: list[str]) -> str:
-    """'1 cijfer lijkt verkeerd getypt' for the page and the CLI; '' when none does."""
-    found = sum(1 for d in doubts if d)
+    """'1 cijfer lijkt verkeerd getypt' for the page and the CLI; '' when none does (a figure
+    that only counts from a later peildatum is no typing error)."""
+    found = sum(1 for d in doubts if d and not d.startswith(COUNTED_AFTER))
     return f"{fmt.count(found, 'cijfer lijkt', 'cijfers lijken')} verkeerd getypt" if found else ""
 
 

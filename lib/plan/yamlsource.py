@@ -14,28 +14,79 @@ from lib.problems import Problem, ValidationFailed
 Path = tuple[str | int, ...]
 
 
+# A value written once and repeated by aliases (&naam ... *naam) may be built at most this many
+# times over: ten nested aliases of ten would otherwise build 10^10 values (a "billion laughs").
+MAX_ALIAS_VALUES = 1_000
+
+
 class _Trouble(list):
     """Duplicate or unusable keys found while building the data: (path, line, message)."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: set[int] = set()  # nodes built once already: meeting one again is an alias
+        self.open: set[int] = set()  # nodes being built: meeting one again is a loop
+        self.repeated = 0
 
-def _construct(node: yaml.Node, path: Path, lines: dict[Path, int], trouble: _Trouble):
+
+class _AliasBomb(Exception):
+    """Aliases that repeat too much, or refer to themselves: (line, message)."""
+
+
+def _construct(
+    node: yaml.Node,
+    path: Path,
+    lines: dict[Path, int],
+    trouble: _Trouble,
+    alias_line: int | None = None,
+):
+    """Build the value of `node`; `alias_line` is where the alias being built was written."""
+    if id(node) in trouble.open:
+        line = lines.get(path[:-1], node.start_mark.line + 1)
+        raise _AliasBomb(line, "een verwijzing (*naam) verwijst naar zichzelf")
+    if alias_line is None and id(node) in trouble.seen:
+        alias_line = lines.get(path[:-1], node.start_mark.line + 1)
     lines[path] = node.start_mark.line + 1
+    trouble.seen.add(id(node))
+    if alias_line is not None:
+        trouble.repeated += 1
+        if trouble.repeated > MAX_ALIAS_VALUES:
+            raise _AliasBomb(
+                alias_line,
+                "verwijzingen (*naam) herhalen samen meer dan "
+                f"{MAX_ALIAS_VALUES:,} waarden; schrijf de waarden uit".replace(",", "."),
+            )
+    if isinstance(node, yaml.CollectionNode):
+        trouble.open.add(id(node))
+        try:
+            return _collection(node, path, lines, trouble, alias_line)
+        finally:
+            trouble.open.discard(id(node))
+    return _scalar_value(node, path, lines, trouble)
+
+
+def _collection(node, path: Path, lines: dict[Path, int], trouble: _Trouble, alias_line):
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node)
             line = key_node.start_mark.line + 1
-            try:
+            try:  # a list as key is not built: it might be an alias to a very large one
+                key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else []
                 hash(key)
             except TypeError:
                 trouble.append((path, line, "een sleutel moet een naam of getal zijn, geen lijst"))
                 continue
             if key in result:
                 trouble.append((path + (key,), line, f"sleutel '{key}' komt twee keer voor"))
-            result[key] = _construct(value_node, path + (key,), lines, trouble)
+            result[key] = _construct(value_node, path + (key,), lines, trouble, alias_line)
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, path + (i,), lines, trouble) for i, item in enumerate(node.value)]
+    return [
+        _construct(item, path + (i,), lines, trouble, alias_line)
+        for i, item in enumerate(node.value)
+    ]
+
+
+def _scalar_value(node: yaml.Node, path: Path, lines: dict[Path, int], trouble: _Trouble):
     try:
         value = _scalar(node)
     except ValueError:  # looks like a date, is none: 2014-02-30 (PyYAML raises instead)
@@ -156,7 +207,11 @@ def load_yaml_with_lines(text: str, file: str) -> tuple[Any, dict[Path, int]]:
         raise ValidationFailed([Problem(file, "het bestand is leeg")])
     lines: dict[Path, int] = {}
     trouble = _Trouble()
-    data = _construct(node, (), lines, trouble)
+    try:
+        data = _construct(node, (), lines, trouble)
+    except _AliasBomb as exc:
+        line, message = exc.args
+        raise ValidationFailed([Problem(file, message, line=line)]) from None
     if trouble:
         raise ValidationFailed(
             [

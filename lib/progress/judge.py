@@ -8,8 +8,9 @@ from datetime import date
 from functools import lru_cache
 
 from lib import fmt
-from lib.plan.periods import parse_date, year_fraction
+from lib.plan.periods import parse_date
 from lib.plan.schema import Indicator
+from lib.progress.planpath import plan_path
 from lib.progress.wording import counted_later, counted_later_why, delay
 from lib.status import BEHIND, MET, NO_DATA, NO_TARGET, NOT_YET, ON_TRACK
 
@@ -220,14 +221,11 @@ def _judge_number(f: Facts) -> Verdict:
             f"{plan}; {stand}. Regel: jaar voorbij en doel niet gehaald, dus achter.",
         )
     # A figure counted before the peildatum is held against the path at its own count date.
-    counted = f.counted_on and date(f.year, 1, 1) <= f.counted_on < f.as_of
-    moment, moment_word = (f.counted_on, "teldatum") if counted else (f.as_of, "peildatum")
-    share = year_fraction(moment, f.year)
-    start = f.target if f.start is None else f.start
-    path = start + (f.target - start) * share
+    road = plan_path(f.target, f.start, f.year, f.counted_on, f.as_of)
+    path, moment_word = road.value, road.moment_word
     where = (
-        f"Planpad op {_long_date(moment)} ({moment_word}): {_number(path)} "
-        f"({_number(start)} + {_percent(share * 100)} van de jaarstap)"
+        f"Planpad op {_long_date(road.moment)} ({moment_word}): {_number(path)} "
+        f"({_number(road.start)} + {_percent(road.share * 100)} van de jaarstap)"
     )
     if f.number >= path:
         return Verdict(

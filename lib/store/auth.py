@@ -29,6 +29,7 @@ import bcrypt
 
 from lib.problems import Problem, ValidationFailed
 from lib.store.identity import canonical_editor
+from lib.store.lookalike import lookalike, mixed_scripts
 from lib.store.settings import load_secrets
 
 Mode = Literal["none", "password", "oidc"]
@@ -165,6 +166,8 @@ def add_editor(path: Path, name: str, password: str, rounds: int = 12) -> bool:
     secrets = load_secrets(path)
     # One identity: a name that differs only in case or spacing replaces that account.
     name = canonical_editor(secrets.get("editors", {}), name) or name
+    if name not in secrets.get("editors", {}):
+        _refuse_lookalike(name, secrets.get("editors", {}))
     line = f"{json.dumps(name)} = {json.dumps(hash_password(password, rounds))}"
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     replaced = name in secrets.get("editors", {})
@@ -183,6 +186,20 @@ def add_editor(path: Path, name: str, password: str, rounds: int = 12) -> bool:
     return replaced
 
 
+def _refuse_lookalike(name: str, known) -> None:
+    """A new account may not look like an existing one, nor mix scripts (one person, one name)."""
+    if mixed_scripts(name):
+        message = (
+            "de naam mengt letters uit verschillende schriften (zoals Latijns en Cyrillisch) en "
+            "kan zo op een andere naam lijken; typ de naam in één schrift"
+        )
+    elif other := lookalike(name, known):
+        message = f"de naam lijkt op die van redacteur '{other}'; kies een naam die anders leest"
+    else:
+        return
+    raise ValidationFailed([Problem("add-editor", message, field="NAME")])
+
+
 def _replace_in_editors(lines: list[str], name: str, new_line: str) -> list[str]:
     out, section = [], ""
     for existing in lines:
@@ -190,6 +207,6 @@ def _replace_in_editors(lines: list[str], name: str, new_line: str) -> list[str]
         if stripped.startswith("["):
             section = stripped
         key = stripped.split("=", 1)[0].strip()
-        is_name = key in (name, json.dumps(name), f"'{name}'")
+        is_name = key in (name, json.dumps(name), json.dumps(name, ensure_ascii=False), f"'{name}'")
         out.append(new_line if section == "[editors]" and is_name else existing)
     return out

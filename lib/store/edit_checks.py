@@ -6,11 +6,13 @@ Pure data for ui/editing.py and ui/edit_sections.py; the grid itself is lib/stor
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
 from lib import fmt
 from lib.figures.history import Key, Layers, describe_value, other_changes
-from lib.figures.plausible import doubt
+from lib.figures.plausible import warnings
 from lib.figures.rows import parse_value
 from lib.plan.schema import Plan
 from lib.store.writes import FigureInput
@@ -72,9 +74,11 @@ def city_sum_notes(plan: Plan, values: dict[Key, str | None]) -> dict[tuple[str,
     return notes
 
 
-def changes_table(plan: Plan, layers: dict[Key, Layers], wishes: list[FigureInput]) -> pd.DataFrame:
+def changes_table(
+    plan: Plan, layers: dict[Key, Layers], wishes: list[FigureInput], as_of: date | None = None
+) -> pd.DataFrame:
     """Per wish the figure, its value now and after the save, and what else changes: the
-    confirmation an editor sees before saving."""
+    confirmation an editor sees before saving (a figure counted after `as_of` gets a Let op)."""
     names = plan.district_names()
     rows = []
     for wish in wishes:
@@ -89,7 +93,14 @@ def changes_table(plan: Plan, layers: dict[Key, Layers], wishes: list[FigureInpu
                 "Nieuw": "(verwijderen)" if after.value is None else describe_value(after.value),
                 "Teldatum": fmt.long_date(after.counted_on, empty="(leeg)"),
                 "Verder": other_changes(before, after),
-                "Let op": doubt(plan, wish.key, before.value if before else None, after.value),
+                "Let op": warnings(
+                    plan,
+                    wish.key,
+                    before.value if before else None,
+                    after.value,
+                    after.counted_on,
+                    as_of,
+                ),
             }
         )
     return pd.DataFrame(rows, columns=["Cijfer", "Oud", "Nieuw", "Let op", "Teldatum", "Verder"])

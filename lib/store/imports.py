@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from openpyxl.utils import get_column_letter
 
 from lib import fmt
 from lib.figures.history import Key, describe_key, describe_value, other_changes
-from lib.figures.plausible import doubt
+from lib.figures.plausible import warnings
 from lib.figures.rows import check_row, duplicate_row, extra_cells_problem, split_value_problem
 from lib.problems import Problem, ValidationFailed, summarise
 from lib.store.store import FigureInput, Store
@@ -138,8 +139,9 @@ def _where(name: str, positions: dict[str, int]) -> str:
     return f"{DUTCH_HEADERS.get(name, name)} (kolom {letter})"
 
 
-def preview_import(raw: bytes, file: str, store: Store) -> ImportPreview:
-    """Read and check an upload against the stored figures; write nothing."""
+def preview_import(raw: bytes, file: str, store: Store, as_of: date | None = None) -> ImportPreview:
+    """Read and check an upload against the stored figures; write nothing. A figure counted
+    after the peildatum `as_of` gets a "Let op" that says from when it counts."""
     try:
         sheet = read_upload(
             raw, file, lambda header: DUTCH_HEADERS.get(machine_name(header), header)
@@ -201,7 +203,14 @@ def preview_import(raw: bytes, file: str, store: Store) -> ImportPreview:
                 wish.value,
                 "concept" if current and current.concept else "vastgesteld",
                 other_changes(before, wish.record),
-                doubt(store.plan, wish.key, before.value if before else None, wish.value),
+                warnings(
+                    store.plan,
+                    wish.key,
+                    before.value if before else None,
+                    wish.value,
+                    wish.counted_on,
+                    as_of,
+                ),
             )
         )
     preview.bad_rows = len({p.row for p in preview.problems if p.row and p.row > 1})

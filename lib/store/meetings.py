@@ -17,6 +17,7 @@ from lib.figures.history import Record
 from lib.problems import Problem, ValidationFailed
 from lib.store.clock import now
 from lib.store.db import meetings, reading, writing
+from lib.store.text_rules import clean_text
 from lib.store.writes import record_change
 
 NEXT_MEETING_FALLBACK = timedelta(weeks=6)
@@ -58,6 +59,22 @@ def due_before(all_meetings: list[Meeting], today: date) -> date:
     return following.day if following else today + NEXT_MEETING_FALLBACK
 
 
+def far_meeting(day: date, last_year: int, as_of: date) -> str | None:
+    """A Dutch warning for a meeting more than a year after the later of the plan's last day
+    and the peildatum (2099 for 2014, say): saved all the same, it may be a typing error."""
+    later = max(date(last_year, 12, 31), as_of)
+    a_year_on = later.replace(
+        year=later.year + 1, day=min(later.day, 28) if later.month == 2 else later.day
+    )
+    if day <= a_year_on:
+        return None
+    which = "de peildatum" if later == as_of else "het einde van het plan"
+    return (
+        f"Let op: {fmt.long_date(day)} ligt meer dan een jaar na {which} "
+        f"({fmt.long_date(later)}). Klopt het jaar?"
+    )
+
+
 class MeetingStore:
     """The meeting methods of lib.store.store.Store (which supplies `engine`)."""
 
@@ -71,7 +88,7 @@ class MeetingStore:
 
     def add_meeting(self, day: date, title: str, editor: str) -> None:
         """Add a meeting; a date that already has one is refused in Dutch."""
-        title = (title or "").strip()
+        title = clean_text(title)
         if len(title) > TITLE_MAX:
             raise ValidationFailed(
                 [Problem("vergaderingen", f"titel langer dan {TITLE_MAX} tekens", field="title")]

@@ -40,10 +40,12 @@ from lib.store.db import (
     reading,
     writing,
 )
+from lib.store.earlier import earlier_figures
 from lib.store.meetings import MeetingStore
 from lib.store.restore import plan_restore
 from lib.store.seed import example_seed, initialise
 from lib.store.settings import database_url, url_label
+from lib.store.text_rules import clean_text
 from lib.store.texts import TextStore
 from lib.store.writes import (
     Conflict,
@@ -101,11 +103,12 @@ class Store(MeetingStore, TextStore, YearStore):
             versions = {
                 (r.indicator, r.year, r.district): r.version for r in conn.execute(select(figures))
             }
-        chosen: dict[Key, dict] = {}
-        for status in (APPROVED, CONCEPT) if include_concept else (APPROVED,):
-            for row in rows:
-                if row["status"] == status:
-                    chosen[(row["indicator"], row["year"], row["district"])] = dict(row)
+            chosen: dict[Key, dict] = {}
+            for status in (APPROVED, CONCEPT) if include_concept else (APPROVED,):
+                for row in rows:
+                    if row["status"] == status:
+                        chosen[(row["indicator"], row["year"], row["district"])] = dict(row)
+            earlier = earlier_figures(conn, self.plan, chosen, include_concept)
         records, problems = [], []
         for key, row in sorted(chosen.items()):
             if row["value"] is None:  # a concept that proposes removal
@@ -127,7 +130,8 @@ class Store(MeetingStore, TextStore, YearStore):
             info["description"],
         )
         mode = "c" if include_concept else "v"
-        return Actuals(frame, meta, f"{self._url_id}:{info['revision']}:{mode}", self.label())
+        version = f"{self._url_id}:{info['revision']}:{mode}"
+        return Actuals(frame, meta, version, self.label(), earlier)
 
     def layers(self) -> tuple[dict[Key, Layers], dict[Key, int], dict[Key, dict]]:
         """Every figure's layers, its version, and who entered its concept and when."""
@@ -213,8 +217,8 @@ class Store(MeetingStore, TextStore, YearStore):
                         wish,
                         value=canonical_value(kind, typed),
                         counted_on=typed["counted_on"],
-                        source=wish.source.strip(),
-                        note=wish.note.strip(),
+                        source=clean_text(wish.source),
+                        note=clean_text(wish.note),
                     )
                 )
         if problems:
@@ -229,7 +233,7 @@ class Store(MeetingStore, TextStore, YearStore):
         """Turn concepts down with a reason, which the history records; the approved figures stay."""
         if not reason.strip():
             raise ValidationFailed([Problem("afwijzen", "geef een reden voor het afwijzen")])
-        review = partial(writes.reject_figure, editor=editor, reason=reason.strip())
+        review = partial(writes.reject_figure, editor=editor, reason=clean_text(reason))
         return self._review(items, "afwijzen", review)
 
     def _review(self, items: list[tuple[Key, int]], what: str, review) -> int:

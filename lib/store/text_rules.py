@@ -5,6 +5,7 @@ Used by lib/store/texts.py and the import of texts.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lib.figures.history import Key
@@ -51,9 +52,16 @@ class TextWish:
         )
 
 
+# Control characters (but tab and line end) and the bidirectional embeddings, overrides and
+# isolates (U+202A-U+202E, U+2066-U+2069), which make a text read otherwise than it is stored.
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def clean_text(text: str | None) -> str:
-    """As typed, with line ends made one kind and outer white space taken off."""
-    return (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    """As typed, with line ends made one kind, hidden control and direction characters taken
+    out and outer white space taken off."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return _HIDDEN.sub("", text).strip()
 
 
 def check_texts(plan: Plan, key: Key, explanation: str, measures: str, row=None) -> list[Problem]:

@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+import select
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -61,6 +64,30 @@ class Sheet:
     delimiter: str = ""  # a CSV's, for the hint when a row has more cells than the header
 
 
+def read_limited(path: Path, wait: float = 3.0) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes of a file of any kind (a named pipe, /dev/zero): enough
+    for read_upload to refuse one that is too large without holding it. OSError when it cannot
+    be read; TimeoutError when it gives no byte for `wait` seconds (a pipe nobody writes to)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a pipe without writer would block open()
+    chunks: list[bytes] = []
+    wanted = MAX_FILE_BYTES + 1
+    try:
+        while wanted > 0:
+            if not select.select([fd], [], [], wait)[0]:
+                raise TimeoutError(f"{path} gaf {wait:.0f} seconden lang niets")
+            try:
+                chunk = os.read(fd, min(wanted, 1 << 20))
+            except BlockingIOError:
+                continue
+            if not chunk:
+                break
+            chunks.append(chunk)
+            wanted -= len(chunk)
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
 def read_upload(raw: bytes, file: str, name_of: Callable[[str], str] | None = None) -> Sheet:
     """The upload's cells as text; ValidationFailed when it is not a readable sheet at all.
 
@@ -68,6 +95,8 @@ def read_upload(raw: bytes, file: str, name_of: Callable[[str], str] | None = No
     """
     if len(raw) > MAX_FILE_BYTES:
         size = f"{len(raw) / (1024 * 1024):.1f}".replace(".", ",")
+        if len(raw) == MAX_FILE_BYTES + 1:  # read_limited read no further
+            size = f"meer dan {MAX_FILE_MB}"
         raise ValidationFailed(
             [Problem(file, f"het bestand is {size} MB; de grens is {MAX_FILE_MB} MB")]
         )

@@ -1,7 +1,7 @@
 """Per wijk, what the stuurgroep asks first: where in the city are we behind?
 
-Status leads where the plan sets a wijk target; elsewhere the figure is shown, and a wijk with 0
-or with no figure at all is flagged (icon and word, not colour alone). Where the plan's baseline
+Status leads where the plan sets a wijk target; elsewhere the figure is shown as it is, with no
+warning: a wijk with 0 or without a figure is no problem where the plan asks nothing of the wijk. Where the plan's baseline
 facts count something per wijk, a figure can be set against it: per 100 of those counted.
 """
 
@@ -14,11 +14,9 @@ import pandas as pd
 from lib import fmt
 from lib.plan.schema import BaselineFact, Plan
 from lib.status import BEHIND, STATUSES, label
+from lib.views.html_text import escape_markdown as md
 
-FLAG = "⚠"
-FLAG_FILL = "#FFE08A"  # light amber: black text on it is far above 4.5:1
-NO_FIGURE = f"{FLAG} geen cijfer"
-ZERO = f"{FLAG} 0"
+NO_FIGURE = "–"  # no figure, where the plan sets no wijk target: nothing to warn about
 
 
 def _missing(value: object) -> bool:
@@ -32,13 +30,13 @@ def status_matrix(
 
     A wijk with a target of its own: status (icon and word) and figure ("✔ behaald (1)"), in
     the status colour.
-    Otherwise the figure; 0 or no figure is flagged. Fills are "" where the cell is plain.
+    Otherwise the figure, plain ("–" for none). Fills are "" where the cell is plain.
     """
     rows = progress[(progress["district"] != "") & (progress["year"] == year)]
     cells = [
-        _cell(actual, target, status)
-        for actual, target, status in zip(
-            rows["actual"], rows["target"], rows["status"], strict=True
+        _cell(actual, target, status, concept)
+        for actual, target, status, concept in zip(
+            rows["actual"], rows["target"], rows["status"], rows["figure_status"], strict=True
         )
     ]
     long = pd.DataFrame(
@@ -59,22 +57,20 @@ def status_matrix(
         wide.columns = list(names.values())
         return wide.fillna(missing)
 
-    return grid("text", NO_FIGURE), grid("fill", FLAG_FILL)
+    return grid("text", NO_FIGURE), grid("fill", "")
 
 
-def _cell(actual: object, target: object, status: str) -> tuple[str, str]:
-    """One wijk's cell of status_matrix: its text and fill."""
-    figure = "geen cijfer" if _missing(actual) else fmt.number(actual)
+def _cell(actual: object, target: object, status: str, concept=None) -> tuple[str, str]:
+    """One wijk's cell of status_matrix: its text and fill; a concept figure says so."""
+    figure = "geen cijfer" if _missing(actual) else fmt.concept(fmt.number(actual), concept)
     if not _missing(target):
         shown = label(status)
         return (shown if _missing(actual) else f"{shown} ({figure})"), STATUSES[status].colour
-    if _missing(actual) or actual == 0:
-        return (NO_FIGURE if _missing(actual) else ZERO), FLAG_FILL
-    return figure, ""
+    return (NO_FIGURE if _missing(actual) else figure), ""
 
 
 def where_behind(progress: pd.DataFrame, plan: Plan, year: int) -> list[str]:
-    """Dutch lines: the wijken behind on a wijk target, and per wijk what has 0 or no figure."""
+    """Dutch lines: the wijken behind on a wijk target (only a wijk target can put one behind)."""
     rows = progress[(progress["district"] != "") & (progress["year"] == year)]
     targeted = rows[rows["target"].notna()]
     behind = targeted[targeted["status"] == BEHIND]
@@ -85,17 +81,8 @@ def where_behind(progress: pd.DataFrame, plan: Plan, year: int) -> list[str]:
         lines.append(f"Geen wijk ligt in {year} achter op een wijkdoel.")
     else:
         by_wijk = behind.groupby("district_name", sort=False)["name"].apply(list)
-        parts = [f"{wijk} ({fmt.listing(items)})" for wijk, items in by_wijk.items()]
+        parts = [f"{md(wijk)} ({md(fmt.listing(items))})" for wijk, items in by_wijk.items()]
         lines.append(f"{STATUSES[BEHIND].icon} Achter op een wijkdoel: " + "; ".join(parts) + ".")
-    plain = rows[rows["target"].isna()]
-    empty = plain[plain["actual"].isna() | (plain["actual"] == 0)]
-    if not empty.empty:
-        counts = empty.groupby("district_name", sort=False).size()
-        order = [n for n in plan.district_names().values() if n in counts.index]
-        parts = [
-            f"{wijk} ({fmt.count(int(counts[wijk]), 'indicator', 'indicatoren')})" for wijk in order
-        ]
-        lines.append(f"{FLAG} 0 of geen cijfer: " + ", ".join(parts) + ".")
     return lines
 
 
@@ -116,6 +103,7 @@ def per_hundred(
     out = []
     for district, name in plan.district_names().items():
         actual = rows["actual"].get(district)
+        status = rows["figure_status"].get(district) if "figure_status" in rows else None
         base = (fact.districts or {}).get(district)
         rate = None
         if not _missing(actual) and base:
@@ -123,7 +111,9 @@ def per_hundred(
         out.append(
             {
                 "Wijk": name,
-                "Stand": "geen cijfer" if _missing(actual) else fmt.number(actual),
+                "Stand": "geen cijfer"
+                if _missing(actual)
+                else fmt.concept(fmt.number(actual), status),
                 fact.name: "onbekend" if base is None else fmt.number(base),
                 f"Per 100 ({fact.unit})": "–" if rate is None else fmt.number(rate, 2),
             }
@@ -162,7 +152,9 @@ def district_intro(plan: Plan, note: bool = True) -> str:
 def why_no_rate(plan: Plan) -> str:
     """Why no figure per 100 young children can be given: the plan counts them for the city only."""
     city = [f for f in plan.baseline_facts if not f.districts]
-    counted = fmt.listing([f"{f.name} ({fmt.number(f.value)}, {f.period})" for f in city[:3]])
+    counted = fmt.listing(
+        [f"{md(f.name)} ({fmt.number(f.value)}, {md(f.period)})" for f in city[:3]]
+    )
     return (
         "Een cijfer per 100 jonge kinderen per wijk kan hier niet: de feiten van het plan geven "
         "geen aantallen per wijk"

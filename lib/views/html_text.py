@@ -11,10 +11,24 @@ is shown as written, never read as Markdown or HTML.
 from __future__ import annotations
 
 import html
+import re
 from functools import lru_cache
 
 from lib.status import STATUSES, label
 from lib.views.html_table import Markup, fill_style
+
+# The signs Markdown (and Streamlit's extensions: $ math, :icon:, :red[colour]) reads anywhere in
+# a line, and those it reads only at a line's start (a heading, list, quote); CommonMark lets a
+# backslash make any of them literal. 'Oost-Noord' and '1.000' mid-line stay as they are.
+_MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]<>~$|:&^])")
+_LINE_START_SIGNS = re.compile(r"^(\s*(?:\d+)?)([#+=>.)-])", re.MULTILINE)
+
+
+def escape_markdown(text: str) -> str:
+    """A name or text from the plan or an editor, safe inside Markdown: shown as written."""
+    escaped = _MARKDOWN_SIGNS.sub(r"\\\1", str(text))
+    return _LINE_START_SIGNS.sub(r"\1\\\2", escaped)
+
 
 TEXT_CLASS = "hjk-text"  # styled by the page's style block (ui/components.py)
 NOTE_CLASS = "hjk-note"  # small grey text, like a caption

@@ -45,6 +45,10 @@ def tiles(progress: pd.DataFrame, plan: Plan, year: int) -> list[dict]:
                 "name": item.name,
                 "counts": {s: int(counts.get(s, 0)) for s in STATUS_ORDER},
                 "targets": int((rows["status"] != NO_TARGET).sum()),
+                # judged on a concept figure (counted with the sidebar switch): said on the tile
+                "concepts": int(
+                    ((rows["status"] != NO_TARGET) & (rows["figure_status"] == "concept")).sum()
+                ),
             }
         )
     return out
@@ -73,7 +77,10 @@ def overview_table(
             "Indicator": rows["name"],
             "Doel": [_target_text(r, singular[r["indicator"]]) for _, r in rows.iterrows()],
             "Stand": [
-                _shown(r["actual"], r["kind"], r["unit"], singular[r["indicator"]])
+                fmt.concept(
+                    _shown(r["actual"], r["kind"], r["unit"], singular[r["indicator"]]),
+                    r["figure_status"] if pd.notna(r["actual"]) else None,
+                )
                 for _, r in rows.iterrows()
             ],
             "Verschil": [fmt.signed(v) for v in rows["difference"]],

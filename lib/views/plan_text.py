@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from lib.plan.schema import NUMERIC_KINDS, Plan
+from lib.views.html_text import escape_markdown as md
 
 _HEADING = re.compile(r"^(#+) ", re.MULTILINE)
 _SECTION = re.compile(r"^## (\d+)\.", re.MULTILINE)
@@ -18,7 +19,7 @@ def plan_line(plan: Plan) -> str:
     """'Plan: **Masterplan ...** (Versie 2, oktober 2013), gemeente Almere, 2012-2015.'"""
     info = plan.plan
     return (
-        f"Plan: **{info.title}** ({info.version}), gemeente {info.municipality}, "
+        f"Plan: **{md(info.title)}** ({md(info.version)}), gemeente {md(info.municipality)}, "
         f"{info.first_year}-{info.last_year}."
     )
 
@@ -29,6 +30,8 @@ def _shift(text: str, levels: int) -> str:
 
 
 def _names(items: list[str]) -> str:
+    """'a, b en c', each name escaped (a name from the plan is text, never Markdown)."""
+    items = [md(i) for i in items]
     return ", ".join(items[:-1]) + f" en {items[-1]}" if len(items) > 1 else "".join(items)
 
 
@@ -37,9 +40,9 @@ def plan_part(plan: Plan, own: str | None, number: int) -> str:
     `##` for the section and `###` for its parts."""
     info = plan.plan
     lines = [
-        f"## {number}. Dit plan: {info.title}",
+        f"## {number}. Dit plan: {md(info.title)}",
         "",
-        f"{info.source}. Looptijd: {info.first_year}-{info.last_year}.",
+        f"{md(info.source)}. Looptijd: {info.first_year}-{info.last_year}.",
     ]
     if own and own.strip():
         lines += ["", _shift(own.strip(), 1)]
@@ -47,7 +50,7 @@ def plan_part(plan: Plan, own: str | None, number: int) -> str:
     districts = plan.districts
     lines += ["", "### De wijken in dit plan", ""]
     if districts.note:
-        lines += [districts.note, ""]
+        lines += [md(districts.note), ""]
     names = [d.name for d in districts.list]
     lines.append(f"- Het plan telt {len(names)} wijken: {_names(names)}.")
     if districts.areas:
@@ -68,12 +71,12 @@ def plan_part(plan: Plan, own: str | None, number: int) -> str:
     notes = [a for a in plan.agenda_items if a.note]
     if notes:
         lines += ["", "### Agendapunten", ""]
-        lines += [f"- **{a.number}. {a.name}:** {a.note}" for a in notes]
+        lines += [f"- **{a.number}. {md(a.name)}:** {md(a.note)}" for a in notes]
 
     readings = [i for i in plan.indicators if i.reading]
     if readings:
         lines += ["", "### Gekozen lezing per indicator", ""]
-        lines += [f"- **{i.name}:** {i.reading}" for i in readings]
+        lines += [f"- **{md(i.name)}:** {md(i.reading)}" for i in readings]
     return "\n".join(lines) + "\n"
 
 

@@ -12,7 +12,7 @@ Both live in the secrets file (see lib/store/settings.py):
     emails = ["a.jansen@almere.nl"]
 
 With `[auth]` present, OIDC decides and `[editors]` is ignored, so an old password cannot
-outlive a person's account at the municipality. Reading never needs a login.
+outlive a person's account at the municipality. Who may read is `[access]` (lib/store/access.py).
 """
 
 from __future__ import annotations

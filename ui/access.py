@@ -82,14 +82,20 @@ def gate(who: Viewer, config: auth.EditorConfig, rules: Access, plan: Plan) -> N
 
 
 def _refuse(who: Viewer) -> None:
-    reason = (
-        "de gemeente heeft dat e-mailadres niet als bevestigd gemeld"
-        if not who.verified
-        else "dat adres heeft geen toegang tot dit dashboard"
-    )
+    if not who.email:
+        why = "U bent ingelogd, maar de gemeente heeft geen e-mailadres van u doorgegeven"
+    elif not who.verified:
+        why = (
+            f"U bent ingelogd als {escape_markdown(who.email)}, maar de gemeente heeft dat "
+            "e-mailadres niet als bevestigd gemeld"
+        )
+    else:
+        why = (
+            f"U bent ingelogd als {escape_markdown(who.email)}, maar dat adres heeft geen "
+            "toegang tot dit dashboard"
+        )
     st.warning(
-        f"U bent ingelogd als {escape_markdown(who.email or '?')}, maar {reason}. Vraag de beheerder van het "
-        "dashboard om toegang als u de cijfers moet zien.",
+        f"{why}. Vraag de beheerder van het dashboard om toegang als u de cijfers moet zien.",
         icon=":material/lock:",
     )
     oidc.logout_button("access_logout")

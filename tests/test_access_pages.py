@@ -4,7 +4,6 @@ wrong settings stop the app but not the command line; the concept switch is hidd
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -96,9 +95,13 @@ def test_before_logging_in_no_page_shows_a_figure(store, secrets, page):
     "address",
     ["lezer@almere.nl", "Lezer@ALMERE.NL", "extern@voorbeeld.nl", "redacteur@gemeente.nl"],
 )
-def test_an_allowed_address_or_an_editor_reads(store, secrets, address):
+def test_an_allowed_address_or_an_editor_reads_once_logged_in(store, secrets, address):
     secrets.write_text(OIDC + MUST_LOG_IN, encoding="utf-8")
-    at = open_page(user=user(address))
+    at = open_page(user={"is_logged_in": False})
+    assert not shows_figures(at)
+    at.user = user(address)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
     assert shows_figures(at)
     assert "access_login" not in _keys(at)
     assert "Inloggen" not in [t.value for t in at.main.title]
@@ -151,19 +154,16 @@ def test_without_oidc_editors_log_in_with_their_password_to_read(store, secrets)
         ('readers = "ingelogd"\nreader_domains = ["almere"]', "access.reader_domains"),
     ],
 )
-def test_a_wrong_setting_stops_the_app_naming_the_key(store, secrets, access, field):
+def test_a_wrong_setting_stops_the_app_naming_the_key_but_not_the_cli(
+    store, secrets, capsys, access, field
+):
     secrets.write_text(f"{OIDC}\n[access]\n{access}\n", encoding="utf-8")
     at = open_page(user=user("lezer@almere.nl"))
     (error,) = at.error
     assert error.value.startswith("**Het bestand met instellingen (secrets.toml) bevat fouten")
     assert f"secrets.toml, veld '{field}': " in error.value
     assert not shows_figures(at)
-
-
-def test_the_command_line_does_not_read_the_access_settings(cli_store, capsys):
-    secrets = Path(os.environ["HJK_SECRETS"])
-    with secrets.open("a", encoding="utf-8") as file:
-        file.write('\n[access]\nreaders = "soms"\n')
+    # The command line runs on the server itself: it does not read [access].
     code, out, _err = cli(capsys, "progress", "--year", "2014", "--format", "csv")
     assert code == 0 and out.count("\n") > 10
 
@@ -186,19 +186,20 @@ def test_readers_never_get_the_concept_switch_or_concepts(store, secrets, settin
     assert not [w for w in at.warning if w.value.startswith("**Inclusief conceptcijfers.**")]
 
 
-@pytest.mark.parametrize(
-    ("settings", "who", "state"),
-    [
-        pytest.param(OIDC, user("redacteur@gemeente.nl"), {}, id="oidc-editor"),
-        pytest.param(None, None, {"edit_editor": "anna"}, id="password-editor"),
-    ],
-)
-def test_editors_get_the_concept_switch(store, secrets, settings, who, state):
-    if settings is None:
-        auth.add_editor(secrets, "anna", PASSWORD, rounds=4)
+@pytest.mark.parametrize("mode", ["oidc", "password"])
+def test_editors_get_the_concept_switch_once_logged_in(store, secrets, mode):
+    if mode == "oidc":
+        secrets.write_text(OIDC, encoding="utf-8")
+        at = open_page(user=user("lezer@almere.nl"))
     else:
-        secrets.write_text(settings, encoding="utf-8")
-    at = open_page(user=who, **state)
+        auth.add_editor(secrets, "anna", PASSWORD, rounds=4)
+        at = open_page()
+    assert not at.sidebar.toggle  # a reader, while a concept waits
+    if mode == "oidc":
+        at.user = user("Redacteur@gemeente.nl")
+    else:
+        at.session_state["edit_editor"] = "anna"
+    at.run()
     (switch,) = at.sidebar.toggle
     assert switch.label == "Conceptcijfers meetellen"
     switch.set_value(True).run()

@@ -8,8 +8,9 @@ import streamlit as st
 
 from lib import fmt
 from lib.problems import ValidationFailed
+from lib.store.settings import secrets_path
 from lib.views.html_text import escape_markdown as md
-from ui import components, context, filters
+from ui import access, components, context, filters, oidc
 from ui.filters import AGENDA, AS_OF, DISTRICT, YEAR
 
 st.set_page_config(
@@ -25,7 +26,15 @@ except ValidationFailed as exc:
     components.show_problems(exc, f"Het plan ({context.targets_path().name})")
     st.stop()
 st.set_page_config(page_title=f"{plan.plan.title} · voortgang")  # additive: title only
-# The sidebar switch below, as the user left it: it decides which figures are loaded.
+try:
+    editors, readers = access.settings()
+except ValidationFailed as exc:
+    components.show_problems(exc, f"Het bestand met instellingen ({secrets_path().name})")
+    st.stop()
+viewer = access.viewer(editors)
+if not viewer.is_editor:  # concept figures are working data, for editors only
+    st.session_state.pop("include_concept", None)
+# The sidebar switch below, as the editor left it: it decides which figures are loaded.
 include_concept = st.session_state.get("include_concept", False)
 try:
     actuals = context.load_actuals(plan, include_concept)
@@ -108,14 +117,18 @@ PAGES = [
     ),
 ]
 navigation = st.navigation([page for page, _ in PAGES])
+# Readers who must log in see nothing else until they have (and may read).
+access.gate(viewer, editors, readers, plan)
+if editors.mode == "oidc":  # Streamlit's login ends on "/": on to where Inloggen was clicked
+    oidc.return_after_login(navigation, OVERVIEW, [page for page, _ in PAGES])
 components.example_notice(actuals)
 components.concept_notice(include_concept)
 navigation.run()
 # The sidebar after the page: its widgets do not hold up the figures (see bench/README.md).
 filters.draw_filters(plan, chosen, PAGES, navigation)
 with st.sidebar:
-    # The switch only where it changes something: concepts wait, or it is on.
-    if concepts_waiting or include_concept:
+    # For editors, and only where it changes something: concepts wait, or it is on.
+    if viewer.is_editor and (concepts_waiting or include_concept):
         st.toggle(
             "Conceptcijfers meetellen",
             key="include_concept",

@@ -198,6 +198,16 @@ def cli_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+@pytest.fixture
+def editor_account(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """An editor account, anna, in a secrets file of this test's own; an AppTest logs her in
+    with `at.session_state["edit_editor"] = editor_account` (concepts are for editors)."""
+    secrets = tmp_path / "editor-secrets.toml"
+    monkeypatch.setenv("HJK_SECRETS", str(secrets))
+    auth.add_editor(secrets, "anna", "een lang wachtwoord", rounds=4)
+    return "anna"
+
+
 @pytest.fixture(scope="session")
 def plan() -> Plan:
     """The real plan, targets.yaml."""

@@ -92,6 +92,20 @@ def test_how_editors_log_in(secrets, mode, can_edit):
         ({"is_logged_in": True, "email": "a@almere.nl", "email_verified": False}, None),
         ({"is_logged_in": True, "email": "a@almere.nl", "email_verified": "false"}, None),
         ({"is_logged_in": True, "email": "a@almere.nl"}, None),
+        # Entra ID never sends email_verified for an organisation's accounts; its optional claim
+        # xms_edov says the tenant owns the address's domain. email_verified decides where given.
+        ({"is_logged_in": True, "email": "a@almere.nl", "xms_edov": True}, "A@almere.nl"),
+        ({"is_logged_in": True, "email": "a@almere.nl", "xms_edov": "1"}, "A@almere.nl"),
+        ({"is_logged_in": True, "email": "a@almere.nl", "xms_edov": False}, None),
+        (
+            {
+                "is_logged_in": True,
+                "email": "a@almere.nl",
+                "email_verified": False,
+                "xms_edov": True,
+            },
+            None,
+        ),
     ],
 )
 def test_oidc_users_on_the_list_with_a_verified_address_are_editors(user, editor):

@@ -23,8 +23,9 @@ def _charts(at: AppTest) -> list[dict]:
     return figures(at)
 
 
-def test_counting_concepts_marks_every_chart_and_draws_the_concept_apart(store):
+def test_counting_concepts_marks_every_chart_and_draws_the_concept_apart(store, editor_account):
     at = AppTest.from_file(str(APP), default_timeout=RUN_TIMEOUT_S)
+    at.session_state["edit_editor"] = editor_account  # the switch is for editors
     at.run()
     at.switch_page(AGENDA).run()
     before = _charts(at)

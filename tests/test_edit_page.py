@@ -368,10 +368,9 @@ def test_the_tab_stays_after_an_action_reruns_the_page(store, editors):
     assert at.session_state["edit_tab"] == "Importeren uit Excel"
 
 
-def test_the_concept_switch_changes_the_figures_every_page_sees(store, secrets):
+def test_the_concept_switch_changes_the_figures_every_page_sees(store, editors):
     store.save([FigureInput(*FTE, "3,6", expected_version=1)], "anna")
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-    at.run()
+    at = log_in(open_edit_page(), "bob")
     figures = at.session_state["context"].actuals.frame
     assert set(figures["status"]) == {"vastgesteld"}
     at.toggle(key="include_concept").set_value(True).run()

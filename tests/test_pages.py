@@ -971,10 +971,11 @@ def test_overview_names_the_plan_and_gives_each_status_its_reason(plan, example_
 
 
 @pytest.mark.parametrize("page", navigation_files())
-def test_every_page_says_when_concept_figures_are_counted(page):
+def test_every_page_says_when_concept_figures_are_counted(page, editor_account):
     at = open_app(page)
     assert not [w for w in at.warning if w.value.startswith("**Inclusief conceptcijfers.**")]
 
+    at.session_state["edit_editor"] = editor_account  # the switch is for editors
     at.session_state["include_concept"] = True
     rerun(at)
 

@@ -46,6 +46,15 @@ def test_a_text_counts_only_after_a_second_editor_approves_it(store):
     assert store.save_text(FTE, "Vacatures open\nbij twee locaties", "Werving", "bob") == 0
 
 
+@pytest.mark.parametrize("approver", ["anna@almere.nl", "ANNA@ALMERE.NL", " Anna@Almere.nl "])
+def test_one_address_in_another_case_is_the_same_person_for_four_eyes(store, approver):
+    # An OIDC address as the identity provider spells it, and as the editor list does.
+    store.save_text(FTE, "Vacatures open", "", "Anna@Almere.nl")
+    with pytest.raises(ValidationFailed, match="vier ogen"):
+        store.approve_texts([(FTE, version(store, FTE))], approver)
+    assert store.texts() == {}
+
+
 def test_an_approval_of_a_text_changed_meanwhile_is_refused(store):
     store.save_text(FTE, "Eerste", "", "anna")
     seen = version(store, FTE)

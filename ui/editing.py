@@ -19,6 +19,7 @@ from lib.store.edit_checks import changes_table, city_sum_notes, current_values,
 from lib.store.edit_table import EDITABLE, SUM_COLUMN, edit_table, grid_changes
 from lib.store.store import Conflict, FigureInput, Store
 from lib.store.throttle import LoginThrottle
+from ui import oidc
 from ui.context import Context
 
 ALL = 0  # the "all" choice of a grid filter; agenda items and years are never 0
@@ -106,6 +107,12 @@ def login(config: auth.EditorConfig, store: Store) -> str | None:
         right.button("Uitloggen", key="edit_logout", on_click=_logout)
         return editor
     st.markdown("Iedereen kan het dashboard lezen; **cijfers wijzigen kan alleen een redacteur.**")
+    password_form(config, store)
+    return None
+
+
+def password_form(config: auth.EditorConfig, store: Store) -> None:
+    """Name and password; a good login reruns the app with the editor in the session."""
     with st.form("edit_login_form"):
         name = st.text_input("Naam", key="edit_login_name")
         password = st.text_input("Wachtwoord", type="password", key="edit_login_password")
@@ -115,7 +122,6 @@ def login(config: auth.EditorConfig, store: Store) -> str | None:
             _log_in(config, store, name, password)
         except ValidationFailed as exc:  # the database stayed busy (lib/store/db.py)
             show_error(exc, "Niet ingelogd.")
-    return None
 
 
 def _log_in(config: auth.EditorConfig, store: Store, name: str, password: str) -> None:
@@ -145,7 +151,7 @@ def _oidc_login(config: auth.EditorConfig) -> str | None:
         return None
     if not st.user.is_logged_in:
         st.markdown("Log in met uw account van de gemeente om cijfers te wijzigen.")
-        st.button("Inloggen", key="edit_oidc_login", on_click=st.login)
+        oidc.login_button("edit_oidc_login")
         return None
     user = st.user.to_dict()
     editor = auth.oidc_editor(config, user)
@@ -163,7 +169,7 @@ def _oidc_login(config: auth.EditorConfig) -> str | None:
         )
     else:
         st.caption(f"Ingelogd als redacteur **{editor}**.")
-    st.button("Uitloggen", key="edit_oidc_logout", on_click=st.logout)
+    oidc.logout_button("edit_oidc_logout")
     return editor
 
 

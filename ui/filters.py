@@ -105,6 +105,11 @@ def read_filters(plan: Plan, default_as_of: date) -> dict:
     return values
 
 
+def read_link_again() -> None:
+    """The next run takes the filters from the link, as a browser session's first run does."""
+    st.session_state.pop("filter_year", None)
+
+
 # The filters a page can use, by the key its value has in read_filters' result.
 YEAR, AS_OF, AGENDA, DISTRICT = "year", "as_of", "agenda", "district"
 FILTER_LABELS = {YEAR: "Jaar", AS_OF: "Peildatum", AGENDA: "Agendapunt", DISTRICT: "Wijk"}

@@ -12,7 +12,7 @@ Both live in the secrets file (see lib/store/settings.py):
     emails = ["a.jansen@almere.nl"]
 
 With `[auth]` present, OIDC decides and `[editors]` is ignored, so an old password cannot
-outlive a person's account at the municipality. Reading never needs a login.
+outlive a person's account at the municipality. Who may read is `[access]` (lib/store/access.py).
 """
 
 from __future__ import annotations
@@ -126,8 +126,11 @@ def oidc_editor(config: EditorConfig, user: dict) -> str | None:
 
 
 def oidc_verified(user: dict) -> bool:
-    verified = user.get("email_verified")
-    return verified is True or str(verified).lower() == "true"
+    """Whether the identity provider vouches for the address: `email_verified` true, or, where
+    the provider sends no `email_verified` (Entra ID for an organisation's own accounts), its
+    optional claim `xms_edov` true: the tenant owns the address's domain."""
+    verified = user.get("email_verified", user.get("xms_edov"))
+    return verified is True or str(verified).lower() in ("true", "1")
 
 
 def check_name(name: str) -> list[Problem]:

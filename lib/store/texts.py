@@ -19,6 +19,7 @@ from lib.plan.schema import Plan
 from lib.problems import Problem, ValidationFailed
 from lib.store.clock import now
 from lib.store.db import APPROVED, CONCEPT, reading, text_changes, texts, writing, years
+from lib.store.identity import same_editor
 from lib.store.text_rules import FILE, TextCounted, TextWish, check_texts, replay_texts
 
 
@@ -143,7 +144,7 @@ class TextStore:
                 if concept is None or version != seen:
                     problems.append(_changed_meanwhile(key))
                     continue
-                if concept["changed_by"] == editor:
+                if same_editor(concept["changed_by"], editor):
                     problems.append(
                         Problem(
                             "vaststellen",

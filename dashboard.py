@@ -6,8 +6,8 @@ direct link to any page runs this frame first (see README).
 
 import streamlit as st
 
-from lib import fmt
 from lib.problems import ValidationFailed
+from lib.views.todo_read import waiting_line
 from ui import components, context, filters
 from ui.filters import AGENDA, AS_OF, DISTRICT, YEAR
 
@@ -28,7 +28,7 @@ st.set_page_config(page_title=f"{plan.plan.title} · voortgang")  # additive: ti
 include_concept = st.session_state.get("include_concept", False)
 try:
     actuals = context.load_actuals(plan, include_concept)
-    concepts_waiting = context.concept_count(plan)
+    figures_waiting, texts_waiting = context.waiting_counts(plan)
 except ValidationFailed as exc:
     components.show_problems(exc, context.actuals_title())
     st.stop()
@@ -114,11 +114,11 @@ navigation.run()
 filters.draw_filters(plan, chosen, PAGES, navigation)
 with st.sidebar:
     # The switch only where it changes something: concepts wait, or it is on.
-    if concepts_waiting or include_concept:
+    if figures_waiting or texts_waiting or include_concept:
         st.toggle(
             "Conceptcijfers meetellen",
             key="include_concept",
             help="Conceptcijfers zijn ingevoerd maar nog niet vastgesteld door een tweede redacteur.",
         )
-    st.caption(f"{fmt.waiting_concepts(concepts_waiting)} op vaststelling.")
+    st.caption(f"{waiting_line(figures_waiting, texts_waiting)}.")
     st.caption(f"{plan.plan.title} · {plan.plan.version} · gemeente {plan.plan.municipality}")

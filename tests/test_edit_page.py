@@ -298,6 +298,14 @@ def test_restore_shows_what_it_brings_back_and_asks_first(store, editors):
     at.selectbox(key="edit_history_figure").set_value(FTE).run()
     restore_to = at.selectbox(key="edit_restore_to")
     assert restore_to.value is None  # no default: the latest change would restore nothing
+    # Each choice names the value it brings back, when and by whom; the history shows old and
+    # new in words, right after who did what.
+    assert restore_to.options[0].startswith("3,6 FTE (ingevoerd), ")
+    assert "door anna · nr. " in restore_to.options[0]
+    assert restore_to.options[-1].startswith("3,2 FTE (startgegevens), ")
+    history = table(at, "edit_history")
+    assert list(history.columns[:6]) == ["Nr", "Wanneer", "Wie", "Wat", "Oud", "Nieuw"]
+    assert (history.iloc[0]["Oud"], history.iloc[0]["Nieuw"]) == ("3,2 FTE", "3,6 FTE")
     latest = int(store.history(FTE).iloc[0]["id"])
     restore_to.set_value(latest).run()
     assert "er valt niets terug te zetten" in texts(at.info)

@@ -16,6 +16,7 @@ from lib.figures.history import Key
 from lib.problems import ValidationFailed
 from lib.store.store import Store
 from lib.store.text_rules import MAX_CHARS
+from ui import components
 from ui.context import Context
 from ui.editing import flash, show_error
 
@@ -209,7 +210,7 @@ def _text_history(ctx: Context, store: Store, editor: str, key: Key) -> None:
         pd.DataFrame(
             {
                 "Nr": [r["id"] for r in rows],
-                "Wanneer": [r["at"].replace("T", " ") for r in rows],
+                "Wanneer": [fmt.moment(r["at"]) for r in rows],
                 "Wie": [r["editor"] for r in rows],
                 "Wat": [TEXT_ACTIONS.get(r["action"], r["action"]) for r in rows],
                 "Toelichting": [r["explanation"] for r in rows],
@@ -240,17 +241,18 @@ def text_preview(ctx: Context, preview) -> None:
         f"**{fmt.count(changing, 'toelichting', 'toelichtingen')}** "
         + ("verandert:" if changing == 1 else "veranderen:")
     )
-    st.dataframe(
+    # A plain table, wrapped: a grid cut a new toelichting off after a few words.
+    components.table(
         pd.DataFrame(
             {
-                "Rij": [c.row for c in preview.text_changes],
+                "Rij": [str(c.row) for c in preview.text_changes],
                 "Cijfer": [_key_label(ctx, c.key) for c in preview.text_changes],
-                "Toelichting oud": [c.old[0] for c in preview.text_changes],
-                "Toelichting nieuw": [c.new[0] for c in preview.text_changes],
-                "Maatregelen oud": [c.old[1] for c in preview.text_changes],
-                "Maatregelen nieuw": [c.new[1] for c in preview.text_changes],
+                "Toelichting oud": [c.old[0] or "(leeg)" for c in preview.text_changes],
+                "Toelichting nieuw": [c.new[0] or "(leeg)" for c in preview.text_changes],
+                "Maatregelen oud": [c.old[1] or "(leeg)" for c in preview.text_changes],
+                "Maatregelen nieuw": [c.new[1] or "(leeg)" for c in preview.text_changes],
             }
         ),
-        hide_index=True,
-        key="edit_text_preview",
+        "Toelichtingen in het bestand, oud en nieuw",
+        table_class="hjk-text-preview",
     )

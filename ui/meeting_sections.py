@@ -19,6 +19,7 @@ from lib.store.text_rules import MAX_CHARS
 from ui import components
 from ui.context import Context
 from ui.editing import flash, show_error
+from ui.texts import escape_markdown
 
 TEXT_ACTIONS = {
     "edit": "geschreven",
@@ -158,10 +159,10 @@ def _show_layers(layers: dict) -> None:
     for name, row in (("Vastgesteld", layers["approved"]), ("Concept", layers["concept"])):
         if row is None:
             continue
-        by = f"geschreven door {row['changed_by']}"
+        by = f"geschreven door {escape_markdown(row['changed_by'])}"
         if row["approved_by"]:
-            by += f", vastgesteld door {row['approved_by']}"
-        st.markdown(f"**{name}** ({by}):")
+            by += f", vastgesteld door {escape_markdown(row['approved_by'])}"
+        st.markdown(f"**{name}**, {by}:")  # no brackets: a name may have its own
         st.text(
             f"Toelichting: {row['explanation'] or '(leeg)'}\nMaatregelen: {row['measures'] or '(leeg)'}"
         )

@@ -167,6 +167,6 @@ def why_no_rate(plan: Plan) -> str:
         "Een cijfer per 100 jonge kinderen per wijk kan hier niet: de feiten van het plan geven "
         "geen aantallen per wijk"
         + (f", alleen voor de hele stad, zoals {counted}" if counted else "")
-        + ". Staan bij een feit in het plan de aantallen per wijk (`districts:`), dan toont deze "
-        "pagina het cijfer per 100."
+        + ". Geeft het plan bij een feit de aantallen per wijk, dan toont deze pagina het cijfer "
+        "per 100."
     )

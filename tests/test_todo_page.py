@@ -66,6 +66,10 @@ def test_a_single_item_is_approved_with_one_click_and_own_concepts_wait_for_othe
     assert not [b for b in at.button if b.key and b.key.startswith("edit_todo_approve")]
     at = log_in(open_edit_page(), "bob")
     assert not [b for b in at.button if b.key == "edit_todo_approve_all"]
+    # The Vaststellen tab no longer says only that no figures wait.
+    assert (
+        "Er wachten geen conceptcijfers. Wel wacht 1 toelichting op vaststelling: zie *Te doen*."
+    ) in texts(at.info)
     at.button(key="edit_todo_approve_0").click().run()
     assert "1 toelichting vastgesteld." in texts(at.success)
     assert store.texts()[GROUPS] == (TEXT, "")

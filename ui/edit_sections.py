@@ -119,7 +119,14 @@ def approve_section(ctx: Context, store: Store, editor: str) -> None:
     layers, versions, entered = store.layers()
     table = concepts_table(ctx.plan, layers, entered)
     if table.empty:
-        st.info("Er wachten geen conceptcijfers.", icon=":material/task_alt:")
+        texts = sum(1 for slot in store.text_layers().values() if slot["concept"])
+        also = (  # never only "no concepts" while a text waits (the sidebar counts it too)
+            f" Wel {'wacht' if texts == 1 else 'wachten'} "
+            f"{fmt.count(texts, 'toelichting', 'toelichtingen')} op vaststelling: zie *Te doen*."
+            if texts
+            else ""
+        )
+        st.info(f"Er wachten geen conceptcijfers.{also}", icon=":material/task_alt:")
         return
     st.markdown(
         f"{fmt.waiting_concepts(len(table))}. Een conceptcijfer telt pas mee als een "

@@ -221,9 +221,11 @@ def _text_history(ctx: Context, store: Store, editor: str, key: Key) -> None:
         hide_index=True,
         key="edit_text_history",
     )
+    labels = {r["id"]: _restore_label(r) for r in rows}
     target = st.selectbox(
-        "Terugzetten naar de stand direct na wijziging nr.",
-        [r["id"] for r in rows],
+        "Terugzetten naar de stand direct na een wijziging (de tekst die terugkomt)",
+        list(labels),
+        format_func=labels.__getitem__,
         key="edit_text_restore_to",
     )
     if st.button("Toelichting terugzetten", key="edit_text_restore"):
@@ -231,6 +233,13 @@ def _text_history(ctx: Context, store: Store, editor: str, key: Key) -> None:
             lambda: store.restore_text(int(target), editor),
             f"Toelichting teruggezet naar de stand na wijziging {target}.",
         )
+
+
+def _restore_label(row: dict) -> str:
+    """'Na de zomer zijn er twee coaches ve…, 9 september 2014, 10:00, door anna · nr. 12'."""
+    text = row["explanation"] or row["measures"] or "(leeg)"
+    short = text if len(text) <= 60 else text[:59] + "…"
+    return f"{short}, {fmt.moment(row['at'])}, door {row['editor']} · nr. {row['id']}"
 
 
 def text_preview(ctx: Context, preview) -> None:

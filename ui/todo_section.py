@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from lib import fmt
+from lib.figures.plausible import doubt_count
 from lib.problems import ValidationFailed
 from lib.store.store import Conflict, Store
 from lib.views.html_text import editor_texts
@@ -18,18 +19,18 @@ from lib.views.todo import TodoItem
 from lib.views.todo_read import approval_line, kind_counts, todo_for
 from ui import components
 from ui.context import Context
-from ui.editing import doubts, flash, reload_grid, show_error
+from ui.editing import flash, reload_grid, show_error
 from ui.texts import escape_markdown
 
 SUBJECTS = {"figure": "Cijfer", "text": "Toelichting en maatregelen"}
-SECTIONS = (  # kind, heading, where the editor acts on it
-    ("no_explanation", "Achter zonder toelichting", "Schrijf de toelichting in het tabblad "
-     "*Toelichting en maatregelen*."),
-    ("overdue_action", "Acties over de deadline", ""),
+SECTIONS = (  # kind, heading, where the editor acts on it (the table's caption)
+    ("no_explanation", "Achter zonder toelichting",
+     "Schrijf de toelichting in het tabblad Toelichting en maatregelen."),
+    ("overdue_action", "Acties over de deadline", "Open acties waarvan de deadline verstreken is."),
     ("milestone_due", "Mijlpalen vóór de volgende vergadering, nog niet bereikt",
-     "Is een mijlpaal bereikt, vul dan de datum in bij *Cijfers bewerken*."),
-    ("no_figure", "Nog geen cijfer dit jaar", "Vul het cijfer in bij *Cijfers bewerken* of "
-     "*Importeren uit Excel*."),
+     "Is een mijlpaal bereikt, vul dan de datum in bij Cijfers bewerken."),
+    ("no_figure", "Nog geen cijfer dit jaar",
+     "Vul het cijfer in bij Cijfers bewerken of Importeren uit Excel."),
 )  # fmt: skip
 
 
@@ -53,9 +54,7 @@ def todo_section(ctx: Context, store: Store, editor: str) -> None:
         shown = [i for i in items if i.kind == kind]
         if shown:
             st.subheader(heading)
-            if hint:
-                st.caption(hint)
-            components.table(_table(ctx, shown), heading)
+            components.table(_table(ctx, shown), hint)
 
 
 def _table(ctx: Context, items: list[TodoItem]) -> pd.DataFrame:
@@ -102,7 +101,13 @@ def _approvals(ctx: Context, store: Store, editor: str, items: list[TodoItem]) -
         "Concepten van andere redacteuren; ze tellen pas mee als u ze vaststelt. Klopt een "
         "cijfer niet, wijs het dan af met een reden."
     )
-    doubts([i.doubt for i in items], "Let op", "vaststellen")
+    found = doubt_count([i.doubt for i in items])
+    if found:
+        st.warning(
+            f"**{found}.** Kijk de *Let op* bij het cijfer na; klopt het, dan kunt u gewoon "
+            "vaststellen.",
+            icon=":material/warning:",
+        )
     if len(items) > 1 and st.button(
         f"Alles vaststellen ({len(items)})", key="edit_todo_approve_all", type="primary"
     ):

@@ -13,10 +13,11 @@ import streamlit as st
 from lib import fmt
 from lib.figures.plausible import doubt_count
 from lib.problems import ValidationFailed
+from lib.store.meetings import due_before
 from lib.store.store import Conflict, Store
 from lib.views.html_text import editor_texts
-from lib.views.todo import TodoItem
-from lib.views.todo_read import approval_line, kind_counts, todo_for
+from lib.views.todo import TodoInputs, TodoItem, todo_items
+from lib.views.todo_read import approval_line, kind_counts
 from ui import components
 from ui.context import Context
 from ui.editing import flash, reload_grid, show_error
@@ -38,8 +39,33 @@ def _where(ctx: Context, district: str) -> str:
     return ctx.plan.district_names().get(district, "hele stad")
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _stored(url: str, revision: int, _store: Store) -> tuple:
+    """What the list reads from the database, once per revision: every tab of the page runs on
+    every rerun, and the whole history is read for the rejections. Nobody changes it."""
+    layers, versions, entered = _store.layers()
+    history = _store.history().to_dict("records")
+    return layers, versions, entered, _store.text_layers(), history, _store.meetings()
+
+
+def _items(ctx: Context, store: Store, editor: str) -> list[TodoItem]:
+    layers, versions, entered, text_layers, history, meetings = _stored(
+        store.url, store.revision(), store
+    )
+    inputs = TodoInputs(
+        layers,
+        versions,
+        entered,
+        text_layers,
+        history,
+        ctx.progress,
+        due_before(meetings, ctx.as_of),
+    )
+    return todo_items(ctx.plan, editor, ctx.as_of, inputs)
+
+
 def todo_section(ctx: Context, store: Store, editor: str) -> None:
-    items = todo_for(ctx.plan, store, editor, ctx.as_of, progress=ctx.progress)
+    items = _items(ctx, store, editor)
     st.caption(
         f"Wat er op u wacht, op peildatum {fmt.long_date(ctx.as_of)} (het jaar {ctx.as_of.year})."
     )

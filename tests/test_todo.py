@@ -13,6 +13,7 @@ from store_fixtures import cli
 
 from lib.figures.actuals import DEFAULT_ACTUALS
 from lib.plan.load import load_plan
+from lib.problems import ValidationFailed
 from lib.store.store import FigureInput, Store
 from lib.views.todo import FIELDS, OpenAction, todo_items
 from lib.views.todo_read import approval_line, read_inputs, waiting_line
@@ -123,3 +124,20 @@ def test_waiting_line_names_every_kind_in_the_right_number(figures, texts, line)
 
 def test_approval_line_is_empty_without_approvals():
     assert approval_line([]) == ""
+
+
+@pytest.mark.usefixtures("cli_store")
+def test_approving_figures_and_texts_at_once_is_all_or_nothing():
+    store = Store.open(load_plan("targets.yaml"), seed=DEFAULT_ACTUALS)
+    _enter(store, FTE, "3,6", "anna")
+    store.save_text(GROUPS, "Eigen tekst", "", "bob")  # bob's own: he may not approve it
+    figure = [(FTE, store.layers()[1][FTE])]
+    text = [(GROUPS, store.text_layers()[GROUPS]["version"])]
+    with pytest.raises(ValidationFailed):
+        store.approve(figure, "bob", texts=text)
+    assert store.layers()[0][FTE].concept.value == "3,6"  # the figure was not approved either
+    store.save_text(GROUPS, "Tekst van anna", "", "anna")
+    text = [(GROUPS, store.text_layers()[GROUPS]["version"])]
+    assert store.approve(figure, "bob", texts=text) == 2
+    assert store.layers()[0][FTE].approved.value == "3,6"
+    assert store.texts()[GROUPS] == ("Tekst van anna", "")

@@ -183,11 +183,8 @@ def _approve(store: Store, editor: str, items: list[TodoItem], versions: dict) -
     figures = [(i.key, versions[(i.subject, i.key)]) for i in items if i.subject == "figure"]
     texts = [(i.key, versions[(i.subject, i.key)]) for i in items if i.subject == "text"]
 
-    def both() -> None:
-        if figures:
-            store.approve(figures, editor)
-        if texts:
-            store.approve_texts(texts, editor)
+    def both() -> None:  # one transaction: all of them approved, or none
+        store.approve(figures, editor, texts=texts)
 
     parts = [
         fmt.count(n, one, many)

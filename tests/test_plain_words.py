@@ -51,3 +51,21 @@ def test_the_next_meeting_is_named_in_one_pair_of_brackets(store):
         headings
     )
     assert not [h for h in headings if "))" in h]
+
+
+def test_texts_with_brackets_of_their_own_get_no_second_pair(plan, example_actuals):
+    from lib.charts.indicators import describe_indicator
+    from lib.progress.compare import progress_table
+    from lib.views.districts import where_behind
+
+    progress = progress_table(plan, example_actuals, date(2014, 10, 1), district="all")
+    lines = where_behind(progress, plan, 2014)
+    assert any("Wijkbijeenkomsten gehouden (één per wijk) in " in line for line in lines)
+    city = progress[progress["district"] == ""]
+    sentences = [
+        describe_indicator(i, city[city["indicator"] == i.id], 2014)
+        for i in plan.indicators
+        if i.kind not in ("milestone", "commitment")
+    ]
+    assert any("onder het planpad (" in s for s in sentences)
+    assert [s for s in lines + sentences if "))" in s] == []

@@ -85,7 +85,8 @@ def where_behind(progress: pd.DataFrame, plan: Plan, year: int) -> list[str]:
         lines.append(f"Geen wijk ligt in {year} achter op een wijkdoel.")
     else:
         by_wijk = behind.groupby("district_name", sort=False)["name"].apply(list)
-        parts = [f"{wijk} ({fmt.listing(items)})" for wijk, items in by_wijk.items()]
+        # "names in wijk", not "wijk (names)": a name may have brackets of its own.
+        parts = [f"{fmt.listing(items)} in {wijk}" for wijk, items in by_wijk.items()]
         lines.append(f"{STATUSES[BEHIND].icon} Achter op een wijkdoel: " + "; ".join(parts) + ".")
     plain = rows[rows["target"].isna()]
     empty = plain[plain["actual"].isna() | (plain["actual"] == 0)]

@@ -85,3 +85,17 @@ def test_a_rejected_figure_shows_its_reason_to_whoever_entered_it(store, editors
     assert "1 afgewezen concept van u" in texts(at.markdown)
     shown = "".join(h.proto.body for h in at.get("html"))
     assert "32 FTE is een typefout" in shown and "32 FTE" in shown
+
+
+def test_texts_and_reasons_are_shown_as_typed_never_as_markup(store, editors):
+    typed = "<b>vet</b> [klik](https://example.org) **niet vet**"
+    store.save_text(GROUPS, typed, "", "anna")
+    store.save([FigureInput(*FTE, "3,6", counted_on="2014-09-30", expected_version=1)], "anna")
+    store.reject([(FTE, store.layers()[1][FTE])], "bob", reason=typed)
+    at = log_in(open_edit_page(), "bob")
+    html = "".join(h.proto.body for h in at.get("html"))
+    assert "&lt;b&gt;vet&lt;/b&gt; [klik](https://example.org) **niet vet**" in html
+    assert "<b>vet</b>" not in html
+    at = log_in(open_edit_page(), "anna")
+    html = "".join(h.proto.body for h in at.get("html"))
+    assert "&lt;b&gt;vet&lt;/b&gt;" in html and "<b>vet</b>" not in html  # the reason

@@ -55,7 +55,8 @@ def test_cli_todo_lists_what_waits_per_editor_in_csv_and_json(capsys):
         ("hbo_coach_vve_groepen", "anna"),
     ]
     assert approve[0]["what"] == "cijfer: 3,2 FTE -> 32 FTE"
-    assert approve[1]["what"].startswith("toelichting: Toelichting: Na de zomer xx")
+    assert approve[1]["what"].startswith("Toelichting: Na de zomer xx")
+    assert approve[1]["what"].endswith(" Maatregelen: Extra scholing")
     assert not [r for r in rows if r["kind"] == "rejected"]  # Bob's list: not his concept
     assert "2 wachten op uw vaststelling: 1 cijfer, 1 toelichting" in err
 

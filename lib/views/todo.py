@@ -154,7 +154,7 @@ def approvals(plan: Plan, editor: str, data: TodoInputs) -> list[TodoItem]:
         items.append(
             TodoItem(
                 "approve", key[0], _name(plan, key[0]), key[1], key[2],
-                what=f"toelichting: {after}", since=concept["changed_at"],
+                what=after, since=concept["changed_at"],
                 by=concept["changed_by"], subject="text", before=before, after=after,
                 version=slot.get("version", 0),
                 extra={"explanation": concept["explanation"], "measures": concept["measures"]},

@@ -69,3 +69,11 @@ def test_texts_with_brackets_of_their_own_get_no_second_pair(plan, example_actua
     ]
     assert any("onder het planpad (" in s for s in sentences)
     assert [s for s in lines + sentences if "))" in s] == []
+
+
+def test_a_history_value_of_one_takes_the_singular(plan):
+    from lib.views.history_view import shown_value
+
+    counted = next(i for i in plan.indicators if i.unit_singular)
+    assert shown_value(plan, counted.id, "1") == f"1 {counted.unit_singular}"
+    assert shown_value(plan, counted.id, "3") == f"3 {counted.unit}"

@@ -33,7 +33,8 @@ def shown_value(plan: Plan, indicator: str | None, value: str | None) -> str:
         return "niet bereikt"
     if item.kind == "milestone" and not value:
         return "(leeg)"
-    return value_for_people(value, item.kind, item.unit)
+    one = value == "1" and item.unit_singular  # '1 groep', not '1 groepen'
+    return value_for_people(value, item.kind, item.unit_singular if one else item.unit)
 
 
 def screen_table(plan: Plan, frame: pd.DataFrame, editors: Iterable[str] = ()) -> pd.DataFrame:

@@ -6,10 +6,10 @@ direct link to any page runs this frame first (see README).
 
 import streamlit as st
 
-from lib import fmt
 from lib.problems import ValidationFailed
 from lib.store.settings import secrets_path
 from lib.views.html_text import escape_markdown as md
+from lib.views.todo_read import waiting_line
 from ui import access, components, context, filters, oidc
 from ui.filters import AGENDA, AS_OF, DISTRICT, YEAR
 
@@ -38,7 +38,7 @@ if not viewer.is_editor:  # concept figures are working data, for editors only
 include_concept = st.session_state.get("include_concept", False)
 try:
     actuals = context.load_actuals(plan, include_concept)
-    concepts_waiting = context.concept_count(plan)
+    figures_waiting, texts_waiting = context.waiting_counts(plan)
 except ValidationFailed as exc:
     components.show_problems(exc, context.actuals_title())
     st.stop()
@@ -128,13 +128,13 @@ navigation.run()
 filters.draw_filters(plan, chosen, PAGES, navigation)
 with st.sidebar:
     # For editors, and only where it changes something: concepts wait, or it is on.
-    if viewer.is_editor and (concepts_waiting or include_concept):
+    if viewer.is_editor and (figures_waiting or texts_waiting or include_concept):
         st.toggle(
             "Conceptcijfers meetellen",
             key="include_concept",
             help="Conceptcijfers zijn ingevoerd maar nog niet vastgesteld door een tweede redacteur.",
         )
-    st.caption(f"{fmt.waiting_concepts(concepts_waiting)} op vaststelling.")
+    st.caption(f"{waiting_line(figures_waiting, texts_waiting)}.")
     info = plan.plan  # the plan's words are text, never Markdown
     st.caption(
         " · ".join(md(t) for t in (info.title, info.version, f"gemeente {info.municipality}"))

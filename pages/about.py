@@ -25,7 +25,7 @@ def render() -> None:
     st.markdown(plan_line(ctx.plan))
     st.markdown(
         f"- **Doelen:** {md(plan.source)}. Elk doel in het dashboard verwijst naar de paragraaf en de woorden van het plan.\n"
-        f"- **Cijfers:** bestand *{md(ctx.actuals.file)}*, "
+        f"- **Cijfers:** {_where_figures(ctx)}, "
         f"{fmt.count(len(ctx.actuals.frame), 'cijfer', 'cijfers')}"
         + (
             ", **voorbeeldgegevens** (verzonnen, geen resultaten van de gemeente)"
@@ -45,6 +45,14 @@ def render() -> None:
     components.text(document(methodology(ctx.plan, general, own, top=3)))
     st.header("Toegankelijkheid")
     components.text(document(ACCESSIBILITY.read_text(encoding="utf-8")))
+
+
+def _where_figures(ctx: context.Context) -> str:
+    """Where the figures come from, in words: a file given to the dashboard by name, else the
+    dashboard's own database (its file name or address belongs in the README, not here)."""
+    if context.actuals_path() is not None:
+        return f"bestand *{md(ctx.actuals.file)}*"
+    return "ingevoerd en vastgesteld door de redacteuren (pagina *Gegevens bijwerken*)"
 
 
 def _own_text() -> str | None:

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.problems import ValidationFailed
 from lib.store import auth
-from ui import components, context, edit_sections, editing, meeting_sections
+from ui import components, context, edit_sections, editing, meeting_sections, todo_section
 
 
 def render() -> None:
@@ -36,6 +36,7 @@ def render() -> None:
     if closed:
         st.caption(f"Afgesloten jaren (niet te wijzigen): {', '.join(map(str, closed))}.")
     sections = {
+        "Te doen": todo_section.todo_section,  # what waits for this editor, first
         "Cijfers bewerken": editing.grid_section,
         "Importeren uit Excel": edit_sections.import_section,
         "Vaststellen": edit_sections.approve_section,

@@ -111,6 +111,7 @@ def test_a_login_the_busy_database_holds_up_says_so_and_lets_no_one_in(store, ed
 def test_an_editor_logs_in_and_out(store, editors):
     at = log_in(open_edit_page(), "anna")
     assert [t.label for t in at.tabs] == [
+        "Te doen",
         "Cijfers bewerken",
         "Importeren uit Excel",
         "Vaststellen",
@@ -130,7 +131,7 @@ def test_a_second_editor_approves_and_the_dashboard_counts_it(plan, store, edito
     assert "U heeft alle wachtende cijfers zelf ingevoerd" in texts(at.info)
     assert not [b for b in at.button if b.label.startswith("Alle ")]  # never "Alle 0 vaststellen"
     at = go_to(log_in(open_edit_page(), "bob"), "Vaststellen")
-    assert "1 conceptcijfer wacht op vaststelling." in texts(at.sidebar.caption)
+    assert "1 wacht op vaststelling: 1 cijfer." in texts(at.sidebar.caption)
     # The list shows the value, its count date and its source.
     (row,) = table(at, "edit_concepts").to_dict("records")
     assert (row["Vastgesteld"], row["Concept"], row["Teldatum"]) == (
@@ -147,7 +148,7 @@ def test_a_second_editor_approves_and_the_dashboard_counts_it(plan, store, edito
     assert not at.exception
     assert "1 cijfer vastgesteld." in texts(at.success)
     assert at.session_state["edit_tab"] == "Vaststellen"  # still on the tab of the approval
-    assert "Geen conceptcijfers wachten op vaststelling." in texts(at.sidebar.caption)
+    assert "Niets wacht op vaststelling." in texts(at.sidebar.caption)
     assert store.layers()[0][FTE].approved.value == "3,6"
 
 
@@ -223,7 +224,8 @@ def test_the_confirmation_warns_about_a_figure_that_looks_mistyped(plan, store, 
 def test_the_second_editor_sees_a_concept_that_looks_mistyped(plan, store, editors):
     store.save([FigureInput(*FTE, "32", counted_on="2014-09-30", expected_version=1)], "anna")
     at = go_to(log_in(open_edit_page(), "bob"), "Vaststellen")
-    (warning,) = [w.value for w in at.warning if "verkeerd getypt" in w.value]
+    # Te doen says it too (tests/test_todo_page.py); this is the one of the Vaststellen tab.
+    (warning,) = [w.value for w in at.warning if "*Controleer*" in w.value]
     assert warning == (
         "**1 cijfer lijkt verkeerd getypt.** Kijk de kolom *Controleer* na; klopt het, dan kunt "
         "u gewoon vaststellen."
@@ -233,7 +235,7 @@ def test_the_second_editor_sees_a_concept_that_looks_mistyped(plan, store, edito
 
 
 def test_saving_the_grid_shows_old_and_new_and_asks_first(plan, store, editors):
-    at = log_in(open_edit_page(), "anna")
+    at = go_to(log_in(open_edit_page(), "anna"), "Cijfers bewerken")
     before = counts(store)
     edit_grid(at, {grid_row(at, FTE): {"Waarde": "4"}})
     at.button(key="edit_save").click().run()
@@ -296,6 +298,14 @@ def test_restore_shows_what_it_brings_back_and_asks_first(store, editors):
     at.selectbox(key="edit_history_figure").set_value(FTE).run()
     restore_to = at.selectbox(key="edit_restore_to")
     assert restore_to.value is None  # no default: the latest change would restore nothing
+    # Each choice names the value it brings back, when and by whom; the history shows old and
+    # new in words, right after who did what.
+    assert restore_to.options[0].startswith("3,6 FTE (ingevoerd), ")
+    assert "door anna · nr. " in restore_to.options[0]
+    assert restore_to.options[-1].startswith("3,2 FTE (startgegevens), ")
+    history = table(at, "edit_history")
+    assert list(history.columns[:6]) == ["Nr", "Wanneer", "Wie", "Wat", "Oud", "Nieuw"]
+    assert (history.iloc[0]["Oud"], history.iloc[0]["Nieuw"]) == ("3,2 FTE", "3,6 FTE")
     latest = int(store.history(FTE).iloc[0]["id"])
     restore_to.set_value(latest).run()
     assert "er valt niets terug te zetten" in texts(at.info)

@@ -81,6 +81,9 @@ def test_a_text_is_a_concept_until_a_second_editor_approves_it(store, editors):
     store.save_text(FTE, "Tweede versie", "", "bob")
     store.approve_texts([(FTE, store.text_layers()[FTE]["version"])], "anna")
     at = choose_fte(at)
+    # Each choice names the text it brings back, as typed, when and by whom.
+    oldest = at.selectbox(key="edit_text_restore_to").options[-1]
+    assert oldest.startswith("<b>Vacatures</b> *open*, ") and ", door anna · nr. " in oldest
     at.selectbox(key="edit_text_restore_to").set_value(approved_first).run()
     at.button(key="edit_text_restore").click().run()
     assert "Toelichting teruggezet" in texts(at.success)

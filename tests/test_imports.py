@@ -176,6 +176,14 @@ def test_a_csv_with_semicolons_imports(plan, store):
     assert preview.valid and [c.new for c in preview.changes] == ["3,7"]
 
 
+def test_a_csv_with_the_templates_dutch_headers_imports(store):
+    # The Import tab names the columns as the template does: Indicator-id, Jaar, Wijk-id, Waarde.
+    raw = "Indicator-id;Jaar;Wijk-id;Waarde;Opmerking\nhbo_coach_fte;2014;;3,7;nagerekend\n"
+    preview = preview_import(raw.encode(), "cijfers.csv", store)
+    assert preview.valid, preview.problems
+    assert [(c.key, c.new) for c in preview.changes] == [(("hbo_coach_fte", 2014, ""), "3,7")]
+
+
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_an_export_imports_back_without_changes(plan, store, fmt):
     actuals = store.read_actuals()

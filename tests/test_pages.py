@@ -318,7 +318,7 @@ def test_no_concept_switch_while_no_concept_waits():
     # The example database holds approved figures only: the switch would change nothing.
     at = open_app()
     assert not at.sidebar.toggle
-    assert "Geen conceptcijfers wachten op vaststelling." in [c.value for c in at.sidebar.caption]
+    assert "Niets wacht op vaststelling." in [c.value for c in at.sidebar.caption]
     # The sidebar comes after the page, and still holds the filters.
     assert [s.key for s in at.sidebar.selectbox] == [
         "filter_year",

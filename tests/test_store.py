@@ -4,6 +4,7 @@ PostgreSQL when TEST_DATABASE_URL is set (.ci/run starts one)."""
 
 from __future__ import annotations
 
+import re
 import threading
 
 import pandas as pd
@@ -129,6 +130,7 @@ def test_a_stale_save_is_refused_with_the_other_change(store_url, plan):
     (detail,) = caught.value.details
     assert (detail.editor, detail.old_value, detail.new_value) == ("anna", "3,2", "3,5")
     assert "intussen gewijzigd door anna" in str(caught.value) and "3,2 -> 3,5" in str(caught.value)
+    assert re.search(r"anna op \d{1,2} [a-z]+ \d{4}, \d\d:\d\d: ", str(caught.value))  # Dutch
     # Redone on top of the new version it goes through.
     store.save([FigureInput(*FTE, "3,9", expected_version=detail.current)], "bob")
     assert fte_value(store, include_concept=True) == ("3,9", "concept")

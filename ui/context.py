@@ -113,8 +113,9 @@ def _actuals(
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _concept_count(url: str, revision: int, _store: Store) -> int:
-    return _store.concept_count()
+def _waiting_counts(url: str, revision: int, _store: Store) -> tuple[int, int]:
+    texts = sum(1 for slot in _store.text_layers().values() if slot["concept"])
+    return _store.concept_count(), texts
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -172,12 +173,13 @@ def load_actuals(plan: Plan, include_concept: bool = False) -> Actuals:
         raise _unreachable(exc) from None
 
 
-def concept_count(plan: Plan) -> int:
-    """How many concept figures wait for a second editor (none in a figures file)."""
+def waiting_counts(plan: Plan) -> tuple[int, int]:
+    """How many concept figures and concept texts wait for a second editor (none in a figures
+    file)."""
     if actuals_path() is not None:
-        return 0
+        return 0, 0
     figures = store(plan)
-    return _concept_count(figures.url, figures.revision(), figures)
+    return _waiting_counts(figures.url, figures.revision(), figures)
 
 
 def build(plan: Plan, actuals: Actuals, filters: dict) -> Context:

@@ -14,14 +14,13 @@ import streamlit as st
 
 from lib import fmt
 from lib.figures.entry import figure_keys
-from lib.figures.history import ACTION_LABELS, describe_value
+from lib.figures.history import describe_value
 from lib.problems import ValidationFailed
 from lib.store import auth
 from lib.store.edit_table import (
     concepts_table,
     figure_label,
     history_sheet,
-    history_table,
     preview_table,
 )
 from lib.store.identity import same_editor
@@ -29,6 +28,12 @@ from lib.store.imports import ImportPreview, apply_import, preview_import
 from lib.store.store import Conflict, Store
 from lib.store.upload import LIMITS_TEXT, MAX_FILE_MB
 from lib.store.workbook import table_xlsx, template_workbook
+from lib.views.history_view import (
+    ONE_FIGURE_COLUMNS,
+    SCREEN_COLUMNS,
+    restore_labels,
+    screen_table,
+)
 from ui.context import Context
 from ui.editing import doubts, flash, reload_grid, show_error
 from ui.meeting_sections import text_preview
@@ -45,7 +50,8 @@ def _done(message: str) -> None:
 def import_section(ctx: Context, store: Store, editor: str) -> None:
     st.markdown(
         "Download het sjabloon, vul de cijfers in en upload het weer (of een CSV met de kolommen "
-        "`indicator`, `year`, `district`, `value`). U ziet eerst precies wat er verandert."
+        "van het sjabloon: Indicator-id, Jaar, Wijk-id en Waarde, en zo nodig Teldatum, Bron, "
+        "Opmerking, Toelichting en Maatregelen). U ziet eerst precies wat er verandert."
     )
     st.download_button(
         "Excel-sjabloon downloaden",
@@ -113,7 +119,14 @@ def approve_section(ctx: Context, store: Store, editor: str) -> None:
     layers, versions, entered = store.layers()
     table = concepts_table(ctx.plan, layers, entered)
     if table.empty:
-        st.info("Er wachten geen conceptcijfers.", icon=":material/task_alt:")
+        texts = sum(1 for slot in store.text_layers().values() if slot["concept"])
+        also = (  # never only "no concepts" while a text waits (the sidebar counts it too)
+            f" Wel {'wacht' if texts == 1 else 'wachten'} "
+            f"{fmt.count(texts, 'toelichting', 'toelichtingen')} op vaststelling: zie *Te doen*."
+            if texts
+            else ""
+        )
+        st.info(f"Er wachten geen conceptcijfers.{also}", icon=":material/task_alt:")
         return
     st.markdown(
         f"{fmt.waiting_concepts(len(table))}. Een conceptcijfer telt pas mee als een "
@@ -209,7 +222,12 @@ def history_section(ctx: Context, store: Store, editor: str) -> None:
             f"De nieuwste {fmt.number(HISTORY_SHOWN)} wijzigingen; het Excel-bestand hieronder "
             "bevat de hele geschiedenis."
         )
-    st.dataframe(history_table(ctx.plan, frame, names), hide_index=True, key="edit_history")
+    st.dataframe(
+        screen_table(ctx.plan, frame, names),
+        hide_index=True,
+        key="edit_history",
+        column_order=ONE_FIGURE_COLUMNS if key else SCREEN_COLUMNS,
+    )
     st.download_button(
         "Hele geschiedenis downloaden (Excel)",
         data=partial(_history_file, ctx, store, key, names),  # made when asked for
@@ -221,14 +239,9 @@ def history_section(ctx: Context, store: Store, editor: str) -> None:
         icon=":material/download:",
         key="edit_history_download",
     )
-    labels = {  # columns zipped: a frame's to_dict of 500 rows took 40 ms of every run
-        int(n): f"{n}: {fmt.moment(at)}, {who}, {ACTION_LABELS.get(action, action)}"
-        for n, at, who, action in zip(
-            frame["id"], frame["at"], frame["editor"], frame["action"], strict=True
-        )
-    }
+    labels = restore_labels(ctx.plan, frame, names, one_figure=key is not None)
     target = st.selectbox(
-        "Terugzetten naar de stand direct na wijziging nr.",
+        "Terugzetten naar de stand direct na een wijziging (de waarde die terugkomt)",
         list(labels),
         index=None,  # never a default: the latest change would restore nothing
         placeholder="Kies een wijziging",

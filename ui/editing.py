@@ -16,27 +16,13 @@ from lib.figures.plausible import doubt_count
 from lib.problems import ValidationFailed
 from lib.store import auth
 from lib.store.edit_checks import changes_table, city_sum_notes, current_values, with_wishes
-from lib.store.edit_table import EDITABLE, SUM_COLUMN, edit_table, grid_changes
+from lib.store.edit_table import EDITABLE, edit_table, grid_changes
 from lib.store.store import Conflict, FigureInput, Store
 from lib.store.throttle import LoginThrottle
-from ui import oidc
+from ui import edit_grid, oidc
 from ui.context import Context
 
 ALL = 0  # the "all" choice of a grid filter; agenda items and years are never 0
-# The figure beside its target first; where it came from after that.
-GRID_ORDER = [
-    "Indicator",
-    "Jaar",
-    "Wijk",
-    "Doel",
-    "Waarde",
-    SUM_COLUMN,
-    "Status",
-    "Teldatum",
-    "Bron",
-    "Opmerking",
-    "Invullen als",
-]
 NO_EDITORS = (
     "Er is nog geen redacteur ingesteld, dus hier kan niemand cijfers wijzigen. Wilt u cijfers "
     "bijwerken? Vraag de beheerder van het dashboard u als redacteur toe te voegen."
@@ -211,25 +197,8 @@ def grid_section(ctx: Context, store: Store, editor: str) -> None:
         key=f"edit_grid_{st.session_state['edit_grid_nonce']}",
         hide_index=True,
         disabled=[c for c in table.columns if c not in EDITABLE],
-        column_order=GRID_ORDER,
-        column_config={
-            "Indicator": st.column_config.TextColumn(width=300),
-            "Jaar": st.column_config.NumberColumn(width=60, format="%d"),
-            "Wijk": st.column_config.TextColumn(width=110),
-            "Doel": st.column_config.TextColumn(width=170),
-            "Waarde": st.column_config.TextColumn(
-                width=110, help="Getal, datum (JJJJ-MM-DD), ja of nee"
-            ),
-            SUM_COLUMN: st.column_config.TextColumn(
-                width=140, help="Bij een stadscijfer: de som van de wijkcijfers nu"
-            ),
-            "Status": st.column_config.TextColumn(width=100),
-            "Teldatum": st.column_config.TextColumn(
-                width=100, help="Datum van de telling, JJJJ-MM-DD"
-            ),
-            "Bron": st.column_config.TextColumn(width=220),
-            "Opmerking": st.column_config.TextColumn(width=220),
-        },
+        column_order=edit_grid.grid_view(),  # views that fit a laptop screen (ui/edit_grid.py)
+        column_config=edit_grid.column_config(),
     )
     wishes, problems = grid_changes(plan, table, edited)
     if problems:

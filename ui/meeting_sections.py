@@ -17,8 +17,10 @@ from lib.problems import ValidationFailed
 from lib.store.meetings import far_meeting
 from lib.store.store import Store
 from lib.store.text_rules import MAX_CHARS
+from ui import components
 from ui.context import Context
 from ui.editing import flash, show_error
+from ui.texts import escape_markdown
 
 TEXT_ACTIONS = {
     "edit": "geschreven",
@@ -163,10 +165,10 @@ def _show_layers(layers: dict) -> None:
     for name, row in (("Vastgesteld", layers["approved"]), ("Concept", layers["concept"])):
         if row is None:
             continue
-        by = f"geschreven door {row['changed_by']}"
+        by = f"geschreven door {escape_markdown(row['changed_by'])}"
         if row["approved_by"]:
-            by += f", vastgesteld door {row['approved_by']}"
-        st.markdown(f"**{name}** ({by}):")
+            by += f", vastgesteld door {escape_markdown(row['approved_by'])}"
+        st.markdown(f"**{name}**, {by}:")  # no brackets: a name may have its own
         st.text(
             f"Toelichting: {row['explanation'] or '(leeg)'}\nMaatregelen: {row['measures'] or '(leeg)'}"
         )
@@ -215,7 +217,7 @@ def _text_history(ctx: Context, store: Store, editor: str, key: Key) -> None:
         pd.DataFrame(
             {
                 "Nr": [r["id"] for r in rows],
-                "Wanneer": [r["at"].replace("T", " ") for r in rows],
+                "Wanneer": [fmt.moment(r["at"]) for r in rows],
                 "Wie": [r["editor"] for r in rows],
                 "Wat": [TEXT_ACTIONS.get(r["action"], r["action"]) for r in rows],
                 "Toelichting": [r["explanation"] for r in rows],
@@ -225,9 +227,11 @@ def _text_history(ctx: Context, store: Store, editor: str, key: Key) -> None:
         hide_index=True,
         key="edit_text_history",
     )
+    labels = {r["id"]: _restore_label(r) for r in rows}
     target = st.selectbox(
-        "Terugzetten naar de stand direct na wijziging nr.",
-        [r["id"] for r in rows],
+        "Terugzetten naar de stand direct na een wijziging (de tekst die terugkomt)",
+        list(labels),
+        format_func=labels.__getitem__,
         key="edit_text_restore_to",
     )
     if st.button("Toelichting terugzetten", key="edit_text_restore"):
@@ -235,6 +239,13 @@ def _text_history(ctx: Context, store: Store, editor: str, key: Key) -> None:
             lambda: store.restore_text(int(target), editor),
             f"Toelichting teruggezet naar de stand na wijziging {target}.",
         )
+
+
+def _restore_label(row: dict) -> str:
+    """'Na de zomer zijn er twee coaches ve…, 9 september 2014, 10:00, door anna · nr. 12'."""
+    text = row["explanation"] or row["measures"] or "(leeg)"
+    short = text if len(text) <= 60 else text[:59] + "…"
+    return f"{short}, {fmt.moment(row['at'])}, door {row['editor']} · nr. {row['id']}"
 
 
 def text_preview(ctx: Context, preview) -> None:
@@ -246,17 +257,18 @@ def text_preview(ctx: Context, preview) -> None:
         f"**{fmt.count(changing, 'toelichting', 'toelichtingen')}** "
         + ("verandert:" if changing == 1 else "veranderen:")
     )
-    st.dataframe(
+    # A plain table, wrapped: a grid cut a new toelichting off after a few words.
+    components.table(
         pd.DataFrame(
             {
-                "Rij": [c.row for c in preview.text_changes],
+                "Rij": [str(c.row) for c in preview.text_changes],
                 "Cijfer": [_key_label(ctx, c.key) for c in preview.text_changes],
-                "Toelichting oud": [c.old[0] for c in preview.text_changes],
-                "Toelichting nieuw": [c.new[0] for c in preview.text_changes],
-                "Maatregelen oud": [c.old[1] for c in preview.text_changes],
-                "Maatregelen nieuw": [c.new[1] for c in preview.text_changes],
+                "Toelichting oud": [c.old[0] or "(leeg)" for c in preview.text_changes],
+                "Toelichting nieuw": [c.new[0] or "(leeg)" for c in preview.text_changes],
+                "Maatregelen oud": [c.old[1] or "(leeg)" for c in preview.text_changes],
+                "Maatregelen nieuw": [c.new[1] or "(leeg)" for c in preview.text_changes],
             }
         ),
-        hide_index=True,
-        key="edit_text_preview",
+        "Toelichtingen in het bestand, oud en nieuw",
+        table_class="hjk-text-preview",
     )

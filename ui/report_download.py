@@ -42,6 +42,24 @@ REPORT_FORMATS = (
 )
 FORMAT_NAMES = {"pdf": "PDF", "pptx": "PowerPoint", "xlsx": "Excel", "docx": "Word"}
 SESSION_KEY = "report_files"
+# Keyboard focus to the first download once the report is made (the buttons are drawn after
+# this script arrives, so it looks for them a few times).
+FOCUS_FIRST_DOWNLOAD = """<span hidden></span><script>
+(() => {
+  const selector = ".st-key-report_downloads [data-testid='stDownloadButton'] button";
+  let tries = 0;
+  const focus = () => {
+    const first = document.querySelector(selector);
+    if (first) {
+      first.focus();
+      first.scrollIntoView({ block: "nearest" });
+    } else if (++tries < 100) {
+      setTimeout(focus, 50);
+    }
+  };
+  focus();
+})();
+</script>"""
 _LOCK = threading.Lock()  # one report at a time per server: Chromium renders one chart at a time
 
 
@@ -108,6 +126,9 @@ def report_buttons(exporter, charts_ok: bool, since=None) -> None:
     if since:
         title = f"Vergaderstuk {ctx.year} (sinds {fmt.long_date(since)}) downloaden"
     with st.popover(title, icon=":material/download:", key="report_download"):
+        # The downloads come first, side by side: once made, they are in sight without scrolling
+        # on a 1,366 x 768 screen, above whatever the popover asks before making the report.
+        downloads = st.container(key="report_downloads", horizontal=True)
         st.caption(
             "Samenvatting, overzicht, alle agendapunten met grafieken, wijken, mijlpalen en "
             f"werkwijze; peildatum {fmt.long_date(ctx.as_of)}. Als PDF, PowerPoint, Excel en Word."
@@ -118,8 +139,10 @@ def report_buttons(exporter, charts_ok: bool, since=None) -> None:
         made = st.session_state.get(SESSION_KEY, {})
         files = made.get(key)
         slot = st.empty()
+        just_made = False
         if files is None and slot.button("Rapport maken", key="report_make", type="primary"):
             slot.empty()
+            just_made = True
             try:
                 with _LOCK:
                     files = _make(ctx, formats, exporter, since)
@@ -130,14 +153,17 @@ def report_buttons(exporter, charts_ok: bool, since=None) -> None:
         if files is None:
             return
         stem = file_stem(ctx.plan, ctx.year, ctx.as_of, ctx.actuals.counts_concept)
-        for fmt_name, label, mime, icon in REPORT_FORMATS:
-            if fmt_name in files:
-                st.download_button(
-                    label,
-                    data=files[fmt_name],
-                    file_name=f"{stem}.{fmt_name}",
-                    mime=mime,
-                    on_click="ignore",
-                    key=f"report_{fmt_name}",
-                    icon=icon,
-                )
+        with downloads:
+            for fmt_name, label, mime, icon in REPORT_FORMATS:
+                if fmt_name in files:
+                    st.download_button(
+                        label,
+                        data=files[fmt_name],
+                        file_name=f"{stem}.{fmt_name}",
+                        mime=mime,
+                        on_click="ignore",
+                        key=f"report_{fmt_name}",
+                        icon=icon,
+                    )
+            if just_made:  # the clicked button is gone: without this, focus fell to the page top
+                st.html(FOCUS_FIRST_DOWNLOAD, unsafe_allow_javascript=True)

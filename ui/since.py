@@ -95,7 +95,11 @@ def due_words(ctx: Context, all_meetings: list[Meeting]) -> str:
     """'vóór de volgende vergadering (27 oktober 2014)' or 'in de komende zes weken (tot ...)'."""
     following = next_meeting(all_meetings, ctx.as_of)
     if following:
-        return f"vóór de volgende vergadering ({following.label()})"
+        # Title and date in one pair of brackets: the meeting's label has brackets of its own.
+        title = texts.escape_markdown(following.title)
+        when = fmt.long_date(following.day)
+        named = f"{title}, {when}" if title and following.title != when else when
+        return f"vóór de volgende vergadering ({named})"
     return f"in de zes weken na de peildatum (tot {fmt.long_date(due_before([], ctx.as_of))})"
 
 

@@ -234,8 +234,8 @@ def describe_indicator(indicator: Indicator, rows: pd.DataFrame, year: int) -> s
         )
     )
     text = f"{indicator.name} in {year}: {actual} tegen {target}; status {r['status']}"
-    if r["detail"]:
-        text += f" ({r['detail']})"
+    if r["detail"]:  # after a colon: the detail may hold brackets of its own ("(29,9)")
+        text += f": {r['detail']}"
     if pd.notna(r.get("projection")):
         verdict = "haalt het doel" if r["projection_reached"] else "haalt het doel niet"
         text += f". Prognose {int(rows['year'].max())}: {fmt.number(r['projection'])}, {verdict}"

@@ -53,6 +53,7 @@ DUTCH_HEADERS = {
     "note": "Opmerking",
     **TEXT_HEADERS,
 }
+_FROM_DUTCH = {dutch.lower(): name for name, dutch in DUTCH_HEADERS.items()}
 _OPTIONAL = INPUT_COLUMNS[1:]  # an upload may leave these out (not the value)
 _BRACKETED = re.compile(r"\[([a-z_]+)\]\s*$")
 
@@ -103,9 +104,11 @@ class ImportPreview:
 
 
 def machine_name(header: str) -> str:
-    """'Waarde [value]' -> 'value'; a plain 'value' stays as it is."""
+    """'Waarde [value]' -> 'value'; a plain 'value' stays as it is, and so does the template's
+    Dutch name alone ('Waarde', 'Wijk-id'): the Import tab names the columns so."""
     found = _BRACKETED.search(header.strip())
-    return found.group(1) if found else header.strip().lower()
+    plain = header.strip().lower()
+    return found.group(1) if found else _FROM_DUTCH.get(plain, plain)
 
 
 def _column_problems(sheet: Sheet) -> tuple[dict[str, int], list[Problem]]:

@@ -225,9 +225,13 @@ class Store(MeetingStore, TextStore, YearStore):
             raise ValidationFailed(problems)
         return clean
 
-    def approve(self, items: list[tuple[Key, int]], editor: str) -> int:
-        """Approve concepts (figure key, the version the approver saw); never one's own entry."""
-        return self._review(items, "vaststellen", partial(writes.approve_figure, editor=editor))
+    def approve(self, items: list[tuple[Key, int]], editor: str, texts=()) -> int:
+        """Approve concepts (figure key, the version the approver saw); never one's own entry.
+        `texts` (key, version seen) are approved in the same transaction: all or nothing."""
+        texts = list(texts)
+        review = partial(writes.approve_figure, editor=editor)
+        also = partial(self.approve_texts_in, items=texts, editor=editor) if texts else None
+        return self._review(items, "vaststellen", review, also) + len(texts)
 
     def reject(self, items: list[tuple[Key, int]], editor: str, reason: str) -> int:
         """Turn concepts down with a reason, which the history records; the approved figures stay."""
@@ -236,8 +240,10 @@ class Store(MeetingStore, TextStore, YearStore):
         review = partial(writes.reject_figure, editor=editor, reason=clean_text(reason))
         return self._review(items, "afwijzen", review)
 
-    def _review(self, items: list[tuple[Key, int]], what: str, review) -> int:
+    def _review(self, items: list[tuple[Key, int]], what: str, review, also=None) -> int:
         with writing(self.engine) as (conn, revision):
+            if also is not None:  # texts approved with the figures (TextStore.approve_texts_in)
+                also(conn, revision)
             self._refuse_closed(conn, [key[1] for key, _ in items])
             problems, conflicts = [], []
             for key, seen in items:

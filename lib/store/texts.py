@@ -135,35 +135,42 @@ class TextStore:
     def approve_texts(self, items: list[tuple[Key, int]], editor: str) -> int:
         """Approve concept texts (key, the version the approver saw); never one's own entry."""
         with writing(self.engine) as (conn, revision):
-            problems = []
-            for key, seen in items:
-                _refuse_closed(conn, key[1])
-                layers = _layers(conn, key)
-                concept, approved = layers.get(CONCEPT), layers.get(APPROVED)
-                version = _version(conn, key)
-                if concept is None or version != seen:
-                    problems.append(_changed_meanwhile(key))
-                    continue
-                if same_editor(concept["changed_by"], editor):
-                    problems.append(
-                        Problem(
-                            "vaststellen",
-                            f"u ({editor}) heeft deze toelichting zelf geschreven; een andere "
-                            "redacteur moet haar vaststellen (vier ogen)",
-                            field=_key_text(key),
-                        )
-                    )
-                    continue
-                pair = (concept["explanation"], concept["measures"])
-                conn.execute(delete(texts).where(_key_filter(texts, key)))
-                if any(pair):
-                    conn.execute(
-                        insert(texts).values({**concept, "status": APPROVED, "approved_by": editor})
-                    )
-                _record(conn, revision, editor, "approve", key, APPROVED, pair, approved, version)
-            if problems:
-                raise ValidationFailed(problems)
+            self.approve_texts_in(conn, revision, items, editor)
         return len(items)
+
+    def approve_texts_in(
+        self, conn: Connection, revision: int, items: list[tuple[Key, int]], editor: str
+    ) -> None:
+        """approve_texts inside a write transaction (also Store.approve's, figures and texts
+        at once); ValidationFailed, and so nothing of the transaction, when one is refused."""
+        problems = []
+        for key, seen in items:
+            _refuse_closed(conn, key[1])
+            layers = _layers(conn, key)
+            concept, approved = layers.get(CONCEPT), layers.get(APPROVED)
+            version = _version(conn, key)
+            if concept is None or version != seen:
+                problems.append(_changed_meanwhile(key))
+                continue
+            if same_editor(concept["changed_by"], editor):
+                problems.append(
+                    Problem(
+                        "vaststellen",
+                        f"u ({editor}) heeft deze toelichting zelf geschreven; een andere "
+                        "redacteur moet haar vaststellen (vier ogen)",
+                        field=_key_text(key),
+                    )
+                )
+                continue
+            pair = (concept["explanation"], concept["measures"])
+            conn.execute(delete(texts).where(_key_filter(texts, key)))
+            if any(pair):
+                conn.execute(
+                    insert(texts).values({**concept, "status": APPROVED, "approved_by": editor})
+                )
+            _record(conn, revision, editor, "approve", key, APPROVED, pair, approved, version)
+        if problems:
+            raise ValidationFailed(problems)
 
     def restore_text(self, change_id: int, editor: str) -> int:
         """Bring one key's texts back to how they were right after change `change_id` (a concept)."""

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from sqlalchemy import Connection, and_, delete, insert, select, update
 
+from lib import fmt
 from lib.figures.history import Key, Layers, Record, describe_key, describe_value
 from lib.plan.schema import Plan
 from lib.store.clock import now
@@ -55,7 +56,7 @@ class ConflictDetail:
     def __str__(self) -> str:
         return (
             f"{describe_key(self.key, self.name)} is intussen gewijzigd door {self.editor} "
-            f"op {self.at.replace('T', ' ')}: {describe_value(self.old_value)} -> "
+            f"op {fmt.moment(self.at)}: {describe_value(self.old_value)} -> "
             f"{describe_value(self.new_value)}"
         )
 

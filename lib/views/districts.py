@@ -81,7 +81,8 @@ def where_behind(progress: pd.DataFrame, plan: Plan, year: int) -> list[str]:
         lines.append(f"Geen wijk ligt in {year} achter op een wijkdoel.")
     else:
         by_wijk = behind.groupby("district_name", sort=False)["name"].apply(list)
-        parts = [f"{md(wijk)} ({md(fmt.listing(items))})" for wijk, items in by_wijk.items()]
+        # "names in wijk", not "wijk (names)": a name may have brackets of its own.
+        parts = [f"{md(fmt.listing(items))} in {md(wijk)}" for wijk, items in by_wijk.items()]
         lines.append(f"{STATUSES[BEHIND].icon} Achter op een wijkdoel: " + "; ".join(parts) + ".")
     return lines
 
@@ -159,6 +160,6 @@ def why_no_rate(plan: Plan) -> str:
         "Een cijfer per 100 jonge kinderen per wijk kan hier niet: de feiten van het plan geven "
         "geen aantallen per wijk"
         + (f", alleen voor de hele stad, zoals {counted}" if counted else "")
-        + ". Staan bij een feit in het plan de aantallen per wijk (`districts:`), dan toont deze "
-        "pagina het cijfer per 100."
+        + ". Geeft het plan bij een feit de aantallen per wijk, dan toont deze pagina het cijfer "
+        "per 100."
     )

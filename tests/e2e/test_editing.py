@@ -25,9 +25,9 @@ if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 PASSWORD = "een lang wachtwoord"
-# The grid's geometry (ui/editing.py sets the widths): where to click to edit a cell.
+# The grid's geometry (ui/edit_grid.py sets the widths): where to click to edit a cell.
 ROW_HEIGHT = 35
-INDICATOR_PX, YEAR_PX, DISTRICT_PX, TARGET_PX, VALUE_PX = 300, 60, 110, 170, 110
+INDICATOR_PX, YEAR_PX, DISTRICT_PX, TARGET_PX, VALUE_PX = 230, 50, 100, 140, 100
 
 
 @pytest.fixture
@@ -89,6 +89,8 @@ def test_save_with_confirmation_then_reject_with_a_reason(page: Page, editing_se
     before = agenda_1_counts(page, url)
 
     log_in(page, url, "anna")
+    page.get_by_role("tab", name="Cijfers bewerken").click()  # the page opens on Te doen
+    wait_for_app(page)
     # 2014, hele stad (the defaults): the second row is 'Inzet HBO-coaches op VVE-groepen', 3,2 FTE.
     second = page.locator('[data-testid="stDataFrame"] #glide-cell-0-1')
     assert second.inner_text().startswith("Inzet HBO-coaches")
@@ -132,7 +134,8 @@ def test_a_refused_upload_says_why_without_counting_rows(
     and nothing else: no row counts, no 'only valid rows' choice, no import button to press."""
     log_in(page, editing_server, "anna")
     page.get_by_role("tab", name="Importeren uit Excel").click()
-    content = b"indicator,jaar,district,value\nhbo_coach_fte,2014,,4\n"
+    # 'Jaar' alone is the template's Dutch name, read as the year: 'jaartal' is no column.
+    content = b"indicator,jaartal,district,value\nhbo_coach_fte,2014,,4\n"
     upload = {"name": "cijfers.csv", "mimeType": "text/csv", "buffer": content}
     page.locator('input[type="file"]').set_input_files(upload)
     wait_for_app(page)
@@ -142,7 +145,8 @@ def test_a_refused_upload_says_why_without_counting_rows(
     assert "cijfers.csv is niet ingelezen; er is niets veranderd." in text
     assert "jaar" in text
     main = page.locator('[data-testid="stMain"]').inner_text()
-    assert "52,0 B" in main  # the file's size as Streamlit writes it, in Dutch (ui/dutch.js)
+    # The file's size as Streamlit writes it, in Dutch (ui/dutch.js).
+    assert f"{len(content)},0 B" in main
     assert "met fouten" not in main and "overgeslagen" not in main
     assert "Alleen geldige rijen importeren" not in main
     assert page.get_by_role("button", name="Importeren").is_disabled()

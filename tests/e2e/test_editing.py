@@ -56,6 +56,9 @@ def log_in(page: Page, url: str, name: str) -> None:
     wait_for_app(page)
 
 
+COUNT = re.compile(r"(behaald|op koers|achter)\s+(\d+)")
+
+
 def agenda_1_counts(page: Page, url: str) -> dict[str, int]:
     """The status counts on the overview's tile for agenda item 1."""
     page.goto(f"{url}/overzicht?jaar=2014")
@@ -63,8 +66,10 @@ def agenda_1_counts(page: Page, url: str) -> dict[str, int]:
     tile = page.locator('[data-testid="stVerticalBlock"]').filter(
         has=page.get_by_text(re.compile(r"^1\. ")), has_not=page.get_by_text(re.compile(r"^2\. "))
     )
+    # The tile's counts can come a moment after the run on a busy machine: wait for them.
+    tile.last.get_by_text(COUNT).first.wait_for(timeout=30000)
     text = tile.last.inner_text()
-    return {word: int(n) for word, n in re.findall(r"(behaald|op koers|achter)\s+(\d+)", text)}
+    return {word: int(n) for word, n in COUNT.findall(text)}
 
 
 def edit_value(page: Page, row: int, text: str) -> None:

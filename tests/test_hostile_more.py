@@ -293,3 +293,14 @@ def test_11_the_command_line_and_the_page_warn_about_2099(capsys, plan, tmp_path
         "(31 december 2015). Klopt het jaar?"
     ]
     assert date(2024, 9, 15) in [m.day for m in store.meetings()]
+
+
+def test_8_a_look_alike_account_from_an_older_file_cannot_approve_anna(store):
+    """Four eyes are two people: 'Аnna' (written into the secrets file by hand before
+    add-editor refused it) does not approve what 'anna' entered."""
+    key = ("hbo_coach_fte", 2014, "")
+    store.save([FigureInput(*key, "3,8")], "anna")
+    version = store.layers()[1][key]
+    with pytest.raises(ValidationFailed, match="vier ogen"):
+        store.approve([(key, version)], f"{CYRILLIC_A}nna")
+    assert store.approve([(key, version)], "bob") == 1

@@ -92,3 +92,19 @@ def test_9_the_plans_part_of_over_de_cijfers_escapes_every_name(hostile_plan):
     text = methodology(load_plan(hostile_plan), "## 1. Regels\n", None)
     assert [w for w in WRITTEN if w in text] == []
     assert "\\*\\*Zuidwijk\\*\\*" in text
+
+
+def test_9_an_error_names_the_upload_and_its_cells_as_typed(monkeypatch):
+    """An upload's name and a cell's value come back in error messages, which Streamlit
+    renders as Markdown: '[klik](https://...).csv' must not become a link there."""
+    from lib.problems import Problem, ValidationFailed
+    from ui import editing
+
+    shown: list[str] = []
+    monkeypatch.setattr(editing.st, "error", lambda body, **_kw: shown.append(body))
+    problem = Problem(f"{LINK}.csv", "'**vet**' is geen getal", row=2, field="value")
+    editing.show_error(ValidationFailed([problem]))
+    editing.show_error(ValueError(f"{LINK} kan niet"))
+    assert len(shown) == 2
+    assert [w for s in shown for w in (LINK, "**vet**") if w in s] == []
+    assert "\\*\\*vet\\*\\*" in shown[0]

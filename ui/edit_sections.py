@@ -34,6 +34,7 @@ from lib.views.history_view import (
     restore_labels,
     screen_table,
 )
+from lib.views.html_text import escape_markdown
 from ui.context import Context
 from ui.editing import doubts, flash, reload_grid, show_error
 from ui.meeting_sections import text_preview
@@ -103,8 +104,9 @@ def _show_preview(ctx: Context, preview: ImportPreview) -> None:
         return
     st.markdown(f"{preview.summary}.")
     if preview.problems:
-        lines = "\n".join(f"- {p}" for p in preview.problems)
-        st.error(f"**Fouten in {preview.file}:**\n\n{lines}", icon=":material/error:")
+        lines = "\n".join(f"- {escape_markdown(str(p))}" for p in preview.problems)
+        file = escape_markdown(preview.file)  # the upload's name and cells, as typed
+        st.error(f"**Fouten in {file}:**\n\n{lines}", icon=":material/error:")
     if preview.changes:
         doubts([c.doubt for c in preview.changes])
         st.dataframe(

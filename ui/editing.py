@@ -19,6 +19,7 @@ from lib.store.edit_checks import changes_table, city_sum_notes, current_values,
 from lib.store.edit_table import EDITABLE, edit_table, grid_changes
 from lib.store.store import Conflict, FigureInput, Store
 from lib.store.throttle import LoginThrottle
+from lib.views.html_text import escape_markdown
 from ui import edit_grid, oidc
 from ui.context import Context
 
@@ -69,11 +70,12 @@ def doubts(messages, column: str = "Let op", then: str = "opslaan") -> None:
 
 
 def show_error(exc: Exception, heading: str = "Niet opgeslagen.") -> None:
+    # A problem names a file, a cell's value or a name as typed: text, never Markdown.
     if isinstance(exc, ValidationFailed):
-        lines = "\n".join(f"- {p}" for p in exc.problems)
+        lines = "\n".join(f"- {escape_markdown(str(p))}" for p in exc.problems)
         st.error(f"**{heading}**\n\n{lines}", icon=":material/error:")
     else:
-        st.error(str(exc), icon=":material/error:")
+        st.error(escape_markdown(str(exc)), icon=":material/error:")
 
 
 def login(config: auth.EditorConfig, store: Store) -> str | None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from lib.store.lookalike import lookalike
+
 
 def editor_key(name: str | None) -> str:
     """The form two names are compared in: '  Anna   de Vries ' and 'anna de vries' are one."""
@@ -14,7 +16,12 @@ def editor_key(name: str | None) -> str:
 
 
 def same_editor(a: str | None, b: str | None) -> bool:
-    return bool(editor_key(a)) and editor_key(a) == editor_key(b)
+    """One person for the four-eyes check: the same name in any case or spacing, or two names
+    that look alike ('Аnna' with a Cyrillic А and 'anna', in a secrets file from before
+    add-editor refused that)."""
+    if not editor_key(a) or not editor_key(b):
+        return False
+    return editor_key(a) == editor_key(b) or lookalike(str(a), [str(b)]) is not None
 
 
 def canonical_editor(known: Iterable[str], name: str | None) -> str | None:

@@ -19,8 +19,9 @@ from lib.views.html_table import Markup, fill_style
 
 # The signs Markdown (and Streamlit's extensions: $ math, :icon:, :red[colour]) reads anywhere in
 # a line, and those it reads only at a line's start (a heading, list, quote); CommonMark lets a
-# backslash make any of them literal. 'Oost-Noord' and '1.000' mid-line stay as they are.
-_MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]<>~$|:&^])")
+# backslash make any of them literal. A colon or ampersand only where it could start a shortcode
+# or an entity; 'Oost-Noord', 'database: bezet', 'A & B' and '1.000' stay as they are.
+_MARKDOWN_SIGNS = re.compile(r"([\\`*_{}\[\]<>~$|]|:(?=[A-Za-z])|&(?=[#A-Za-z]))")
 _LINE_START_SIGNS = re.compile(r"^(\s*(?:\d+)?)([#+=>.)-])", re.MULTILINE)
 
 

@@ -229,8 +229,8 @@ SUMMARY = "overgeslagen, "
         ("kapot.xlsx", b"PK\x03\x04 afgebroken", "kapot.xlsx: geen geldig Excel-bestand"),
         (
             "kolom.csv",
-            f"indicator,year,district,waarde\n{FIGURE}3\n".encode(),
-            "kolom.csv, rij 1, veld 'kolom D': onbekende kolom 'waarde'",
+            f"indicator,year,district,waardes\n{FIGURE}3\n".encode(),
+            "kolom.csv, rij 1, veld 'kolom D': onbekende kolom 'waardes'",
         ),
         (
             "latin.csv",

@@ -67,8 +67,9 @@ def test_3_without_the_switch_nothing_is_marked(store):
     assert all(t["concepts"] == 0 for t in tiles(table, store.plan, 2014))
 
 
-def test_3_overzicht_marks_the_concept_in_its_table_and_tile(store):
+def test_3_overzicht_marks_the_concept_in_its_table_and_tile(store, editor_account):
     at = AppTest.from_file(str(APP), default_timeout=RUN_TIMEOUT_S)
+    at.session_state["edit_editor"] = editor_account  # the switch is for editors
     at.run()
     at.toggle(key="include_concept").set_value(True).run()
     assert not at.exception, [e.value for e in at.exception]

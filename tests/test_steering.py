@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
+from store_fixtures import open_store
 
 from lib.problems import ValidationFailed
 from lib.steering.book import Steering
@@ -15,7 +16,6 @@ from lib.steering.rules import ActionFields
 from lib.steering.since import actions_since, change_rows
 from lib.steering.tables import ensure_tables
 from lib.store.clock import recorded_at
-from tests.store_fixtures import open_store
 
 PEILDATUM = date(2014, 10, 1)
 EDITOR, OTHER = "anna", "bob"

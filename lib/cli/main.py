@@ -1,7 +1,7 @@
 """Command line: `python -m lib targets|progress|districts|validate`, the data commands of
 lib/cli/data.py (import, export-actuals, approve, reject, backup, close-year, reopen-year,
 add-editor, init-db), `history` (lib/cli/history.py) and those of lib/cli/since.py (meetings,
-changes, explain).
+changes, explain) and those of lib/cli/steering.py (actions, decisions).
 
 Results go to stdout, messages to stderr. Exit codes: 0 fine, 1 invalid input files,
 2 usage error (including an unknown year, district or indicator).
@@ -27,6 +27,9 @@ from lib.cli.scope import check_scope
 from lib.cli.since import COMMANDS as SINCE_COMMANDS
 from lib.cli.since import add_commands as add_since_commands
 from lib.cli.since import run_command as run_since_command
+from lib.cli.steering import COMMANDS as STEERING_COMMANDS
+from lib.cli.steering import add_commands as add_steering_commands
+from lib.cli.steering import run_command as run_steering_command
 from lib.figures.actuals import Actuals, read_actuals
 from lib.plan.load import load_plan
 from lib.plan.schema import Plan
@@ -40,7 +43,7 @@ DESCRIPTION = (
     "Het voortgangsdashboard op de opdrachtregel: de doelen (targets, districts, validate), de "
     "voortgang (progress, report), de cijfers (import, export-actuals, approve, reject, "
     "close-year, reopen-year, history, backup, add-editor, init-db) en de vergaderingen "
-    "(meetings, changes, explain). 'python -m lib OPDRACHT -h' legt een opdracht uit."
+    "(meetings, changes, explain, actions, decisions). 'python -m lib OPDRACHT -h' legt een opdracht uit."
 )
 EPILOG = (
     "Uitkomsten gaan naar stdout, meldingen naar stderr. Afsluitcode 0: in orde; 1: ongeldige "
@@ -116,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_command(commands, with_targets)
     add_since_commands(commands, with_targets)
     add_history_command(commands, with_targets)
+    add_steering_commands(commands, with_targets)
     return parser
 
 
@@ -201,6 +205,8 @@ def run(argv: list[str] | None = None) -> int:
             run_history(args, plan)
         elif args.command in SINCE_COMMANDS:
             code = run_since_command(args, plan)
+        elif args.command in STEERING_COMMANDS:
+            code = run_steering_command(args, plan)
         else:
             code = run_data_command(args, plan)
     except ValidationFailed as exc:

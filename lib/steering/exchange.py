@@ -92,11 +92,11 @@ def csv_text(rows: list[dict], fields: list[str]) -> str:
 def sheet_table(actions: list[Action], as_of: date) -> pd.DataFrame:
     """The actielijst: one row per action, the Dutch columns of SHEET_COLUMNS."""
     rows = [list_row(a, as_of) for a in actions]
-    table = pd.DataFrame(
+    return pd.DataFrame(
         [{header: row[field] for header, field in SHEET_COLUMNS.items()} for row in rows],
         columns=list(SHEET_COLUMNS),
+        dtype=object,
     )
-    return table.astype(object).where(table.notna(), None)
 
 
 def export_csv(actions: list[Action], as_of: date) -> str:

@@ -107,7 +107,8 @@ def _row(kind: str, row: dict, name: str, before, after) -> dict:
         "indicator": row.get("indicator"),
         "name": name,
         "year": row.get("year"),
-        "district": row.get("district") or None,
+        # As the figures' rows: '' is the city; None where no indicator applies.
+        "district": (row.get("district") or "") if row.get("indicator") else None,
         "before": before,
         "after": after,
         "status_before": None,

@@ -9,7 +9,7 @@ from lib.views.agenda import NO_TARGETS
 from lib.views.html_text import editor_texts, reason_cell, status_badge
 from lib.views.overview import TILE_STATUSES, latest_change, overview_table, tiles
 from lib.views.sparkline import sparkline
-from ui import components, context, since, texts
+from ui import components, context, since, steering, texts
 
 # The reason next to the status, wrapped: readable without scrolling sideways.
 OVERVIEW_COLUMNS = [
@@ -102,6 +102,7 @@ def render() -> None:
 
     with since_slot:
         since.overview_block(ctx)
+        steering.overview_block(ctx)
 
 
 render()

@@ -47,7 +47,8 @@ DISTRICTS = "pages/districts.py"
 MILESTONES = "pages/milestones.py"
 ABOUT = "pages/about.py"
 SINCE = "pages/since.py"
-PAGE_FILES = [OVERVIEW, AGENDA, DISTRICTS, MILESTONES, ABOUT, SINCE]
+ACTIONS = "pages/actions.py"
+PAGE_FILES = [OVERVIEW, AGENDA, DISTRICTS, MILESTONES, ABOUT, SINCE, ACTIONS]
 
 EXAMPLE_NOTICE = "**Voorbeeldgegevens.**"
 LINK_WARNING = "De link bevat iets onbekends"

@@ -14,7 +14,8 @@ from datetime import date
 OPEN, DONE, DROPPED = "open", "gereed", "vervallen"
 STATUSES = (OPEN, DONE, DROPPED)
 STATUS_WORDS = {OPEN: "open", DONE: "gereed", DROPPED: "vervallen"}
-STATUS_ICONS = {OPEN: "○", DONE: "✔", DROPPED: "✖"}
+STATUS_ICONS = {OPEN: "○", DONE: "✔", DROPPED: "⊘"}
+LATE_ICON = "⏰"
 TEXT_MAX = 300
 OWNER_MAX = 100
 NOTE_MAX = 300

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.problems import ValidationFailed
 from lib.store import auth
-from ui import components, context, edit_sections, editing, meeting_sections
+from ui import components, context, edit_sections, editing, meeting_sections, steering_sections
 
 
 def render() -> None:
@@ -43,6 +43,7 @@ def render() -> None:
         "Jaren afsluiten": edit_sections.years_section,
         "Toelichting en maatregelen": meeting_sections.texts_section,
         "Vergaderingen": meeting_sections.meetings_section,
+        "Actiepunten en besluiten": steering_sections.steering_section,
     }
     # A keyed tab bar keeps its tab over the rerun after an import, approval or restore.
     tabs = st.tabs(list(sections), key="edit_tab", on_change="rerun")

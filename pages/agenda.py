@@ -7,7 +7,7 @@ from lib.status import BEHIND
 from lib.views import html_text
 from lib.views.agenda import NO_TARGETS, OTHER_GOALS, ChartItem, Theme
 from lib.views.overview import agenda_headline
-from ui import components, context, filters, texts
+from ui import components, context, filters, steering, texts
 
 
 def _choose_agenda(ctx: context.Context) -> int:
@@ -46,6 +46,7 @@ def _item(ctx: context.Context, item: ChartItem) -> None:
     written = texts.texts_of(ctx).get((indicator.id, ctx.year, ""))
     if written and now["status"] == BEHIND:  # why behind, and what is done: open, not folded
         head.append(html_text.editor_texts(*written))
+    head += steering.agenda_notes(ctx, indicator.id, now["status"], written)  # open actions
     components.text(html_text.block(*head))
     if written and now["status"] != BEHIND:
         with st.expander("Toelichting en maatregelen"):

@@ -37,6 +37,7 @@ def _all_targets(ctx: context.Context, table: pd.DataFrame) -> None:
     )
     written = texts.texts_of(ctx)
     pairs = [written.get((i, ctx.year, ""), ("", "")) for i in table["indicator"]]
+    missing = steering.missing_notes(ctx, list(table["indicator"]), written)
     years = ctx.plan.plan.years
     course = f"Verloop {years[0]}-{years[-1]}"
     shown = table.assign(
@@ -44,9 +45,9 @@ def _all_targets(ctx: context.Context, table: pd.DataFrame) -> None:
             # The status's detail, the editors' toelichting and maatregelen, the computed
             # reason folded under them (all escaped).
             "Waarom deze status": [
-                reason_cell(detail, why, editor_texts(*pair))
-                for detail, why, pair in zip(
-                    table["Toelichting"], table["Waarom deze status"], pairs, strict=True
+                reason_cell(detail, why, editor_texts(*pair) + flag)
+                for detail, why, pair, flag in zip(
+                    table["Toelichting"], table["Waarom deze status"], pairs, missing, strict=True
                 )
             ],
             "Verloop": [sparkline(v, years) if v else None for v in table["Verloop"]],

@@ -95,3 +95,34 @@ def test_a_new_action_shows_at_once_and_its_text_stays_text(steering):
     at = open_app()
     assert "Actiepunten: 3 open, waarvan 2 over de deadline" in text(at)
     assert "\\*\\*vet\\*\\* \\[link\\]\\(http\\://x\\)" in text(at)
+
+
+def test_since_the_meeting_lists_the_done_action_the_late_one_and_the_decisions(steering):
+    at = open_app("pages/since.py")
+    assert "Actiepunten en besluiten" in [h.value for h in at.main.header]
+    found = [t for t in html_tables(at) if list(t.columns)[:2] == ["Nr", "Actie"]]
+    numbers = [list(t["Nr"]) for t in found]
+    # agreed at the meeting of 25 August (late first); done since; gone late since
+    assert numbers == [["A2", "A4", "A3"], ["A3"], ["A2"]]
+    assert [list(t["Besluit"]) for t in html_tables(at) if "Besluit" in t.columns] == [
+        [
+            "Gemeente en aanbieders werven de ontbrekende HBO-coaches samen; tussenstand in december.",
+            "Alle organisaties werken per 1 januari 2015 met het kindvolgsysteem.",
+        ]
+    ]
+
+
+def test_a_goal_behind_with_no_text_and_no_action_says_so_in_words(steering):
+    at = open_app()
+    overview = [t for t in html_tables(at) if "Waarom deze status" in t.columns][0]
+    flagged = overview[
+        overview["Waarom deze status"].str.contains("Ontbreekt: geen toelichting, geen actiepunt")
+    ]
+    assert "Subsidieregeling VVE-scholing duidelijk" in list(flagged["Indicator"])
+    # a goal behind with an open action (A2) is not flagged
+    coach = overview[overview["Indicator"] == "VVE-groepen met een HBO'er als coach"]
+    assert not coach["Waarom deze status"].str.contains("Ontbreekt").any()
+    at = open_app("pages/agenda.py", agendapunt="1")
+    shown = "\n".join(h.proto.body for h in at.main.get("html"))
+    assert "<strong>Actiepunten:</strong><br>A2 Vacatures voor HBO-coaches" in shown
+    assert "16 dagen te laat" in shown

@@ -8,11 +8,23 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from lib import fmt
 from lib.steering.book import Steering
 from lib.steering.model import Action, Decision
+from lib.steering.since import actions_since
 from lib.store.store import Store
-from lib.views.actions import late_lines, overview_line
-from ui import context, texts
+from lib.views.actions import (
+    action_table,
+    actions_note,
+    decision_table,
+    late_lines,
+    missing_note,
+    missing_words,
+    open_for,
+    overview_line,
+)
+from lib.views.html_table import Markup
+from ui import components, context, texts
 from ui.context import Context
 
 PAGE = "pages/actions.py"
@@ -64,3 +76,49 @@ def overview_block(ctx: Context) -> None:
             icon=":material/checklist:",
             query_params=st.query_params.to_dict(),
         )
+
+
+def agenda_notes(ctx: Context, indicator: str, status: str, written) -> list[Markup]:
+    """Beside an indicator's toelichting on Per agendapunt: its open actions, and for a goal
+    behind without a text and without an action, what is missing, in words."""
+    actions = loop(ctx).actions
+    shown = open_for(actions, indicator)
+    notes = [actions_note(shown, ctx.as_of)] if shown else []
+    texts_here = {(indicator, ctx.year, ""): written} if written else {}
+    words = missing_words(status, indicator, ctx.year, texts_here, actions)
+    return [*notes, missing_note(words)] if words else notes
+
+
+def missing_notes(ctx: Context, indicators: list[str], written: dict) -> list[Markup]:
+    """Per indicator of Overzicht's table: '' or the note of what is missing for a goal behind."""
+    if context.actuals_path() is not None:
+        return [Markup("")] * len(indicators)
+    actions = loop(ctx).actions
+    city = ctx.city(ctx.year).set_index("indicator")["status"]
+    return [
+        missing_note(missing_words(city.get(i, ""), i, ctx.year, written, actions))
+        for i in indicators
+    ]
+
+
+def since_section(ctx: Context, day) -> None:
+    """On Sinds de vorige vergadering: actions added, done, dropped and gone late since `day`,
+    and the decisions of that meeting and after."""
+    data = loop(ctx)
+    moved = actions_since(data.actions, data.history, data.decisions, day, ctx.as_of)
+    st.header("Actiepunten en besluiten")
+    if moved.is_empty():
+        st.markdown("Geen actiepunt nieuw, afgerond of over de deadline, en geen besluit.")
+        return
+    when = fmt.long_date(day)
+    for title, items in (
+        (f"Nieuwe actiepunten sinds {when}", moved.added),
+        (f"Gereed sinds {when}", moved.done),
+        (f"Vervallen sinds {when}", moved.dropped),
+        (f"Over de deadline geraakt sinds {when}", moved.gone_late),
+    ):
+        if items:
+            table = action_table(ctx.plan, items, ctx.as_of, ctx.progress)
+            components.table(table, title, status_column="Stand indicator")
+    if moved.decisions:
+        components.table(decision_table(moved.decisions), f"Besluiten sinds {when}")

@@ -80,8 +80,17 @@ def wants_example(steering) -> bool:
         and not started
         and EXAMPLE_STEERING.is_file()
         and example_seed(steering.plan) is not None
-        and bool(steering.store.meetings())
+        and _story_meetings(steering)
     )
+
+
+def _story_meetings(steering) -> bool:
+    """Whether the meetings the example's actions and decisions refer to are all there (the
+    example's story was replayed); without them the example stays without actions."""
+    data, _ = load_yaml_with_lines(read_text(EXAMPLE_STEERING, EXAMPLE_STEERING.name), "")
+    items = [*(data or {}).get("actions", []), *(data or {}).get("decisions", [])]
+    wanted = {str(item.get("meeting")) for item in items if item.get("meeting")}
+    return wanted <= {m.day.isoformat() for m in steering.store.meetings()}
 
 
 def read_example(path: Path, steering) -> ExampleSteering:

@@ -7,6 +7,7 @@ beside it is the dashboard's own (colour, icon and word). Late is judged at the 
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 import pandas as pd
@@ -22,6 +23,7 @@ from lib.steering.model import (
     Decision,
     ordered,
 )
+from lib.views.html_table import Markup
 
 ACTION_COLUMNS = ["Nr", "Actie", "Eigenaar", "Deadline", "Status", "Gaat over", "Stand indicator"]
 NO_TEXT, NO_ACTION = "geen toelichting", "geen actiepunt"
@@ -155,3 +157,29 @@ def missing_words(
     if any(a.status == OPEN and a.indicator == indicator for a in actions):
         return None
     return f"{NO_TEXT}, {NO_ACTION}"
+
+
+def open_for(actions: list[Action], indicator: str) -> list[Action]:
+    """The open actions about an indicator (any year or wijk)."""
+    return [a for a in actions if a.status == OPEN and a.indicator == indicator]
+
+
+def actions_note(actions: list[Action], as_of: date) -> Markup:
+    """'Actiepunten:' and per open action its number, text, owner, deadline (late: how late),
+    escaped, as one paragraph beside the editors' texts."""
+    lines = [
+        f"{a.label} {a.text} ({a.owner}, deadline {fmt.long_date(a.deadline)}"
+        + (f", {days(a.days_overdue(as_of))} te laat)" if a.is_late(as_of) else ")")
+        for a in ordered(actions, as_of)
+    ]
+    body = "<br>".join(html.escape(line) for line in lines)
+    return Markup(f'<p style="margin: 0 0 0.5rem 0;"><strong>Actiepunten:</strong><br>{body}</p>')
+
+
+def missing_note(words: str | None) -> Markup:
+    """'Ontbreekt: geen toelichting, geen actiepunt' in words (never a silent blank), or ''."""
+    if not words:
+        return Markup("")
+    return Markup(
+        f'<p style="margin: 0 0 0.5rem 0;"><strong>Ontbreekt:</strong> {html.escape(words)}</p>'
+    )

@@ -36,6 +36,12 @@ def render() -> None:
         st.info(since.NEEDS_DATABASE.format(file=name), icon=":material/lock:")
         return
     loop = steering.loop(ctx)
+    scope = "alle agendapunten" if ctx.agenda is None else f"agendapunt {ctx.agenda}"
+    with st.container(key="headline"):  # the counts first, before any control or table
+        st.markdown(
+            f"**{overview_line(filter_actions(ctx.plan, loop.actions, agenda=ctx.agenda), ctx.as_of)}**"
+            f" · {scope} · over de deadline beoordeeld op de peildatum {fmt.long_date(ctx.as_of)}"
+        )
     owners = sorted({a.owner for a in loop.actions})
     left, right = st.columns(2)
     with left:
@@ -48,11 +54,6 @@ def render() -> None:
         agenda=ctx.agenda,
         owner=None if owner == ALL else owner,
         status=None if status == ALL else status,
-    )
-    scope = "alle agendapunten" if ctx.agenda is None else f"agendapunt {ctx.agenda}"
-    st.markdown(
-        f"**{overview_line(filter_actions(ctx.plan, loop.actions, agenda=ctx.agenda), ctx.as_of)}**"
-        f" · {scope} · over de deadline beoordeeld op de peildatum {fmt.long_date(ctx.as_of)}"
     )
     if chosen:
         caption = f"Actiepunten ({status}), eerst wat over de deadline is, dan op deadline"

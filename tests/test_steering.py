@@ -11,6 +11,7 @@ from store_fixtures import open_store
 
 from lib.problems import ValidationFailed
 from lib.steering.book import Steering
+from lib.steering.example import apply_example
 from lib.steering.model import Action, ordered, parse_number
 from lib.steering.rules import ActionFields
 from lib.steering.since import actions_since, change_rows
@@ -174,6 +175,10 @@ def test_the_example_shows_one_late_action_one_done_since_the_meeting_and_decisi
     assert all("(voorbeeld)" in a.owner for a in actions)
     # Opened again: the example is written once.
     assert len(Steering.open(open_store(plan, store.url, seed=True)).actions()) == len(actions)
+    # Also by a second app instance that made the tables at the same moment: it finds the
+    # actions in its own write transaction and writes nothing.
+    apply_example(steering)
+    assert len(steering.actions()) == len(actions) and len(steering.decisions()) == 3
 
 
 def test_since_a_day_lists_added_done_dropped_and_changes_rows(steering):

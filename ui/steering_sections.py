@@ -26,6 +26,7 @@ from lib.views.actions import about, action_table, decision_table
 from ui import steering as loop_of
 from ui.context import Context
 from ui.editing import flash, show_error
+from ui.texts import escape_markdown
 
 CONFIRM = "edit_steering_confirm"
 NO_MEETING = "none"
@@ -126,7 +127,7 @@ def _change_form(ctx: Context, book: Steering, actions: list[Action], editor: st
         key="edit_steering_pick",
     )
     action = by_number[number]
-    st.caption(f"Gaat over: {about(ctx.plan, action)}")
+    st.caption(f"Gaat over: {escape_markdown(about(ctx.plan, action))}")  # plan text: data
     suffix = f"{number}_{action.version}"  # a changed action gets fresh fields
     with st.form(f"edit_steering_change_{suffix}"):
         text = st.text_input(

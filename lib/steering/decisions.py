@@ -51,16 +51,7 @@ class DecisionBook:
         """Add a decision to a meeting's list; it gets the next number of that meeting."""
         day, clean = self._checked(meeting, text)
         with writing(self.engine) as (conn, revision):
-            last = select(func.max(decisions.c.number)).where(decisions.c.meeting == day)
-            number = (conn.execute(last).scalar() or 0) + 1
-            at = now()
-            conn.execute(
-                insert(decisions).values(
-                    meeting=day, number=number, text=clean, changed_at=at, changed_by=editor
-                )
-            )
-            _record(conn, revision, at, editor, "add", day, number, clean, None)
-        return Decision(date.fromisoformat(day), number, clean, at, editor)
+            return insert_decision(conn, revision, day, clean, editor)
 
     def edit_decision(self, meeting: date, number: int, text: str, editor: str) -> bool:
         """Change a decision's text; False when it already read so."""
@@ -78,6 +69,20 @@ class DecisionBook:
             conn.execute(update(decisions).where(where).values(**values))
             _record(conn, revision, at, editor, "edit", day, number, clean, old)
         return True
+
+
+def insert_decision(conn, revision: int, day: str, text: str, editor: str) -> Decision:
+    """Add a checked decision inside a write transaction; the next number of its meeting."""
+    last = select(func.max(decisions.c.number)).where(decisions.c.meeting == day)
+    number = (conn.execute(last).scalar() or 0) + 1
+    at = now()
+    conn.execute(
+        insert(decisions).values(
+            meeting=day, number=number, text=text, changed_at=at, changed_by=editor
+        )
+    )
+    _record(conn, revision, at, editor, "add", day, number, text, None)
+    return Decision(date.fromisoformat(day), number, text, at, editor)
 
 
 def _record(conn, revision, at, editor, kind, day, number, text, old) -> None:

@@ -19,10 +19,12 @@ from lib.figures.actuals import DEFAULT_ACTUALS
 from lib.plan.load import schema_problems
 from lib.plan.yamlsource import load_yaml_with_lines, read_text
 from lib.problems import ValidationFailed
+from lib.steering.actions import change_action, insert_action
+from lib.steering.decisions import insert_decision
 from lib.steering.rules import ActionFields, check_action, check_decision
 from lib.steering.tables import action_changes
 from lib.store.clock import recorded_at
-from lib.store.db import dataset, reading
+from lib.store.db import dataset, reading, writing
 from lib.store.seed import example_seed
 
 EXAMPLE_STEERING = DEFAULT_ACTUALS.with_name("example_steering.yaml")
@@ -114,18 +116,25 @@ def read_example(path: Path, steering) -> ExampleSteering:
 
 
 def apply_example(steering) -> None:
-    """Write the example's actions, decisions and status changes in the order of their moments;
-    the actions are numbered in the file's order (the database has none yet)."""
+    """Write the example's actions, decisions and status changes in the order of their moments,
+    in one transaction that first checks no action was written meanwhile (another app instance
+    may start at the same moment); the actions are numbered in the file's order."""
     told = read_example(EXAMPLE_STEERING, steering)
+    meetings = {m.day for m in steering.store.meetings()}
+    added = [check_action(steering.plan, meetings, a.fields())[0] for a in told.actions]
     events = [(a.at, 0, n, a) for n, a in enumerate(told.actions, start=1)]
     events += [(d.at, 1, n, d) for n, d in enumerate(told.decisions)]
     events += [(a.done.at, 2, n, a.done) for n, a in enumerate(told.actions, start=1) if a.done]
-    for moment, kind, number, item in sorted(events, key=lambda e: (e[0], e[1], e[2])):
-        with recorded_at(moment):
-            if kind == 0:
-                steering.add_action(item.fields(), told.editor)
-            elif kind == 1:
-                steering.add_decision(item.meeting, item.text, told.editor)
-            else:
-                changes = {"status": item.status, "note": item.note}
-                steering.update_action(number, told.editor, changes)
+    with writing(steering.engine) as (conn, revision):
+        if conn.execute(select(action_changes.c.id).limit(1)).first() is not None:
+            return
+        for moment, kind, number, item in sorted(events, key=lambda e: (e[0], e[1], e[2])):
+            with recorded_at(moment):
+                if kind == 0:
+                    insert_action(conn, revision, added[number - 1], told.editor, "add")
+                elif kind == 1:
+                    day, text = item.meeting.isoformat(), item.text.strip()
+                    insert_decision(conn, revision, day, text, told.editor)
+                else:
+                    typed = {**added[number - 1], "status": item.status, "note": item.note}
+                    change_action(conn, revision, number, typed, told.editor, "edit", None)

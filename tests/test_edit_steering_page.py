@@ -75,3 +75,22 @@ def test_a_decision_for_the_meeting(steering, editors):  # noqa: F811
     assert [d.text for d in steering.decisions(date(2014, 10, 6))] == [
         "De stuurgroep garandeert een groep."
     ]
+
+
+def test_a_decision_is_changed_after_confirming_and_kept_in_its_history(steering, editors):  # noqa: F811
+    at = log_in(open_edit_page(), "bob")
+    at.selectbox(key="edit_steering_meeting").set_value(MEETING).run()
+    at.selectbox(key="edit_steering_decision_pick").set_value(2).run()
+    suffix = f"{MEETING.isoformat()}_2"
+    at.text_area(key=f"edit_steering_decision_edit_text_{suffix}").input("Herzien besluit.")
+    at.button(key=f"FormSubmitter:edit_steering_decision_edit_{suffix}-Wijziging bekijken").click()
+    at.run()
+    assert "wordt: Herzien besluit." in texts(at.text)
+    confirm(at)
+    assert [d.text for d in steering.decisions(MEETING)][1] == "Herzien besluit."
+    last = steering.decision_history()[-1]
+    assert (last["kind"], last["editor"], last["old_text"]) == (
+        "edit",
+        "bob",
+        "Alle organisaties werken per 1 januari 2015 met het kindvolgsysteem.",
+    )

@@ -116,6 +116,26 @@ def _decisions(book: Steering, day: date) -> None:
         if st.form_submit_button("Besluit toevoegen"):
             st.session_state[CONFIRM] = ("decision", day, text)
             st.rerun()
+    if not decisions:
+        return
+    by_number = {d.number: d for d in decisions}
+    number = st.selectbox(
+        "Besluit wijzigen",
+        list(by_number),
+        format_func=lambda n: f"{n}. {by_number[n].text[:80]}",
+        key="edit_steering_decision_pick",
+    )
+    suffix = f"{day.isoformat()}_{number}"
+    with st.form(f"edit_steering_decision_edit_{suffix}"):
+        text = st.text_area(
+            "Tekst van het besluit",
+            value=by_number[number].text,
+            max_chars=DECISION_MAX,
+            key=f"edit_steering_decision_edit_text_{suffix}",
+        )
+        if st.form_submit_button("Wijziging bekijken"):
+            st.session_state[CONFIRM] = ("decision_edit", day, number, text)
+            st.rerun()
 
 
 def _change_form(ctx: Context, book: Steering, actions: list[Action], editor: str) -> None:
@@ -206,6 +226,10 @@ def _describe(book: Steering, pending: tuple) -> list[str]:
         ]
     if kind == "decision":
         return [f"Nieuw besluit voor {fmt.long_date(pending[1])}: {pending[2]}"]
+    if kind == "decision_edit":
+        old = next(d.text for d in book.decisions(pending[1]) if d.number == pending[2])
+        when = fmt.long_date(pending[1])
+        return [f"Besluit {pending[2]} van {when}:", f"was: {old}", f"wordt: {pending[3]}"]
     current = book.action(pending[1])
     if kind == "restore":
         then = next(r for r in book.action_history(pending[1]) if r["id"] == pending[2])
@@ -230,6 +254,10 @@ def _save(book: Steering, pending: tuple, editor: str) -> str:
     if kind == "decision":
         decision = book.add_decision(pending[1], pending[2], editor)
         return f"Besluit {decision.number} van {fmt.long_date(decision.meeting)} vastgelegd."
+    if kind == "decision_edit":
+        changed = book.edit_decision(pending[1], pending[2], pending[3], editor)
+        when = fmt.long_date(pending[1])
+        return f"Besluit {pending[2]} van {when} gewijzigd." if changed else "Niets veranderd."
     if kind == "restore":
         action, _ = book.restore_action(pending[2], editor)
         return f"Actiepunt {action.label} teruggezet."

@@ -70,7 +70,8 @@ def render() -> None:
         )
         if finished:
             table = action_table(ctx.plan, finished, ctx.as_of, ctx.progress)
-            components.table(table, "Gereed of vervallen sinds de vorige vergadering")
+            caption = "Gereed of vervallen sinds de vorige vergadering"
+            components.table(table, caption, status_column="Stand indicator")
         else:
             st.markdown("Geen actiepunt gereed of vervallen sinds de vorige vergadering.")
     st.header("Besluiten per vergadering")

@@ -60,7 +60,7 @@ def test_the_page_lists_open_actions_late_first_with_the_indicators_status(steer
     at = open_app(ACTIONS)
     rows = table(at, "Stand indicator")
     assert [r[0] for r in rows] == ["A2", "A4"]
-    assert rows[0][4] == "⏰ 16 dagen over de deadline"
+    assert rows[0][4] == "⚠ 16 dagen over de deadline"
     assert rows[0][6].endswith("achter") or rows[0][6].endswith("op koers")
     done = [t for t in html_tables(at) if "Nr" in t.columns][1].values.tolist()
     assert [r[0] for r in done] == ["A3"] and done[0][4].startswith("✔ gereed: Scholing")

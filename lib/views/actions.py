@@ -1,7 +1,7 @@
 """The actions and decisions as tables for people (Dutch headers, dates and words): the page
 *Actiepunten*, Overzicht's line, the agenda page, *Sinds de vorige vergadering* and the reports.
 
-An action's status is icon and word ("⏰ 16 dagen over de deadline"); its indicator's status
+An action's status is icon and word ("⚠ 16 dagen over de deadline"); its indicator's status
 beside it is the dashboard's own (colour, icon and word). Late is judged at the peildatum.
 """
 
@@ -34,7 +34,7 @@ def days(n: int) -> str:
 
 
 def status_words(action: Action, as_of: date) -> str:
-    """'⏰ 16 dagen over de deadline', '○ open', '✔ gereed: <note>'."""
+    """'⚠ 16 dagen over de deadline', '○ open', '✔ gereed: <note>'."""
     late = action.days_overdue(as_of)
     if late:
         return f"{LATE_ICON} {days(late)} over de deadline"

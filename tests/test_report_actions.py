@@ -88,3 +88,22 @@ def test_excel_has_a_sheet_of_every_action(files):
     header = next(n for n, r in enumerate(rows) if r[0] == "Nr")
     assert [r[0] for r in rows[header + 1 :]] == ["A2", "A4", "A1", "A3"]
     assert rows[header + 1][-1] == 16
+
+
+def test_a_changed_action_makes_a_new_report_not_the_remembered_one(plan, tmp_path):
+    from lib.report.memo import report_key
+    from lib.steering.book import Steering
+
+    store = open_store(plan, f"sqlite:///{tmp_path / 'x.sqlite3'}", seed=True)
+    steering = Steering.open(store)
+    actuals = store.read_actuals()
+
+    def key() -> str:
+        inputs = meeting_inputs(plan, store, 2014, AS_OF, since=date(2014, 8, 25))
+        options = {**inputs, "texts": sorted(inputs["texts"].items())}
+        return report_key(plan, actuals, AS_OF, 2014, AS_OF, options)
+
+    before = key()
+    assert key() == before
+    steering.update_action(2, "bob", {"status": "gereed", "note": "Gedaan"})
+    assert key() != before

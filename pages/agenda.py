@@ -32,9 +32,10 @@ def _choose_agenda(ctx: context.Context) -> int:
     return number
 
 
-def _item(ctx: context.Context, item: ChartItem) -> None:
-    if item.indicator is None:
-        components.text(html_text.block(html_text.heading("Mijlpalen", 3)))
+def _item(ctx: context.Context, item: ChartItem, number: int, goal) -> None:
+    if item.indicator is None:  # the goal's milestones: their open actions, what is missing
+        notes = steering.milestone_notes(ctx, number, goal)
+        components.text(html_text.block(html_text.heading("Mijlpalen", 3), *notes))
         components.chart(item.figure, item.description, item.key)
         return
     now, indicator = item.status_row, item.indicator
@@ -115,7 +116,7 @@ def render() -> None:
         components.text(html_text.block(title, *(theme_note if goal else [])))
         # One chart per row: full width keeps titles, labels and timelines readable.
         for item in section.items:
-            _item(ctx, item)
+            _item(ctx, item, number, goal)
 
 
 render()

@@ -126,3 +126,16 @@ def test_a_goal_behind_with_no_text_and_no_action_says_so_in_words(steering):
     shown = "\n".join(h.proto.body for h in at.main.get("html"))
     assert "<strong>Actiepunten:</strong><br>A2 Vacatures voor HBO-coaches" in shown
     assert "16 dagen te laat" in shown
+
+
+def test_a_milestone_behind_with_no_text_and_no_action_says_so_on_its_agenda_item(steering):
+    at = open_app("pages/agenda.py", agendapunt="4")
+    for theme in range(1, 5):  # whichever theme holds the goal of the milestone
+        shown = "\n".join(h.proto.body for h in at.main.get("html"))
+        if "Subsidieregeling VVE-scholing duidelijk</strong>" in shown:
+            break
+        at = open_app("pages/agenda.py", agendapunt="4", thema=str(theme + 1))
+    head, _, rest = shown.partition("Subsidieregeling VVE-scholing duidelijk</strong>")
+    assert rest.split("</p>", 2)[1].endswith(
+        "<strong>Ontbreekt:</strong> geen toelichting, geen actiepunt"
+    )

@@ -4,6 +4,7 @@ line with the late actions."""
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import streamlit as st
@@ -87,6 +88,22 @@ def agenda_notes(ctx: Context, indicator: str, status: str, written) -> list[Mar
     texts_here = {(indicator, ctx.year, ""): written} if written else {}
     words = missing_words(status, indicator, ctx.year, texts_here, actions)
     return [*notes, missing_note(words)] if words else notes
+
+
+def milestone_notes(ctx: Context, number: int, goal) -> list[Markup]:
+    """Under a goal's milestone timeline on Per agendapunt: per milestone (by name) its open
+    actions and, when behind without a text or an action, what is missing."""
+    city = ctx.city(ctx.year).set_index("indicator")["status"]
+    written = texts.texts_of(ctx)
+    notes: list[Markup] = []
+    for indicator in ctx.plan.indicators_of(number, goal):
+        if indicator.kind != "milestone":
+            continue
+        status = city.get(indicator.id, "")
+        found = agenda_notes(ctx, indicator.id, status, written.get((indicator.id, ctx.year, "")))
+        if found:
+            notes += [Markup(f"<p><strong>{html.escape(indicator.name)}</strong></p>"), *found]
+    return notes
 
 
 def missing_notes(ctx: Context, indicators: list[str], written: dict) -> list[Markup]:

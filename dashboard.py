@@ -95,6 +95,15 @@ PAGES = [
     ),
     (
         st.Page(
+            "pages/actions.py",
+            title="Actiepunten",
+            url_path="actiepunten",
+            icon=":material/checklist:",
+        ),
+        {AS_OF, AGENDA},  # owner and status: on the page, in the link too
+    ),
+    (
+        st.Page(
             "pages/edit.py",
             title="Gegevens bijwerken",
             url_path="gegevens-bijwerken",

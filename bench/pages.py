@@ -66,6 +66,13 @@ _ALL = [
         "the summary of the changes since the previous meeting (the headline)",
     ),
     Page(
+        "actiepunten",
+        "/actiepunten",
+        "pages/actions.py",
+        f"{MAIN} h1",
+        "the count of open and late actions (the headline)",
+    ),
+    Page(
         "gegevens-bijwerken",
         "/gegevens-bijwerken",
         "pages/edit.py",

@@ -8,7 +8,7 @@ from lib.views import html_text
 from lib.views.agenda import NO_TARGETS, OTHER_GOALS, ChartItem, Theme
 from lib.views.html_text import escape_markdown as md
 from lib.views.overview import agenda_headline
-from ui import components, context, filters, texts
+from ui import components, context, filters, steering, texts
 
 
 def _choose_agenda(ctx: context.Context) -> int:
@@ -33,9 +33,10 @@ def _choose_agenda(ctx: context.Context) -> int:
     return number
 
 
-def _item(ctx: context.Context, item: ChartItem) -> None:
-    if item.indicator is None:
-        components.text(html_text.block(html_text.heading("Mijlpalen", 3)))
+def _item(ctx: context.Context, item: ChartItem, number: int, goal) -> None:
+    if item.indicator is None:  # the goal's milestones: their open actions, what is missing
+        notes = steering.milestone_notes(ctx, number, goal)
+        components.text(html_text.block(html_text.heading("Mijlpalen", 3), *notes))
         components.chart(item.figure, item.description, item.key)
         return
     now, indicator = item.status_row, item.indicator
@@ -47,6 +48,7 @@ def _item(ctx: context.Context, item: ChartItem) -> None:
     written = texts.texts_of(ctx).get((indicator.id, ctx.year, ""))
     if written and now["status"] == BEHIND:  # why behind, and what is done: open, not folded
         head.append(html_text.editor_texts(*written))
+    head += steering.agenda_notes(ctx, indicator.id, now["status"], written)  # open actions
     components.text(html_text.block(*head))
     if written and now["status"] != BEHIND:
         with st.expander("Toelichting en maatregelen"):
@@ -115,7 +117,7 @@ def render() -> None:
         components.text(html_text.block(title, *(theme_note if goal else [])))
         # One chart per row: full width keeps titles, labels and timelines readable.
         for item in section.items:
-            _item(ctx, item)
+            _item(ctx, item, number, goal)
 
 
 render()

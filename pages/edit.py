@@ -4,7 +4,15 @@ import streamlit as st
 
 from lib.problems import ValidationFailed
 from lib.store import auth
-from ui import components, context, edit_sections, editing, meeting_sections, todo_section
+from ui import (
+    components,
+    context,
+    edit_sections,
+    editing,
+    meeting_sections,
+    steering_sections,
+    todo_section,
+)
 
 
 def render() -> None:
@@ -44,6 +52,7 @@ def render() -> None:
         "Jaren afsluiten": edit_sections.years_section,
         "Toelichting en maatregelen": meeting_sections.texts_section,
         "Vergaderingen": meeting_sections.meetings_section,
+        "Actiepunten en besluiten": steering_sections.steering_section,
     }
     # A keyed tab bar keeps its tab over the rerun after an import, approval or restore.
     tabs = st.tabs(list(sections), key="edit_tab", on_change="rerun")

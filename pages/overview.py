@@ -10,7 +10,7 @@ from lib.views.html_text import editor_texts, reason_cell, status_badge
 from lib.views.html_text import escape_markdown as md
 from lib.views.overview import TILE_STATUSES, latest_change, overview_table, tiles
 from lib.views.sparkline import sparkline
-from ui import components, context, since, texts
+from ui import components, context, since, steering, texts
 
 # The reason next to the status, wrapped: readable without scrolling sideways.
 OVERVIEW_COLUMNS = [
@@ -38,6 +38,7 @@ def _all_targets(ctx: context.Context, table: pd.DataFrame) -> None:
     )
     written = texts.texts_of(ctx)
     pairs = [written.get((i, ctx.year, ""), ("", "")) for i in table["indicator"]]
+    missing = steering.missing_notes(ctx, list(table["indicator"]), written)
     years = ctx.plan.plan.years
     course = f"Verloop {years[0]}-{years[-1]}"
     shown = table.assign(
@@ -45,9 +46,9 @@ def _all_targets(ctx: context.Context, table: pd.DataFrame) -> None:
             # The status's detail, the editors' toelichting and maatregelen, the computed
             # reason folded under them (all escaped).
             "Waarom deze status": [
-                reason_cell(detail, why, editor_texts(*pair))
-                for detail, why, pair in zip(
-                    table["Toelichting"], table["Waarom deze status"], pairs, strict=True
+                reason_cell(detail, why, editor_texts(*pair) + flag)
+                for detail, why, pair, flag in zip(
+                    table["Toelichting"], table["Waarom deze status"], pairs, missing, strict=True
                 )
             ],
             "Verloop": [sparkline(v, years) if v else None for v in table["Verloop"]],
@@ -104,6 +105,7 @@ def render() -> None:
 
     with since_slot:
         since.overview_block(ctx)
+        steering.overview_block(ctx)
 
 
 render()

@@ -11,7 +11,7 @@ from lib.views.since import (
     status_table,
     summary,
 )
-from ui import components, context, since, texts
+from ui import components, context, since, steering, texts
 
 
 def render() -> None:
@@ -63,6 +63,7 @@ def render() -> None:
         st.markdown("Geen toelichting nieuw of gewijzigd.")
     else:
         components.table(explained, "Toelichting en maatregelen, nieuw of gewijzigd")
+    steering.since_section(ctx, day)
     st.header("Mijlpalen")
     if ctx.district:
         st.caption("Mijlpalen gelden voor de hele stad.")

@@ -146,3 +146,24 @@ def test_modules_and_pages_stay_small():
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_PAGE_LINES
     }
     assert too_long == {}
+
+
+# The steering loop (actions, decisions) is a package of its own over the store's database: it
+# builds on the store, the plan and the figures, never the other way, and the store does not
+# grow to hold it (22 modules when lib/steering/ was split off).
+STEERING = "lib.steering"
+STEERING_MAY_USE = {"lib.store", "lib.plan", "lib.figures", "lib.problems", "lib.fmt", "lib.cells"}
+STORE_MODULES = 22
+
+
+def test_steering_builds_on_the_store_never_the_other_way():
+    graph = _graph()
+    steering = {m: t for m, t in graph.items() if _package(m) == STEERING}
+    assert steering, "lib/steering/ is missing"
+    used = {_package(t) for targets in steering.values() for t in targets} - {STEERING, "lib"}
+    assert used <= STEERING_MAY_USE, sorted(used - STEERING_MAY_USE)
+    lower = {m for m in graph if _package(m) in STEERING_MAY_USE}
+    back = sorted(m for m in lower if any(_package(t) == STEERING for t in graph[m]))
+    assert back == []
+    store_modules = [p for p in (LIB / "store").glob("*.py") if p.name != "__init__.py"]
+    assert len(store_modules) <= STORE_MODULES, sorted(p.name for p in store_modules)

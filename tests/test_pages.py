@@ -47,7 +47,8 @@ DISTRICTS = "pages/districts.py"
 MILESTONES = "pages/milestones.py"
 ABOUT = "pages/about.py"
 SINCE = "pages/since.py"
-PAGE_FILES = [OVERVIEW, AGENDA, DISTRICTS, MILESTONES, ABOUT, SINCE]
+ACTIONS = "pages/actions.py"
+PAGE_FILES = [OVERVIEW, AGENDA, DISTRICTS, MILESTONES, ABOUT, SINCE, ACTIONS]
 
 EXAMPLE_NOTICE = "**Voorbeeldgegevens.**"
 LINK_WARNING = "De link bevat iets onbekends"
@@ -346,9 +347,9 @@ def test_year_filter_changes_the_page_and_the_url(page, title_2014, title_2013, 
 # (page, the sidebar filters greyed out there, the lines that say where they do count)
 UNUSED_FILTERS = [
     pytest.param(OVERVIEW, ["filter_district"], ["Wijk telt hier niet mee, wel op Per wijk en Sinds de vorige vergadering."], id="overzicht"),
-    pytest.param(DISTRICTS, ["filter_agenda", "filter_district"], ["Agendapunt telt hier niet mee, wel op Overzicht, Per agendapunt en Mijlpalen."], id="wijken"),
+    pytest.param(DISTRICTS, ["filter_agenda", "filter_district"], ["Agendapunt telt hier niet mee, wel op Overzicht, Per agendapunt, Mijlpalen en Actiepunten."], id="wijken"),
     pytest.param(MILESTONES, ["filter_year", "filter_district"], ["Jaar telt hier niet mee, wel op Overzicht, Per agendapunt, Per wijk en Sinds de vorige vergadering.", "Wijk telt hier niet mee, wel op Per wijk en Sinds de vorige vergadering."], id="mijlpalen"),
-    pytest.param(ABOUT, ["filter_year", "filter_agenda", "filter_district"], ["Jaar telt hier niet mee, wel op Overzicht, Per agendapunt, Per wijk en Sinds de vorige vergadering.", "Agendapunt telt hier niet mee, wel op Overzicht, Per agendapunt en Mijlpalen.", "Wijk telt hier niet mee, wel op Per wijk en Sinds de vorige vergadering."], id="over-de-cijfers"),
+    pytest.param(ABOUT, ["filter_year", "filter_agenda", "filter_district"], ["Jaar telt hier niet mee, wel op Overzicht, Per agendapunt, Per wijk en Sinds de vorige vergadering.", "Agendapunt telt hier niet mee, wel op Overzicht, Per agendapunt, Mijlpalen en Actiepunten.", "Wijk telt hier niet mee, wel op Per wijk en Sinds de vorige vergadering."], id="over-de-cijfers"),
 ]  # fmt: skip
 
 

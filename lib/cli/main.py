@@ -1,7 +1,7 @@
 """Command line: `python -m lib targets|progress|districts|validate`, the data commands of
 lib/cli/data.py (import, export-actuals, approve, reject, backup, close-year, reopen-year,
 add-editor, init-db), `history` (lib/cli/history.py), `todo` (lib/cli/todo.py) and those of
-lib/cli/since.py (meetings, changes, explain).
+lib/cli/since.py (meetings, changes, explain) and lib/cli/steering.py (actions, decisions).
 
 Results go to stdout, messages to stderr. Exit codes: 0 fine, 1 invalid input files,
 2 usage error (including an unknown year, district or indicator).
@@ -27,6 +27,9 @@ from lib.cli.scope import check_scope
 from lib.cli.since import COMMANDS as SINCE_COMMANDS
 from lib.cli.since import add_commands as add_since_commands
 from lib.cli.since import run_command as run_since_command
+from lib.cli.steering import COMMANDS as STEERING_COMMANDS
+from lib.cli.steering import add_commands as add_steering_commands
+from lib.cli.steering import run_command as run_steering_command
 from lib.cli.todo import add_todo_command, run_todo
 from lib.figures.actuals import Actuals, read_actuals
 from lib.plan.load import load_plan
@@ -41,7 +44,7 @@ DESCRIPTION = (
     "Het voortgangsdashboard op de opdrachtregel: de doelen (targets, districts, validate), de "
     "voortgang (progress, report), de cijfers (import, export-actuals, approve, reject, "
     "close-year, reopen-year, history, backup, add-editor, init-db), de vergaderingen "
-    "(meetings, changes, explain), en wat er op een redacteur wacht (todo). "
+    "(meetings, changes, explain, actions, decisions), en wat er op een redacteur wacht (todo). "
     "'python -m lib OPDRACHT -h' legt een opdracht uit."
 )
 EPILOG = (
@@ -119,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_since_commands(commands, with_targets)
     add_history_command(commands, with_targets)
     add_todo_command(commands, with_targets)
+    add_steering_commands(commands, with_targets)
     return parser
 
 
@@ -206,6 +210,8 @@ def run(argv: list[str] | None = None) -> int:
             code = run_todo(args, plan)
         elif args.command in SINCE_COMMANDS:
             code = run_since_command(args, plan)
+        elif args.command in STEERING_COMMANDS:
+            code = run_steering_command(args, plan)
         else:
             code = run_data_command(args, plan)
     except ValidationFailed as exc:

@@ -19,6 +19,8 @@ from lib.cli.scope import check_scope
 from lib.plan.schema import Plan
 from lib.problems import UsageError
 from lib.progress.changes import FIELDS, changes_since
+from lib.steering.book import Steering
+from lib.steering.since import change_rows
 from lib.store.meetings import far_meeting
 from lib.store.store import Store
 from lib.views.since import summary
@@ -117,6 +119,7 @@ def _changes(args: argparse.Namespace, plan: Plan, store: Store) -> int:
         include_concept=args.include_concept,
         actuals=actuals,
     )
+    rows += steering_rows(store, args.since, args.year, args.district)
     if args.format == "json":
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -129,6 +132,20 @@ def _changes(args: argparse.Namespace, plan: Plan, store: Store) -> int:
         print("Let op: voorbeeldgegevens, geen echte resultaten.", file=sys.stderr)
     print(f"Sinds {fmt.long_date(args.since)}: {summary(rows)}.", file=sys.stderr)
     return 0
+
+
+def steering_rows(store: Store, since, year: int | None, district: str | None) -> list[dict]:
+    """The rows of kinds `action` (a status that moved, or a new action) and `decision`. An
+    action about another year, or about a wijk other than the one asked for ('all': any), is
+    left out, as the figures' rows are."""
+    steering = Steering.open(store)
+    rows = change_rows(steering.action_history(), steering.decisions(), since)
+    return [
+        r
+        for r in rows
+        if (year is None or r["year"] in (None, year))
+        and (r["district"] in (None, "", district) or district == "all")
+    ]
 
 
 def _explain(args: argparse.Namespace, plan: Plan, store: Store) -> int:

@@ -16,6 +16,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from lib import fmt
 from lib.charts.timeline import NO_MILESTONES
+from lib.report import actions as report_actions
 from lib.report.model import METHOD_SUMMARY, Report, charted, goal_heading
 from lib.report.summary import TEXT_LABELS, WHY, blocks
 from lib.views.agenda import NO_TARGETS
@@ -139,6 +140,7 @@ def write(report: Report) -> bytes:
         run.bold, run.font.color.rgb = True, NOTICE
     _small(document, report.source)
     _summary(document, report)
+    report_actions.add_docx(document, report, _table)  # besluitenlijst and actielijst
 
     document.add_heading(f"Overzicht {report.year}", level=1)
     columns = ["Agendapunt", "Indicator", "Doel", "Stand", "Status", WHY]

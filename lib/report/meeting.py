@@ -14,6 +14,8 @@ import pandas as pd
 from lib.figures.actuals import Actuals
 from lib.plan.schema import Plan
 from lib.progress.changes import changes_since
+from lib.report.actions import steering_part
+from lib.steering.book import Steering
 from lib.store.meetings import due_before
 from lib.store.store import Store
 
@@ -34,7 +36,8 @@ def meeting_inputs(
     changes: the city's changed figures and status moves of `year` since 00:00 on `since` (none
     without a date);
     texts: the approved toelichting and maatregelen (with concepts when those are counted);
-    due_before: the next meeting after `as_of`, or six weeks on.
+    due_before: the next meeting after `as_of`, or six weeks on;
+    steering: the actions and the previous meeting's decisions (lib/report/actions.py).
     actuals, progress: the figures counted now and their progress table, where the caller has
     them already (the dashboard), so changes_since does not read and judge them again.
     """
@@ -56,4 +59,5 @@ def meeting_inputs(
         "changes": changes,
         "texts": store.texts(include_concept=include_concept),
         "due_before": due_before(store.meetings(), as_of),
+        "steering": steering_part(Steering.open(store), as_of),
     }

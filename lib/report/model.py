@@ -24,6 +24,7 @@ from lib.charts.timeline import (
 from lib.figures.actuals import Actuals
 from lib.plan.schema import Plan
 from lib.progress.compare import progress_table
+from lib.report.actions import SteeringPart
 from lib.report.summary import WHY, Summary, Texts, build_summary, text_of
 from lib.views.agenda import ChartItem, GoalSection, agenda_sections
 from lib.views.overview import CONCEPT_NOTE, overview_table, source_line, tiles
@@ -71,6 +72,7 @@ class Report:
     texts: Texts = field(default_factory=dict)
     include_concept: bool = False
     images: dict[str, bytes] = field(default_factory=dict)
+    steering: SteeringPart | None = None  # actions and decisions (lib/report/actions.py)
 
     @property
     def source(self) -> str:
@@ -149,6 +151,7 @@ def build_report(
     due_before: date | None = None,
     include_concept: bool | None = None,
     on_chart: Callable[[ChartItem], None] | None = None,
+    steering: SteeringPart | None = None,
 ) -> Report:
     """The report of `year` judged at `as_of`.
 
@@ -159,6 +162,7 @@ def build_report(
     include_concept: whether concept figures are counted (default: whether any are among them).
     on_chart: called with each chart the report shows as soon as it is built, so rendering can
     start while the rest is built (lib/report/write.py BackgroundRenderer).
+    steering: the actions and decisions (lib/report/actions.py; None: not in the report).
     """
     hand_over = on_chart or (lambda item: None)
     concept = actuals.counts_concept if include_concept is None else include_concept
@@ -215,6 +219,7 @@ def build_report(
         ),
         dict(texts or {}),
         concept,
+        steering=steering,
     )
 
 

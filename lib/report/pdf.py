@@ -21,6 +21,7 @@ from reportlab.platypus import (
 
 from lib import fmt
 from lib.charts.timeline import NO_MILESTONES
+from lib.report import actions as report_actions
 from lib.report.model import METHOD_SUMMARY, Report, charted, goal_heading
 from lib.report.pdf_parts import WIDTH, image, make_styles, status_table, table
 from lib.report.summary import TEXT_LABELS, WHY, blocks
@@ -200,7 +201,8 @@ def write(report: Report) -> bytes:
         author=f"Gemeente {report.plan.plan.municipality}",
         lang="nl-NL",
     )
-    story = _cover(report, styles) + _overview(report, styles) + _agenda(report, styles)
+    story = _cover(report, styles) + report_actions.pdf_story(report, styles)
+    story += _overview(report, styles) + _agenda(report, styles)
     story += _districts(report, styles) + _milestones(report, styles) + _method(report, styles)
     document.build(story, onFirstPage=on_page, onLaterPages=on_page)
     return buffer.getvalue()

@@ -16,6 +16,7 @@ from pptx.util import Emu, Inches, Pt
 
 from lib import fmt
 from lib.charts.export import figure_title
+from lib.report import actions as report_actions
 from lib.report.model import METHOD_SUMMARY, Report, charted
 from lib.report.slide_layout import (
     BODY_BOTTOM,
@@ -212,6 +213,7 @@ def write(report: Report) -> bytes:
     deck.slide_width, deck.slide_height = SLIDE_W, SLIDE_H
     _cover(deck, report)
     _summary_slides(deck, report)
+    report_actions.add_late_slide(deck, report, _slide, _table, BODY_TOP)
     for part in report.agenda:
         items = [i for section in part.sections for i in section.items]
         shown = [i for i in items if charted(i)]

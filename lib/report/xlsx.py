@@ -12,6 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from lib.cells import neutralise
+from lib.report import actions as report_actions
 from lib.report.model import Report
 from lib.report.summary import TEXT_LABELS, WHY, blocks
 from lib.views.tables import targets_table
@@ -185,6 +186,7 @@ def write(report: Report) -> bytes:
     book = Workbook()
     book.remove(book.active)
     _summary_sheet(book, report)
+    report_actions.add_sheet(book, report, _sheet, notes)
     _sheet(book, f"Voortgang {report.year}", _progress(report), notes)
     _sheet(book, "Cijfers", _figures(report), notes)
     _sheet(book, "Doelen", targets, [f"Doelen uit {report.plan.plan.source}."])

@@ -66,6 +66,7 @@ KNOWN_PAGES = {
     "/mijlpalen": ("Mijlpalen 2012-2015", True),
     "/over-de-cijfers": ("Over de cijfers", False),
     "/sinds-vorige-vergadering": ("Sinds de vorige vergadering", False),
+    "/actiepunten": ("Actiepunten", False),
 }
 PAGES = [
     pytest.param(path, *KNOWN_PAGES.get(path, (None, None)), id=path.strip("/") or "overzicht")

@@ -148,18 +148,18 @@ def write(report: Report) -> bytes:
 
     document.add_heading(f"Per wijk {report.year}", level=1)
     document.add_paragraph(district_intro(report.plan, note=False))
+    for chart in report.districts:
+        _picture(document, report.images[chart.key], chart.description, chart.key)
     if report.districts:
-        districts = report.districts
-        _picture(document, report.images[districts.key], districts.description, "wijken")
         _small(document, report.source)
     if report.plan.districts.note:
         _small(document, report.plan.districts.note)
     document.add_heading("Mijlpalen", level=1)
-    if report.milestones is None:  # a plan without milestones
+    if not report.milestones:  # a plan without milestones
         document.add_paragraph(NO_MILESTONES)
     else:
-        chart = report.milestones
-        _picture(document, report.images[chart.key], chart.description, "mijl")
+        for chart in report.milestones:  # in parts of a few rows, each as large as any chart
+            _picture(document, report.images[chart.key], chart.description, chart.key)
         columns = ["Mijlpaal", "Deadline", "Bereikt op", "Status", WHY]
         rows = report.milestone_table()[columns].values.tolist()
         _table(document, columns, [[str(v) for v in r] for r in rows])

@@ -14,16 +14,11 @@ from datetime import date
 import pandas as pd
 
 from lib import fmt
-from lib.charts.districts import district_heatmap, district_matrix
-from lib.charts.timeline import (
-    describe_milestones,
-    milestone_rows,
-    milestone_table,
-    milestone_timeline,
-)
+from lib.charts.timeline import milestone_rows, milestone_table
 from lib.figures.actuals import Actuals
 from lib.plan.schema import Plan
 from lib.progress.compare import progress_table
+from lib.report.parts import district_parts, milestone_parts
 from lib.report.summary import WHY, Summary, Texts, build_summary, text_of
 from lib.views.agenda import ChartItem, GoalSection, agenda_sections
 from lib.views.overview import CONCEPT_NOTE, overview_table, source_line, tiles
@@ -64,8 +59,10 @@ class Report:
     created: date
     progress: pd.DataFrame
     agenda: list[AgendaPart]
-    districts: ChartItem | None  # None when the plan counts nothing per district
-    milestones: ChartItem | None  # None when the plan has no milestones
+    # The long charts in parts (lib/report/parts.py); empty when the plan counts nothing per
+    # district, or has no milestones.
+    districts: list[ChartItem]
+    milestones: list[ChartItem]
     milestone_rows: pd.DataFrame
     summary: Summary
     texts: Texts = field(default_factory=dict)
@@ -115,7 +112,7 @@ class Report:
     def all_charts(self) -> list[ChartItem]:
         """Every chart the report shows (an indicator without a target this year has none)."""
         charts = [i for part in self.agenda for s in part.sections for i in s.items if charted(i)]
-        return [*charts, *(c for c in (self.districts, self.milestones) if c is not None)]
+        return [*charts, *self.districts, *self.milestones]
 
     def file_stem(self) -> str:
         return file_stem(self.plan, self.year, self.as_of, self.include_concept)
@@ -177,28 +174,11 @@ def build_report(
                 hand_over(chart)
             sections += built
         agenda.append(AgendaPart(item.number, item.name, sections))
-    districts = None
-    if plan.counted_per_district():
-        districts = ChartItem(
-            "district_heatmap",
-            district_heatmap(
-                district_matrix(progress, plan, year, "actual"),
-                district_matrix(progress, plan, year, "share_of_city"),
-                f"{year} · {when}",
-                district_matrix(progress, plan, year, "figure_status"),
-            ),
-            "Stand per wijk en aandeel van elke wijk in het stadstotaal.",
-        )
-        hand_over(districts)
+    districts = district_parts(progress, plan, year, when) if plan.counted_per_district() else []
     rows = milestone_rows(city)
-    milestones = None
-    if not rows.empty:
-        milestones = ChartItem(
-            "milestones",
-            milestone_timeline(rows, as_of, f"alle agendapunten · {when}"),
-            describe_milestones(rows),
-        )
-        hand_over(milestones)
+    milestones = milestone_parts(rows, as_of, when)
+    for chart in [*districts, *milestones]:
+        hand_over(chart)
     return Report(
         plan,
         actuals,

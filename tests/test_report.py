@@ -463,7 +463,10 @@ def test_cli_report_writes_the_requested_files(tmp_path, capsys):
     assert code == 0
     written = [tmp_path / line.rsplit("/", 1)[-1] for line in out.out.splitlines()]
     assert [p.suffix for p in written] == [".xlsx"] and written[0].exists()
-    assert written[0].name.startswith("Voortgang ")
+    # made since a date: the vergaderstuk, for the next meeting of the example's schedule
+    assert (
+        written[0].name == "Vergaderstuk stuurgroep 6 oktober 2014 - Masterplan Het Jonge Kind.xlsx"
+    )
     assert "voorbeeldgegevens" in out.err
     summary = load_workbook(written[0])["Samenvatting"]
     text = " ".join(str(c) for row in summary.values for c in row if c is not None)

@@ -166,3 +166,118 @@ def test_a_slide_renders_in_libreoffice(drawn, tmp_path):
         capture_output=True,
     )
     assert (tmp_path / "deck.pdf").stat().st_size > 10_000
+
+
+def _grid_widths(table) -> list[int]:
+    from docx.oxml.ns import qn
+
+    grid = table._tbl.find(qn("w:tblGrid"))
+    return [int(col.get(qn("w:w"))) for col in grid.findall(qn("w:gridCol"))]
+
+
+def test_word_tables_are_sized_to_their_words_and_fit_the_page(drawn):
+    """Every column had the same width: LibreOffice broke 'Agendapunt' and 'Pedagogisch
+    medewerkers' in the middle. Each column is now at least as wide as its longest word, and
+    the indicator and text columns get what is left."""
+    from docx import Document
+    from docx.shared import Cm, Pt
+
+    from lib.report.docx_table import CHAR_EM, TABLE_FONT, words
+
+    files, _figures = drawn
+    document = Document(io.BytesIO(files["docx"]))
+    page = Cm(17) / 635  # twentieths of a point (the grid's unit), 1 twip = 635 EMU
+    overview = next(t for t in document.tables if t.rows[0].cells[0].text == "Agendapunt")
+    for table in document.tables:
+        widths = _grid_widths(table)
+        assert abs(sum(widths) - page) < 20, widths
+        for n, width in enumerate(widths):
+            pieces = [w for row in table.rows for w in words(row.cells[n].text)]
+            longest = max((len(w) for w in pieces), default=0)
+            if sum(widths) and longest * Pt(TABLE_FONT * CHAR_EM) / 635 < page / 2:
+                assert width * 635 >= longest * Pt(TABLE_FONT * CHAR_EM), (table, n)
+    headers = [c.text for c in overview.rows[0].cells]
+    widths = dict(zip(headers, _grid_widths(overview), strict=True))
+    assert widths["Indicator"] > 1.5 * widths["Stand"] and widths["Indicator"] > widths["Doel"]
+
+
+def test_word_footer_carries_the_example_notice_on_every_page(drawn):
+    from docx import Document
+
+    files, _figures = drawn
+    document = Document(io.BytesIO(files["docx"]))
+    assert len(document.sections) == 1  # one footer for every page
+    section = document.sections[0]
+    assert not section.different_first_page_header_footer
+    footer = " ".join(p.text for p in section.footer.paragraphs)
+    assert "VOORBEELDGEGEVENS" in footer and "peildatum 1 oktober 2014" in footer
+
+
+def test_vergaderstuk_and_voortgangsrapport_have_different_titles_and_names(
+    plan, example_actuals, report, tmp_path
+):
+    from docx import Document
+
+    since = date(2014, 8, 25)
+    meeting = build_report(
+        plan, example_actuals, AS_OF, 2014, created=CREATED, since=since, meeting=date(2014, 10, 6)
+    )
+    assert (
+        meeting.file_stem() == "Vergaderstuk stuurgroep 6 oktober 2014 - Masterplan Het Jonge Kind"
+    )
+    assert (
+        report.file_stem() == "Voortgang Masterplan Het Jonge Kind 2014 (peildatum 1 oktober 2014)"
+    )
+    no_meeting = build_report(plan, example_actuals, AS_OF, 2014, created=CREATED, since=since)
+    assert no_meeting.title == "Vergaderstuk sinds 25 augustus 2014 - Masterplan Het Jonge Kind"
+    data = render(meeting, "docx", FakeExporter(), ImageCache(tmp_path))
+    document = Document(io.BytesIO(data))
+    assert document.core_properties.title == meeting.title
+    texts = [p.text for p in document.paragraphs if p.text]
+    assert texts[0] == meeting.title
+    summary = texts.index("Samenvatting")
+    assert texts[summary + 1] == "Gewijzigde cijfers sinds 25 augustus 2014"  # opens with it
+
+
+def test_a_selection_holds_only_its_goals_and_says_so(plan, example_actuals, tmp_path):
+    from lib.report.selection import Selection
+
+    chosen = Selection(agenda_items=(2,), indicators=("hbo_coach_vve_groepen",))
+    report = build_report(plan, example_actuals, AS_OF, 2014, created=CREATED, selection=chosen)
+    assert [p.number for p in report.agenda] == [1, 2]
+    first = [i.key for s in report.agenda[0].sections for i in s.items]
+    assert first == ["chart_hbo_coach_vve_groepen"]
+    assert set(report.progress["indicator"]) == set(chosen.indicator_ids(plan))
+    assert "selectie agendapunt 2, 1 indicator" in report.file_stem()
+    assert report.summary.scope.startswith("Dit rapport is een selectie")
+    data = render(report, "pptx", FakeExporter(), ImageCache(tmp_path))
+    deck = Presentation(io.BytesIO(data))
+    texts = " ".join(
+        s.text_frame.text for slide in deck.slides for s in slide.shapes if s.has_text_frame
+    )
+    assert "Dit rapport is een selectie" in texts
+    whole = build_report(plan, example_actuals, AS_OF, 2014, created=CREATED)
+    assert "selectie" not in whole.file_stem() and not whole.summary.scope
+
+
+def test_cli_report_of_a_selection_names_it_and_refuses_an_unknown_goal(tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    from lib.cli.main import run
+
+    args = ["report", "--year", "2014", "--format", "xlsx", "--out", str(tmp_path)]
+    chosen = ["--agenda-item", "2", "--indicator", "hbo_coach_vve_groepen"]
+    assert run([*args, *chosen]) == 0
+    written = capsys.readouterr().out.splitlines()
+    name = written[0].rsplit("/", 1)[-1]
+    assert name == (
+        "Voortgang Masterplan Het Jonge Kind 2014 "
+        "(peildatum 1 oktober 2014, selectie agendapunt 2, 1 indicator).xlsx"
+    )
+    sheet = load_workbook(tmp_path / name)["Samenvatting"]
+    text = " ".join(str(c) for row in sheet.values for c in row if c is not None)
+    assert "Dit rapport is een selectie" in text and "VVE-groepen met een HBO'er als coach" in text
+    assert run([*args, "--indicator", "bestaat_niet", "--agenda-item", "9"]) == 2
+    err = capsys.readouterr().err
+    assert "bestaat_niet" in err and "9" in err
+    assert len(list(tmp_path.iterdir())) == 1

@@ -16,6 +16,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from lib import fmt
 from lib.charts.timeline import NO_MILESTONES
+from lib.report.docx_table import column_widths, size_table
 from lib.report.model import METHOD_SUMMARY, Report, charted, goal_heading
 from lib.report.summary import TEXT_LABELS, WHY, blocks
 from lib.views.agenda import NO_TARGETS
@@ -23,6 +24,7 @@ from lib.views.districts import district_intro
 from lib.views.overview import CONCEPT_NOTE
 
 WIDTH = Cm(17)  # A4 minus margins
+FONT = "Arial"
 NOTICE = RGBColor(0x7A, 0x4A, 0x00)
 GREY = RGBColor(0x59, 0x59, 0x59)
 
@@ -43,6 +45,7 @@ def _table(document, headers: list[str], rows: list[list[str]]) -> None:
     # the header row repeats on every page the table runs over
     header = table.rows[0]._tr.get_or_add_trPr()
     header.append(header.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
+    size_table(table, column_widths(headers, [[str(t) for t in row] for row in rows], WIDTH))
     document.add_paragraph()
 
 
@@ -77,7 +80,11 @@ def _small(document, text: str, colour=GREY) -> None:
 
 def _summary(document, report: Report) -> None:
     document.add_heading("Samenvatting", level=1)
-    for block in blocks(report.summary):
+    parts = blocks(report.summary)
+    if report.summary.since is not None:  # a vergaderstuk opens with what changed since then
+        start = next(n for n, block in enumerate(parts) if block[0] == "h")
+        parts = parts[start : start + 4] + parts[:start] + parts[start + 4 :]
+    for block in parts:
         if block[0] == "h":
             document.add_heading(block[1], level=2)
         elif block[0] == "p":
@@ -112,6 +119,19 @@ def _agenda(document, report: Report) -> None:
                             paragraph.add_run(text)
 
 
+def _footer(section, report: Report) -> None:
+    """On every page, as in the PDF: the title, the peildatum, and that the figures are
+    examples or count concepts."""
+    footer = f"{report.title} · peildatum {fmt.long_date(report.as_of)}"
+    if report.include_concept:
+        footer += f" · {CONCEPT_NOTE}"
+    if report.actuals.meta.is_example:
+        footer += " · VOORBEELDGEGEVENS, geen echte resultaten"
+    paragraph = section.footer.paragraphs[0]
+    run = paragraph.add_run(footer)
+    run.font.size, run.font.color.rgb = Pt(8), GREY
+
+
 def write(report: Report) -> bytes:
     document = Document()
     section = document.sections[0]
@@ -123,10 +143,11 @@ def write(report: Report) -> bytes:
     document.core_properties.author = f"Gemeente {report.plan.plan.municipality}"
     document.core_properties.language = "nl-NL"
     _dutch(document)
-    footer = f"{report.title} · peildatum {fmt.long_date(report.as_of)}"
-    if report.include_concept:
-        footer += f" · {CONCEPT_NOTE}"
-    section.footer.paragraphs[0].text = footer
+    # Arial, which Word has and LibreOffice draws in a font of the same widths: the table
+    # columns are sized to its words (lib/report/docx_table.py). Without a font named,
+    # LibreOffice took a wide serif and broke words the widths were made for.
+    document.styles["Normal"].font.name = FONT
+    _footer(section, report)
 
     document.add_heading(report.title, level=0)
     plan = report.plan.plan

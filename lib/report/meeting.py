@@ -14,7 +14,7 @@ import pandas as pd
 from lib.figures.actuals import Actuals
 from lib.plan.schema import Plan
 from lib.progress.changes import changes_since
-from lib.store.meetings import due_before
+from lib.store.meetings import due_before, next_meeting
 from lib.store.store import Store
 
 
@@ -34,7 +34,8 @@ def meeting_inputs(
     changes: the city's changed figures and status moves of `year` since 00:00 on `since` (none
     without a date);
     texts: the approved toelichting and maatregelen (with concepts when those are counted);
-    due_before: the next meeting after `as_of`, or six weeks on.
+    due_before: the next meeting after `as_of`, or six weeks on;
+    meeting: with `since`, the day of the next meeting (the vergaderstuk's), or None.
     actuals, progress: the figures counted now and their progress table, where the caller has
     them already (the dashboard), so changes_since does not read and judge them again.
     """
@@ -51,9 +52,12 @@ def meeting_inputs(
             actuals=actuals,
             progress=progress,
         )
+    meetings = store.meetings()
+    following = next_meeting(meetings, as_of) if since is not None else None
     return {
         "since": since,
         "changes": changes,
         "texts": store.texts(include_concept=include_concept),
-        "due_before": due_before(store.meetings(), as_of),
+        "due_before": due_before(meetings, as_of),
+        "meeting": following.day if following else None,  # the vergaderstuk is for it
     }

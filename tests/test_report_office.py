@@ -281,3 +281,18 @@ def test_cli_report_of_a_selection_names_it_and_refuses_an_unknown_goal(tmp_path
     err = capsys.readouterr().err
     assert "bestaat_niet" in err and "9" in err
     assert len(list(tmp_path.iterdir())) == 1
+
+
+def test_chart_file_names_keep_what_tells_two_charts_apart(report):
+    """'mijlpalen-van-agendapunt-1-hbo-ers-in-de-kinderopvang-en-in--2014-10-01' dropped
+    '(Doel 2)', which is what told it from the Doel 3 chart."""
+    from lib.charts.export import figure_title, file_name
+
+    titles = {figure_title(i.figure) for i in report.all_charts()}
+    names = {file_name(t, "png", AS_OF) for t in titles}
+    assert len(names) == len(titles)
+    hbo = sorted(n for n in names if "hbo-ers-in-de-kinderopvang" in n)
+    assert ["doel-2" in n for n in hbo] == [True, False] and "doel-3" in hbo[1], hbo
+    long = "Een titel " * 20
+    assert file_name(long + "A", "png", AS_OF) != file_name(long + "B", "png", AS_OF)
+    assert len(file_name(long, "png", AS_OF)) < 150

@@ -296,3 +296,41 @@ def test_chart_file_names_keep_what_tells_two_charts_apart(report):
     long = "Een titel " * 20
     assert file_name(long + "A", "png", AS_OF) != file_name(long + "B", "png", AS_OF)
     assert len(file_name(long, "png", AS_OF)) < 150
+
+
+@pytest.mark.parametrize("presented", [False, True])
+def test_bars_stand_on_their_year_and_no_target_line_crosses_a_value_label(report, presented):
+    """The running year's bar stood between 2013 and 2014, and the dashed target path ran
+    through '26 ✖'. A bar is now centred on its year's tick and the target is a line across
+    its own bar; a label with a target just above its bar stands above that line."""
+    charts = [i for i in report.all_charts() if i.key.startswith("chart_")]
+    bars_seen = 0
+    for item in charts:
+        spec = presentation_spec(item.figure) if presented else item.figure.to_plotly_json()
+        layout, data = spec["layout"], spec["data"]
+        for bar in (t for t in data if t["type"] == "bar"):
+            bars_seen += 1
+            assert bar["offset"] == -bar["width"] / 2, item.key  # its middle on the tick
+        low, high = layout["yaxis"]["range"]
+        plot_px = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+        font = (layout.get("font") or {}).get("size", 16)
+        label_share = 1.4 * font / plot_px * (high - low)  # a label's height in axis units
+        lines = (
+            [  # (x from, x to, y) of every target line
+                (x0, x1, y0)
+                for t in data
+                if t.get("name") == "Doel volgens plan"
+                for x0, x1, y0 in zip(t["x"][::3], t["x"][1::3], t["y"][::3], strict=False)
+            ]
+            + [
+                (s["x0"], s["x1"], y)
+                for s in layout.get("shapes", [])
+                if s.get("type") == "rect"
+                for y in (s["y0"], s["y1"])
+            ]
+        )
+        for label in (a for a in layout.get("annotations", []) if a.get("name") == "value"):
+            for x0, x1, y in lines:
+                if x0 <= label["x"] <= x1:
+                    assert not label["y"] < y < label["y"] + label_share, (item.key, label)
+    assert bars_seen >= 10

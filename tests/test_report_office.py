@@ -150,7 +150,12 @@ def test_a_pdf_page_renders(report, drawn, tmp_path):
         check=True,
         timeout=120,
     )
-    assert len(list(tmp_path.glob("pagina-*.png"))) == 3
+    pages = sorted(tmp_path.glob("pagina-*.png"))
+    assert len(pages) == 3
+    from PIL import Image
+
+    width, height = Image.open(pages[0]).size
+    assert abs(height / width - 297 / 210) < 0.01  # A4
 
 
 @pytest.mark.skipif(_soffice() is None, reason="LibreOffice (soffice) ontbreekt")
@@ -165,7 +170,22 @@ def test_a_slide_renders_in_libreoffice(drawn, tmp_path):
         timeout=300,
         capture_output=True,
     )
-    assert (tmp_path / "deck.pdf").stat().st_size > 10_000
+    from pypdf import PdfReader
+
+    shown = PdfReader(tmp_path / "deck.pdf")
+    assert len(shown.pages) == len(Presentation(io.BytesIO(files["pptx"])).slides)
+    if shutil.which("pdftoppm"):  # a chart slide as a projector shows it, 1,280 x 720
+        subprocess.run(
+            ["pdftoppm", "-png", "-scale-to", "1280", "-f", "5", "-l", "5", "deck.pdf", "dia"],
+            cwd=tmp_path,
+            check=True,
+            timeout=120,
+        )
+        from PIL import Image
+
+        (slide,) = tmp_path.glob("dia-*.png")
+        width, height = Image.open(slide).size
+        assert width == 1280 and abs(height - 720) <= 1
 
 
 def _grid_widths(table) -> list[int]:

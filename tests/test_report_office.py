@@ -354,3 +354,30 @@ def test_bars_stand_on_their_year_and_no_target_line_crosses_a_value_label(repor
                 if x0 <= label["x"] <= x1:
                     assert not label["y"] < y < label["y"] + label_share, (item.key, label)
     assert bars_seen >= 10
+
+
+def test_a_goals_long_timeline_is_split_too(plan, example_actuals, monkeypatch):
+    """A plan whose goal has more milestones than fit a slide gets that goal's timeline in
+    parts as well (the example's goals have at most two: split here at one a chart)."""
+    from lib.report import parts
+
+    whole = build_report(plan, example_actuals, AS_OF, 2014, created=CREATED)
+    monkeypatch.setattr(parts, "MILESTONE_ROWS_PER_CHART", 1)
+    split = build_report(plan, example_actuals, AS_OF, 2014, created=CREATED)
+
+    def timelines(report) -> list[str]:
+        return [
+            i.key for p in report.agenda for s in p.sections for i in s.items if not i.indicator
+        ]
+
+    assert "timeline_mbo_opleiding" in timelines(whole)
+    assert "timeline_mbo_opleiding_2" not in timelines(whole)
+    assert {"timeline_mbo_opleiding", "timeline_mbo_opleiding_2"} <= set(timelines(split))
+    second = next(
+        i
+        for p in split.agenda
+        for s in p.sections
+        for i in s.items
+        if i.key == "timeline_mbo_opleiding_2"
+    )
+    assert "deel 2 van 2" in second.figure.layout.title.text

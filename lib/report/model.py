@@ -18,7 +18,7 @@ from lib.charts.timeline import milestone_rows, milestone_table
 from lib.figures.actuals import Actuals
 from lib.plan.schema import Plan
 from lib.progress.compare import progress_table
-from lib.report.parts import district_parts, milestone_parts
+from lib.report.parts import district_parts, milestone_parts, split_goal_timelines
 from lib.report.selection import Selection, narrowed
 from lib.report.summary import WHY, Summary, Texts, build_summary, text_of
 from lib.views.agenda import ChartItem, GoalSection, agenda_sections
@@ -209,7 +209,12 @@ def build_report(
         sections = []
         for goal in plan.goals_of(item.number):  # goal by goal, each handed over when built
             subtitle = f"hele stad · {year} · {when}"
-            built = agenda_sections(plan, city, item.number, year, as_of, subtitle, (goal,))
+            built = [
+                split_goal_timelines(plan, city, item.number, section, as_of, subtitle)
+                for section in agenda_sections(
+                    plan, city, item.number, year, as_of, subtitle, (goal,)
+                )
+            ]
             for chart in (c for section in built for c in section.items if charted(c)):
                 hand_over(chart)
             sections += built

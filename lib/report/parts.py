@@ -9,9 +9,9 @@ from datetime import date
 import pandas as pd
 
 from lib.charts.districts import district_heatmap, district_matrix
-from lib.charts.timeline import describe_milestones, milestone_timeline
+from lib.charts.timeline import describe_milestones, milestone_rows, milestone_timeline
 from lib.plan.schema import Plan
-from lib.views.agenda import ChartItem
+from lib.views.agenda import ChartItem, GoalSection, milestones_of
 
 DISTRICT_ROWS_PER_CHART = 5  # indicators; each row two lines (figure and share)
 MILESTONE_ROWS_PER_CHART = 4  # a milestone's name takes up to two lines
@@ -70,3 +70,28 @@ def milestone_parts(rows: pd.DataFrame, as_of: date, when: str) -> list[ChartIte
         figure = milestone_timeline(chunk, as_of, subtitle)
         out.append(ChartItem(_key("milestones", n), figure, describe_milestones(chunk)))
     return out
+
+
+def split_goal_timelines(
+    plan: Plan, city: pd.DataFrame, number: int, section: GoalSection, as_of: date, subtitle: str
+) -> GoalSection:
+    """A goal's milestone timeline with more than MILESTONE_ROWS_PER_CHART rows in parts, as
+    the plan's timeline: on a slide it would otherwise be shrunk below presentation size."""
+    items: list[ChartItem] = []
+    for item in section.items:
+        if item.indicator is not None:  # an indicator's chart; the timeline has none
+            items.append(item)
+            continue
+        ids = [i.id for i in plan.indicators_of(number, section.goal) if i.kind == "milestone"]
+        rows = milestone_rows(city[city["indicator"].isin(ids)])
+        if len(rows) <= MILESTONE_ROWS_PER_CHART:
+            items.append(item)
+            continue
+        parts = chunks(len(rows), MILESTONE_ROWS_PER_CHART)
+        scope = milestones_of(number, section.goal, other=True)
+        for n, part in enumerate(parts):
+            chunk = rows.iloc[part.start : part.stop].reset_index(drop=True)
+            label = f"{subtitle}{_part_label(n, len(parts))}"
+            figure = milestone_timeline(chunk, as_of, label, scope)
+            items.append(ChartItem(_key(item.key, n), figure, describe_milestones(chunk)))
+    return GoalSection(section.goal, items)

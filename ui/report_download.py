@@ -134,8 +134,9 @@ def report_buttons(exporter, charts_ok: bool, since=None) -> None:
         title = f"Vergaderstuk {ctx.year} (sinds {fmt.long_date(since)}) downloaden"
     with st.popover(title, icon=":material/download:", key="report_download"):
         st.caption(
-            "Samenvatting, overzicht, alle agendapunten met grafieken, wijken, mijlpalen en "
-            f"werkwijze; peildatum {fmt.long_date(ctx.as_of)}. Als PDF, PowerPoint, Excel en Word."
+            "Samenvatting, overzicht, de agendapunten met grafieken, wijken, mijlpalen en "
+            f"werkwijze; peildatum {fmt.long_date(ctx.as_of)}. Als PDF, PowerPoint, Excel en Word. "
+            "Kies agendapunten of doelen voor een selectie; zonder keuze staat alles erin."
         )
         if not charts_ok:
             st.warning(INSTALL_HINT + " Het Excel-bestand kan wel.", icon=":material/warning:")

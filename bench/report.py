@@ -51,7 +51,8 @@ def chart_shape() -> tuple[int, int, int, float]:
     """How many charts the example report has, and their median export size and scale."""
     from datetime import date
 
-    from lib.charts.export import EXPORT_WIDTH, for_export
+    from lib.charts.export import EXPORT_WIDTH
+    from lib.charts.presentation import presentation_spec
     from lib.figures.actuals import read_actuals
     from lib.plan.load import load_plan
     from lib.report.model import REPORT_PNG_SCALE, build_report
@@ -60,10 +61,8 @@ def chart_shape() -> tuple[int, int, int, float]:
     actuals = read_actuals(ROOT / "data" / "example_actuals.csv", plan)
     as_of = actuals.meta.reporting_date or date(YEAR, 10, 1)
     report = build_report(plan, actuals, as_of, YEAR)
-    heights = [
-        int(for_export(i.figure, report.source, report.created).layout.height)
-        for i in report.all_charts()
-    ]
+    # As the report draws them: at a slide's size (lib/charts/presentation.py).
+    heights = [int(presentation_spec(i.figure)["layout"]["height"]) for i in report.all_charts()]
     return len(heights), EXPORT_WIDTH, int(statistics.median(heights)), REPORT_PNG_SCALE
 
 

@@ -61,7 +61,8 @@ def set_cell(book, indicator, year, district, column, value) -> int:
 def test_template_has_a_row_per_figure_with_targets_and_headers(plan, template):
     sheet = template["Cijfers"]
     headers = [c.value for c in sheet[1]]
-    assert "Waarde [value]" in headers and "Indicator-id [indicator]" in headers
+    assert "Waarde" in headers and "Indicator-id" in headers  # Dutch only
+    assert not any("[" in h for h in headers)
     assert [machine_name(h) for h in headers] == [c.name for c in TEMPLATE_COLUMNS]
     row = row_of(sheet, "hbo_coach_vve_groepen", 2014)
     assert sheet.cell(row, COLUMN["target"]).value == 40
@@ -191,6 +192,32 @@ def test_an_export_imports_back_without_changes(plan, store, fmt):
     preview = preview_import(raw, f"export.{fmt}", store)
     assert preview.valid, preview.problems
     assert preview.changes == [] and preview.unchanged == 244
+
+
+def test_workbooks_people_open_have_dutch_headers_and_old_ones_still_import(plan, store):
+    """'Waarde', not 'Waarde [value]', in the template and the Excel export; a file made with
+    the earlier headers, or a CSV typed with the Dutch headers, imports; the CSV keeps its
+    machine header."""
+    import openpyxl
+
+    actuals = store.read_actuals()
+    exported = openpyxl.load_workbook(io.BytesIO(export_xlsx(actuals, plan)))["Cijfers"]
+    headers = [c.value for c in exported[1]]
+    assert headers[:4] == ["Indicator-id", "Jaar", "Wijk-id", "Waarde"]
+    assert not any("[" in h for h in headers)
+    csv_lines = [x for x in export_csv(actuals).splitlines() if not x.startswith("#")]
+    assert csv_lines[0].startswith("indicator,year,district,value,")
+    old = "Indicator-id [indicator];Jaar [year];Wijk-id [district];Waarde [value]\n"
+    typed = "Indicator-id;Jaar;Wijk-id;Waarde;Opmerking\n"
+    for header in (old, typed):
+        raw = (
+            header + "hbo_coach_fte;2014;;3,7" + (";x" if "opmerking" in header else "")
+        ).encode()
+        preview = preview_import(raw + b"\n", "cijfers.csv", store)
+        assert preview.valid, [str(p) for p in preview.problems]
+        assert [c.new for c in preview.changes] == ["3,7"]
+    assert machine_name("Indicator") == "name" and machine_name("indicator") == "indicator"
+    assert machine_name("Status huidige waarde") == "status"
 
 
 # ------------------------------------------------------------------ bad uploads

@@ -41,3 +41,17 @@ def test_report_is_made_on_request_with_its_stages_and_four_files(fake):
     buttons = at.get("download_button")
     assert len(buttons) == 4
     assert "Rapport maken" not in [b.label for b in at.button]  # made once per session
+
+
+def test_report_of_chosen_agenda_items_is_named_as_a_selection(fake):
+    at = open_app()
+    at.multiselect(key="report_agenda_items").set_value([2])
+    rerun(at)
+    at.button(key="report_make").click()
+    rerun(at)
+    assert len(at.get("download_button")) == 4
+    # the download buttons' file name (the test's media store keeps none of its own)
+    [(stem, files)] = at.session_state["report_files"].values()
+    assert stem.endswith("(peildatum 1 oktober 2014, selectie agendapunt 2)") and len(files) == 4
+    # only agenda item 2's charts were drawn
+    assert fake.rendered and not any("agendapunt 1" in t for t in fake.rendered)

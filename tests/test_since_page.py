@@ -173,8 +173,10 @@ def test_the_vergaderstuk_lists_the_move_and_the_editors_text_in_word(store, mon
     assert not at.exception, [e.value for e in at.exception]
     (word,) = [b for b in at.get("download_button") if b.proto.label.startswith("Word")]
     data = at.session_state["report_files"]
-    (files,) = data.values()
+    ((stem, files),) = data.values()
+    assert stem.startswith("Vergaderstuk ") and "Masterplan Het Jonge Kind" in stem
     document = docx.Document(io.BytesIO(files["docx"]))
+    assert document.core_properties.title.startswith("Vergaderstuk ")
     body = "\n".join(p.text for p in document.paragraphs)
     assert "Statuswijzigingen sinds 15 september 2014" in body
     assert "Inzet HBO-coaches op VVE-groepen (hele stad, 2014): ➜ op koers → ✖ achter" in body

@@ -15,7 +15,8 @@ import streamlit as st
 from lib import fmt
 from lib.charts.export import INSTALL_HINT, ExportUnavailable
 from lib.report.meeting import meeting_inputs
-from lib.report.model import build_report, file_stem
+from lib.report.model import build_report
+from lib.report.selection import Selection
 from lib.report.write import CHART_FORMATS, BackgroundRenderer, render
 from ui import context
 
@@ -80,9 +81,32 @@ def _summary_inputs(ctx, since) -> dict:
     )
 
 
-def _make(ctx, formats: list[str], exporter, since=None) -> dict[str, bytes]:
-    """Build the report and write `formats`, showing each stage as it happens. Charts render in
-    the background as soon as each is built (lib/report/write.py BackgroundRenderer)."""
+def _selection(ctx) -> Selection:
+    """The agenda items and indicators the user picks; none: the whole plan."""
+    numbers = [a.number for a in ctx.plan.agenda_items]
+    names = {a.number: f"{a.number}. {a.name}" for a in ctx.plan.agenda_items}
+    items = st.multiselect(
+        "Alleen deze agendapunten",
+        numbers,
+        format_func=names.get,
+        placeholder="alle agendapunten",
+        key="report_agenda_items",
+    )
+    indicators = {i.id: i.name for i in ctx.plan.indicators}
+    chosen = st.multiselect(
+        "Alleen deze doelen",
+        list(indicators),
+        format_func=indicators.get,
+        placeholder="alle doelen",
+        key="report_indicators",
+    )
+    return Selection(tuple(items), tuple(chosen))
+
+
+def _make(ctx, formats: list[str], exporter, since=None, selection=None) -> tuple[str, dict]:
+    """Build the report and write `formats`, showing each stage as it happens; its file name
+    and files. Charts render in the background as soon as each is built (lib/report/write.py
+    BackgroundRenderer)."""
     out: dict[str, bytes] = {}
     charts = any(f in CHART_FORMATS for f in formats)
     with (
@@ -98,6 +122,7 @@ def _make(ctx, formats: list[str], exporter, since=None) -> dict[str, bytes]:
             ctx.year,
             **_summary_inputs(ctx, since),
             on_chart=renderer if charts else None,
+            selection=selection,
         )
         bar = st.progress(0.0, text="Grafieken tekenen")
 
@@ -111,7 +136,7 @@ def _make(ctx, formats: list[str], exporter, since=None) -> dict[str, bytes]:
             out[fmt_name] = render(report, fmt_name, exporter)
             status.write(f"{FORMAT_NAMES[fmt_name]} geschreven")
         status.update(label="Rapport klaar", state="complete", expanded=False)
-    return out
+    return report.file_stem(), out
 
 
 def report_buttons(exporter, charts_ok: bool, since=None) -> None:
@@ -130,14 +155,17 @@ def report_buttons(exporter, charts_ok: bool, since=None) -> None:
         # on a 1,366 x 768 screen, above whatever the popover asks before making the report.
         downloads = st.container(key="report_downloads", horizontal=True)
         st.caption(
-            "Samenvatting, overzicht, alle agendapunten met grafieken, wijken, mijlpalen en "
-            f"werkwijze; peildatum {fmt.long_date(ctx.as_of)}. Als PDF, PowerPoint, Excel en Word."
+            "Samenvatting, overzicht, de agendapunten met grafieken, wijken, mijlpalen en "
+            f"werkwijze; peildatum {fmt.long_date(ctx.as_of)}. Als PDF, PowerPoint, Excel en Word. "
+            "Kies agendapunten of doelen voor een selectie; zonder keuze staat alles erin."
         )
         if not charts_ok:
             st.warning(INSTALL_HINT + " Het Excel-bestand kan wel.", icon=":material/warning:")
+        selection = _selection(ctx)
+        key += (selection,)
         formats = [f for f, *_ in REPORT_FORMATS if charts_ok or f not in CHART_FORMATS]
         made = st.session_state.get(SESSION_KEY, {})
-        files = made.get(key)
+        stem, files = made.get(key, ("", None))
         slot = st.empty()
         just_made = False
         if files is None and slot.button("Rapport maken", key="report_make", type="primary"):
@@ -145,14 +173,13 @@ def report_buttons(exporter, charts_ok: bool, since=None) -> None:
             just_made = True
             try:
                 with _LOCK:
-                    files = _make(ctx, formats, exporter, since)
+                    stem, files = _make(ctx, formats, exporter, since, selection)
             except ExportUnavailable as exc:
                 st.error(str(exc), icon=":material/error:")
                 return
-            st.session_state[SESSION_KEY] = {key: files}  # only the latest report is kept
+            st.session_state[SESSION_KEY] = {key: (stem, files)}  # only the latest is kept
         if files is None:
             return
-        stem = file_stem(ctx.plan, ctx.year, ctx.as_of, ctx.actuals.counts_concept)
         with downloads:
             for fmt_name, label, mime, icon in REPORT_FORMATS:
                 if fmt_name in files:

@@ -8,6 +8,7 @@ a twentieth of a second per chart.
 from __future__ import annotations
 
 import atexit
+import hashlib
 import html
 import re
 import threading
@@ -195,11 +196,19 @@ def export_figure(
 MARKUP = re.compile(r"</?(?:b|br|i|em|span|sup|sub|s|u|a)\b[^>]*>")
 
 
+SLUG_MAX = 120  # characters: a whole title as the plan words it, well inside any file system
+
+
 def file_name(title: str, fmt_name: str, when: date | None = None) -> str:
     """'vve-thuis-groepen-doel-en-stand-2014-10-01.png' from a chart's title as figure_title
-    reads it (plain text: a '<' in a plan's name is part of the name)."""
+    reads it (plain text: a '<' in a plan's name is part of the name). The whole title: a title
+    longer than SLUG_MAX is cut at a word and gets a short hash of the whole, so two charts
+    whose titles differ only past the cut ('(Doel 2)', '(Doel 3)') never share a name."""
     plain = unicodedata.normalize("NFKD", title.lower())
-    slug = re.sub(r"[^a-z0-9]+", "-", plain.encode("ascii", "ignore").decode()).strip("-")[:60]
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.encode("ascii", "ignore").decode()).strip("-")
+    if len(slug) > SLUG_MAX:
+        digest = hashlib.sha1(slug.encode()).hexdigest()[:6]
+        slug = f"{slug[:SLUG_MAX].rsplit('-', 1)[0]}-{digest}"
     return f"{slug or 'grafiek'}-{(when or date.today()).isoformat()}.{fmt_name}"
 
 

@@ -15,10 +15,8 @@ from lib.charts.style import (
     ACTUAL,
     ACTUAL_LIGHT,
     PROJECTION,
-    RANGE_FILL,
     STATUS_MARKER_COLOURS,
     STATUS_SYMBOLS,
-    TARGET,
     TICK_GAP,
     apply_style,
     as_text,
@@ -27,11 +25,17 @@ from lib.charts.style import (
     numeric_axis_room,
     set_height,
 )
+from lib.charts.target_marks import (
+    add_range_bands,
+    add_target_lines,
+    add_value_labels,
+    target_lines,
+)
 from lib.plan.schema import STOCK_KINDS, Indicator
 from lib.status import STATUSES
 
-BAR_WIDTH = 0.42  # of the distance between two years
-BAR_GAP = 0.06  # between a bar and its year's target marker
+BAR_WIDTH = 0.42  # of the distance between two years; a bar stands on its year's tick
+HEADROOM = 1.18  # the value axis reaches this far above the highest value: room for labels
 CONCEPT_EDGE = "#6A3D9A"  # concept bars: white with a purple cross-hatch, labelled "concept"
 
 
@@ -48,13 +52,12 @@ def indicator_chart(
     unit = as_text([indicator.unit])  # the plan's words, shown as written in legend and hover
     fig = new_figure()
     if indicator.kind == "range":
-        _add_range_bands(fig, rows, unit)
+        add_range_bands(fig, rows, unit)
     actual = _numbers(rows["actual"])
     in_progress = [y == as_of_year for y in years]
     concept = _concept(rows)
-    # Bars stand left of the year's tick and the target marker on it, so a value label above a
-    # bar never covers the marker.
-    bar = {"width": BAR_WIDTH, "offset": -BAR_WIDTH - BAR_GAP, "cliponaxis": False}
+    # Each bar on its year's tick, the running year's too; the year's target a line across it.
+    bar = {"width": BAR_WIDTH, "offset": -BAR_WIDTH / 2, "cliponaxis": False}
     labels = [_bar_label(a, s, c) for a, s, c in zip(actual, rows["status"], concept, strict=True)]
     fig.add_trace(
         go.Bar(
@@ -86,27 +89,19 @@ def indicator_chart(
             )
         )
     fig.update_layout(barmode="overlay")
-    _add_value_labels(fig, years, actual, labels)
+    top = (_highest(rows) or 1) * HEADROOM
+    lines = target_lines(indicator, rows)
+    add_value_labels(fig, years, actual, labels, lines, top)
     if indicator.kind != "range":
-        fig.add_trace(
-            go.Scatter(
-                x=years,
-                y=_numbers(rows["target"]),
-                mode="lines+markers",
-                name="Doel volgens plan",
-                line={"color": TARGET, "dash": "dash", "width": 3, "shape": "linear"},
-                marker={"symbol": "square", "size": 11, "color": TARGET},
-                hovertemplate="%{x}: doel %{y:,.1~f} " + unit + "<extra></extra>",
-            )
-        )
+        add_target_lines(fig, years, _numbers(rows["target"]), unit)
     _add_projection(fig, indicator, rows, unit)
     fig.update_xaxes(
         tickmode="array",
         tickvals=years,
         ticktext=[str(y) for y in years],
-        range=[min(years) - BAR_WIDTH - BAR_GAP - 0.2, max(years) + 0.3] if years else None,
+        range=[min(years) - 0.5, max(years) + 0.5] if years else None,
     )
-    fig.update_yaxes(title_text=unit, rangemode="tozero")
+    fig.update_yaxes(title_text=unit, range=[0, top])
     apply_style(fig, f"{indicator.name}: doel en stand", title_suffix)
     return fixed_margins(fig, numeric_axis_room(_highest(rows)))
 
@@ -116,61 +111,6 @@ def _highest(rows: pd.DataFrame) -> float | None:
     columns = [c for c in ("actual", "target", "target_max", "projection") if c in rows]
     values = rows[columns].apply(pd.to_numeric, errors="coerce").max().max()
     return None if pd.isna(values) else float(values)
-
-
-def _add_range_bands(fig: go.Figure, rows: pd.DataFrame, unit: str) -> None:
-    """Each year's range as a shaded box behind that year's bar, bounds as dashed edges; `unit`
-    is escaped for Plotly (as_text)."""
-    for row in rows.itertuples():
-        if pd.isna(row.target_min):
-            continue
-        fig.add_shape(
-            type="rect",
-            x0=row.year - BAR_WIDTH - BAR_GAP - 0.04,  # around the bar, which stands left of
-            x1=row.year - BAR_GAP + 0.04,  # the year's tick
-            y0=row.target_min,
-            y1=row.target_max,
-            fillcolor=RANGE_FILL,
-            line={"color": TARGET, "dash": "dash", "width": 2},
-            layer="below",
-        )
-    # Shapes have no legend entry; an invisible trace gives the band one.
-    fig.add_trace(
-        go.Scatter(
-            x=[None],
-            y=[None],
-            mode="markers",
-            name=f"Doel: bereik in {unit} (vak)",
-            marker={
-                "symbol": "square",
-                "size": 16,
-                "color": RANGE_FILL,
-                "line": {"color": TARGET, "width": 2},
-            },
-        )
-    )
-
-
-def _add_value_labels(
-    fig: go.Figure, years: list[int], actual: list[float | None], labels: list[str]
-) -> None:
-    """Each bar's value above it, on a white ground: the target line may pass behind the label,
-    never through it, and the target marker (on the year's tick) stays clear of it."""
-    middle = -BAR_GAP - BAR_WIDTH / 2
-    for year, value, text in zip(years, actual, labels, strict=True):
-        if value is None:
-            continue
-        fig.add_annotation(
-            x=year + middle,
-            y=value,
-            text=text,
-            showarrow=False,
-            yanchor="bottom",
-            yshift=2,
-            bgcolor="rgba(255, 255, 255, 0.9)",
-            borderpad=1,
-            name="value",
-        )
 
 
 def _bar_label(actual: float | None, status: str, concept: bool = False) -> str:
@@ -201,7 +141,8 @@ def _add_projection(fig: go.Figure, indicator: Indicator, rows: pd.DataFrame, un
         start_value = projected  # a flow's projection is a yearly amount, drawn as a level
     fig.add_trace(
         go.Scatter(
-            x=[start_year, last_year],
+            # from the bar's right edge: its value label stands above the bar's middle
+            x=[start_year + BAR_WIDTH / 2, last_year],
             y=[start_value, projected],
             mode="lines+markers",
             name=f"Prognose {last_year} bij huidig tempo",

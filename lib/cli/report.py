@@ -35,7 +35,22 @@ def add_report_command(commands, with_targets) -> None:
         "--since",
         type=iso_date,
         default=None,
-        help="de samenvatting noemt de statuswijzigingen sinds deze datum (JJJJ-MM-DD)",
+        help="het vergaderstuk: opent met wat sinds deze datum veranderde (JJJJ-MM-DD)",
+    )
+    report.add_argument(
+        "--agenda-item",
+        type=int,
+        action="append",
+        default=[],
+        metavar="N",
+        help="alleen dit agendapunt (herhaal voor meer); zonder: het hele plan",
+    )
+    report.add_argument(
+        "--indicator",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="alleen deze indicator (herhaal voor meer; samen met --agenda-item: beide)",
     )
 
 
@@ -49,15 +64,22 @@ def run_report(args: argparse.Namespace, plan: Plan, actuals, as_of) -> int:
     from lib.charts.export import ExportUnavailable, default_exporter
     from lib.report.memo import report_key
     from lib.report.model import file_stem
+    from lib.report.selection import Selection, check_selection
 
     formats = list(dict.fromkeys(args.format or FORMATS))
     created = date.today()
     concept = actuals.counts_concept
-    summary = _summary_inputs(args, plan, as_of, concept)
+    selection = Selection(
+        tuple(dict.fromkeys(args.agenda_item)), tuple(dict.fromkeys(args.indicator))
+    )
+    check_selection(plan, selection)
+    summary = {**_summary_inputs(args, plan, as_of, concept), "selection": selection}
     options = {**summary, "texts": sorted(summary["texts"].items()), "include_concept": concept}
     key = report_key(plan, actuals, as_of, args.year, created, options)
     memo = ImageCache()
-    stem = file_stem(plan, args.year, as_of, concept)
+    stem = file_stem(
+        plan, args.year, as_of, concept, summary["since"], summary.get("meeting"), selection
+    )
     try:
         found = {f: memo.get(key, f) for f in formats}
         missing = [f for f, data in found.items() if data is None]

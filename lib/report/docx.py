@@ -17,6 +17,7 @@ from docx.shared import Cm, Pt, RGBColor
 from lib import fmt
 from lib.charts.timeline import NO_MILESTONES
 from lib.report import actions as report_actions
+from lib.report.docx_table import column_widths, size_table
 from lib.report.model import METHOD_SUMMARY, Report, charted, goal_heading
 from lib.report.summary import TEXT_LABELS, WHY, blocks
 from lib.views.agenda import NO_TARGETS
@@ -24,6 +25,7 @@ from lib.views.districts import district_intro
 from lib.views.overview import CONCEPT_NOTE
 
 WIDTH = Cm(17)  # A4 minus margins
+FONT = "Arial"
 NOTICE = RGBColor(0x7A, 0x4A, 0x00)
 GREY = RGBColor(0x59, 0x59, 0x59)
 
@@ -44,6 +46,7 @@ def _table(document, headers: list[str], rows: list[list[str]]) -> None:
     # the header row repeats on every page the table runs over
     header = table.rows[0]._tr.get_or_add_trPr()
     header.append(header.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
+    size_table(table, column_widths(headers, [[str(t) for t in row] for row in rows], WIDTH))
     document.add_paragraph()
 
 
@@ -78,7 +81,11 @@ def _small(document, text: str, colour=GREY) -> None:
 
 def _summary(document, report: Report) -> None:
     document.add_heading("Samenvatting", level=1)
-    for block in blocks(report.summary):
+    parts = blocks(report.summary)
+    if report.summary.since is not None:  # a vergaderstuk opens with what changed since then
+        start = next(n for n, block in enumerate(parts) if block[0] == "h")
+        parts = parts[start : start + 4] + parts[:start] + parts[start + 4 :]
+    for block in parts:
         if block[0] == "h":
             document.add_heading(block[1], level=2)
         elif block[0] == "p":
@@ -113,6 +120,19 @@ def _agenda(document, report: Report) -> None:
                             paragraph.add_run(text)
 
 
+def _footer(section, report: Report) -> None:
+    """On every page, as in the PDF: the title, the peildatum, and that the figures are
+    examples or count concepts."""
+    footer = f"{report.title} · peildatum {fmt.long_date(report.as_of)}"
+    if report.include_concept:
+        footer += f" · {CONCEPT_NOTE}"
+    if report.actuals.meta.is_example:
+        footer += " · VOORBEELDGEGEVENS, geen echte resultaten"
+    paragraph = section.footer.paragraphs[0]
+    run = paragraph.add_run(footer)
+    run.font.size, run.font.color.rgb = Pt(8), GREY
+
+
 def write(report: Report) -> bytes:
     document = Document()
     section = document.sections[0]
@@ -124,10 +144,11 @@ def write(report: Report) -> bytes:
     document.core_properties.author = f"Gemeente {report.plan.plan.municipality}"
     document.core_properties.language = "nl-NL"
     _dutch(document)
-    footer = f"{report.title} · peildatum {fmt.long_date(report.as_of)}"
-    if report.include_concept:
-        footer += f" · {CONCEPT_NOTE}"
-    section.footer.paragraphs[0].text = footer
+    # Arial, which Word has and LibreOffice draws in a font of the same widths: the table
+    # columns are sized to its words (lib/report/docx_table.py). Without a font named,
+    # LibreOffice took a wide serif and broke words the widths were made for.
+    document.styles["Normal"].font.name = FONT
+    _footer(section, report)
 
     document.add_heading(report.title, level=0)
     plan = report.plan.plan
@@ -150,18 +171,18 @@ def write(report: Report) -> bytes:
 
     document.add_heading(f"Per wijk {report.year}", level=1)
     document.add_paragraph(district_intro(report.plan, note=False))
+    for chart in report.districts:
+        _picture(document, report.images[chart.key], chart.description, chart.key)
     if report.districts:
-        districts = report.districts
-        _picture(document, report.images[districts.key], districts.description, "wijken")
         _small(document, report.source)
     if report.plan.districts.note:
         _small(document, report.plan.districts.note)
     document.add_heading("Mijlpalen", level=1)
-    if report.milestones is None:  # a plan without milestones
+    if not report.milestones:  # a plan without milestones
         document.add_paragraph(NO_MILESTONES)
     else:
-        chart = report.milestones
-        _picture(document, report.images[chart.key], chart.description, "mijl")
+        for chart in report.milestones:  # in parts of a few rows, each as large as any chart
+            _picture(document, report.images[chart.key], chart.description, chart.key)
         columns = ["Mijlpaal", "Deadline", "Bereikt op", "Status", WHY]
         rows = report.milestone_table()[columns].values.tolist()
         _table(document, columns, [[str(v) for v in r] for r in rows])

@@ -16,7 +16,7 @@ from lib.plan.schema import Plan
 from lib.progress.changes import changes_since
 from lib.report.actions import steering_part
 from lib.steering.book import Steering
-from lib.store.meetings import due_before
+from lib.store.meetings import due_before, next_meeting
 from lib.store.store import Store
 
 
@@ -38,6 +38,7 @@ def meeting_inputs(
     texts: the approved toelichting and maatregelen (with concepts when those are counted);
     due_before: the next meeting after `as_of`, or six weeks on;
     steering: the actions and the previous meeting's decisions (lib/report/actions.py).
+    meeting: with `since`, the day of the next meeting (the vergaderstuk's), or None.
     actuals, progress: the figures counted now and their progress table, where the caller has
     them already (the dashboard), so changes_since does not read and judge them again.
     """
@@ -54,10 +55,13 @@ def meeting_inputs(
             actuals=actuals,
             progress=progress,
         )
+    meetings = store.meetings()
+    following = next_meeting(meetings, as_of) if since is not None else None
     return {
         "since": since,
         "changes": changes,
         "texts": store.texts(include_concept=include_concept),
-        "due_before": due_before(store.meetings(), as_of),
+        "due_before": due_before(meetings, as_of),
+        "meeting": following.day if following else None,  # the vergaderstuk is for it
         "steering": steering_part(Steering.open(store), as_of),
     }

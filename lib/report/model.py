@@ -8,23 +8,19 @@ docx.py.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pandas as pd
 
 from lib import fmt
-from lib.charts.districts import district_heatmap, district_matrix
-from lib.charts.timeline import (
-    describe_milestones,
-    milestone_rows,
-    milestone_table,
-    milestone_timeline,
-)
+from lib.charts.timeline import milestone_rows, milestone_table
 from lib.figures.actuals import Actuals
 from lib.plan.schema import Plan
 from lib.progress.compare import progress_table
 from lib.report.actions import SteeringPart
+from lib.report.parts import district_parts, milestone_parts, split_goal_timelines
+from lib.report.selection import Selection, narrowed
 from lib.report.summary import WHY, Summary, Texts, build_summary, text_of
 from lib.views.agenda import ChartItem, GoalSection, agenda_sections
 from lib.views.overview import CONCEPT_NOTE, overview_table, source_line, tiles
@@ -65,14 +61,18 @@ class Report:
     created: date
     progress: pd.DataFrame
     agenda: list[AgendaPart]
-    districts: ChartItem | None  # None when the plan counts nothing per district
-    milestones: ChartItem | None  # None when the plan has no milestones
+    # The long charts in parts (lib/report/parts.py); empty when the plan counts nothing per
+    # district, or has no milestones.
+    districts: list[ChartItem]
+    milestones: list[ChartItem]
     milestone_rows: pd.DataFrame
     summary: Summary
     texts: Texts = field(default_factory=dict)
     include_concept: bool = False
     images: dict[str, bytes] = field(default_factory=dict)
     steering: SteeringPart | None = None  # actions and decisions (lib/report/actions.py)
+    meeting: date | None = None  # a vergaderstuk's meeting: the next one after the peildatum
+    selection: Selection | None = None
 
     @property
     def source(self) -> str:
@@ -80,6 +80,9 @@ class Report:
 
     @property
     def title(self) -> str:
+        """The voortgangsrapport's, or the vergaderstuk's when made since a date."""
+        if self.summary.since is not None:
+            return meeting_title(self.plan, self.summary.since, self.meeting)
         return f"Voortgangsrapportage {self.plan.plan.title} {self.year}"
 
     @property
@@ -117,20 +120,46 @@ class Report:
     def all_charts(self) -> list[ChartItem]:
         """Every chart the report shows (an indicator without a target this year has none)."""
         charts = [i for part in self.agenda for s in part.sections for i in s.items if charted(i)]
-        return [*charts, *(c for c in (self.districts, self.milestones) if c is not None)]
+        return [*charts, *self.districts, *self.milestones]
 
     def file_stem(self) -> str:
-        return file_stem(self.plan, self.year, self.as_of, self.include_concept)
+        since = self.summary.since
+        return file_stem(
+            self.plan,
+            self.year,
+            self.as_of,
+            self.include_concept,
+            since,
+            self.meeting,
+            self.selection,
+        )
 
 
-def file_stem(plan: Plan, year: int, as_of: date, include_concept: bool) -> str:
-    """'Voortgang Masterplan Het Jonge Kind 2014 (peildatum 1 oktober 2014)': as a person would
-    name the file."""
-    when = f"peildatum {fmt.long_date(as_of)}"
+def meeting_title(plan: Plan, since: date, meeting: date | None) -> str:
+    """'Vergaderstuk stuurgroep 6 oktober 2014 - Masterplan Het Jonge Kind' for the next meeting
+    recorded, else 'Vergaderstuk sinds 25 augustus 2014 - ...'."""
+    when = f"stuurgroep {fmt.long_date(meeting)}" if meeting else f"sinds {fmt.long_date(since)}"
+    return f"Vergaderstuk {when} - {plan.plan.title}"
+
+
+def file_stem(
+    plan: Plan,
+    year: int,
+    as_of: date,
+    include_concept: bool,
+    since: date | None = None,
+    meeting: date | None = None,
+    selection: Selection | None = None,
+) -> str:
+    """As a person would name the file: 'Voortgang Masterplan Het Jonge Kind 2014 (peildatum 1
+    oktober 2014)', or with `since` the vergaderstuk's title; a selection says so."""
+    notes = [] if since is not None else [f"peildatum {fmt.long_date(as_of)}"]
     if include_concept:
-        when += f", {CONCEPT_NOTE}"
-    name = f"Voortgang {plan.plan.title} {year} ({when})"
-    return fmt.file_name(name)
+        notes.append(CONCEPT_NOTE)
+    if selection:
+        notes.append(selection.label().replace(":", ""))
+    name = meeting_title(plan, since, meeting) if since else f"Voortgang {plan.plan.title} {year}"
+    return fmt.file_name(name + (f" ({', '.join(notes)})" if notes else ""))
 
 
 def charted(item: ChartItem) -> bool:
@@ -152,6 +181,8 @@ def build_report(
     include_concept: bool | None = None,
     on_chart: Callable[[ChartItem], None] | None = None,
     steering: SteeringPart | None = None,
+    meeting: date | None = None,
+    selection: Selection | None = None,
 ) -> Report:
     """The report of `year` judged at `as_of`.
 
@@ -163,8 +194,14 @@ def build_report(
     on_chart: called with each chart the report shows as soon as it is built, so rendering can
     start while the rest is built (lib/report/write.py BackgroundRenderer).
     steering: the actions and decisions (lib/report/actions.py; None: not in the report).
+    meeting: the vergaderstuk's meeting (with `since`), named in its title.
+    selection: only these agenda items and indicators (lib/report/selection.py).
     """
     hand_over = on_chart or (lambda item: None)
+    plan = narrowed(plan, selection)
+    if selection:
+        ids = {i.id for i in plan.indicators}
+        changes = [c for c in changes or [] if c.get("indicator") in ids]
     concept = actuals.counts_concept if include_concept is None else include_concept
     progress = progress_table(plan, actuals, as_of, district="all")
     city = progress[progress["district"] == ""]
@@ -176,33 +213,26 @@ def build_report(
         sections = []
         for goal in plan.goals_of(item.number):  # goal by goal, each handed over when built
             subtitle = f"hele stad · {year} · {when}"
-            built = agenda_sections(plan, city, item.number, year, as_of, subtitle, (goal,))
+            built = [
+                split_goal_timelines(plan, city, item.number, section, as_of, subtitle)
+                for section in agenda_sections(
+                    plan, city, item.number, year, as_of, subtitle, (goal,)
+                )
+            ]
             for chart in (c for section in built for c in section.items if charted(c)):
                 hand_over(chart)
             sections += built
         agenda.append(AgendaPart(item.number, item.name, sections))
-    districts = None
-    if plan.counted_per_district():
-        districts = ChartItem(
-            "district_heatmap",
-            district_heatmap(
-                district_matrix(progress, plan, year, "actual"),
-                district_matrix(progress, plan, year, "share_of_city"),
-                f"{year} · {when}",
-                district_matrix(progress, plan, year, "figure_status"),
-            ),
-            "Stand per wijk en aandeel van elke wijk in het stadstotaal.",
-        )
-        hand_over(districts)
+    districts = district_parts(progress, plan, year, when) if plan.counted_per_district() else []
     rows = milestone_rows(city)
-    milestones = None
-    if not rows.empty:
-        milestones = ChartItem(
-            "milestones",
-            milestone_timeline(rows, as_of, f"alle agendapunten · {when}"),
-            describe_milestones(rows),
-        )
-        hand_over(milestones)
+    milestones = milestone_parts(rows, as_of, when)
+    for chart in [*districts, *milestones]:
+        hand_over(chart)
+    summary = build_summary(
+        progress, year, as_of, since=since, changes=changes, texts=texts, due_before=due_before
+    )
+    if selection:
+        summary = replace(summary, scope=selection.sentence(plan))
     return Report(
         plan,
         actuals,
@@ -214,12 +244,12 @@ def build_report(
         districts,
         milestones,
         rows,
-        build_summary(
-            progress, year, as_of, since=since, changes=changes, texts=texts, due_before=due_before
-        ),
+        summary,
         dict(texts or {}),
         concept,
         steering=steering,
+        meeting=meeting if since else None,
+        selection=selection or None,
     )
 
 

@@ -135,34 +135,38 @@ def _agenda(report: Report, styles) -> list:
 
 
 def _districts(report: Report, styles) -> list:
-    chart, note = report.districts, report.plan.districts.note
+    charts, note = report.districts, report.plan.districts.note
+    pictures = [KeepTogether([image(report.images[c.key]), Spacer(1, 0.3 * cm)]) for c in charts]
     return [
         # A plan that counts nothing per district gets a sentence saying so, not a page.
-        CondPageBreak((12 if chart else 4) * cm),
+        CondPageBreak((12 if charts else 4) * cm),
         Paragraph(f"Per wijk {report.year}", styles["h1"]),
         Paragraph(escape(district_intro(report.plan, note=False)), styles["body"]),
-        *([image(report.images[chart.key])] if chart else []),
+        *pictures,
         *([Paragraph(escape(note), styles["small"])] if note else []),
-        PageBreak() if chart else CondPageBreak(18 * cm),
+        PageBreak() if charts else CondPageBreak(18 * cm),
     ]
 
 
 def _milestones(report: Report, styles) -> list:
-    chart = report.milestones
-    if chart is None:  # a plan without milestones
+    charts = report.milestones
+    if not charts:  # a plan without milestones
         return [Paragraph("Mijlpalen", styles["h1"]), Paragraph(NO_MILESTONES, styles["body"])]
-    return [
-        Paragraph("Mijlpalen", styles["h1"]),
-        image(report.images[chart.key], max_height=16 * cm),
-        Paragraph(escape(chart.description), styles["small"]),
-        Spacer(1, 0.4 * cm),
+    # The timeline in parts of a few rows (lib/report/parts.py), each at the page's width: its
+    # labels stay as large as every other chart's rather than shrunk to fit one page.
+    story: list = [Paragraph("Mijlpalen", styles["h1"])]
+    for chart in charts:
+        description = Paragraph(escape(chart.description), styles["small"])
+        story += [KeepTogether([image(report.images[chart.key]), description]), Spacer(1, 0.3 * cm)]
+    story.append(
         status_table(
             report.milestone_table(),
             ["Mijlpaal", "Deadline", "Bereikt op", "Status", WHY],
             [5.6 * cm, 2.8 * cm, 2.8 * cm, 2.6 * cm, 3.2 * cm],
             styles,
-        ),
-    ]
+        )
+    )
+    return story
 
 
 def _method(report: Report, styles) -> list:

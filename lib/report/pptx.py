@@ -1,8 +1,8 @@
 """The progress report as 16:9 slides (python-pptx) for the stuurgroep meeting.
 
-Slide titles state the finding; at most two charts (picture shapes) per slide, never two with the
-same title; one source line per slide; every goal behind named as text; the editors' toelichting
-and maatregelen under their chart.
+Slide titles state the finding; one chart (a picture shape) a slide at the body's full width; one
+source line per slide; every goal behind named as text; the editors' toelichting and maatregelen
+in the notes of their chart's slide.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from pptx.enum.lang import MSO_LANGUAGE_ID
 from pptx.util import Emu, Inches, Pt
 
 from lib import fmt
-from lib.charts.export import figure_title
 from lib.report import actions as report_actions
 from lib.report.model import METHOD_SUMMARY, Report, charted
 from lib.report.slide_layout import (
@@ -26,13 +25,11 @@ from lib.report.slide_layout import (
     SLIDE_W,
     line_pages,
     table_pages,
-    text_height,
 )
 from lib.report.summary import TEXT_LABELS, blocks
 from lib.status import BEHIND
 from lib.views.agenda import ChartItem
 
-CHARTS_PER_SLIDE = 2
 GREY = RGBColor(0x59, 0x59, 0x59)
 DUTCH = MSO_LANGUAGE_ID.DUTCH  # spelling: PowerPoint otherwise checks the text as English
 NOTICE = RGBColor(0xA0, 0x3F, 0x00)
@@ -87,52 +84,22 @@ def _table(slide, headers, rows, top, size: int = 14, widths=None, width=SLIDE_W
     return shape
 
 
-def _chunks(items: list[ChartItem]) -> list[list[ChartItem]]:
-    """Up to two charts per slide, never two with the same title on one slide."""
-    out: list[list[ChartItem]] = []
-    for item in items:
-        last = out[-1] if out else None
-        titles = {figure_title(i.figure) for i in last or []}
-        if last is None or len(last) >= CHARTS_PER_SLIDE or figure_title(item.figure) in titles:
-            out.append([item])
-        else:
-            last.append(item)
-    return out
-
-
 def _chart_slides(deck, report: Report, title: str, items: list[ChartItem], extra: str = ""):
-    chunks = _chunks(items)
-    for n, chunk in enumerate(chunks):
-        suffix = f" ({n + 1}/{len(chunks)})" if len(chunks) > 1 else ""
+    """One chart a slide, as wide as the slide's body: it was drawn at that size, with fonts
+    that read when projected (lib/charts/presentation.py). What the presenter says with it (the
+    text alternative, the editors' toelichting and maatregelen, goals without a chart) goes in
+    the slide's notes; the audience reads the finding in the title."""
+    if not items and extra:  # an agenda item whose goals have no target this year
+        slide = _slide(deck, report, title)
+        _text(slide, extra, MARGIN, BODY_TOP, SLIDE_W - 2 * MARGIN, Inches(2), size=18)
+        return
+    for n, item in enumerate(items):
+        suffix = f" ({n + 1}/{len(items)})" if len(items) > 1 else ""
         slide = _slide(deck, report, title + suffix)
-        cell_w = (SLIDE_W - 2 * MARGIN) / len(chunk)
-        top = BODY_TOP
-        if extra and n == 0:  # as tall as its lines: the charts start below it
-            extra_h = text_height(extra, SLIDE_W - 2 * MARGIN, 12)
-            _text(slide, extra, MARGIN, BODY_TOP, SLIDE_W - 2 * MARGIN, extra_h, size=12)
-            top = BODY_TOP + extra_h + Inches(0.05)
-        for k, item in enumerate(chunk):
-            left = MARGIN + cell_w * k
-            texts = _item_texts(report, item)
-            room = BODY_BOTTOM - top
-            # The chart gives way to the editors' texts below it, down to half the room.
-            below_h = text_height(texts, cell_w - Inches(0.1), 12) if texts else 0
-            height = max(room - below_h - Inches(0.1), room * 0.5) if texts else room
-            pic = _picture(
-                slide,
-                report.images[item.key],
-                Emu(int(left)),
-                Emu(int(top)),
-                Emu(int(cell_w - Inches(0.1))),
-                Emu(int(height - Inches(0.05))),
-                item.key,
-            )
-            if texts:
-                below = pic.top + pic.height + Inches(0.05)
-                box_w, box_h = Emu(int(cell_w - Inches(0.1))), Emu(int(BODY_BOTTOM - below))
-                _text(slide, texts, Emu(int(left)), below, box_w, box_h, size=12)
-        # text alternatives for the presenter
-        slide.notes_slide.notes_text_frame.text = "\n".join(i.description for i in chunk)
+        width, height = SLIDE_W - 2 * MARGIN, BODY_BOTTOM - BODY_TOP
+        _picture(slide, report.images[item.key], MARGIN, BODY_TOP, width, height, item.key)
+        notes = [item.description, _item_texts(report, item), extra if n == 0 else ""]
+        slide.notes_slide.notes_text_frame.text = "\n".join(text for text in notes if text)
 
 
 def _item_texts(report: Report, item: ChartItem) -> str:
@@ -220,10 +187,9 @@ def write(report: Report) -> bytes:
         missing = [i.indicator.name for i in items if not charted(i)]
         extra = f"Geen doel in {report.year}: " + "; ".join(missing) + "." if missing else ""
         _chart_slides(deck, report, _agenda_title(report, part.number, part.name), shown, extra)
-    if report.districts:  # a plan that counts nothing per district has no such slide
-        _chart_slides(deck, report, f"Per wijk {report.year}", [report.districts])
-    if report.milestones:  # a plan without milestones has no such slide
-        _chart_slides(deck, report, "Mijlpalen", [report.milestones])
+    # A plan that counts nothing per district, or has no milestones, has no such slides.
+    _chart_slides(deck, report, f"Per wijk {report.year}", report.districts)
+    _chart_slides(deck, report, "Mijlpalen", report.milestones)
     method = _slide(deck, report, "Zo is de status bepaald")
     text = "\n".join(f"• {line}" for line in METHOD_SUMMARY)
     _text(method, text, MARGIN, BODY_TOP, SLIDE_W - 2 * MARGIN, Inches(5.5), size=16)

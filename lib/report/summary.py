@@ -91,6 +91,7 @@ class Summary:
     behind: list[BehindItem]
     due_before: date
     due: list[DueItem]
+    scope: str = ""  # a report of some goals only says so (lib/report/selection.py)
 
     @property
     def total(self) -> int:
@@ -261,6 +262,7 @@ def blocks(summary: Summary) -> list[tuple]:
     out: list[tuple] = [
         ("p", f"{summary.year}, stand op {fmt.long_date(summary.as_of)}: {summary.headline}."),
         ("table", ["Status", "Aantal"], [[_label(s), str(n)] for s, n in summary.counts]),
+        *([("p", summary.scope)] if summary.scope else []),
     ]
     if summary.since:
         out.append(("h", summary.changes_heading))

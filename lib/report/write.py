@@ -9,7 +9,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from lib.charts.cache import ImageCache
-from lib.charts.export import Exporter, default_exporter, export_spec
+from lib.charts.export import Exporter, default_exporter
+from lib.charts.presentation import presentation_spec
 from lib.report.model import FORMATS, REPORT_PNG_SCALE, Report
 from lib.views.agenda import ChartItem
 
@@ -41,7 +42,8 @@ class BackgroundRenderer:
         if item.key in self.jobs:
             return
         # No source line inside the image: each page, slide or document section has its own.
-        figure = export_spec(item.figure)
+        # Drawn at a slide's size with presentation fonts; the PDF and Word take the same image.
+        figure = presentation_spec(item.figure)
         self.jobs[item.key] = self.pool.submit(
             self.exporter.render_cached,
             figure,

@@ -12,7 +12,6 @@ figure, and most stay empty. Removing a figure is done in the app, not by an upl
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -23,39 +22,18 @@ from lib.figures.history import Key, describe_key, describe_value, other_changes
 from lib.figures.plausible import warnings
 from lib.figures.rows import check_row, duplicate_row, extra_cells_problem, split_value_problem
 from lib.problems import Problem, ValidationFailed, summarise
+from lib.store.headers import (
+    DUTCH_HEADERS,
+    INPUT_COLUMNS,
+    KEY_COLUMNS,
+    REFERENCE_COLUMNS,
+    machine_name,
+)
 from lib.store.store import FigureInput, Store
-from lib.store.text_imports import TEXT_COLUMNS, TEXT_HEADERS, TextState, take_texts
+from lib.store.text_imports import TEXT_COLUMNS, TextState, take_texts
 from lib.store.upload import Sheet, read_upload
 
-KEY_COLUMNS = ("indicator", "year", "district")
-INPUT_COLUMNS = ("value", "counted_on", "source", "note")
-# Columns the template and the export add for people to read; the importer passes over them.
-REFERENCE_COLUMNS = (
-    "agenda_item",
-    "name",
-    "district_name",
-    "unit",
-    "hint",
-    "target",
-    "current_value",
-    "status",
-    "changed_at",
-    "changed_by",
-    "version",
-)
-DUTCH_HEADERS = {
-    "indicator": "Indicator-id",
-    "year": "Jaar",
-    "district": "Wijk-id",
-    "value": "Waarde",
-    "counted_on": "Teldatum",
-    "source": "Bron",
-    "note": "Opmerking",
-    **TEXT_HEADERS,
-}
-_FROM_DUTCH = {dutch.lower(): name for name, dutch in DUTCH_HEADERS.items()}
 _OPTIONAL = INPUT_COLUMNS[1:]  # an upload may leave these out (not the value)
-_BRACKETED = re.compile(r"\[([a-z_]+)\]\s*$")
 
 
 @dataclass(frozen=True)
@@ -101,14 +79,6 @@ class ImportPreview:
         return fmt.import_summary(
             len(self.changes), len(self.text_changes), self.unchanged, self.skipped, self.bad_rows
         )
-
-
-def machine_name(header: str) -> str:
-    """'Waarde [value]' -> 'value'; a plain 'value' stays as it is, and so does the template's
-    Dutch name alone ('Waarde', 'Wijk-id'): the Import tab names the columns so."""
-    found = _BRACKETED.search(header.strip())
-    plain = header.strip().lower()
-    return found.group(1) if found else _FROM_DUTCH.get(plain, plain)
 
 
 def _column_problems(sheet: Sheet) -> tuple[dict[str, int], list[Problem]]:

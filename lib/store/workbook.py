@@ -2,8 +2,10 @@
 
 The template has one row per figure the plan asks for (lib/figures/entry.py), the target beside it as
 reference (grey: read-only look), the current figure filled in, and data validation on the
-cells people fill in. Headers are Dutch with the machine name the importer reads in brackets:
-`Waarde [value]`. Text is neutralised against formulas (lib/cells.py); numbers stay numbers.
+cells people fill in. Headers are Dutch only ("Waarde"): the importer reads them, and still reads
+files with the earlier `Waarde [value]` headers. The CSV keeps its machine header
+(`indicator,year,district,value,...`). Text is neutralised against formulas (lib/cells.py);
+numbers stay numbers.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from lib.figures.actuals import Actuals
 from lib.figures.entry import allows_decimals, figure_keys, target, value_hint
 from lib.figures.rows import stored_value
 from lib.plan.schema import NUMERIC_KINDS, Plan
-from lib.store.imports import DUTCH_HEADERS
+from lib.store.headers import DUTCH_HEADERS, REFERENCE_HEADERS
 from lib.store.store import Store
 from lib.store.upload import SHEET
 
@@ -84,7 +86,7 @@ INSTRUCTIONS = [  # under a first line naming the plan
     "7. Upload het bestand op de pagina 'Gegevens bijwerken'. U ziet eerst precies wat verandert.",
     "",
     "Geïmporteerde cijfers zijn concept tot een tweede redacteur ze vaststelt.",
-    "De kopregels bevatten tussen [ ] de namen die het dashboard leest; laat die staan.",
+    "Laat de kopregels staan: het dashboard leest elke kolom aan haar naam.",
 ]
 
 
@@ -94,7 +96,7 @@ def template_workbook(plan: Plan, store: Store) -> bytes:
     sheet = book.active
     sheet.title = SHEET
     for index, column in enumerate(TEMPLATE_COLUMNS, start=1):
-        cell = sheet.cell(row=1, column=index, value=f"{column.dutch} [{column.name}]")
+        cell = sheet.cell(row=1, column=index, value=column.dutch)
         cell.font = HEADER_FONT
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     sheet.freeze_panes = "D2"
@@ -266,7 +268,7 @@ def export_xlsx(actuals: Actuals, plan: Plan) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET
-    sheet.append([f"{_EXPORT_DUTCH.get(c, c)} [{c}]" for c in EXPORT_COLUMNS])
+    sheet.append([_EXPORT_DUTCH.get(c, c) for c in EXPORT_COLUMNS])
     for cell in sheet[1]:
         cell.font = HEADER_FONT
     for row in export_rows(actuals):
@@ -279,9 +281,4 @@ def export_xlsx(actuals: Actuals, plan: Plan) -> bytes:
 
 
 # The importer's Dutch names, plus the columns only an export has.
-_EXPORT_DUTCH = {
-    **DUTCH_HEADERS,
-    "status": "Status",
-    "changed_at": "Gewijzigd op",
-    "changed_by": "Gewijzigd door",
-}
+_EXPORT_DUTCH = {**DUTCH_HEADERS, **REFERENCE_HEADERS}

@@ -1,0 +1,67 @@
+"""Column names of the spreadsheets people fill in and read: the machine names the importer
+works with, and the Dutch headers people see (the template and the Excel export show only
+those). `machine_name` reads either, and the `Waarde [value]` headers of files made before."""
+
+from __future__ import annotations
+
+import re
+
+from lib.store.text_imports import TEXT_HEADERS
+
+KEY_COLUMNS = ("indicator", "year", "district")
+INPUT_COLUMNS = ("value", "counted_on", "source", "note")
+# Columns the template and the export add for people to read; the importer passes over them.
+REFERENCE_COLUMNS = (
+    "agenda_item",
+    "name",
+    "district_name",
+    "unit",
+    "hint",
+    "target",
+    "current_value",
+    "status",
+    "changed_at",
+    "changed_by",
+    "version",
+)
+DUTCH_HEADERS = {
+    "indicator": "Indicator-id",
+    "year": "Jaar",
+    "district": "Wijk-id",
+    "value": "Waarde",
+    "counted_on": "Teldatum",
+    "source": "Bron",
+    "note": "Opmerking",
+    **TEXT_HEADERS,
+}
+# The Dutch headers of the columns people read (the template's and the export's).
+REFERENCE_HEADERS = {
+    "agenda_item": "Agendapunt",
+    "name": "Indicator",
+    "district_name": "Wijk",
+    "unit": "Eenheid",
+    "target": "Doel",
+    "hint": "Invullen als",
+    "status": "Status",
+    "changed_at": "Gewijzigd op",
+    "changed_by": "Gewijzigd door",
+}
+_FROM_DUTCH = {
+    **{dutch: name for name, dutch in {**REFERENCE_HEADERS, **DUTCH_HEADERS}.items()},
+    "Status huidige waarde": "status",  # the template's
+}
+_BRACKETED = re.compile(r"\[([a-z_]+)\]\s*$")
+
+
+def machine_name(header: str) -> str:
+    """The column a header names: 'Waarde' (as the template and export write it) -> 'value'; a
+    machine name such as 'value' (the CSV's header) stays as it is; files made before the
+    headers were Dutch only say both, 'Waarde [value]'. 'Indicator' is the template's name
+    column, 'indicator' the id."""
+    plain = header.strip()
+    found = _BRACKETED.search(plain)
+    if found:
+        return found.group(1)
+    if plain in _FROM_DUTCH:
+        return _FROM_DUTCH[plain]
+    return plain.lower()

@@ -1,12 +1,12 @@
-"""The `[access]` settings (lib/store/access.py): who may read, and every wrong value refused in
+"""The `[access]` settings (lib/accounts/access.py): who may read, and every wrong value refused in
 Dutch with the key it is about."""
 
 from __future__ import annotations
 
 import pytest
 
+from lib.accounts.access import Access, access_settings
 from lib.problems import ValidationFailed
-from lib.store.access import Access, access_settings
 
 FILE = "secrets.toml"
 OIDC = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback"}}

@@ -9,8 +9,8 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
+from lib.accounts.identity import canonical_editor, editor_key, same_editor
 from lib.store.db import login_attempts, make_engine, metadata
-from lib.store.identity import canonical_editor, editor_key, same_editor
 from lib.store.throttle import LoginThrottle
 
 

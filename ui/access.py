@@ -1,5 +1,5 @@
 """Who is looking, and whether they may: the frame's gate for `[access] readers = "ingelogd"`
-(lib/store/access.py) and who counts as an editor for the concept switch.
+(lib/accounts/access.py) and who counts as an editor for the concept switch.
 
 Before a visitor who must log in has done so, every page shows only an explanation and Inloggen;
 a logged-in address the settings do not let read gets a refusal and Uitloggen. The frame stops
@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from lib.accounts.access import Access, access_settings
 from lib.plan.schema import Plan
 from lib.problems import ValidationFailed
 from lib.store import auth
-from lib.store.access import Access, access_settings
 from lib.store.settings import load_secrets, secrets_path
 from ui import components, context, editing, oidc
 from ui.texts import escape_markdown

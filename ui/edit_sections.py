@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from lib import fmt
+from lib.accounts.identity import same_editor
 from lib.figures.entry import figure_keys
 from lib.figures.history import describe_value
 from lib.problems import ValidationFailed
@@ -23,7 +24,6 @@ from lib.store.edit_table import (
     history_sheet,
     preview_table,
 )
-from lib.store.identity import same_editor
 from lib.store.imports import ImportPreview, apply_import, preview_import
 from lib.store.store import Conflict, Store
 from lib.store.upload import LIMITS_TEXT, MAX_FILE_MB

@@ -13,13 +13,13 @@ from datetime import date
 from pathlib import Path
 
 from lib import fmt
+from lib.accounts.identity import same_editor
 from lib.cli.args import EDITOR_HELP, year
 from lib.cli.scope import check_filters
 from lib.figures.plausible import doubt_count
 from lib.plan.schema import Plan
 from lib.problems import Problem, UsageError, ValidationFailed
 from lib.store import auth
-from lib.store.identity import same_editor
 from lib.store.imports import apply_import, preview_import
 from lib.store.settings import secrets_path
 from lib.store.store import Conflict, Store

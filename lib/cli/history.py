@@ -8,12 +8,12 @@ import argparse
 import json
 import sys
 
+from lib.accounts.identity import display_editor
 from lib.cli.args import whole_number, year
 from lib.cli.scope import check_filters
 from lib.figures.history import ACTION_LABELS, describe_value
 from lib.plan.schema import Plan
 from lib.store import auth
-from lib.store.identity import display_editor
 from lib.store.store import Store
 
 HISTORY_FIELDS = [

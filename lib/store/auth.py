@@ -12,7 +12,7 @@ Both live in the secrets file (see lib/store/settings.py):
     emails = ["a.jansen@almere.nl"]
 
 With `[auth]` present, OIDC decides and `[editors]` is ignored, so an old password cannot
-outlive a person's account at the municipality. Who may read is `[access]` (lib/store/access.py).
+outlive a person's account at the municipality. Who may read is `[access]` (lib/accounts/access.py).
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ from typing import Literal
 
 import bcrypt
 
+from lib.accounts.identity import canonical_editor
+from lib.accounts.lookalike import lookalike, mixed_scripts
 from lib.problems import Problem, ValidationFailed
-from lib.store.identity import canonical_editor
-from lib.store.lookalike import lookalike, mixed_scripts
 from lib.store.settings import load_secrets
 
 Mode = Literal["none", "password", "oidc"]

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from lib import fmt
+from lib.accounts.identity import display_editor
 from lib.figures.entry import figure_keys, target_text, value_hint
 from lib.figures.history import ACTION_LABELS, Key, Layers, describe_value
 from lib.figures.plausible import doubt
@@ -20,7 +21,6 @@ from lib.figures.rows import check_row, stored_value
 from lib.plan.schema import NUMERIC_KINDS, Plan
 from lib.problems import Problem
 from lib.store.edit_checks import EMPTY_COUNT_DATE, city_sum_notes, current_values, district_sums
-from lib.store.identity import display_editor
 from lib.store.store import FigureInput
 
 SUM_COLUMN = "Som van de wijken"

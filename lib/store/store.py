@@ -40,9 +40,8 @@ from lib.store.db import (
     reading,
     writing,
 )
-from lib.store.earlier import earlier_figures
 from lib.store.meetings import MeetingStore
-from lib.store.restore import plan_restore
+from lib.store.restore import earlier_figures, plan_restore
 from lib.store.seed import example_seed, initialise
 from lib.store.settings import database_url, url_label
 from lib.store.text_rules import clean_text

@@ -21,6 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from lib.accounts.identity import same_editor
 from lib.figures.actuals import DEFAULT_ACTUALS
 from lib.figures.history import Key
 from lib.figures.rows import check_row
@@ -29,7 +30,6 @@ from lib.plan.schema import Plan
 from lib.plan.yamlsource import line_for, load_yaml_with_lines, read_text
 from lib.problems import Problem, ValidationFailed
 from lib.store.clock import recorded_at
-from lib.store.identity import same_editor
 from lib.store.meetings import TITLE_MAX
 from lib.store.text_rules import TextWish, check_texts
 from lib.store.writes import FigureInput

@@ -14,12 +14,12 @@ from dataclasses import replace
 
 from sqlalchemy import Connection, Engine, and_, delete, func, insert, select
 
+from lib.accounts.identity import same_editor
 from lib.figures.history import Key
 from lib.plan.schema import Plan
 from lib.problems import Problem, ValidationFailed
 from lib.store.clock import now
 from lib.store.db import APPROVED, CONCEPT, reading, text_changes, texts, writing, years
-from lib.store.identity import same_editor
 from lib.store.text_rules import FILE, TextCounted, TextWish, check_texts, replay_texts
 
 

@@ -6,7 +6,7 @@ check is counted *before* it is made, in one locked transaction, so 30 attempts 
 a limit of 5 check at most 5 passwords; a good login clears the count.
 
 Counted per name, known or not (the answer never tells whether an account exists), after the
-normalising of lib/store/identity.py. The table holds a hash of the name, never the name (people
+normalising of lib/accounts/identity.py. The table holds a hash of the name, never the name (people
 type passwords into the name field), and forgets an entry once its window and lockout are over,
 so it stays small. Times are wall-clock seconds, which every instance shares.
 """
@@ -20,8 +20,8 @@ from collections.abc import Callable
 from sqlalchemy import Connection, Engine, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from lib.accounts.identity import editor_key
 from lib.store.db import locking, login_attempts, reading
-from lib.store.identity import editor_key
 
 T = login_attempts
 

@@ -12,11 +12,11 @@ from decimal import Decimal
 from sqlalchemy import Connection, and_, delete, insert, select, update
 
 from lib import fmt
+from lib.accounts.identity import same_editor
 from lib.figures.history import Key, Layers, Record, describe_key, describe_value
 from lib.plan.schema import Plan
 from lib.store.clock import now
 from lib.store.db import APPROVED, CONCEPT, changes, figure_values, figures
-from lib.store.identity import same_editor
 
 
 @dataclass(frozen=True)

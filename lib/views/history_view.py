@@ -10,10 +10,10 @@ from collections.abc import Iterable
 import pandas as pd
 
 from lib import fmt
+from lib.accounts.identity import display_editor
 from lib.figures.history import ACTION_LABELS
 from lib.plan.schema import Plan
 from lib.store.edit_table import figure_label, history_table
-from lib.store.identity import display_editor
 from lib.views.since import value_for_people
 
 # Old and new first after who did what: on a laptop screen they were past the grid's edge.

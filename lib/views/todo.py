@@ -25,11 +25,11 @@ from datetime import date
 import pandas as pd
 
 from lib import fmt
+from lib.accounts.identity import same_editor
 from lib.figures.history import Key, Layers
 from lib.figures.plausible import doubt
 from lib.plan.schema import Plan
 from lib.status import BEHIND
-from lib.store.identity import same_editor
 from lib.views.since import value_for_people
 
 KINDS = ("approve", "rejected", "no_explanation", "overdue_action", "milestone_due", "no_figure")

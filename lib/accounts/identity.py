@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lib.store.lookalike import lookalike
+from lib.accounts.lookalike import lookalike
 
 
 def editor_key(name: str | None) -> str:

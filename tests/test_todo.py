@@ -14,6 +14,8 @@ from store_fixtures import cli
 from lib.figures.actuals import DEFAULT_ACTUALS
 from lib.plan.load import load_plan
 from lib.problems import ValidationFailed
+from lib.steering.book import Steering
+from lib.steering.rules import ActionFields
 from lib.store.store import FigureInput, Store
 from lib.views.todo import FIELDS, OpenAction, todo_items
 from lib.views.todo_read import approval_line, read_inputs, waiting_line
@@ -142,3 +144,40 @@ def test_approving_figures_and_texts_at_once_is_all_or_nothing():
     assert store.approve(figure, "bob", texts=text) == 2
     assert store.layers()[0][FTE].approved.value == "3,6"
     assert store.texts()[GROUPS] == ("Tekst van anna", "")
+
+
+@pytest.mark.usefixtures("cli_store")
+def test_cli_todo_reads_the_stuurgroeps_actions_from_the_store(capsys):
+    """The actions recorded with `actions add` reach Te doen: one past its deadline at the
+    peildatum is an overdue_action, and one on a goal behind keeps it off no_explanation."""
+    store = Store.open(load_plan("targets.yaml"), seed=DEFAULT_ACTUALS)  # without the story
+    code, out, _ = cli(capsys, "todo", "--editor", "bob", "--as-of", "2014-10-01")
+    behind = [r for r in csv.DictReader(io.StringIO(out)) if r["kind"] == "no_explanation"]
+    assert behind and all("geen actiepunt" in r["what"] for r in behind)
+    goal = behind[0]
+    assert not [r for r in csv.DictReader(io.StringIO(out)) if r["kind"] == "overdue_action"]
+
+    Steering.open(store).add_action(
+        ActionFields(
+            "Subsidieregeling afronden",
+            "programmamanager",
+            date(2014, 9, 1),
+            indicator=goal["indicator"],
+            year=int(goal["year"]),
+            district=goal["district"],
+        ),
+        "anna",
+    )
+    code, out, err = cli(capsys, "todo", "--editor", "bob", "--as-of", "2014-10-01")
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    late = [r for r in rows if r["kind"] == "overdue_action"]
+    assert [(r["indicator"], r["since"], r["by"]) for r in late] == [
+        (goal["indicator"], "2014-09-01", "programmamanager")
+    ]
+    assert late[0]["what"].startswith("A1 Subsidieregeling afronden: deadline 1 september 2014")
+    still = {(r["indicator"], r["district"]) for r in rows if r["kind"] == "no_explanation"}
+    assert (goal["indicator"], goal["district"]) not in still
+    # Judged at the peildatum, never the clock: before the deadline the action is not late.
+    code, out, _ = cli(capsys, "todo", "--editor", "bob", "--as-of", "2014-08-31")
+    assert "overdue_action" not in out

@@ -17,7 +17,7 @@ from lib.store.meetings import due_before
 from lib.store.store import Conflict, Store
 from lib.views.html_text import editor_texts
 from lib.views.todo import TodoInputs, TodoItem, todo_items
-from lib.views.todo_read import approval_line, kind_counts
+from lib.views.todo_read import approval_line, kind_counts, open_actions
 from ui import components
 from ui.context import Context
 from ui.editing import flash, reload_grid, show_error
@@ -61,7 +61,7 @@ def _items(ctx: Context, store: Store, editor: str) -> list[TodoItem]:
         ctx.progress,
         due_before(meetings, ctx.as_of),
     )
-    return todo_items(ctx.plan, editor, ctx.as_of, inputs)
+    return todo_items(ctx.plan, editor, ctx.as_of, inputs, open_actions(store))
 
 
 def todo_section(ctx: Context, store: Store, editor: str) -> None:

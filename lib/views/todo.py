@@ -224,7 +224,7 @@ def unexplained(
         items.append(
             TodoItem(
                 "no_explanation", *key[:1], row.name, key[1], key[2],
-                what=f"{BEHIND}: {row.detail}; nog geen toelichting",
+                what=f"{BEHIND}: {row.detail}; geen toelichting, geen actiepunt",
             )
         )  # fmt: skip
     return items

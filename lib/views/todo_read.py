@@ -15,6 +15,8 @@ from lib import fmt
 from lib.figures.actuals import Actuals
 from lib.plan.schema import Plan
 from lib.progress.compare import progress_table
+from lib.steering.book import Steering
+from lib.steering.model import OPEN
 from lib.store.meetings import due_before
 from lib.store.store import Store
 from lib.views.todo import OpenAction, TodoInputs, TodoItem, todo_items
@@ -22,7 +24,10 @@ from lib.views.todo import OpenAction, TodoInputs, TodoItem, todo_items
 # kind -> (singular, plural) of what the counts above the list say.
 KIND_WORDS = {
     "rejected": ("afgewezen concept van u", "afgewezen concepten van u"),
-    "no_explanation": ("doel achter zonder toelichting", "doelen achter zonder toelichting"),
+    "no_explanation": (
+        "doel achter zonder toelichting of actiepunt",
+        "doelen achter zonder toelichting of actiepunt",
+    ),
     "overdue_action": ("actie over de deadline", "acties over de deadline"),
     "milestone_due": ("mijlpaal nog niet bereikt", "mijlpalen nog niet bereikt"),
     "no_figure": ("indicator zonder cijfer", "indicatoren zonder cijfer"),
@@ -55,16 +60,35 @@ def read_inputs(
     )
 
 
+def open_actions(store: Store) -> list[OpenAction]:
+    """The stuurgroep's open actions (lib/steering/): an action about a goal keeps it off
+    'no_explanation', and one past its deadline at the peildatum is an 'overdue_action'."""
+    return [
+        OpenAction(
+            indicator=action.indicator or "",
+            year=action.year,
+            district=action.district or "",
+            title=f"{action.label} {action.text}",
+            deadline=action.deadline,
+            owner=action.owner,
+            since=action.changed_at or None,
+        )
+        for action in Steering.open(store).actions()
+        if action.status == OPEN
+    ]
+
+
 def todo_for(
     plan: Plan,
     store: Store,
     editor: str,
     as_of: date,
-    actions: Iterable[OpenAction] = (),
+    actions: Iterable[OpenAction] | None = None,
     **known,
 ) -> list[TodoItem]:
     """The list for `editor` at the peildatum `as_of`, read from `store` (`known`: actuals or
-    progress the caller has already)."""
+    progress the caller has already; `actions`: the store's open actions unless given)."""
+    actions = open_actions(store) if actions is None else actions
     return todo_items(plan, editor, as_of, read_inputs(plan, store, as_of, **known), actions)
 
 

@@ -119,6 +119,7 @@ def test_an_editor_logs_in_and_out(store, editors):
         "Jaren afsluiten",
         "Toelichting en maatregelen",
         "Vergaderingen",
+        "Actiepunten en besluiten",
     ]
     assert "Ingelogd als redacteur **anna**" in texts(at.caption)
     at.button(key="edit_logout").click().run()

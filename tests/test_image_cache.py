@@ -46,7 +46,10 @@ def test_one_changed_figure_renders_one_chart(report, tmp_path):
         item.figure.update_layout(title_text=original + " (gewijzigd)")
         exporter = FakeExporter()
         render_images(_fresh(report), exporter, ImageCache(tmp_path))
-        assert exporter.rendered == [original + " (gewijzigd)"]
+        # Drawn once, the changed chart alone (at presentation size its subtitle's font grows).
+        assert len(exporter.rendered) == 1
+        assert exporter.rendered[0].endswith(" (gewijzigd)")
+        assert exporter.rendered[0].split("<br>")[0] == original.split("<br>")[0]
     finally:
         item.figure.update_layout(title_text=original)
 

@@ -7,14 +7,13 @@ Registered by lib/cli/main.py; exit codes as there (0 fine, 1 invalid input, 2 u
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from datetime import date
 
 from lib import fmt
-from lib.cells import neutralise
 from lib.cli.args import EDITOR_HELP, iso_date, year
+from lib.cli.output import write_rows
 from lib.cli.scope import check_scope
 from lib.plan.schema import Plan
 from lib.problems import UsageError
@@ -120,14 +119,7 @@ def _changes(args: argparse.Namespace, plan: Plan, store: Store) -> int:
         actuals=actuals,
     )
     rows += steering_rows(store, args.since, args.year, args.district)
-    if args.format == "json":
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    else:
-        writer = csv.DictWriter(sys.stdout, FIELDS, lineterminator="\n")
-        writer.writeheader()
-        # An editor's text must not become a live formula in a spreadsheet (lib/cells.py).
-        writer.writerows({k: neutralise(v) for k, v in row.items()} for row in rows)
+    write_rows(rows, FIELDS, args.format)
     if actuals.meta.is_example:
         print("Let op: voorbeeldgegevens, geen echte resultaten.", file=sys.stderr)
     print(f"Sinds {fmt.long_date(args.since)}: {summary(rows)}.", file=sys.stderr)

@@ -10,7 +10,6 @@ lib/cli/main.py.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from contextlib import contextmanager
 from datetime import date
@@ -18,13 +17,13 @@ from pathlib import Path
 
 from lib import fmt
 from lib.cli.args import EDITOR_HELP, iso_date, year
+from lib.cli.output import write_rows
 from lib.plan.schema import Plan
 from lib.problems import UsageError, ValidationFailed
 from lib.steering.book import Steering
 from lib.steering.exchange import (
     DECISION_FIELDS,
     LIST_FIELDS,
-    csv_text,
     decision_row,
     export_csv,
     export_xlsx,
@@ -192,18 +191,10 @@ def _list(args: argparse.Namespace, steering: Steering) -> int:
     if args.overdue:
         actions = [a for a in actions if a.is_late(as_of)]
     rows = [list_row(a, as_of) for a in ordered(actions, as_of)]
-    _write(rows, LIST_FIELDS, args.format)
+    write_rows(rows, LIST_FIELDS, args.format)
     _example_notice(steering)
     print(f"Peildatum: {as_of.isoformat()}", file=sys.stderr)
     return 0
-
-
-def _write(rows: list[dict], fields: list[str], form: str) -> None:
-    if form == "json":
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(csv_text(rows, fields))
 
 
 def _example_notice(steering: Steering) -> None:
@@ -255,6 +246,6 @@ def _decisions(args: argparse.Namespace, steering: Steering) -> int:
         print(f"Besluit {decision.number} van {when} vastgelegd.", file=sys.stderr)
         return 0
     rows = [decision_row(d) for d in steering.decisions(args.meeting)]
-    _write(rows, DECISION_FIELDS, args.format)
+    write_rows(rows, DECISION_FIELDS, args.format)
     _example_notice(steering)
     return 0

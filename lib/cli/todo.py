@@ -7,14 +7,12 @@ Registered by lib/cli/main.py; exit codes as there (0 fine, 1 invalid input, 2 u
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import sys
 from datetime import date
 
 from lib import fmt
-from lib.cells import neutralise
 from lib.cli.args import EDITOR_HELP, iso_date
+from lib.cli.output import write_rows
 from lib.plan.schema import Plan
 from lib.store.store import Store
 from lib.views.todo import FIELDS
@@ -46,14 +44,7 @@ def run_todo(args: argparse.Namespace, plan: Plan) -> int:
     as_of = args.as_of or actuals.meta.reporting_date or date.today()
     items = todo_for(plan, store, editor, as_of, actuals=actuals)
     rows = [item.row() for item in items]
-    if args.format == "json":
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    else:
-        writer = csv.DictWriter(sys.stdout, FIELDS, lineterminator="\n")
-        writer.writeheader()
-        # An editor's text or reason must not become a live formula in a spreadsheet.
-        writer.writerows({k: neutralise(v) for k, v in row.items()} for row in rows)
+    write_rows(rows, FIELDS, args.format)
     if actuals.meta.is_example:
         print("Let op: voorbeeldgegevens, geen echte resultaten.", file=sys.stderr)
     counts = [c for c in [approval_line(items), *kind_counts(items)] if c]

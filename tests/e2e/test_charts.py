@@ -81,13 +81,13 @@ def test_plotlys_own_tips_are_dutch(page: Page, app_server: str) -> None:
     page.mouse.down()
     page.mouse.move(x + 200, y + 100, steps=5)  # a zoom
     page.mouse.up()
-    chart.locator(".legendtoggle").first.click()
+    # Each tip right after what shows it: Plotly fades a tip out after a few seconds, so on a
+    # busy machine the first may be gone before the second comes.
     tips = page.locator(".notifier-note")
-    expect(tips).to_have_count(2)
-    shown = " ".join(tips.all_inner_texts())
-    assert "Dubbelklik om weer uit te zoomen" in shown
-    assert "Dubbelklik op de legenda" in shown
-    assert "Double-click" not in shown
+    expect(tips.filter(has_text="Dubbelklik om weer uit te zoomen")).to_have_count(1)
+    chart.locator(".legendtoggle").first.click()
+    expect(tips.filter(has_text="Dubbelklik op de legenda")).to_have_count(1)
+    expect(tips.filter(has_text="Double-click")).to_have_count(0)
 
 
 def test_a_chart_follows_its_column_when_the_sidebar_closes(page: Page, app_server: str) -> None:

@@ -74,6 +74,10 @@ def agenda_1_counts(page: Page, url: str) -> dict[str, int]:
 
 def edit_value(page: Page, row: int, text: str) -> None:
     """Type into the Waarde cell of the grid's `row` (0 = first figure) and commit it."""
+    # The page opens on Te doen: the grid is on its own tab.
+    tab = page.get_by_role("tab", name="Cijfers bewerken")
+    if tab.count() and tab.get_attribute("aria-selected") != "true":
+        tab.click()
     grid = page.locator('[data-testid="stDataFrame"]').first
     # The grid's code loads after the run; on a machine busy with other tests that took over
     # the default 30 s once (CI, 30 November 2026).

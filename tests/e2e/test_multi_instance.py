@@ -92,7 +92,7 @@ def sidebar_waiting(page, url: str) -> str:
     """The sidebar's line about concept figures, on a new run of the overview."""
     page.goto(f"{url}/?jaar=2014")
     wait(page)
-    line = page.locator('[data-testid="stSidebar"]').get_by_text("op vaststelling.")
+    line = page.locator('[data-testid="stSidebar"]').get_by_text("op vaststelling")
     line.wait_for(timeout=30000)
     return line.inner_text()
 
@@ -112,7 +112,7 @@ def test_two_app_servers_share_figures_caches_and_the_login_throttle(
 ):
     one, two = two_servers
     reader = fresh_page(browser)  # a visitor of the second instance, its caches warm
-    assert "Geen conceptcijfers wachten op vaststelling." in sidebar_waiting(reader, two)
+    assert "Niets wacht op vaststelling." in sidebar_waiting(reader, two)
 
     # anna imports a figure through the first instance.
     anna = fresh_page(browser)
@@ -127,7 +127,7 @@ def test_two_app_servers_share_figures_caches_and_the_login_throttle(
     anna.get_by_text("1 cijfer geïmporteerd als concept").wait_for(timeout=30000)
 
     # The second instance sees it on its next run: its caches follow the database revision.
-    assert "1 conceptcijfer wacht op vaststelling." in sidebar_waiting(reader, two)
+    assert "1 wacht op vaststelling: 1 cijfer." in sidebar_waiting(reader, two)
 
     # bob approves it through the second instance; the first one's figures follow.
     bob = fresh_page(browser)
@@ -135,7 +135,7 @@ def test_two_app_servers_share_figures_caches_and_the_login_throttle(
     choose_concepts(bob, "Inzet HBO-coaches")
     bob.get_by_role("button", name="Gekozen cijfers vaststellen").click()
     bob.get_by_text("1 cijfer vastgesteld.").wait_for(timeout=30000)
-    assert "Geen conceptcijfers wachten op vaststelling." in sidebar_waiting(anna, one)
+    assert "Niets wacht op vaststelling." in sidebar_waiting(anna, one)
 
     # Five wrong passwords for carla on the first instance lock her name on the second too.
     guesser = fresh_page(browser)

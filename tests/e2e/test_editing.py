@@ -77,7 +77,9 @@ def edit_value(page: Page, row: int, text: str) -> None:
     # The page opens on Te doen: the grid is on its own tab.
     tab = page.get_by_role("tab", name="Cijfers bewerken")
     if tab.count() and tab.get_attribute("aria-selected") != "true":
-        tab.click()
+        tab.click()  # a keyed tab bar: the click reruns the script, which must end first
+        page.wait_for_timeout(300)
+        wait_for_app(page)
     grid = page.locator('[data-testid="stDataFrame"]').first
     # The grid's code loads after the run; on a machine busy with other tests that took over
     # the default 30 s once (CI, 30 November 2026).

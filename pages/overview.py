@@ -6,6 +6,7 @@ import streamlit as st
 from lib import fmt
 from lib.status import STATUSES
 from lib.views.agenda import NO_TARGETS
+from lib.views.html_table import html_table
 from lib.views.html_text import editor_texts, reason_cell, status_badge
 from lib.views.html_text import escape_markdown as md
 from lib.views.overview import TILE_STATUSES, latest_change, overview_table, tiles
@@ -29,13 +30,21 @@ SHORT_HEADERS = {"Agendapunt": "Agenda\u00adpunt"}  # may break: the column stay
 
 def _all_targets(ctx: context.Context, table: pd.DataFrame) -> None:
     """Every target of the year in one table, what is behind first, with the reason of each."""
-    scope = "alle agendapunten" if ctx.agenda is None else f"agendapunt {ctx.agenda}"
-    st.subheader(f"Alle doelen {ctx.year}, {scope}: wat achter ligt staat bovenaan")
+    st.subheader(f"Alle doelen {ctx.year}, {scope_words(ctx)}: wat achter ligt staat bovenaan")
     behind = (table["Status"] == f"{STATUSES['achter'].icon} achter").sum()
     st.markdown(
         f"**{behind}** van de {fmt.count(len(table), 'doel', 'doelen')} "
         f"{'ligt' if behind == 1 else 'liggen'} achter."
     )
+    # Made once per view and shared: a year change back to a year seen before redraws it
+    # without building 40 rows of HTML again (the key holds the figures' revision, so a saved
+    # figure, text or action makes it anew).
+    st.html(
+        context.shared(ctx, "overview_html", lambda: _table_html(ctx, table), ctx.year, ctx.agenda)
+    )
+
+
+def _table_html(ctx: context.Context, table: pd.DataFrame) -> str:
     written = texts.texts_of(ctx)
     pairs = [written.get((i, ctx.year, ""), ("", "")) for i in table["indicator"]]
     missing = steering.missing_notes(ctx, list(table["indicator"]), written)
@@ -54,9 +63,9 @@ def _all_targets(ctx: context.Context, table: pd.DataFrame) -> None:
             "Verloop": [sparkline(v, years) if v else None for v in table["Verloop"]],
         }
     )[OVERVIEW_COLUMNS].rename(columns={"Verloop": course, **SHORT_HEADERS})
-    components.table(
+    return html_table(
         shown,
-        f"Alle doelen {ctx.year}, {scope}, met de reden van elke status",
+        f"Alle doelen {ctx.year}, {scope_words(ctx)}, met de reden van elke status",
         status_column="Status",
         column_classes={
             "Indicator": "hjk-name",
@@ -66,6 +75,10 @@ def _all_targets(ctx: context.Context, table: pd.DataFrame) -> None:
         table_class="hjk-overview",
         html_columns={"Waarom deze status", course},
     )
+
+
+def scope_words(ctx: context.Context) -> str:
+    return "alle agendapunten" if ctx.agenda is None else f"agendapunt {ctx.agenda}"
 
 
 def render() -> None:
@@ -82,7 +95,9 @@ def render() -> None:
     since_slot = st.container()
     components.report_buttons()
     st.subheader("Per agendapunt")
-    all_tiles = tiles(ctx.progress, ctx.plan, ctx.year)
+    all_tiles = context.shared(
+        ctx, "tiles", lambda: tiles(ctx.progress, ctx.plan, ctx.year), ctx.year
+    )
     columns = [c for start in range(0, len(all_tiles), 3) for c in st.columns(3)]
     for column, tile in zip(columns, all_tiles, strict=False):
         with column.container(border=True):
@@ -97,7 +112,13 @@ def render() -> None:
                 + (f", {later} nog niet aan de orde" if later else "")
                 + (f", {tile['concepts']} op een conceptcijfer" if tile.get("concepts") else "")
             )
-    table = overview_table(ctx.progress, ctx.plan, ctx.year, ctx.agenda)
+    table = context.shared(
+        ctx,
+        "overview_table",
+        lambda: overview_table(ctx.progress, ctx.plan, ctx.year, ctx.agenda),
+        ctx.year,
+        ctx.agenda,
+    )
     if table.empty:  # an agenda item without indicators yet
         st.info(NO_TARGETS, icon=":material/info:")
     else:

@@ -269,9 +269,9 @@ def test_every_format_opens_with_the_same_summary(files, report):
     assert [m.now for m in summary.moves] == ["achter"]  # only rows of kind "status"
     assert [c.line for c in summary.changes] == [
         "VVE-groepen met een HBO'er (hele stad, som van de wijken, 2014): 24 groepen → 26 "
-        "groepen, 9 september 2014 (bert)",
+        "groepen, 9 september 2014, door bert",
         "DT- en AD-variant ontwikkeld (hele stad, 2014): nog niet bereikt → 15 september 2014, "
-        "17 september 2014 (bert)",
+        "17 september 2014, door bert",
     ]
     headline = f"{summary.headline}"
     texts = {

@@ -57,7 +57,7 @@ class Change:
             f"{self.name} ({self.where}, {self.year}): "
             f"{self.shown(self.before)} → {self.shown(self.now)}"
             + (f", {self.changed_on}" if self.changed_on else "")
-            + (f" ({self.who})" if self.who else "")
+            + (f", door {self.who}" if self.who else "")  # a name may have brackets of its own
         )
 
 

@@ -170,15 +170,21 @@ def test_an_unknown_name_and_a_wrong_password_take_about_as_long(secrets):
     auth.add_editor(secrets, "anna", "een lang wachtwoord", rounds=8)
     config = auth.editor_config(auth.load_secrets(secrets))
 
-    def median(name: str, password: str) -> float:
+    def fastest(name: str, password: str) -> float:
+        # The fastest of several tries is the check's own cost: the other test processes and
+        # servers of the run (pytest-xdist) only ever make a try slower.
         times = []
-        for _ in range(5):
+        for _ in range(7):
             start = time.perf_counter()
             auth.check_password(config, name, password)
             times.append(time.perf_counter() - start)
-        return sorted(times)[2]
+        return min(times)
 
-    durations = [median("anna", "fout wachtwoord"), median("onbekend", LONG), median("anna", LONG)]
+    durations = [
+        fastest("anna", "fout wachtwoord"),
+        fastest("onbekend", LONG),
+        fastest("anna", LONG),
+    ]
     assert max(durations) < 3 * min(durations), durations
 
 

@@ -66,10 +66,12 @@ def test_5_a_yaml_alias_bomb_is_refused_within_a_second(capsys, tmp_path, front,
     text = (ROOT / "targets.yaml").read_text(encoding="utf-8")
     path = tmp_path / "targets.yaml"
     path.write_text(front + "\n" + text, encoding="utf-8")
-    started = time.perf_counter()
+    # CPU time of this process: what the refusal costs, whatever else the machine runs (the
+    # bomb itself takes minutes of it); a wall clock failed once at 1,6 s under load 14.
+    started = time.process_time()
     with pytest.raises(ValidationFailed) as failed:
         parse_plan(path.read_text(encoding="utf-8"), "targets.yaml")
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
     code, _out, err = cli(capsys, "validate", "--targets", str(path))
     assert message in str(failed.value), str(failed.value)
     assert f"targets.yaml, regel {line}" in str(failed.value)

@@ -185,6 +185,19 @@ def store_url(request, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
 
 
 @pytest.fixture
+def store(plan: Plan, store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A store with the example figures (no story) on `store_url`, the CLI pointed at it, and
+    two editors, anna and bob. A test module with a `store` fixture of its own uses that one."""
+    from store_fixtures import open_store
+
+    secrets = tmp_path / "secrets.toml"
+    monkeypatch.setenv("HJK_SECRETS", str(secrets))
+    for name in ("anna", "bob"):
+        auth.add_editor(secrets, name, "een lang wachtwoord", rounds=4)
+    return open_store(plan, store_url)
+
+
+@pytest.fixture
 def cli_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """For the command-line tests: a SQLite database (DATABASE_URL; `python -m lib` creates and
     seeds it on first use) and a secrets file with two editors, anna and bob (password

@@ -9,6 +9,7 @@ import pytest
 from store_fixtures import app_store
 from streamlit.testing.v1 import AppTest
 from test_pages import html_tables
+from test_since_page import open_app, text
 
 from lib.plan.schema import Plan
 from lib.steering.book import Steering
@@ -21,20 +22,6 @@ ACTIONS = "pages/actions.py"
 @pytest.fixture
 def steering(plan: Plan, tmp_path, monkeypatch) -> Steering:
     return Steering.open(app_store(plan, tmp_path, monkeypatch, seed=True))
-
-
-def open_app(page: str | None = None, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-    at.query_params.update(params)
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def text(at: AppTest) -> str:
-    return "\n".join(m.value for m in at.main.markdown)
 
 
 def table(at: AppTest, header: str) -> list[list[str]]:

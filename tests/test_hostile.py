@@ -21,10 +21,9 @@ import openpyxl
 import pytest
 import streamlit as st
 from sqlalchemy import select
-from store_fixtures import FTE, counts, open_store
+from store_fixtures import FTE, cli, counts, open_store
 from streamlit.testing.v1 import AppTest
 
-from lib.cli.main import run
 from lib.figures.actuals import parse_actuals
 from lib.figures.history import Record
 from lib.plan.load import parse_plan
@@ -43,22 +42,6 @@ COMMA_HINT = (
 )
 NINES = "9" * 400
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def store(plan, store_url, tmp_path, monkeypatch):
-    """A store with the example figures, the CLI pointed at it, and two editors."""
-    secrets = tmp_path / "secrets.toml"
-    monkeypatch.setenv("HJK_SECRETS", str(secrets))
-    for name in ("anna", "bob"):
-        auth.add_editor(secrets, name, "een lang wachtwoord", rounds=4)
-    return open_store(plan, store_url)
-
-
-def cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = run(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def write(tmp_path, name: str, content: str | bytes):

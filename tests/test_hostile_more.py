@@ -17,11 +17,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from store_fixtures import app_store, counts, open_store
+from store_fixtures import app_store, cli, counts
 from test_edit_page import PASSWORD, log_in, open_edit_page
 
 from lib import fmt
-from lib.cli.main import run
 from lib.plan.load import parse_plan
 from lib.problems import ValidationFailed
 from lib.store import auth, backup
@@ -29,22 +28,6 @@ from lib.store.meetings import far_meeting
 from lib.store.store import FigureInput
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def store(plan, store_url, tmp_path, monkeypatch):
-    """A store with the example figures, the CLI pointed at it, and two editors."""
-    secrets = tmp_path / "secrets.toml"
-    monkeypatch.setenv("HJK_SECRETS", str(secrets))
-    for name in ("anna", "bob"):
-        auth.add_editor(secrets, name, "een lang wachtwoord", rounds=4)
-    return open_store(plan, store_url)
-
-
-def cli(capsys, *args: str) -> tuple[int, str, str]:
-    code = run(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # ------------------------------------------------------------------ 5. a YAML alias bomb

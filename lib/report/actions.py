@@ -166,28 +166,10 @@ def add_docx(document, report, table) -> None:
 
 def pdf_story(report, styles) -> list:
     """The two sections in the PDF, as reportlab flowables."""
-    from xml.sax.saxutils import escape
-
-    from reportlab.lib.units import cm
-    from reportlab.platypus import Paragraph, Spacer
-
-    from lib.report.pdf_parts import WIDTH, table
+    from lib.report.pdf_parts import WIDTH, block_story
 
     widths = [s * WIDTH for s in (0.07, 0.33, 0.16, 0.14, 0.12, 0.18)]
-    story: list = []
-    for block in sections(report):
-        kind = block[0]
-        if kind in ("h1", "h"):
-            story.append(Paragraph(escape(block[1]), styles["h1" if kind == "h1" else "h2"]))
-            continue
-        if kind == "p":
-            story.append(Paragraph(escape(block[1]), styles["body"]))
-        elif kind == "list":
-            story += [Paragraph(f"• {escape(line)}", styles["body"]) for line in block[1]]
-        else:
-            story.append(table([block[1], *block[2]], widths, styles))
-        story.append(Spacer(1, 0.2 * cm))
-    return story
+    return block_story(sections(report), styles, lambda headers: widths)
 
 
 def add_late_slide(deck, report, slide, table, top) -> None:

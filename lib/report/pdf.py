@@ -23,7 +23,7 @@ from lib import fmt
 from lib.charts.timeline import NO_MILESTONES
 from lib.report import actions as report_actions
 from lib.report.model import METHOD_SUMMARY, Report, charted, goal_heading
-from lib.report.pdf_parts import WIDTH, image, make_styles, status_table, table
+from lib.report.pdf_parts import WIDTH, block_story, image, make_styles, status_table, table
 from lib.report.summary import TEXT_LABELS, WHY, blocks
 from lib.status import label
 from lib.views.agenda import NO_TARGETS
@@ -33,27 +33,17 @@ from lib.views.overview import CONCEPT_NOTE
 
 def _summary(report: Report, styles) -> list:
     """The one summary of every format (lib/report/summary.py), on the first page."""
-    story = [Paragraph("Samenvatting", styles["h1"])]
-    for block in blocks(report.summary):
-        kind = block[0]
-        if kind == "h":  # no spacer after it: keepWithNext keeps it with what follows
-            story.append(Paragraph(escape(block[1]), styles["h2"]))
-            continue
-        if kind == "p":
-            story.append(Paragraph(escape(block[1]), styles["body"]))
-        elif kind == "list":
-            story += [Paragraph(f"• {escape(line)}", styles["body"]) for line in block[1]]
-        else:
-            headers, rows = block[1], block[2]
-            share = WIDTH / len(headers)
-            widths = (
-                [6 * cm, 3 * cm]
-                if len(headers) == 2
-                else [share * 1.3, share * 0.9, share * 0.9, share * 0.95, share * 0.95]
-            )
-            story.append(table([headers, *rows], widths, styles))
-        story.append(Spacer(1, 0.2 * cm))
-    return story
+    return [
+        Paragraph("Samenvatting", styles["h1"]),
+        *block_story(blocks(report.summary), styles, _summary_widths),
+    ]
+
+
+def _summary_widths(headers: list[str]) -> list[float]:
+    if len(headers) == 2:
+        return [6 * cm, 3 * cm]
+    share = WIDTH / len(headers)
+    return [share * 1.3, share * 0.9, share * 0.9, share * 0.95, share * 0.95]
 
 
 def _cover(report: Report, styles) -> list:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -14,7 +15,7 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from lib.report.pdf_image import PngPicture, image_parts
 from lib.status import STATUSES, label
@@ -158,3 +159,25 @@ def table(rows: list[list[str]], widths: list[float], styles, header: bool = Tru
         style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8E8E8")))
     table.setStyle(TableStyle(style))
     return table
+
+
+def block_story(
+    blocks: Iterable[tuple], styles, widths: Callable[[list[str]], list[float]]
+) -> list:
+    """Text blocks as flowables: ('h1' | 'h', text), ('p', text), ('list', lines) or
+    (kind, headers, rows) for a table whose column widths `widths(headers)` gives. A heading gets
+    no spacer after it: keepWithNext keeps it with what follows."""
+    story: list = []
+    for block in blocks:
+        kind = block[0]
+        if kind in ("h1", "h"):
+            story.append(Paragraph(escape(block[1]), styles["h1" if kind == "h1" else "h2"]))
+            continue
+        if kind == "p":
+            story.append(Paragraph(escape(block[1]), styles["body"]))
+        elif kind == "list":
+            story += [Paragraph(f"• {escape(line)}", styles["body"]) for line in block[1]]
+        else:
+            story.append(table([block[1], *block[2]], widths(block[1]), styles))
+        story.append(Spacer(1, 0.2 * cm))
+    return story

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from helpers import app_exceptions, screenshot, start_app_server, stop_app_server, wait_for_app
+from test_editing import log_in
 
 from lib.plan.load import load_plan
 from lib.store import auth
@@ -53,16 +54,6 @@ def server(laptop: Page, tmp_path: Path) -> Iterator[str]:
     )
     yield address
     stop_app_server(process)
-
-
-def log_in(page: Page, url: str, name: str) -> None:
-    page.goto(f"{url}/gegevens-bijwerken")
-    wait_for_app(page)
-    page.get_by_label("Naam").fill(name)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.get_by_text(f"Ingelogd als redacteur {name}").wait_for(timeout=30000)
-    wait_for_app(page)
 
 
 FITS = """() => {

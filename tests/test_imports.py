@@ -103,6 +103,21 @@ def test_preview_lists_old_and_new_and_import_writes_concepts(plan, store, templ
     assert store.history(FTE).iloc[0]["action"] == "import"
 
 
+def test_a_preview_names_the_district_not_its_id(plan, store):
+    raw = (
+        b"indicator;year;district;value;explanation\n"
+        b"hbo_coach_vve_groepen;2014;w01;5;Twee nieuwe coaches\n"
+    )
+    preview = preview_import(raw, "cijfers.csv", store)
+    lines = [str(c) for c in [*preview.changes, *preview.text_changes]]
+    name = plan.district_names()["w01"]
+    assert lines == [
+        f"rij 2: VVE-groepen met een HBO'er als coach 2014 ({name}): 4 -> 5",
+        f"rij 2: VVE-groepen met een HBO'er als coach 2014 ({name}): toelichting '' -> "
+        "'Twee nieuwe coaches'",
+    ]
+
+
 def test_preview_says_what_else_changes_when_the_value_stays(plan, store):
     """Same value, other source and counting date: a change, and the preview says which."""
     raw = (
@@ -266,7 +281,7 @@ def test_duplicate_rows_are_named(store, template):
     (problem,) = preview.problems
     assert (problem.row, problem.field) == (again, f"Indicator-id (kolom {LETTER['indicator']})")
     assert problem.message == (
-        f"dubbele rij: hbo_coach_fte 2014 (hele stad) staat in rij {first} "
+        f"dubbele rij: Inzet HBO-coaches op VVE-groepen 2014 (hele stad) staat in rij {first} "
         f"en nog eens in rij {again}; laat er één staan"
     )
     assert str(problem).startswith(f"{SHEET}, rij {again}, veld 'Indicator-id (kolom ")
@@ -286,8 +301,9 @@ def test_duplicate_rows_in_a_csv_are_numbered_as_its_lines(store):
     ]
     preview = preview_import("\n".join(lines).encode(), "cijfers.csv", store)
     assert [str(p) for p in preview.problems] == [
-        "cijfers.csv, rij 6, veld 'Indicator-id (kolom A)': dubbele rij: hbo_coach_vve_groepen "
-        "2014 (wijk w01) staat in rij 3 en nog eens in rij 6; laat er één staan"
+        "cijfers.csv, rij 6, veld 'Indicator-id (kolom A)': dubbele rij: VVE-groepen met een "
+        "HBO'er als coach 2014 (Stad Oost-Noord) staat in rij 3 en nog eens in rij 6; laat er één "
+        "staan"
     ]
     assert preview.bad_rows == 1
 

@@ -131,7 +131,7 @@ def parse_actuals(raw: bytes, plan: Plan, file: str) -> Actuals:
         problems += row_problems
         if parsed:
             records.append(parsed)
-    problems += check_duplicates(records, file)
+    problems += check_duplicates(plan, records, file)
     if problems:
         raise ValidationFailed(summarise(problems))
     frame = pd.DataFrame(records, columns=FRAME_COLUMNS) if records else empty_frame()

@@ -23,7 +23,7 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 
 from lib.figures.actuals import Actuals, ActualsMeta
-from lib.figures.history import Key, Layers, Record
+from lib.figures.history import Key, Layers, Record, describe_key
 from lib.figures.rows import FRAME_COLUMNS, check_row
 from lib.plan.schema import Plan
 from lib.problems import Problem, ValidationFailed
@@ -51,7 +51,6 @@ from lib.store.writes import (
     ConflictDetail,
     FigureInput,
     canonical_value,
-    key_text,
 )
 from lib.store.years import YearStore
 
@@ -112,7 +111,7 @@ class Store(MeetingStore, TextStore, YearStore):
         for key, row in sorted(chosen.items()):
             if row["value"] is None:  # a concept that proposes removal
                 continue
-            label = f"database: {key[0]} {key[1]} {key[2] or 'hele stad'}"
+            label = f"database: {describe_key(self.plan, key)}"
             typed, row_problems = check_row(
                 {**row, "year": str(key[1])}, self.plan, label, None, stored=True
             )
@@ -250,7 +249,7 @@ class Store(MeetingStore, TextStore, YearStore):
                 if isinstance(outcome, ConflictDetail):
                     conflicts.append(outcome)
                 elif outcome:
-                    problems.append(Problem(what, outcome, field=key_text(key)))
+                    problems.append(Problem(what, outcome, field=describe_key(self.plan, key)))
             if problems:
                 raise ValidationFailed(problems)
             if conflicts:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from sqlalchemy import Connection, Engine, and_, delete, func, insert, select
 
 from lib.accounts.identity import same_editor
-from lib.figures.history import Key
+from lib.figures.history import Key, describe_key
 from lib.plan.schema import Plan
 from lib.problems import Problem, ValidationFailed
 from lib.store.clock import now
@@ -130,7 +130,7 @@ class TextStore:
         self, conn: Connection, revision: int, wishes: list[TextWish], editor: str, action: str
     ) -> int:
         """Write validated texts inside a write transaction (also Store.save's, for an import)."""
-        return sum(_write_text(conn, revision, wish, editor, action) for wish in wishes)
+        return sum(_write_text(conn, revision, self.plan, wish, editor, action) for wish in wishes)
 
     def approve_texts(self, items: list[tuple[Key, int]], editor: str) -> int:
         """Approve concept texts (key, the version the approver saw); never one's own entry."""
@@ -150,7 +150,7 @@ class TextStore:
             concept, approved = layers.get(CONCEPT), layers.get(APPROVED)
             version = _version(conn, key)
             if concept is None or version != seen:
-                problems.append(_changed_meanwhile(key))
+                problems.append(_changed_meanwhile(self.plan, key))
                 continue
             if same_editor(concept["changed_by"], editor):
                 problems.append(
@@ -158,7 +158,7 @@ class TextStore:
                         "vaststellen",
                         f"u ({editor}) heeft deze toelichting zelf geschreven; een andere "
                         "redacteur moet haar vaststellen (vier ogen)",
-                        field=_key_text(key),
+                        field=describe_key(self.plan, key),
                     )
                 )
                 continue
@@ -185,12 +185,14 @@ class TextStore:
         return self.save_text(key, *pair, editor, action="restore")
 
 
-def _write_text(conn: Connection, revision: int, wish: TextWish, editor: str, action: str) -> int:
+def _write_text(
+    conn: Connection, revision: int, plan: Plan, wish: TextWish, editor: str, action: str
+) -> int:
     key, wanted = wish.key, wish.texts
     _refuse_closed(conn, key[1], wish.row)
     version = _version(conn, key)
     if wish.expected_version is not None and wish.expected_version != version:
-        raise ValidationFailed([_changed_meanwhile(key)])
+        raise ValidationFailed([_changed_meanwhile(plan, key)])
     layers = _layers(conn, key)
     approved, concept = layers.get(APPROVED), layers.get(CONCEPT)
     shown_approved = (approved["explanation"], approved["measures"]) if approved else ("", "")
@@ -223,15 +225,11 @@ def _same(row: dict, key: Key) -> bool:
     return (row["indicator"], int(row["year"]), row["district"]) == key
 
 
-def _key_text(key: Key) -> str:
-    return f"{key[0]} {key[1]} {key[2] or 'hele stad'}"
-
-
-def _changed_meanwhile(key: Key) -> Problem:
+def _changed_meanwhile(plan: Plan, key: Key) -> Problem:
     return Problem(
         "toelichting",
         "de toelichting is intussen gewijzigd door iemand anders; laad de pagina opnieuw",
-        field=_key_text(key),
+        field=describe_key(plan, key),
     )
 
 

@@ -45,7 +45,7 @@ class FigureInput:
 @dataclass(frozen=True)
 class ConflictDetail:
     key: Key
-    name: str
+    label: str  # the figure as a message names it (lib/figures/history.describe_key)
     expected: int
     current: int
     editor: str
@@ -55,7 +55,7 @@ class ConflictDetail:
 
     def __str__(self) -> str:
         return (
-            f"{describe_key(self.key, self.name)} is intussen gewijzigd door {self.editor} "
+            f"{self.label} is intussen gewijzigd door {self.editor} "
             f"op {fmt.moment(self.at)}: {describe_value(self.old_value)} -> "
             f"{describe_value(self.new_value)}"
         )
@@ -84,10 +84,6 @@ def canonical_value(kind: str, typed: dict) -> str:
 
 def key_filter(table, key: Key):
     return and_(table.c.indicator == key[0], table.c.year == key[1], table.c.district == key[2])
-
-
-def key_text(key: Key) -> str:
-    return f"{key[0]} {key[1]} {key[2] or 'hele stad'}"
 
 
 def record_change(
@@ -131,7 +127,7 @@ def conflict_with(conn: Connection, plan: Plan, key: Key, expected: int, current
     ).mappings().first() or {"editor": "?", "at": "?", "old_value": None, "new_value": None}
     return ConflictDetail(
         key,
-        plan.indicator(key[0]).name,
+        describe_key(plan, key),
         expected,
         current,
         last["editor"],

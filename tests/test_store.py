@@ -225,6 +225,16 @@ def test_a_second_editor_rejects_with_a_reason_that_the_history_keeps(store_url,
     assert [w.value for w, _now in store.restore_plan(reject_id - 1, FTE)] == ["30"]
 
 
+@pytest.mark.parametrize("rejecter", ["anna", " ANNA "])
+def test_nobody_rejects_their_own_concept(store_url, plan, rejecter):
+    store = open_store(plan, store_url)
+    store.save([FigureInput(*FTE, "30", expected_version=1)], "anna")
+    before = counts(store)
+    with pytest.raises(ValidationFailed, match="zelf ingevoerd; een andere redacteur moet het af"):
+        store.reject([(FTE, 2)], rejecter, "Typefout")
+    assert counts(store) == before
+
+
 def test_the_restore_plan_shows_now_and_then_and_restores_nothing_from_the_latest(store_url, plan):
     store = open_store(plan, store_url)
     seed = int(store.history(FTE).iloc[0]["id"])

@@ -229,6 +229,16 @@ def _waiting_concept(
     return version, layers, concept_row
 
 
+def _own_entry(concept_row: dict, editor: str, verb: str) -> str | None:
+    """The four-eyes refusal when `editor` entered the concept; None when another did."""
+    if not same_editor(concept_row["changed_by"], editor):
+        return None
+    return (
+        f"u ({editor}) heeft dit cijfer zelf ingevoerd; een andere redacteur moet het {verb} "
+        "(vier ogen)"
+    )
+
+
 def approve_figure(
     conn: Connection, plan: Plan, key: Key, seen: int, editor: str, revision: int
 ) -> ConflictDetail | str | None:
@@ -237,11 +247,8 @@ def approve_figure(
     if not isinstance(found, tuple):
         return found
     version, layers, concept_row = found
-    if same_editor(concept_row["changed_by"], editor):
-        return (
-            f"u ({editor}) heeft dit cijfer zelf ingevoerd; een andere redacteur moet het "
-            "vaststellen (vier ogen)"
-        )
+    if own := _own_entry(concept_row, editor, "vaststellen"):
+        return own
     conn.execute(delete(figure_values).where(key_filter(figure_values, key)))
     new = layers.concept
     if new.value is not None:
@@ -258,11 +265,14 @@ def approve_figure(
 def reject_figure(
     conn: Connection, plan: Plan, key: Key, seen: int, editor: str, revision: int, reason: str
 ) -> ConflictDetail | str | None:
-    """Turn a concept down: it is dropped, the approved figure stays, the reason is recorded."""
+    """Turn a concept down: it is dropped, the approved figure stays, the reason is recorded.
+    Never one's own entry: that is changed back, or turned down by another editor."""
     found = _waiting_concept(conn, plan, key, seen, "af te wijzen")
     if not isinstance(found, tuple):
         return found
-    version, layers, _concept_row = found
+    version, layers, concept_row = found
+    if own := _own_entry(concept_row, editor, "afwijzen"):
+        return own
     conn.execute(
         delete(figure_values).where(
             key_filter(figure_values, key), figure_values.c.status == CONCEPT

@@ -231,16 +231,19 @@ class Store(MeetingStore, TextStore, YearStore):
         also = partial(self.approve_texts_in, items=texts, editor=editor) if texts else None
         return self._review(items, "vaststellen", review, also) + len(texts)
 
-    def reject(self, items: list[tuple[Key, int]], editor: str, reason: str) -> int:
-        """Turn concepts down with a reason, which the history records; the approved figures stay."""
-        if not reason.strip():
+    def reject(self, items: list[tuple[Key, int]], editor: str, reason: str, texts=()) -> int:
+        """Turn concepts down with a reason, which the history records; the approved figures
+        stay. `texts` (key, version seen) are rejected in the same transaction: all or nothing."""
+        reason, texts = clean_text(reason), list(texts)
+        if not reason:
             raise ValidationFailed([Problem("afwijzen", "geef een reden voor het afwijzen")])
-        review = partial(writes.reject_figure, editor=editor, reason=clean_text(reason))
-        return self._review(items, "afwijzen", review)
+        review = partial(writes.reject_figure, editor=editor, reason=reason)
+        also = partial(self.reject_texts_in, items=texts, editor=editor, reason=reason)
+        return self._review(items, "afwijzen", review, also if texts else None) + len(texts)
 
     def _review(self, items: list[tuple[Key, int]], what: str, review, also=None) -> int:
         with writing(self.engine) as (conn, revision):
-            if also is not None:  # texts approved with the figures (TextStore.approve_texts_in)
+            if also is not None:  # texts reviewed with the figures (TextStore.approve_texts_in)
                 also(conn, revision)
             self._refuse_closed(conn, [key[1] for key, _ in items])
             problems, conflicts = [], []

@@ -3,8 +3,8 @@
 Kinds, in the order the list shows them:
 - `approve`: a concept of another editor (a figure, or a toelichting with its maatregelen) to
   approve or reject, with who entered it, when, old -> new and the doubt of a mistyped figure;
-- `rejected`: the editor's own concept that a second editor turned down, with the reason, until
-  something new happens to that figure;
+- `rejected`: the editor's own concept (a figure or a text) that a second editor turned down,
+  with the reason, until something new happens to that figure or text;
 - `no_explanation`: a figure behind (status achter) in the peildatum's year without a
   toelichting, and without an open action for it;
 - `overdue_action`: an open action past its deadline at the peildatum;
@@ -46,7 +46,7 @@ def todo_items(
     year = as_of.year
     return [
         *approvals(plan, editor, data),
-        *rejections(plan, editor, data.history),
+        *rejections(plan, editor, data.history, data.text_history),
         *unexplained(plan, year, data, actions),
         *overdue_actions(plan, as_of, actions),
         *milestones_due(plan, as_of, data.progress, data.due_before),

@@ -1,6 +1,6 @@
 """The concepts in Te doen (lib/views/todo.py): those of other editors, to approve or reject
-(`approve`, figures and texts), and the editor's own that a second editor turned down
-(`rejected`). Pure: it reads what the store holds as data.
+(`approve`), and the editor's own that a second editor turned down (`rejected`), figures and
+texts (a toelichting with its maatregelen) alike. Pure: it reads what the store holds as data.
 """
 
 from __future__ import annotations
@@ -69,8 +69,11 @@ def _text_pair(row: dict) -> str:
     return " ".join(parts) or "(leeg)"
 
 
-def rejections(plan: Plan, editor: str, history: list[dict]) -> list[TodoItem]:
-    """The editor's concepts turned down, where the rejection is still the figure's last change."""
+def rejections(
+    plan: Plan, editor: str, history: list[dict], text_history: list[dict]
+) -> list[TodoItem]:
+    """The editor's concepts turned down, figures before texts, while the rejection is still the
+    last change of that figure or text: `after` is what was turned down, `extra` the reason."""
     items = []
     for key, last in _turned_down(history, editor):
         value = _value(plan, key[0], last["old_value"])
@@ -81,12 +84,22 @@ def rejections(plan: Plan, editor: str, history: list[dict]) -> list[TodoItem]:
                 by=last["editor"], subject="figure", after=value, extra={"reason": last["note"]},
             )
         )  # fmt: skip
+    for key, last in _turned_down(text_history, editor):
+        old = {"explanation": last["old_explanation"], "measures": last["old_measures"]}
+        items.append(
+            TodoItem(
+                "rejected", key[0], indicator_name(plan, key[0]), key[1], key[2],
+                what=f"toelichting afgewezen; reden: {last['note']}", since=last["at"],
+                by=last["editor"], subject="text", after=_text_pair(old),
+                extra={"reason": last["note"]},
+            )
+        )  # fmt: skip
     return items
 
 
 def _turned_down(history: list[dict], editor: str) -> list[tuple[Key, dict]]:
-    """(key, its rejection) per figure whose last change turned down a concept that `editor`
-    entered, in key order."""
+    """(key, its rejection) per figure or text whose last change turned down a concept that
+    `editor` entered, in key order."""
     by_key: dict[Key, list[dict]] = {}
     for row in sorted(history, key=lambda r: r["id"]):
         if row.get("indicator") and row.get("year") is not None:

@@ -67,6 +67,7 @@ class TodoInputs:
     entered: dict[Key, dict]
     text_layers: dict[Key, dict]
     history: list[dict]  # the figure changes, any order
+    text_history: list[dict]  # the changes of the texts, any order
     progress: pd.DataFrame  # progress_table of every year, the city and every district
     due_before: date
 

@@ -243,16 +243,20 @@ class Store(MeetingStore, TextStore, YearStore):
 
     def _review(self, items: list[tuple[Key, int]], what: str, review, also=None) -> int:
         with writing(self.engine) as (conn, revision):
-            if also is not None:  # texts reviewed with the figures (TextStore.approve_texts_in)
-                also(conn, revision)
+            problems, conflicts, of_texts = [], [], []
+            try:  # texts reviewed with the figures (TextStore.approve_texts_in, reject_texts_in)
+                if also is not None:
+                    also(conn, revision)
+            except ValidationFailed as exc:  # listed after the figures' own; nothing is kept
+                of_texts = exc.problems
             self._refuse_closed(conn, [key[1] for key, _ in items])
-            problems, conflicts = [], []
             for key, seen in items:
                 outcome = review(conn, self.plan, key, seen, revision=revision)
                 if isinstance(outcome, ConflictDetail):
                     conflicts.append(outcome)
                 elif outcome:
                     problems.append(Problem(what, outcome, field=describe_key(self.plan, key)))
+            problems += of_texts
             if problems:
                 raise ValidationFailed(problems)
             if conflicts:

@@ -270,6 +270,25 @@ def test_bad_row(make_actuals, small_plan, row, field, message):
     assert str(problems[0]).startswith(f"test.csv, rij 3, veld '{field}': ")
 
 
+@pytest.mark.parametrize(
+    ("row", "field"),
+    [
+        ('groepen,2014,d1,12,"=HYPERLINK(""http://x"",""klik"")"', "note"),
+        ("groepen,2014,d1,12,@SUM(A1)", "note"),
+        ("groepen,2014,d1,+12,", "value"),
+    ],
+)
+def test_a_cell_that_would_become_a_formula_is_refused(make_actuals, small_plan, row, field):
+    (problem,) = problems_of(make_actuals, [HEADER + ",note", row], small_plan)
+    assert (problem.row, problem.field) == (2, field)
+    assert "zou in een spreadsheet een formule worden" in problem.message
+
+
+def test_a_note_that_starts_with_a_dash_and_a_space_is_text(make_actuals, small_plan):
+    actuals = make_actuals([HEADER + ",note", "groepen,2014,d1,5,- zie notitie"], small_plan)
+    assert actuals.frame["note"].tolist() == ["- zie notitie"]
+
+
 def test_bad_counted_on(make_actuals, small_plan):
     lines = [HEADER + ",counted_on", GOOD_ROW + ",2014-09-30", "groepen,2014,d2,3,gisteren"]
     (problem,) = problems_of(make_actuals, lines, small_plan)

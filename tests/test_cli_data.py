@@ -130,6 +130,19 @@ def stored_rows() -> list[tuple]:
     return found
 
 
+def test_import_refuses_a_csv_cell_that_would_become_a_formula(capsys, tmp_path):
+    path = tmp_path / "cijfers.csv"
+    header = "indicator,year,district,value,note,explanation"
+    path.write_text(f'{header}\n{FIGURE}"3,6",,"=HYPERLINK(""x"")"\n', encoding="utf-8")
+    cli(capsys, "history", "--limit", "1")  # the database made
+    before = stored_rows()
+    code, out, err = cli(capsys, "import", str(path), "--editor", "anna")
+    assert code == 1 and out == ""
+    assert "cijfers.csv, rij 2, veld 'Toelichting (kolom F)': de cel begint met '='" in err
+    assert "Niets geïmporteerd: herstel het bestand." in err
+    assert stored_rows() == before
+
+
 def test_four_eyes_see_one_editor_in_any_spelling(capsys, upload):
     code, _out, err = cli(capsys, "import", str(upload), "--editor", "Anna")
     # Accepted, and recorded as the secrets file spells the name.

@@ -191,3 +191,35 @@ def test_a_csv_actielijst_adds_a_row_without_a_number(capsys, tmp_path):
     assert code == 0 and preview.startswith("nieuw: Ouders informeren (GGD, 2014-12-01)")
     new = next(r for r in listed(capsys) if r["id"] == "A5")
     assert (new["meeting"], new["changed_by"]) == ("2014-10-06", "anna")
+
+
+def _csv(tmp_path, lines: list[str]) -> str:
+    path = tmp_path / "actielijst.csv"
+    path.write_text("\n".join([",".join(SHEET_COLUMNS), *lines]) + "\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("cells", "where", "start"),
+    [
+        (',"=HYPERLINK(""http://x"",""klik"")",GGD,2014-11-01', "Actie (kolom B)", "="),
+        (",Bellen,+31 6 1234,2014-11-01", "Eigenaar (kolom C)", "+"),
+        (",Bellen,GGD,2014-11-01,,@SUM(A1)", "Notitie (kolom F)", "@"),
+        (",-x,GGD,2014-11-01", "Actie (kolom B)", "-"),
+    ],
+)
+def test_a_csv_cell_that_would_become_a_formula_is_refused(capsys, tmp_path, cells, where, start):
+    path = _csv(tmp_path, [",Goede rij,GGD,2014-11-01", cells])
+    before = listed(capsys, "--status", "alle")
+    code, out, err = cli(capsys, "actions", "import", path, "--editor", "anna")
+    assert code == 1 and out == ""
+    assert f"actielijst.csv, rij 3, veld '{where}': de cel begint met '{start}' en zou in" in err
+    assert listed(capsys, "--status", "alle") == before
+
+
+def test_a_dash_before_a_number_or_a_space_is_text(capsys, tmp_path):
+    path = _csv(tmp_path, [",-5 groepen erbij,GGD,2014-11-01,,- zie notitie"])
+    code, out, err = cli(capsys, "actions", "import", path, "--editor", "anna")
+    assert code == 0, err
+    new = next(r for r in listed(capsys) if r["id"] == "A5")
+    assert (new["text"], new["note"]) == ("-5 groepen erbij", "- zie notitie")

@@ -353,6 +353,46 @@ def test_only_valid_rows_when_asked(store, template):
     assert store.concept_count() == 1
 
 
+# ------------------------------------------------------------------ formulas refused in a CSV
+
+
+@pytest.mark.parametrize(
+    ("cells", "where", "start"),
+    [
+        (';3,6;;;=HYPERLINK("http://x","klik");;', "Opmerking (kolom G)", "="),
+        (";3,6;;@monitor;;;", "Bron (kolom F)", "@"),
+        (";;;;;+31 6 1234;", "Toelichting (kolom H)", "+"),
+        (";;;;;;-x", "Maatregelen (kolom I)", "-"),
+    ],
+)
+def test_a_csv_cell_that_would_become_a_formula_is_refused(store, cells, where, start):
+    raw = (
+        "indicator;year;district;value;counted_on;source;note;explanation;measures\n"
+        f"hbo_coach_fte;2014;{cells}\n"
+    ).encode()
+    before = counts(store), store.text_layers()
+    preview = preview_import(raw, "cijfers.csv", store)
+    assert preview.refused and preview.changes == [] and preview.text_changes == []
+    (problem,) = preview.problems
+    assert str(problem).startswith(
+        f"cijfers.csv, rij 2, veld '{where}': de cel begint met '{start}' en zou in een "
+        "spreadsheet een formule worden"
+    )
+    with pytest.raises(ValidationFailed):
+        apply_import(preview, store, "anna")
+    assert (counts(store), store.text_layers()) == before
+
+
+def test_text_that_starts_with_a_dash_and_a_number_or_space_imports(store):
+    raw = (
+        b"indicator;year;district;value;note;explanation;measures\n"
+        b"hbo_coach_fte;2014;;3,6;-5 groepen;- zie notitie;-2 coaches\n"
+    )
+    preview = preview_import(raw, "cijfers.csv", store)
+    assert preview.valid and len(preview.changes) == len(preview.text_changes) == 1
+    assert preview.text_changes[0].new == ("- zie notitie", "-2 coaches")
+
+
 # ------------------------------------------------------------------ formulas stay inert
 
 

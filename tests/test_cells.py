@@ -3,7 +3,7 @@ CSV cell that starts like a formula."""
 
 import pytest
 
-from lib.cells import formula_problem, neutralise, restore, starts_like_formula
+from lib.cells import csv_cell, formula_problem, neutralise, restore, starts_like_formula
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,29 @@ def test_the_refusal_names_row_column_and_the_start_of_the_cell():
         "f.csv, rij 3, veld 'kolom B': de cel begint met '=' en zou in een spreadsheet een "
         'formule worden (=HYPERLINK("http://x","klik")xxxxxxxxxxx…)'
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # Excel with Dutch settings splits a comma-separated file at semicolons, and an unquoted
+        # line break ends its row: what follows would be a cell of its own.
+        ("zie notulen;=HYPERLINK(1)", "zie notulen;'=HYPERLINK(1)"),
+        ("eerste regel\n+31 6 1234", "eerste regel\n'+31 6 1234"),
+        ('a,"=1+1"', 'a,\'"=1+1"'),
+        ("=1;@SUM(A1)", "'=1;'@SUM(A1)"),
+        # Text stays as it is: a list, a negative number, a decimal comma.
+        ("Maatregelen:\n- werving\n- scholing", "Maatregelen:\n- werving\n- scholing"),
+        ("stand 12;-3 t.o.v. 2013", "stand 12;-3 t.o.v. 2013"),
+        ("3,5 FTE", "3,5 FTE"),
+    ],
+)
+def test_a_csv_cell_is_inert_wherever_excel_may_split_it(text, written):
+    assert csv_cell(text) == written
+    assert restore(written) == text
+    assert neutralise("x" + text) == "x" + text  # a workbook's cell is never split
+
+
+@pytest.mark.parametrize("number", [-2, 3.5])
+def test_a_csv_cell_keeps_numbers(number):
+    assert csv_cell(number) == number

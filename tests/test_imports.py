@@ -10,7 +10,9 @@ from datetime import date
 import openpyxl
 import pytest
 from store_fixtures import FTE, counts, open_store
+from test_cli_steering import assert_no_formula_cells
 
+from lib.figures.actuals import read_meta
 from lib.problems import ValidationFailed
 from lib.store.imports import apply_import, machine_name, preview_import
 from lib.store.store import FigureInput
@@ -415,3 +417,22 @@ def test_a_formula_like_note_comes_out_inert_and_back_unchanged(plan, store, fmt
         assert all(getattr(c, "data_type", "s") != "f" for c in sheet[LETTER["note"]])
     preview = preview_import(raw, f"terug.{'csv' if fmt == 'csv' else 'xlsx'}", store)
     assert preview.valid and preview.changes == []  # the note did not grow an apostrophe
+
+
+def test_an_exported_csv_has_no_cell_that_runs_wherever_excel_splits_it(plan, tmp_path):
+    seed = tmp_path / "start.csv"
+    seed.write_text(
+        "# description: Stand,=1+1;@SUM(A1)\n"
+        "indicator,year,district,value,note\n"
+        'hbo_coach_fte,2014,,"3,2",gewoon\n',
+        encoding="utf-8",
+    )
+    store = open_store(plan, f"sqlite:///{tmp_path / 'figures.sqlite3'}", seed)
+    note = 'zie bron;=HYPERLINK("http://x","klik")'
+    store.save([FigureInput(*FTE, "3,2", note=note, expected_version=1)], "anna")
+    store.approve([(FTE, 2)], "bob")
+    raw = export_csv(store.read_actuals())
+    assert_no_formula_cells(raw)
+    preview = preview_import(raw.encode(), "terug.csv", store)
+    assert preview.valid and preview.changes == []  # the note did not grow an apostrophe
+    assert read_meta(raw)[0].description == "Stand,=1+1;@SUM(A1)"

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.cells import formula_problem
+from lib.cells import formula_problem, restore
 from lib.figures.rows import (
     COLUMNS,
     FRAME_COLUMNS,
@@ -182,8 +182,8 @@ def read_meta(text: str) -> tuple[ActualsMeta, int]:
             break
         count += 1
         key, sep, value = line[1:].partition(":")
-        if sep:
-            values[key.strip().lower()] = value.strip()
+        if sep:  # an export made parts of a value inert (lib/cells.csv_cell)
+            values[key.strip().lower()] = restore(value.strip())
     is_example = values.pop("example", "nee").lower() in ("ja", "yes", "true")
     reporting = parse_date(values.pop("reporting_date", ""))
     description = values.pop("description", "")

@@ -270,6 +270,25 @@ def test_bad_row(make_actuals, small_plan, row, field, message):
     assert str(problems[0]).startswith(f"test.csv, rij 3, veld '{field}': ")
 
 
+@pytest.mark.parametrize(
+    ("row", "field"),
+    [
+        ('groepen,2014,d1,12,"=HYPERLINK(""http://x"",""klik"")"', "note"),
+        ("groepen,2014,d1,12,@SUM(A1)", "note"),
+        ("groepen,2014,d1,+12,", "value"),
+    ],
+)
+def test_a_cell_that_would_become_a_formula_is_refused(make_actuals, small_plan, row, field):
+    (problem,) = problems_of(make_actuals, [HEADER + ",note", row], small_plan)
+    assert (problem.row, problem.field) == (2, field)
+    assert "zou in een spreadsheet een formule worden" in problem.message
+
+
+def test_a_note_that_starts_with_a_dash_and_a_space_is_text(make_actuals, small_plan):
+    actuals = make_actuals([HEADER + ",note", "groepen,2014,d1,5,- zie notitie"], small_plan)
+    assert actuals.frame["note"].tolist() == ["- zie notitie"]
+
+
 def test_bad_counted_on(make_actuals, small_plan):
     lines = [HEADER + ",counted_on", GOOD_ROW + ",2014-09-30", "groepen,2014,d2,3,gisteren"]
     (problem,) = problems_of(make_actuals, lines, small_plan)
@@ -280,7 +299,7 @@ def test_bad_counted_on(make_actuals, small_plan):
 @pytest.mark.parametrize(
     ("first", "second", "where"),
     [
-        ("groepen,2014,d1,3", "groepen,2014,d1,4", "wijk d1"),
+        ("groepen,2014,d1,3", "groepen,2014,d1,4", "Wijk Een"),
         ("groepen,2014,,30", "groepen,2014,,31", "hele stad"),
     ],
 )
@@ -288,7 +307,7 @@ def test_duplicate_row_names_both_rows(make_actuals, small_plan, first, second, 
     lines = [HEADER, "bezoeken,2014,,41", first, second]
     (problem,) = problems_of(make_actuals, lines, small_plan)
     assert (problem.row, problem.field) == (4, "indicator")
-    message = f"dubbele rij: groepen 2014 ({where}) staat in rij 3 en nog eens in rij 4; laat er één staan"
+    message = f"dubbele rij: Groepen met coach 2014 ({where}) staat in rij 3 en nog eens in rij 4; laat er één staan"
     assert problem.message == message
     assert str(problem) == f"test.csv, rij 4, veld 'indicator': {message}"
 
@@ -302,8 +321,8 @@ def test_duplicate_rows_in_a_file_are_numbered_as_its_lines(tmp_path, small_plan
     with pytest.raises(ValidationFailed) as caught:
         read_actuals(path, small_plan)
     assert [str(p) for p in caught.value.problems] == [
-        "cijfers.csv, rij 7, veld 'indicator': dubbele rij: groepen 2014 (wijk d1) staat in rij 4 en nog eens in rij 7; laat er één staan",
-        "cijfers.csv, rij 9, veld 'indicator': dubbele rij: groepen 2014 (wijk d1) staat in rij 4 en nog eens in rij 9; laat er één staan",
+        "cijfers.csv, rij 7, veld 'indicator': dubbele rij: Groepen met coach 2014 (Wijk Een) staat in rij 4 en nog eens in rij 7; laat er één staan",
+        "cijfers.csv, rij 9, veld 'indicator': dubbele rij: Groepen met coach 2014 (Wijk Een) staat in rij 4 en nog eens in rij 9; laat er één staan",
     ]  # fmt: skip
 
 

@@ -6,6 +6,7 @@ import argparse
 import csv
 import io
 import json
+import shutil
 import subprocess
 import sys
 from contextlib import redirect_stderr, redirect_stdout
@@ -127,6 +128,20 @@ def test_targets_csv(capsys):
     rows = list(csv.DictReader(io.StringIO(out)))
     assert TARGET_KEYS <= set(rows[0])
     assert find(rows, "vve_doet_ertoe_locaties", "2014")["target"] == "13.0"
+
+
+def test_targets_csv_writes_a_plan_name_that_looks_like_a_formula_as_text(capsys, tmp_path):
+    text = (ROOT / "targets.yaml").read_text(encoding="utf-8")
+    name = "name: Inzet HBO-coaches op VVE-groepen"
+    assert name in text
+    plan = tmp_path / "targets.yaml"
+    plan.write_text(text.replace(name, "name: '=1+1 HBO-coaches'"), encoding="utf-8")
+    (tmp_path / "docs").mkdir()  # the methodology the plan names, beside it
+    shutil.copy(ROOT / "docs" / "plan-masterplan-hjk.md", tmp_path / "docs")
+    code, out, err = cli(capsys, "targets", "--targets", str(plan))
+    assert code == 0, err
+    names = {r["name"] for r in csv.DictReader(io.StringIO(out))}
+    assert "'=1+1 HBO-coaches" in names and "=1+1 HBO-coaches" not in names
 
 
 # ------------------------------------------------------------------ progress

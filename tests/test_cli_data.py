@@ -130,6 +130,19 @@ def stored_rows() -> list[tuple]:
     return found
 
 
+def test_import_refuses_a_csv_cell_that_would_become_a_formula(capsys, tmp_path):
+    path = tmp_path / "cijfers.csv"
+    header = "indicator,year,district,value,note,explanation"
+    path.write_text(f'{header}\n{FIGURE}"3,6",,"=HYPERLINK(""x"")"\n', encoding="utf-8")
+    cli(capsys, "history", "--limit", "1")  # the database made
+    before = stored_rows()
+    code, out, err = cli(capsys, "import", str(path), "--editor", "anna")
+    assert code == 1 and out == ""
+    assert "cijfers.csv, rij 2, veld 'Toelichting (kolom F)': de cel begint met '='" in err
+    assert "Niets geïmporteerd: herstel het bestand." in err
+    assert stored_rows() == before
+
+
 def test_four_eyes_see_one_editor_in_any_spelling(capsys, upload):
     code, _out, err = cli(capsys, "import", str(upload), "--editor", "Anna")
     # Accepted, and recorded as the secrets file spells the name.
@@ -168,6 +181,32 @@ def test_reject_needs_a_reason_and_records_it(capsys, upload):
     )
     code, out, _ = cli(capsys, "history", "--limit", "1")
     assert "bob: afgewezen hbo_coach_fte 2014 hele stad (concept): 3,6 -> 3,2" in out
+
+
+def test_reject_takes_texts_with_the_figures_never_ones_own(capsys, upload):
+    cli(capsys, "import", str(upload), "--editor", "anna")
+    explain = ["explain", "--indicator", "hbo_coach_fte", "--year", "2014", "--text", "Vacatures"]
+    assert cli(capsys, *explain, "--editor", "anna")[0] == 0
+    code, _out, err = cli(capsys, "reject", "--all", "--editor", "anna", "--reason", "x")
+    assert code == 0 and "2 eigen concepten overgeslagen (vier ogen)" in err
+    assert "Geen conceptcijfers of -teksten af te wijzen." in err
+    before = stored_rows()
+    mine = ["reject", "--indicator", "hbo_coach_fte", "--editor", "anna", "--reason", "x"]
+    code, _out, err = cli(capsys, *mine)
+    assert code == 1 and "een andere redacteur moet het afwijzen (vier ogen)" in err
+    assert "een andere redacteur moet haar afwijzen (vier ogen)" in err
+    assert stored_rows() == before
+    args = ["reject", "--all", "--editor", "bob", "--reason", "Welke vacatures?"]
+    code, _out, err = cli(capsys, *args)
+    assert code == 0 and "1 cijfer en 1 toelichting afgewezen door bob." in err
+    from lib.plan.load import load_plan
+    from lib.store.store import Store
+
+    store = Store.open(load_plan(ROOT / "targets.yaml"))
+    assert store.concept_count() == 0
+    assert not [k for k, s in store.text_layers().items() if s["concept"]]
+    last = store.text_history()[-1]
+    assert (last["action"], last["editor"], last["note"]) == ("reject", "bob", "Welke vacatures?")
 
 
 def test_backup_writes_a_copy_that_restores(capsys, tmp_path, upload, monkeypatch):

@@ -12,6 +12,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from store_fixtures import cli as run_cli
 
+from lib.cells import starts_like_formula
 from lib.steering.exchange import DECISION_FIELDS, LIST_FIELDS, SHEET_COLUMNS
 
 # A database (the example with its story and actions) and two editors, anna and bob.
@@ -191,3 +192,55 @@ def test_a_csv_actielijst_adds_a_row_without_a_number(capsys, tmp_path):
     assert code == 0 and preview.startswith("nieuw: Ouders informeren (GGD, 2014-12-01)")
     new = next(r for r in listed(capsys) if r["id"] == "A5")
     assert (new["meeting"], new["changed_by"]) == ("2014-10-06", "anna")
+
+
+def _csv(tmp_path, lines: list[str]) -> str:
+    path = tmp_path / "actielijst.csv"
+    path.write_text("\n".join([",".join(SHEET_COLUMNS), *lines]) + "\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("cells", "where", "start"),
+    [
+        (',"=HYPERLINK(""http://x"",""klik"")",GGD,2014-11-01', "Actie (kolom B)", "="),
+        (",Bellen,+31 6 1234,2014-11-01", "Eigenaar (kolom C)", "+"),
+        (",Bellen,GGD,2014-11-01,,@SUM(A1)", "Notitie (kolom F)", "@"),
+        (",-x,GGD,2014-11-01", "Actie (kolom B)", "-"),
+    ],
+)
+def test_a_csv_cell_that_would_become_a_formula_is_refused(capsys, tmp_path, cells, where, start):
+    path = _csv(tmp_path, [",Goede rij,GGD,2014-11-01", cells])
+    before = listed(capsys, "--status", "alle")
+    code, out, err = cli(capsys, "actions", "import", path, "--editor", "anna")
+    assert code == 1 and out == ""
+    assert f"actielijst.csv, rij 3, veld '{where}': de cel begint met '{start}' en zou in" in err
+    assert listed(capsys, "--status", "alle") == before
+
+
+def test_a_dash_before_a_number_or_a_space_is_text(capsys, tmp_path):
+    path = _csv(tmp_path, [",-5 groepen erbij,GGD,2014-11-01,,- zie notitie"])
+    code, out, err = cli(capsys, "actions", "import", path, "--editor", "anna")
+    assert code == 0, err
+    new = next(r for r in listed(capsys) if r["id"] == "A5")
+    assert (new["text"], new["note"]) == ("-5 groepen erbij", "- zie notitie")
+
+
+def test_exported_csv_has_no_cell_that_runs_and_imports_back_unchanged(capsys, tmp_path):
+    note = 'zie notulen;=HYPERLINK("http://x";"klik"),@SUM(A1)'
+    args = ("actions", "update", "A4", "--note", note, "--editor", "anna")
+    assert cli(capsys, *args)[0] == 0
+    out = tmp_path / "actielijst.csv"
+    assert cli(capsys, "actions", "export", "--format", "csv", "--out", str(out))[0] == 0
+    assert_no_formula_cells(out.read_text(encoding="utf-8"))
+    code, _, err = cli(capsys, "actions", "import", str(out), "--editor", "anna")
+    assert code == 0 and "Niets veranderd" in err
+    assert next(r for r in listed(capsys) if r["id"] == "A4")["note"] == note
+
+
+def assert_no_formula_cells(text: str) -> None:
+    """No cell starts like a formula, read as CSV (Excel in English) or split at semicolons and
+    at every line break (Excel with Dutch settings, which uses ';' as the separator)."""
+    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    cells += [part for line in text.splitlines() for part in line.split(";")]
+    assert not [c for c in cells if starts_like_formula(c.lstrip('"'))]

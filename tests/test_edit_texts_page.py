@@ -1,5 +1,6 @@
 """Gegevens bijwerken in AppTest: the tabs for meetings and for the editors' texts (toelichting
-and maatregelen): add and remove a meeting, write a text, a second editor approves it, restore."""
+and maatregelen): add and remove a meeting, write a text, a second editor approves it, restore,
+a rejection in the text's history."""
 
 from __future__ import annotations
 
@@ -91,6 +92,16 @@ def test_a_text_is_a_concept_until_a_second_editor_approves_it(store, editors):
     assert (concept["explanation"], concept["changed_by"]) == ("<b>Vacatures</b> *open*", "bob")
     assert store.text_history(FTE)[-1]["action"] == "restore"
     assert store.texts()[FTE] == ("Tweede versie", "")
+
+
+def test_the_history_of_a_text_shows_a_rejection_with_who_and_why(store, editors):
+    store.save_text(FTE, "Vacatures open", "", "anna")
+    store.reject([], "bob", "Welke vacatures?", texts=[(FTE, store.text_layers()[FTE]["version"])])
+    at = choose_fte(log_in(open_edit_page(), "anna"))
+    (history,) = [d.value for d in at.dataframe if "Reden" in d.value.columns]
+    last = history.iloc[0]  # newest first
+    assert (last["Wie"], last["Wat"], last["Reden"]) == ("bob", "afgewezen", "Welke vacatures?")
+    assert (last["Toelichting"], history.iloc[1]["Reden"]) == ("", "")
 
 
 def test_a_text_changed_meanwhile_is_refused_not_overwritten(store, editors):

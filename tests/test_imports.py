@@ -10,7 +10,9 @@ from datetime import date
 import openpyxl
 import pytest
 from store_fixtures import FTE, counts, open_store
+from test_cli_steering import assert_no_formula_cells
 
+from lib.figures.actuals import read_meta
 from lib.problems import ValidationFailed
 from lib.store.imports import apply_import, machine_name, preview_import
 from lib.store.store import FigureInput
@@ -101,6 +103,21 @@ def test_preview_lists_old_and_new_and_import_writes_concepts(plan, store, templ
     assert apply_import(preview, store, "anna") == 1
     assert store.layers()[0][FTE].concept.value == "3,6"
     assert store.history(FTE).iloc[0]["action"] == "import"
+
+
+def test_a_preview_names_the_district_not_its_id(plan, store):
+    raw = (
+        b"indicator;year;district;value;explanation\n"
+        b"hbo_coach_vve_groepen;2014;w01;5;Twee nieuwe coaches\n"
+    )
+    preview = preview_import(raw, "cijfers.csv", store)
+    lines = [str(c) for c in [*preview.changes, *preview.text_changes]]
+    name = plan.district_names()["w01"]
+    assert lines == [
+        f"rij 2: VVE-groepen met een HBO'er als coach 2014 ({name}): 4 -> 5",
+        f"rij 2: VVE-groepen met een HBO'er als coach 2014 ({name}): toelichting '' -> "
+        "'Twee nieuwe coaches'",
+    ]
 
 
 def test_preview_says_what_else_changes_when_the_value_stays(plan, store):
@@ -266,7 +283,7 @@ def test_duplicate_rows_are_named(store, template):
     (problem,) = preview.problems
     assert (problem.row, problem.field) == (again, f"Indicator-id (kolom {LETTER['indicator']})")
     assert problem.message == (
-        f"dubbele rij: hbo_coach_fte 2014 (hele stad) staat in rij {first} "
+        f"dubbele rij: Inzet HBO-coaches op VVE-groepen 2014 (hele stad) staat in rij {first} "
         f"en nog eens in rij {again}; laat er één staan"
     )
     assert str(problem).startswith(f"{SHEET}, rij {again}, veld 'Indicator-id (kolom ")
@@ -286,8 +303,9 @@ def test_duplicate_rows_in_a_csv_are_numbered_as_its_lines(store):
     ]
     preview = preview_import("\n".join(lines).encode(), "cijfers.csv", store)
     assert [str(p) for p in preview.problems] == [
-        "cijfers.csv, rij 6, veld 'Indicator-id (kolom A)': dubbele rij: hbo_coach_vve_groepen "
-        "2014 (wijk w01) staat in rij 3 en nog eens in rij 6; laat er één staan"
+        "cijfers.csv, rij 6, veld 'Indicator-id (kolom A)': dubbele rij: VVE-groepen met een "
+        "HBO'er als coach 2014 (Stad Oost-Noord) staat in rij 3 en nog eens in rij 6; laat er één "
+        "staan"
     ]
     assert preview.bad_rows == 1
 
@@ -337,6 +355,46 @@ def test_only_valid_rows_when_asked(store, template):
     assert store.concept_count() == 1
 
 
+# ------------------------------------------------------------------ formulas refused in a CSV
+
+
+@pytest.mark.parametrize(
+    ("cells", "where", "start"),
+    [
+        (';3,6;;;=HYPERLINK("http://x","klik");;', "Opmerking (kolom G)", "="),
+        (";3,6;;@monitor;;;", "Bron (kolom F)", "@"),
+        (";;;;;+31 6 1234;", "Toelichting (kolom H)", "+"),
+        (";;;;;;-x", "Maatregelen (kolom I)", "-"),
+    ],
+)
+def test_a_csv_cell_that_would_become_a_formula_is_refused(store, cells, where, start):
+    raw = (
+        "indicator;year;district;value;counted_on;source;note;explanation;measures\n"
+        f"hbo_coach_fte;2014;{cells}\n"
+    ).encode()
+    before = counts(store), store.text_layers()
+    preview = preview_import(raw, "cijfers.csv", store)
+    assert preview.refused and preview.changes == [] and preview.text_changes == []
+    (problem,) = preview.problems
+    assert str(problem).startswith(
+        f"cijfers.csv, rij 2, veld '{where}': de cel begint met '{start}' en zou in een "
+        "spreadsheet een formule worden"
+    )
+    with pytest.raises(ValidationFailed):
+        apply_import(preview, store, "anna")
+    assert (counts(store), store.text_layers()) == before
+
+
+def test_text_that_starts_with_a_dash_and_a_number_or_space_imports(store):
+    raw = (
+        b"indicator;year;district;value;note;explanation;measures\n"
+        b"hbo_coach_fte;2014;;3,6;-5 groepen;- zie notitie;-2 coaches\n"
+    )
+    preview = preview_import(raw, "cijfers.csv", store)
+    assert preview.valid and len(preview.changes) == len(preview.text_changes) == 1
+    assert preview.text_changes[0].new == ("- zie notitie", "-2 coaches")
+
+
 # ------------------------------------------------------------------ formulas stay inert
 
 
@@ -359,3 +417,22 @@ def test_a_formula_like_note_comes_out_inert_and_back_unchanged(plan, store, fmt
         assert all(getattr(c, "data_type", "s") != "f" for c in sheet[LETTER["note"]])
     preview = preview_import(raw, f"terug.{'csv' if fmt == 'csv' else 'xlsx'}", store)
     assert preview.valid and preview.changes == []  # the note did not grow an apostrophe
+
+
+def test_an_exported_csv_has_no_cell_that_runs_wherever_excel_splits_it(plan, tmp_path):
+    seed = tmp_path / "start.csv"
+    seed.write_text(
+        "# description: Stand,=1+1;@SUM(A1)\n"
+        "indicator,year,district,value,note\n"
+        'hbo_coach_fte,2014,,"3,2",gewoon\n',
+        encoding="utf-8",
+    )
+    store = open_store(plan, f"sqlite:///{tmp_path / 'figures.sqlite3'}", seed)
+    note = 'zie bron;=HYPERLINK("http://x","klik")'
+    store.save([FigureInput(*FTE, "3,2", note=note, expected_version=1)], "anna")
+    store.approve([(FTE, 2)], "bob")
+    raw = export_csv(store.read_actuals())
+    assert_no_formula_cells(raw)
+    preview = preview_import(raw.encode(), "terug.csv", store)
+    assert preview.valid and preview.changes == []  # the note did not grow an apostrophe
+    assert read_meta(raw)[0].description == "Stand,=1+1;@SUM(A1)"

@@ -136,6 +136,22 @@ def test_a_stale_save_is_refused_with_the_other_change(store_url, plan):
     assert fte_value(store, include_concept=True) == ("3,9", "concept")
 
 
+def test_a_conflict_and_a_refusal_name_the_district_not_its_id(store_url, plan):
+    store = open_store(plan, store_url)
+    store.save([FigureInput(*GROUPS_W01, "5", expected_version=1)], "anna")
+    with pytest.raises(Conflict) as caught:
+        store.save([FigureInput(*GROUPS_W01, "6", expected_version=1)], "bob")
+    name = plan.district_names()["w01"]
+    assert f"VVE-groepen met een HBO'er als coach 2014 ({name}) is intussen gewijzigd" in str(
+        caught.value
+    )
+    with pytest.raises(ValidationFailed) as refused:
+        store.approve([(GROUPS_W01, 2)], "anna")  # her own concept
+    assert f"({name})" in str(refused.value)
+    for message in (str(caught.value), str(refused.value)):
+        assert "w01" not in message
+
+
 def test_two_editors_saving_at_once_never_both_win(store_url, plan):
     open_store(plan, store_url)
     stores = [Store.open(plan, store_url), Store.open(plan, store_url)]  # two connections
@@ -207,6 +223,16 @@ def test_a_second_editor_rejects_with_a_reason_that_the_history_keeps(store_url,
     # A restore to just before the rejection brings the concept back: the history replays it.
     reject_id = int(last["id"])
     assert [w.value for w, _now in store.restore_plan(reject_id - 1, FTE)] == ["30"]
+
+
+@pytest.mark.parametrize("rejecter", ["anna", " ANNA "])
+def test_nobody_rejects_their_own_concept(store_url, plan, rejecter):
+    store = open_store(plan, store_url)
+    store.save([FigureInput(*FTE, "30", expected_version=1)], "anna")
+    before = counts(store)
+    with pytest.raises(ValidationFailed, match="zelf ingevoerd; een andere redacteur moet het af"):
+        store.reject([(FTE, 2)], rejecter, "Typefout")
+    assert counts(store) == before
 
 
 def test_the_restore_plan_shows_now_and_then_and_restores_nothing_from_the_latest(store_url, plan):

@@ -16,7 +16,7 @@ from lib.plan.load import load_plan
 from lib.problems import ValidationFailed
 from lib.progress.changes import changes_since
 from lib.store import auth
-from lib.store.store import Store
+from lib.store.store import FigureInput, Store
 from lib.store.text_rules import MAX_CHARS
 
 
@@ -82,6 +82,68 @@ def test_history_and_restore_make_a_concept_again(store):
     store.save_text(FTE, "", "", "anna")
     store.approve_texts([(FTE, version(store, FTE))], "bob")
     assert store.texts() == {}
+
+
+def test_a_second_editor_rejects_a_text_with_a_reason_that_the_history_keeps(store):
+    store.save_text(FTE, "Eerste", "A", "anna")
+    store.approve_texts([(FTE, version(store, FTE))], "bob")
+    store.save_text(FTE, "Tweede", "B", "anna")
+    seen = version(store, FTE)
+    with pytest.raises(ValidationFailed, match="geef een reden voor het afwijzen"):
+        store.reject([], "bob", "  \t", texts=[(FTE, seen)])
+    with pytest.raises(ValidationFailed, match="moet haar afwijzen \\(vier ogen\\)"):
+        store.reject([], " ANNA ", "Niet goed", texts=[(FTE, seen)])
+    assert store.texts(include_concept=True) == {FTE: ("Tweede", "B")}  # nothing happened
+    assert store.reject([], "bob", "  Cijfers kloppen niet\r\n", texts=[(FTE, seen)]) == 1
+    assert store.texts(include_concept=True) == {FTE: ("Eerste", "A")}  # the approved stays
+    assert store.text_layers()[FTE]["concept"] is None
+    last = store.text_history(FTE)[-1]
+    assert [last[k] for k in ("action", "editor", "note")] == [
+        "reject",
+        "bob",
+        "Cijfers kloppen niet",
+    ]
+    assert (last["explanation"], last["old_explanation"]) == ("Eerste", "Tweede")
+    assert last["at"]
+    with pytest.raises(ValidationFailed, match="intussen gewijzigd"):  # nothing left to reject
+        store.reject([], "bob", "nog een keer", texts=[(FTE, seen)])
+    # A restore to just before the rejection brings the concept back: the history replays it.
+    store.restore_text(last["id"] - 1, "anna")
+    assert store.texts(include_concept=True) == {FTE: ("Tweede", "B")}
+    assert store.texts() == {FTE: ("Eerste", "A")}
+
+
+def test_rejecting_a_new_text_leaves_none_and_a_closed_year_refuses_it(store):
+    store.save_text(FTE, "Nieuw", "", "anna")
+    store.set_year_closed(2014, True, "bob")
+    with pytest.raises(ValidationFailed, match="jaar 2014 is afgesloten"):
+        store.reject([], "bob", "Nee", texts=[(FTE, version(store, FTE))])
+    store.set_year_closed(2014, False, "bob")
+    store.reject([], "bob", "Nee", texts=[(FTE, version(store, FTE))])
+    assert store.texts(include_concept=True) == {}
+    assert store.texts_counted(None, include_concept=True) == {}
+
+
+def test_figures_and_texts_are_rejected_all_or_nothing(store):
+    store.save([FigureInput(*FTE, "30", expected_version=1)], "anna")
+    store.save_text(FTE, "Eigen tekst", "", "bob")  # bob's own: he may not reject it
+    figure, text = [(FTE, store.layers()[1][FTE])], [(FTE, version(store, FTE))]
+    with pytest.raises(ValidationFailed, match="zelf geschreven"):
+        store.reject(figure, "bob", "Typefout", texts=text)
+    assert store.layers()[0][FTE].concept.value == "30"  # the figure was not rejected either
+    assert store.reject(figure, "carla", "Typefout", texts=text) == 2
+    assert store.concept_count() == 0 and store.text_layers() == {}
+
+
+def test_an_older_database_gets_the_column_for_the_reason(plan, store, store_url):
+    store.save_text(FTE, "Van voor de reden", "", "anna")
+    with store.engine.begin() as conn:  # the table as databases made before it was added have it
+        conn.exec_driver_sql("ALTER TABLE text_changes DROP COLUMN note")
+    store = Store.open(plan, store_url)
+    assert [r["note"] for r in store.text_history(FTE)] == [""]
+    store.reject([], "bob", "Te vaag", texts=[(FTE, version(store, FTE))])
+    assert store.text_history(FTE)[-1]["note"] == "Te vaag"
+    assert Store.open(plan, store_url).text_history(FTE)[-1]["note"] == "Te vaag"  # added once
 
 
 def test_a_closed_year_refuses_texts(store):

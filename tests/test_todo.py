@@ -95,6 +95,36 @@ def test_rejection_leaves_the_list_once_the_figure_is_entered_again():
 
 
 @pytest.mark.usefixtures("cli_store")
+def test_a_rejected_text_waits_for_its_writer_with_the_reason_until_it_changes(capsys):
+    store = Store.open(load_plan("targets.yaml"), seed=DEFAULT_ACTUALS)
+    plan = store.plan
+    store.save_text(GROUPS, "Na de zomer beter", "Extra scholing", "anna")
+    data = read_inputs(plan, store, AS_OF)
+    (offered,) = [i for i in todo_items(plan, "bob", AS_OF, data) if i.kind == "approve"]
+    store.reject([], "bob", "welke scholing?", texts=[(offered.key, offered.version)])
+    data = read_inputs(plan, store, AS_OF)
+    assert not [
+        i for i in todo_items(plan, "bob", AS_OF, data) if i.kind in ("approve", "rejected")
+    ]
+    (rejected,) = [i for i in todo_items(plan, "anna", AS_OF, data) if i.kind == "rejected"]
+    assert (rejected.key, rejected.subject, rejected.by) == (GROUPS, "text", "bob")
+    assert rejected.what == "toelichting afgewezen; reden: welke scholing?"
+    assert rejected.after == "Toelichting: Na de zomer beter Maatregelen: Extra scholing"
+    assert rejected.extra["reason"] == "welke scholing?"
+
+    code, out, err = cli(capsys, "todo", "--editor", "anna", "--format", "json")
+    assert code == 0, err
+    (row,) = [r for r in json.loads(out) if r["kind"] == "rejected"]
+    assert (row["indicator"], row["by"]) == (GROUPS[0], "bob")
+    assert row["what"] == "toelichting afgewezen; reden: welke scholing?"
+    assert "1 afgewezen concept van u" in err
+
+    store.save_text(GROUPS, "Na de zomer beter", "Scholing in taalstimulering", "anna")
+    data = read_inputs(plan, store, AS_OF)
+    assert not [i for i in todo_items(plan, "anna", AS_OF, data) if i.kind == "rejected"]
+
+
+@pytest.mark.usefixtures("cli_store")
 def test_actions_keep_a_goal_off_the_unexplained_and_late_ones_are_listed():
     store = Store.open(load_plan("targets.yaml"), seed=DEFAULT_ACTUALS)
     data = read_inputs(store.plan, store, AS_OF)

@@ -1,5 +1,6 @@
 """Te doen, the first tab of Gegevens bijwerken in AppTest: figures and texts of another editor
-waiting together, approved with one click; the sidebar naming both; a rejection with its reason."""
+waiting together, approved with one click; the sidebar naming both; a rejection of a figure or a
+text with its reason."""
 
 from __future__ import annotations
 
@@ -85,6 +86,23 @@ def test_a_rejected_figure_shows_its_reason_to_whoever_entered_it(store, editors
     assert "1 afgewezen concept van u" in texts(at.markdown)
     shown = "".join(h.proto.body for h in at.get("html"))
     assert "32 FTE is een typefout" in shown and "32 FTE" in shown
+
+
+def test_a_text_is_rejected_with_a_reason_that_its_writer_then_sees(store, editors):
+    store.save_text(GROUPS, TEXT, "Werving via de organisaties", "anna")
+    at = log_in(open_edit_page(), "bob")
+    assert at.button(key="edit_todo_reject_0").disabled  # not without a reason
+    at.text_input(key="edit_todo_reason_0").input("Welke organisaties?").run()
+    at.button(key="edit_todo_reject_0").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "1 toelichting afgewezen; de reden staat in de geschiedenis." in texts(at.success)
+    assert store.texts(include_concept=True).get(GROUPS) is None
+    assert store.text_history(GROUPS)[-1]["note"] == "Welke organisaties?"
+    at = log_in(open_edit_page(), "anna")
+    assert "1 afgewezen concept van u" in texts(at.markdown)
+    (table,) = [h.proto.body for h in at.get("html") if "Uw afgewezen concepten" in h.proto.body]
+    assert ">Toelichting en maatregelen<" in table and ">Welke organisaties?<" in table
+    assert "Maatregelen: Werving via de organisaties" in table and ">bob<" in table
 
 
 def test_texts_and_reasons_are_shown_as_typed_never_as_markup(store, editors):

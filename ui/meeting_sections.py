@@ -26,6 +26,7 @@ TEXT_ACTIONS = {
     "edit": "geschreven",
     "withdraw": "concept ingetrokken",
     "approve": "vastgesteld",
+    "reject": "afgewezen",
     "restore": "teruggezet",
     "import": "geïmporteerd",
 }
@@ -222,6 +223,7 @@ def _text_history(ctx: Context, store: Store, editor: str, key: Key) -> None:
                 "Wat": [TEXT_ACTIONS.get(r["action"], r["action"]) for r in rows],
                 "Toelichting": [r["explanation"] for r in rows],
                 "Maatregelen": [r["measures"] for r in rows],
+                "Reden": [r["note"] for r in rows],  # of a rejection
             }
         ),
         hide_index=True,

@@ -42,14 +42,15 @@ def _where(ctx: Context, district: str) -> str:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _stored(url: str, revision: int, _store: Store) -> tuple:
     """What the list reads from the database, once per revision: every tab of the page runs on
-    every rerun, and the whole history is read for the rejections. Nobody changes it."""
+    every rerun, and the whole history (of figures and texts) is read for the rejections.
+    Nobody changes it."""
     layers, versions, entered = _store.layers()
-    history = _store.history().to_dict("records")
-    return layers, versions, entered, _store.text_layers(), history, _store.meetings()
+    history, text_history = _store.history().to_dict("records"), _store.text_history()
+    return layers, versions, entered, _store.text_layers(), history, text_history, _store.meetings()
 
 
 def _items(ctx: Context, store: Store, editor: str) -> list[TodoItem]:
-    layers, versions, entered, text_layers, history, meetings = _stored(
+    layers, versions, entered, text_layers, history, text_history, meetings = _stored(
         store.url, store.revision(), store
     )
     inputs = TodoInputs(
@@ -58,6 +59,7 @@ def _items(ctx: Context, store: Store, editor: str) -> list[TodoItem]:
         entered,
         text_layers,
         history,
+        text_history,
         ctx.progress,
         due_before(meetings, ctx.as_of),
     )
@@ -98,9 +100,12 @@ def _rejections(ctx: Context, items: list[TodoItem]) -> None:
     if not items:
         return
     st.subheader("Uw afgewezen concepten")
-    st.caption("Voer het cijfer opnieuw in (of laat het zo); dan verdwijnt het hier.")
+    st.caption(
+        "Voer het cijfer of de toelichting opnieuw in (of laat het zo); dan verdwijnt het hier."
+    )
     frame = pd.DataFrame(
         {
+            "Wat": [SUBJECTS[i.subject] for i in items],
             "Indicator": [i.name for i in items],
             "Jaar": [str(i.year) for i in items],
             "Waar": [_where(ctx, i.district) for i in items],
@@ -125,7 +130,7 @@ def _approvals(ctx: Context, store: Store, editor: str, items: list[TodoItem]) -
     st.subheader("Vaststellen")
     st.caption(
         "Concepten van andere redacteuren; ze tellen pas mee als u ze vaststelt. Klopt een "
-        "cijfer niet, wijs het dan af met een reden."
+        "cijfer of een tekst niet, wijs het dan af met een reden."
     )
     found = doubt_count([i.doubt for i in items])
     if found:
@@ -161,22 +166,24 @@ def _approval_card(ctx, store: Store, editor: str, item: TodoItem, versions, num
         approve, reject = st.columns([1, 3])
         if approve.button("Vaststellen", key=f"edit_todo_approve_{number}"):
             _approve(store, editor, [item], versions)
-        if item.subject == "figure":
-            with reject.popover("Afwijzen…", key=f"edit_todo_reject_box_{number}"):
-                reason = st.text_input(
-                    "Reden (komt in de geschiedenis)",
-                    key=f"edit_todo_reason_{number}",
-                    max_chars=500,
-                )
-                if st.button(
-                    "Afwijzen", key=f"edit_todo_reject_{number}", disabled=not reason.strip()
-                ):
-                    seen = versions[(item.subject, item.key)]
-                    _act(
-                        lambda: store.reject([(item.key, seen)], editor, reason),
-                        "Niet afgewezen.",
-                        "1 cijfer afgewezen; de reden staat in de geschiedenis.",
-                    )
+        with reject.popover("Afwijzen…", key=f"edit_todo_reject_box_{number}"):
+            reason = st.text_input(
+                "Reden (komt in de geschiedenis)", key=f"edit_todo_reason_{number}", max_chars=500
+            )
+            if st.button("Afwijzen", key=f"edit_todo_reject_{number}", disabled=not reason.strip()):
+                _reject(store, editor, item, versions[(item.subject, item.key)], reason)
+
+
+def _reject(store: Store, editor: str, item: TodoItem, seen: int, reason: str) -> None:
+    """Turn one concept down, a figure or a text, with the editor's reason."""
+    mine = [(item.key, seen)]
+    figures, texts = (mine, []) if item.subject == "figure" else ([], mine)
+    what = "1 cijfer" if item.subject == "figure" else "1 toelichting"
+    _act(
+        lambda: store.reject(figures, editor, reason, texts=texts),
+        "Niet afgewezen.",
+        f"{what} afgewezen; de reden staat in de geschiedenis.",
+    )
 
 
 def _approve(store: Store, editor: str, items: list[TodoItem], versions: dict) -> None:

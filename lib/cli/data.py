@@ -43,8 +43,8 @@ def add_commands(commands, with_targets) -> None:
     p.add_argument("--out", type=Path, default=None, help="bestand (zonder: standaarduitvoer)")
 
     for name, text in (
-        ("approve", "conceptcijfers vaststellen (vier ogen)"),
-        ("reject", "conceptcijfers afwijzen, met een reden"),
+        ("approve", "conceptcijfers en -teksten vaststellen (vier ogen)"),
+        ("reject", "conceptcijfers en -teksten afwijzen, met een reden"),
     ):
         p = commands.add_parser(name, help=text)
         with_targets(p)
@@ -167,7 +167,8 @@ def run_export(args: argparse.Namespace, plan: Plan) -> None:
 
 
 def run_approve(args: argparse.Namespace, plan: Plan) -> None:
-    """approve and reject: the chosen concepts, never one's own with --all (four eyes)."""
+    """approve and reject: the chosen concepts, figures and texts in one transaction (all or
+    nothing), never one's own with --all (four eyes)."""
     approving = args.command == "approve"
     if not args.all and not args.indicator:
         raise UsageError("geef --all of --indicator (met eventueel --year en --district)")
@@ -184,10 +185,8 @@ def run_approve(args: argparse.Namespace, plan: Plan) -> None:
 
     chosen = [k for k, s in sorted(layers.items()) if s.concept is not None and matches(k)]
     own = [k for k in chosen if same_editor(entered[k]["by"], args.editor)]
-    # Editors' texts wait for approval like figures; a rejection is for figures only.
-    waiting = {}
-    if approving:
-        waiting = {k: s for k, s in store.text_layers().items() if s["concept"] and matches(k)}
+    # Editors' texts wait for approval like figures, and are rejected like them.
+    waiting = {k: s for k, s in store.text_layers().items() if s["concept"] and matches(k)}
     own_texts = [
         k for k, s in waiting.items() if same_editor(s["concept"]["changed_by"], args.editor)
     ]
@@ -199,28 +198,19 @@ def run_approve(args: argparse.Namespace, plan: Plan) -> None:
             own_ones = fmt.count(skipped, "eigen concept", "eigen concepten")
             print(f"{own_ones} overgeslagen (vier ogen).", file=sys.stderr)
     if not chosen and not waiting:
-        if approving:
-            print("Geen conceptcijfers of -teksten om vast te stellen.", file=sys.stderr)
-        else:
-            print("Geen conceptcijfers af te wijzen.", file=sys.stderr)
+        todo = "vast te stellen" if approving else "af te wijzen"
+        print(f"Geen conceptcijfers of -teksten {todo}.", file=sys.stderr)
         return
-    if chosen:
-        items = [(k, versions[k]) for k in chosen]
-        if approving:
-            store.approve(items, args.editor)
-        else:
-            store.reject(items, args.editor, args.reason)
-        done = "vastgesteld" if approving else "afgewezen"
-        print(
-            f"{fmt.count(len(chosen), 'cijfer', 'cijfers')} {done} door {args.editor}.",
-            file=sys.stderr,
-        )
-    if waiting:
-        store.approve_texts([(k, s["version"]) for k, s in sorted(waiting.items())], args.editor)
-        print(
-            f"{fmt.count(len(waiting), 'toelichting', 'toelichtingen')} vastgesteld door {args.editor}.",
-            file=sys.stderr,
-        )
+    figures = [(k, versions[k]) for k in chosen]
+    texts = [(k, s["version"]) for k, s in sorted(waiting.items())]
+    if approving:
+        store.approve(figures, args.editor, texts=texts)
+    else:
+        store.reject(figures, args.editor, args.reason, texts=texts)
+    counted = ((len(figures), "cijfer", "cijfers"), (len(texts), "toelichting", "toelichtingen"))
+    parts = [fmt.count(n, one, many) for n, one, many in counted if n]
+    done = "vastgesteld" if approving else "afgewezen"
+    print(f"{fmt.listing(parts)} {done} door {args.editor}.", file=sys.stderr)
 
 
 def run_year(args: argparse.Namespace, plan: Plan) -> None:

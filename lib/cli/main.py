@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from lib import fmt
+from lib.cells import csv_cell
 from lib.cli.args import DutchParser, iso_date, year
 from lib.cli.data import add_commands, run_data_command
 from lib.cli.history import add_history_command, run_history
@@ -144,7 +145,8 @@ def _write(frame: pd.DataFrame, fmt: str) -> None:
         json.dump(_records(frame), sys.stdout, ensure_ascii=False, indent=1, default=str)
         sys.stdout.write("\n")
     else:
-        frame.round(2).to_csv(sys.stdout, index=False, lineterminator="\n")
+        # The plan's names and texts must not become live formulas either (lib/cells.py).
+        frame.round(2).map(csv_cell).to_csv(sys.stdout, index=False, lineterminator="\n")
 
 
 def resolve_as_of(given: date | None, actuals: Actuals) -> date:

@@ -6,7 +6,7 @@ import csv
 import json
 import sys
 
-from lib.cells import neutralise
+from lib.cells import csv_cell
 
 
 def write_rows(rows: list[dict], fields: list[str], form: str) -> None:
@@ -20,4 +20,4 @@ def write_rows(rows: list[dict], fields: list[str], form: str) -> None:
     writer = csv.DictWriter(sys.stdout, fields, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if row.get(k) is None else neutralise(row[k]) for k in fields})
+        writer.writerow({k: "" if row.get(k) is None else csv_cell(row[k]) for k in fields})

@@ -4,7 +4,8 @@ lib/figures/rows.py).
 A figure is identified by (indicator, year, district); district "" is the city as a whole.
 Files are CSV with columns indicator, year, district, value and optionally counted_on, source,
 note, changed_at, changed_by. Leading lines `# key: value` carry metadata about the whole file
-(`example: ja` marks example figures, `reporting_date` the moment they describe).
+(`example: ja` marks example figures, `reporting_date` the moment they describe). A cell that a
+spreadsheet would read as a formula is refused (lib/cells.py).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from lib.cells import formula_problem, restore
 from lib.figures.rows import (
     COLUMNS,
     FRAME_COLUMNS,
@@ -127,11 +129,19 @@ def parse_actuals(raw: bytes, plan: Plan, file: str) -> Actuals:
         if split:
             problems.append(split)
             continue
+        formulas = [  # text a spreadsheet would run, refused as in an upload (lib/cells.py)
+            found
+            for name, cell in record.items()
+            if isinstance(cell, str) and (found := formula_problem(file, cell.strip(), row, name))
+        ]
+        if formulas:
+            problems += formulas
+            continue
         parsed, row_problems = check_row(record, plan, file, row)
         problems += row_problems
         if parsed:
             records.append(parsed)
-    problems += check_duplicates(records, file)
+    problems += check_duplicates(plan, records, file)
     if problems:
         raise ValidationFailed(summarise(problems))
     frame = pd.DataFrame(records, columns=FRAME_COLUMNS) if records else empty_frame()
@@ -172,8 +182,8 @@ def read_meta(text: str) -> tuple[ActualsMeta, int]:
             break
         count += 1
         key, sep, value = line[1:].partition(":")
-        if sep:
-            values[key.strip().lower()] = value.strip()
+        if sep:  # an export made parts of a value inert (lib/cells.csv_cell)
+            values[key.strip().lower()] = restore(value.strip())
     is_example = values.pop("example", "nee").lower() in ("ja", "yes", "true")
     reporting = parse_date(values.pop("reporting_date", ""))
     description = values.pop("description", "")

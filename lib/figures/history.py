@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lib import fmt
+from lib.plan.schema import Plan
 
 Key = tuple[str, int, str]
 
@@ -105,11 +106,13 @@ def _shown(name: str, text: str) -> str:
     return fmt.long_date(text) if name == "counted_on" else f"'{text}'"
 
 
-def describe_key(key: Key, name: str | None = None) -> str:
-    """'VVE-groepen 2014 (wijk w03)' or '... (hele stad)': the figure's name, else its id."""
+def describe_key(plan: Plan, key: Key) -> str:
+    """'VVE-groepen 2014 (Almere Haven)' or '... (hele stad)': a figure as a message names it, by
+    the plan's names (an id the plan does not know stays as it was given, e.g. from a file)."""
     indicator, year, district = key
-    where = f"wijk {district}" if district else "hele stad"
-    return f"{name or indicator} {year} ({where})"
+    item = plan.indicators_by_id.get(indicator)
+    where = plan.district_names().get(district, f"wijk {district}") if district else "hele stad"
+    return f"{item.name if item else indicator} {year} ({where})"
 
 
 @dataclass(frozen=True)

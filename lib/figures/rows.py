@@ -232,19 +232,19 @@ def _split_hint(delimiter: str) -> str:
     return "een ; in een waarde? Zet die waarde tussen aanhalingstekens"
 
 
-def check_duplicates(records: list[dict], file: str) -> list[Problem]:
+def check_duplicates(plan: Plan, records: list[dict], file: str) -> list[Problem]:
     first_rows: dict[tuple, int] = {}
     problems = []
     for record in records:
         key = (record["indicator"], record["year"], record["district"])
-        found = duplicate_row(key, record["row"], first_rows, file, "indicator")
+        found = duplicate_row(plan, key, record["row"], first_rows, file, "indicator")
         if found:
             problems.append(found)
     return problems
 
 
 def duplicate_row(
-    key: tuple, row: int, first_rows: dict[tuple, int], file: str, field: str
+    plan: Plan, key: tuple, row: int, first_rows: dict[tuple, int], file: str, field: str
 ) -> Problem | None:
     """The problem when figure `key` (indicator, year, district) already appeared in an earlier
     row of the same file, else None; `first_rows` remembers where each key first appeared.
@@ -256,7 +256,7 @@ def duplicate_row(
         return None
     return Problem(
         file,
-        f"dubbele rij: {describe_key(key)} staat in rij {first_rows[key]} en nog eens in rij "
+        f"dubbele rij: {describe_key(plan, key)} staat in rij {first_rows[key]} en nog eens in rij "
         f"{row}; laat er één staan",
         row=row,
         field=field,

@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-from lib.cells import neutralise
+from lib.cells import csv_cell
 from lib.steering.model import OPEN, Action, Decision
 from lib.store.workbook import table_xlsx
 
@@ -85,7 +85,7 @@ def csv_text(rows: list[dict], fields: list[str]) -> str:
     writer = csv.DictWriter(out, fields, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if row[k] is None else neutralise(row[k]) for k in fields})
+        writer.writerow({k: "" if row[k] is None else csv_cell(row[k]) for k in fields})
     return out.getvalue()
 
 

@@ -2,7 +2,8 @@
 every row checked, every change previewed, and all rows written in one transaction or none.
 
 A row without a number (Nr) is a new action; a row with one changes that action. A formula in a
-workbook cell is refused (the list holds text and dates, nothing to calculate). Each problem
+workbook cell is refused (the list holds text and dates, nothing to calculate), and so is a CSV
+cell that a spreadsheet would read as one (lib/store/upload.py, with lib/cells.py). Each problem
 names the row as the spreadsheet shows it (header = row 1) and the column.
 """
 

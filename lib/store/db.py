@@ -13,7 +13,8 @@ Tables:
   Adding or removing a meeting is recorded here too (no indicator; the date as the value).
 - `meetings`: the stuurgroep meetings (date, optional title).
 - `texts`: the editors' toelichting and maatregelen per indicator, year and district, per layer
-  like figure_values; `text_changes` is their history (the full new texts of every change).
+  like figure_values; `text_changes` is their history (the full new texts of every change, and
+  a rejection's reason).
 
 Every write runs in `writing()`: one transaction whose first statement bumps the revision. That
 row lock queues writers one at a time on PostgreSQL as on SQLite (which we open with BEGIN
@@ -174,6 +175,7 @@ text_changes = Table(
     Column("old_explanation", Text),
     Column("old_measures", Text),
     Column("version", Integer, nullable=False),
+    Column("note", Text, nullable=False, default="", server_default=""),  # a rejection's reason
 )
 
 

@@ -39,7 +39,7 @@ _OPTIONAL = INPUT_COLUMNS[1:]  # an upload may leave these out (not the value)
 @dataclass(frozen=True)
 class PreviewChange:
     key: Key
-    name: str
+    label: str  # the figure as a message names it (lib/figures/history.describe_key)
     row: int
     old: str | None
     new: str | None
@@ -51,7 +51,7 @@ class PreviewChange:
         also = f" ({self.also})" if self.also else ""
         doubt = f" [Let op: {self.doubt}]" if self.doubt else ""
         return (
-            f"rij {self.row}: {describe_key(self.key, self.name)}: "
+            f"rij {self.row}: {self.label}: "
             f"{describe_value(self.old)} -> {describe_value(self.new)}{also}{doubt}"
         )
 
@@ -170,7 +170,7 @@ def preview_import(raw: bytes, file: str, store: Store, as_of: date | None = Non
         preview.changes.append(
             PreviewChange(
                 wish.key,
-                store.plan.indicator(wish.indicator).name,
+                describe_key(store.plan, wish.key),
                 number,
                 before.value if before else None,
                 wish.value,
@@ -246,7 +246,9 @@ def _check(record, number, label, positions, store, first_row) -> list[Problem]:
         for p in problems
     ]
     key = (record["indicator"], record["year"], record["district"])
-    duplicate = duplicate_row(key, number, first_row, label, _where("indicator", positions))
+    duplicate = duplicate_row(
+        store.plan, key, number, first_row, label, _where("indicator", positions)
+    )
     if duplicate:
         problems.append(duplicate)
     return problems

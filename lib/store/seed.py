@@ -1,4 +1,5 @@
-"""The first start of a database: the dataset row, the plan's years, and the starting figures.
+"""The start of a database: on first use the dataset row, the plan's years, and the starting
+figures; on every start the columns added since an older database was made (NEW_COLUMNS).
 
 Figures loaded here (the example file, or `init-db --from FILE`) are approved at once and
 recorded as `seed` by the editor SEED_EDITOR, so the history knows they were there from the start.
@@ -15,8 +16,8 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from sqlalchemy import Engine, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Engine, insert, inspect, select
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from lib.figures.actuals import DEFAULT_ACTUALS, ActualsMeta
 from lib.figures.actuals import read_actuals as read_actuals_file
@@ -28,6 +29,9 @@ from lib.store.writes import canonical_value
 
 SEED_EDITOR = "startbestand"
 BUNDLED_TARGETS = DEFAULT_ACTUALS.parents[1] / "targets.yaml"
+# Columns added to a table after databases were made without them (create_all only makes the
+# tables that are missing): table -> column -> its SQL, the same on SQLite and PostgreSQL.
+NEW_COLUMNS = {"text_changes": {"note": "TEXT NOT NULL DEFAULT ''"}}
 
 
 def example_seed(plan: Plan) -> Path | None:
@@ -49,6 +53,7 @@ def initialise(
     `story`: when `seed` is the bundled example, it comes with its story (lib/store/story.py).
     Returns what is then left to do once this call filled the database: replaying the story on
     the store."""
+    add_new_columns(engine)
     with reading(engine) as conn:
         exists = conn.execute(select(dataset.c.id)).first() is not None
     rest = None
@@ -64,6 +69,22 @@ def initialise(
         with writing(engine) as (conn, _revision):
             conn.execute(insert(years), [{"year": y, "closed": False} for y in missing])
     return rest
+
+
+def add_new_columns(engine: Engine) -> None:
+    """Give an older database the columns of NEW_COLUMNS it lacks (empty in existing rows)."""
+    schema = inspect(engine)
+    for table, columns in NEW_COLUMNS.items():
+        present = {column["name"] for column in schema.get_columns(table)}
+        for name, sql in columns.items():
+            if name in present:
+                continue
+            try:
+                with engine.begin() as conn:
+                    conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {name} {sql}")
+            except DBAPIError:
+                if name not in {c["name"] for c in inspect(engine).get_columns(table)}:
+                    raise  # not another instance that added it at the same moment
 
 
 def _seed(engine: Engine, plan: Plan, seed: Path | None, story: bool) -> Callable[..., None] | None:

@@ -23,7 +23,7 @@ import pandas as pd
 from sqlalchemy import Engine, func, select
 
 from lib.figures.actuals import Actuals, ActualsMeta
-from lib.figures.history import Key, Layers, Record
+from lib.figures.history import Key, Layers, Record, describe_key
 from lib.figures.rows import FRAME_COLUMNS, check_row
 from lib.plan.schema import Plan
 from lib.problems import Problem, ValidationFailed
@@ -51,7 +51,6 @@ from lib.store.writes import (
     ConflictDetail,
     FigureInput,
     canonical_value,
-    key_text,
 )
 from lib.store.years import YearStore
 
@@ -112,7 +111,7 @@ class Store(MeetingStore, TextStore, YearStore):
         for key, row in sorted(chosen.items()):
             if row["value"] is None:  # a concept that proposes removal
                 continue
-            label = f"database: {key[0]} {key[1]} {key[2] or 'hele stad'}"
+            label = f"database: {describe_key(self.plan, key)}"
             typed, row_problems = check_row(
                 {**row, "year": str(key[1])}, self.plan, label, None, stored=True
             )
@@ -232,25 +231,32 @@ class Store(MeetingStore, TextStore, YearStore):
         also = partial(self.approve_texts_in, items=texts, editor=editor) if texts else None
         return self._review(items, "vaststellen", review, also) + len(texts)
 
-    def reject(self, items: list[tuple[Key, int]], editor: str, reason: str) -> int:
-        """Turn concepts down with a reason, which the history records; the approved figures stay."""
-        if not reason.strip():
+    def reject(self, items: list[tuple[Key, int]], editor: str, reason: str, texts=()) -> int:
+        """Turn concepts down with a reason, which the history records; the approved figures
+        stay. `texts` (key, version seen) are rejected in the same transaction: all or nothing."""
+        reason, texts = clean_text(reason), list(texts)
+        if not reason:
             raise ValidationFailed([Problem("afwijzen", "geef een reden voor het afwijzen")])
-        review = partial(writes.reject_figure, editor=editor, reason=clean_text(reason))
-        return self._review(items, "afwijzen", review)
+        review = partial(writes.reject_figure, editor=editor, reason=reason)
+        also = partial(self.reject_texts_in, items=texts, editor=editor, reason=reason)
+        return self._review(items, "afwijzen", review, also if texts else None) + len(texts)
 
     def _review(self, items: list[tuple[Key, int]], what: str, review, also=None) -> int:
         with writing(self.engine) as (conn, revision):
-            if also is not None:  # texts approved with the figures (TextStore.approve_texts_in)
-                also(conn, revision)
+            problems, conflicts, of_texts = [], [], []
+            try:  # texts reviewed with the figures (TextStore.approve_texts_in, reject_texts_in)
+                if also is not None:
+                    also(conn, revision)
+            except ValidationFailed as exc:  # listed after the figures' own; nothing is kept
+                of_texts = exc.problems
             self._refuse_closed(conn, [key[1] for key, _ in items])
-            problems, conflicts = [], []
             for key, seen in items:
                 outcome = review(conn, self.plan, key, seen, revision=revision)
                 if isinstance(outcome, ConflictDetail):
                     conflicts.append(outcome)
                 elif outcome:
-                    problems.append(Problem(what, outcome, field=key_text(key)))
+                    problems.append(Problem(what, outcome, field=describe_key(self.plan, key)))
+            problems += of_texts
             if problems:
                 raise ValidationFailed(problems)
             if conflicts:

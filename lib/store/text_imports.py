@@ -24,7 +24,7 @@ _KEY_FIELDS = ("indicator", "year", "district")
 @dataclass(frozen=True)
 class TextChange:
     key: Key
-    name: str
+    label: str  # the figure as a message names it (lib/figures/history.describe_key)
     row: int
     old: tuple[str, str]
     new: tuple[str, str]
@@ -37,7 +37,7 @@ class TextChange:
             )
             if old != new
         ]
-        return f"rij {self.row}: {describe_key(self.key, self.name)}: " + "; ".join(parts)
+        return f"rij {self.row}: {self.label}: " + "; ".join(parts)
 
 
 @dataclass
@@ -109,6 +109,6 @@ def take_texts(preview, record: dict, row: int, label: str, store, state: TextSt
         )
         return True
     preview.text_wishes.append(TextWish(key, new[0], new[1], version, row))
-    name = store.plan.indicator(key[0]).name
-    preview.text_changes.append(TextChange(key, name, row, old, new))
+    label = describe_key(store.plan, key)
+    preview.text_changes.append(TextChange(key, label, row, old, new))
     return True

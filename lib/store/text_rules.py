@@ -106,7 +106,7 @@ def replay_texts(
             continue
         key = (row["indicator"], int(row["year"]), row["district"])
         pair = (row["explanation"], row["measures"])
-        if row["action"] == "withdraw":
+        if row["action"] in ("withdraw", "reject"):  # the concept is gone, the approved stays
             concept.pop(key, None)
         elif row["status"] == CONCEPT:
             concept[key] = TextCounted(pair, row["at"], row["editor"], None)

@@ -2,9 +2,9 @@
 figure is where it is) and maatregelen (what is being done), each plain text of at most
 MAX_CHARS characters.
 
-The rules of figures apply: a text is a concept until a different editor approves it; every
-change is a row in `text_changes` (the full texts after it), so any earlier state can be
-restored (as a concept again); a closed year refuses changes. Both texts empty proposes removing
+The rules of figures apply: a text is a concept until a different editor approves it (or
+rejects it, with a reason); every change is a row in `text_changes` (the full texts after it),
+so any earlier state can be restored (as a concept again); a closed year refuses changes. Both texts empty proposes removing
 them. Used through lib.store.store.Store, which mixes TextStore in.
 """
 
@@ -15,7 +15,7 @@ from dataclasses import replace
 from sqlalchemy import Connection, Engine, and_, delete, func, insert, select
 
 from lib.accounts.identity import same_editor
-from lib.figures.history import Key
+from lib.figures.history import Key, describe_key
 from lib.plan.schema import Plan
 from lib.problems import Problem, ValidationFailed
 from lib.store.clock import now
@@ -130,7 +130,7 @@ class TextStore:
         self, conn: Connection, revision: int, wishes: list[TextWish], editor: str, action: str
     ) -> int:
         """Write validated texts inside a write transaction (also Store.save's, for an import)."""
-        return sum(_write_text(conn, revision, wish, editor, action) for wish in wishes)
+        return sum(_write_text(conn, revision, self.plan, wish, editor, action) for wish in wishes)
 
     def approve_texts(self, items: list[tuple[Key, int]], editor: str) -> int:
         """Approve concept texts (key, the version the approver saw); never one's own entry."""
@@ -145,23 +145,11 @@ class TextStore:
         at once); ValidationFailed, and so nothing of the transaction, when one is refused."""
         problems = []
         for key, seen in items:
-            _refuse_closed(conn, key[1])
-            layers = _layers(conn, key)
-            concept, approved = layers.get(CONCEPT), layers.get(APPROVED)
-            version = _version(conn, key)
-            if concept is None or version != seen:
-                problems.append(_changed_meanwhile(key))
+            found = _waiting(conn, self.plan, key, seen, editor, "vaststellen")
+            if isinstance(found, Problem):
+                problems.append(found)
                 continue
-            if same_editor(concept["changed_by"], editor):
-                problems.append(
-                    Problem(
-                        "vaststellen",
-                        f"u ({editor}) heeft deze toelichting zelf geschreven; een andere "
-                        "redacteur moet haar vaststellen (vier ogen)",
-                        field=_key_text(key),
-                    )
-                )
-                continue
+            concept, approved, version = found
             pair = (concept["explanation"], concept["measures"])
             conn.execute(delete(texts).where(_key_filter(texts, key)))
             if any(pair):
@@ -169,6 +157,30 @@ class TextStore:
                     insert(texts).values({**concept, "status": APPROVED, "approved_by": editor})
                 )
             _record(conn, revision, editor, "approve", key, APPROVED, pair, approved, version)
+        if problems:
+            raise ValidationFailed(problems)
+
+    def reject_texts_in(
+        self,
+        conn: Connection,
+        revision: int,
+        items: list[tuple[Key, int]],
+        editor: str,
+        reason: str,
+    ) -> None:
+        """Turn concept texts down inside a write transaction (Store.reject's, with figures):
+        the concept is dropped, the approved texts stay, the history keeps who, when and the
+        (cleaned, required) `reason`. Never one's own entry; ValidationFailed when one is refused."""
+        problems = []
+        for key, seen in items:
+            found = _waiting(conn, self.plan, key, seen, editor, "afwijzen")
+            if isinstance(found, Problem):
+                problems.append(found)
+                continue
+            concept, approved, version = found
+            kept = (approved["explanation"], approved["measures"]) if approved else ("", "")
+            conn.execute(delete(texts).where(_key_filter(texts, key), texts.c.status == CONCEPT))
+            _record(conn, revision, editor, "reject", key, CONCEPT, kept, concept, version, reason)
         if problems:
             raise ValidationFailed(problems)
 
@@ -185,12 +197,14 @@ class TextStore:
         return self.save_text(key, *pair, editor, action="restore")
 
 
-def _write_text(conn: Connection, revision: int, wish: TextWish, editor: str, action: str) -> int:
+def _write_text(
+    conn: Connection, revision: int, plan: Plan, wish: TextWish, editor: str, action: str
+) -> int:
     key, wanted = wish.key, wish.texts
     _refuse_closed(conn, key[1], wish.row)
     version = _version(conn, key)
     if wish.expected_version is not None and wish.expected_version != version:
-        raise ValidationFailed([_changed_meanwhile(key)])
+        raise ValidationFailed([_changed_meanwhile(plan, key)])
     layers = _layers(conn, key)
     approved, concept = layers.get(APPROVED), layers.get(CONCEPT)
     shown_approved = (approved["explanation"], approved["measures"]) if approved else ("", "")
@@ -219,19 +233,34 @@ def _write_text(conn: Connection, revision: int, wish: TextWish, editor: str, ac
     return 1
 
 
+def _waiting(
+    conn: Connection, plan: Plan, key: Key, seen: int, editor: str, verb: str
+) -> tuple[dict, dict | None, int] | Problem:
+    """The concept, the approved texts (None) and the version of a key whose concept, entered
+    by another editor, waits at the version `seen`; else why not, for `verb` ('afwijzen')."""
+    _refuse_closed(conn, key[1])
+    layers = _layers(conn, key)
+    concept, version = layers.get(CONCEPT), _version(conn, key)
+    if concept is None or version != seen:
+        return _changed_meanwhile(plan, key)
+    if same_editor(concept["changed_by"], editor):
+        message = (
+            f"u ({editor}) heeft deze toelichting zelf geschreven; een andere redacteur moet "
+            f"haar {verb} (vier ogen)"
+        )
+        return Problem(verb, message, field=describe_key(plan, key))
+    return concept, layers.get(APPROVED), version
+
+
 def _same(row: dict, key: Key) -> bool:
     return (row["indicator"], int(row["year"]), row["district"]) == key
 
 
-def _key_text(key: Key) -> str:
-    return f"{key[0]} {key[1]} {key[2] or 'hele stad'}"
-
-
-def _changed_meanwhile(key: Key) -> Problem:
+def _changed_meanwhile(plan: Plan, key: Key) -> Problem:
     return Problem(
         "toelichting",
         "de toelichting is intussen gewijzigd door iemand anders; laad de pagina opnieuw",
-        field=_key_text(key),
+        field=describe_key(plan, key),
     )
 
 
@@ -241,7 +270,9 @@ def _refuse_closed(conn: Connection, year: int, row: int | None = None) -> None:
         raise ValidationFailed([Problem(FILE, message, row=row, field="year")])
 
 
-def _record(conn, revision, editor, action, key, status, pair, old: dict | None, version) -> None:
+def _record(
+    conn, revision, editor, action, key, status, pair, old: dict | None, version, note=""
+) -> None:
     conn.execute(
         insert(text_changes).values(
             revision=revision,
@@ -257,5 +288,6 @@ def _record(conn, revision, editor, action, key, status, pair, old: dict | None,
             old_explanation=old["explanation"] if old else None,
             old_measures=old["measures"] if old else None,
             version=version + 1,
+            note=note,
         )
     )

@@ -9,7 +9,8 @@ openpyxl reads anything), the number of filled rows and the length of a cell are
 `MAX_FILE_MB`.
 
 Formula cells are read as the value the spreadsheet program last calculated; a formula saved
-without one (as some tools write them) is reported, not read as an empty cell.
+without one (as some tools write them) is reported, not read as an empty cell. A CSV cell that
+a spreadsheet would read as a formula (lib/cells.py) refuses the file, naming row and column.
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from lib.cells import restore
+from lib.cells import formula_problem, restore
 from lib.figures.actuals import csv_problem, decode_csv
-from lib.problems import Problem, ValidationFailed
+from lib.problems import Problem, ValidationFailed, summarise
 
 MAX_FILE_MB = 5
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
@@ -202,9 +203,11 @@ def _too_many_rows(file: str, row: int) -> Problem:
 
 
 def _read_csv(raw: bytes, file: str, name_of: Callable[[str], str] | None) -> Sheet:
+    """The CSV's cells; a cell that a spreadsheet would read as a formula is refused (a CSV has
+    no formulas, so it can only be text that would become one when the file is opened)."""
     text, _meta, skip, delimiter = decode_csv(raw, file)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows, filled = [], 0
+    rows, filled, formulas = [], 0, []
     try:
         for number, cells in enumerate(reader, start=1):
             if number <= skip or not any(c.strip() for c in cells):
@@ -212,11 +215,20 @@ def _read_csv(raw: bytes, file: str, name_of: Callable[[str], str] | None) -> Sh
             filled += 1
             if filled > MAX_ROWS + 1:  # the header is not counted
                 raise ValidationFailed([_too_many_rows(file, number)])
-            cells = [restore(c.strip()) for c in cells]
-            _check_cells(cells, file, number, _names(rows[0][1] if rows else [], name_of))
+            names = _names(rows[0][1] if rows else [], name_of)
+            cells = [c.strip() for c in cells]
+            formulas += [  # as written: a cell our export made inert starts with its apostrophe
+                found
+                for index, cell in enumerate(cells)
+                if (found := formula_problem(file, cell, number, _field(names, index)))
+            ]
+            cells = [restore(c) for c in cells]
+            _check_cells(cells, file, number, names)
             rows.append((number, cells))
     except csv.Error as exc:
         raise ValidationFailed([csv_problem(exc, file, reader.line_num)]) from None
+    if formulas:
+        raise ValidationFailed(summarise(formulas))
     header = rows[0][1] if rows else []
     return Sheet(file, header, rows[1:], delimiter=delimiter)
 
@@ -235,14 +247,20 @@ def _check_cells(cells: list[str], label: str, number: int, names: list[str]) ->
                         f"de cel heeft {len(text):,} tekens; de grens is {MAX_CELL_CHARS:,} "
                         "tekens per cel".replace(",", "."),
                         row=number,
-                        field=(
-                            f"{names[index]} (kolom {get_column_letter(index + 1)})"
-                            if index < len(names) and names[index]
-                            else f"kolom {get_column_letter(index + 1)}"
-                        ),
+                        field=_field(names, index),
                     )
                 ]
             )
+
+
+def _field(names: list[str], index: int) -> str:
+    """'Notitie (kolom F)', or 'kolom F' where the column has no name."""
+    letter = get_column_letter(index + 1)
+    return (
+        f"{names[index]} (kolom {letter})"
+        if index < len(names) and names[index]
+        else f"kolom {letter}"
+    )
 
 
 def _cell_text(value: object) -> str:

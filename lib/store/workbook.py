@@ -4,8 +4,8 @@ The template has one row per figure the plan asks for (lib/figures/entry.py), th
 reference (grey: read-only look), the current figure filled in, and data validation on the
 cells people fill in. Headers are Dutch only ("Waarde"): the importer reads them, and still reads
 files with the earlier `Waarde [value]` headers. The CSV keeps its machine header
-(`indicator,year,district,value,...`). Text is neutralised against formulas (lib/cells.py);
-numbers stay numbers.
+(`indicator,year,district,value,...`). Text is neutralised against formulas (lib/cells.py, in
+a CSV also where Excel may split a cell); numbers stay numbers.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from lib.cells import neutralise
+from lib.cells import csv_cell, neutralise
 from lib.figures.actuals import Actuals
 from lib.figures.entry import allows_decimals, figure_keys, target, value_hint
 from lib.figures.rows import stored_value
@@ -254,12 +254,12 @@ def export_csv(actuals: Actuals) -> str:
         buffer.write("# example: ja\n")
     if actuals.meta.reporting_date:
         buffer.write(f"# reporting_date: {actuals.meta.reporting_date.isoformat()}\n")
-    if actuals.meta.description:
-        buffer.write(f"# description: {actuals.meta.description}\n")
+    if actuals.meta.description:  # one raw line, split at its commas when it is opened
+        buffer.write(f"{csv_cell('# description: ' + actuals.meta.description)}\n")
     writer = csv.DictWriter(buffer, EXPORT_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in export_rows(actuals):
-        writer.writerow({k: neutralise(v) for k, v in row.items()})
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
     return buffer.getvalue()
 
 

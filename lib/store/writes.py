@@ -45,7 +45,7 @@ class FigureInput:
 @dataclass(frozen=True)
 class ConflictDetail:
     key: Key
-    name: str
+    label: str  # the figure as a message names it (lib/figures/history.describe_key)
     expected: int
     current: int
     editor: str
@@ -55,7 +55,7 @@ class ConflictDetail:
 
     def __str__(self) -> str:
         return (
-            f"{describe_key(self.key, self.name)} is intussen gewijzigd door {self.editor} "
+            f"{self.label} is intussen gewijzigd door {self.editor} "
             f"op {fmt.moment(self.at)}: {describe_value(self.old_value)} -> "
             f"{describe_value(self.new_value)}"
         )
@@ -84,10 +84,6 @@ def canonical_value(kind: str, typed: dict) -> str:
 
 def key_filter(table, key: Key):
     return and_(table.c.indicator == key[0], table.c.year == key[1], table.c.district == key[2])
-
-
-def key_text(key: Key) -> str:
-    return f"{key[0]} {key[1]} {key[2] or 'hele stad'}"
 
 
 def record_change(
@@ -131,7 +127,7 @@ def conflict_with(conn: Connection, plan: Plan, key: Key, expected: int, current
     ).mappings().first() or {"editor": "?", "at": "?", "old_value": None, "new_value": None}
     return ConflictDetail(
         key,
-        plan.indicator(key[0]).name,
+        describe_key(plan, key),
         expected,
         current,
         last["editor"],
@@ -233,6 +229,16 @@ def _waiting_concept(
     return version, layers, concept_row
 
 
+def _own_entry(concept_row: dict, editor: str, verb: str) -> str | None:
+    """The four-eyes refusal when `editor` entered the concept; None when another did."""
+    if not same_editor(concept_row["changed_by"], editor):
+        return None
+    return (
+        f"u ({editor}) heeft dit cijfer zelf ingevoerd; een andere redacteur moet het {verb} "
+        "(vier ogen)"
+    )
+
+
 def approve_figure(
     conn: Connection, plan: Plan, key: Key, seen: int, editor: str, revision: int
 ) -> ConflictDetail | str | None:
@@ -241,11 +247,8 @@ def approve_figure(
     if not isinstance(found, tuple):
         return found
     version, layers, concept_row = found
-    if same_editor(concept_row["changed_by"], editor):
-        return (
-            f"u ({editor}) heeft dit cijfer zelf ingevoerd; een andere redacteur moet het "
-            "vaststellen (vier ogen)"
-        )
+    if own := _own_entry(concept_row, editor, "vaststellen"):
+        return own
     conn.execute(delete(figure_values).where(key_filter(figure_values, key)))
     new = layers.concept
     if new.value is not None:
@@ -262,11 +265,14 @@ def approve_figure(
 def reject_figure(
     conn: Connection, plan: Plan, key: Key, seen: int, editor: str, revision: int, reason: str
 ) -> ConflictDetail | str | None:
-    """Turn a concept down: it is dropped, the approved figure stays, the reason is recorded."""
+    """Turn a concept down: it is dropped, the approved figure stays, the reason is recorded.
+    Never one's own entry: that is changed back, or turned down by another editor."""
     found = _waiting_concept(conn, plan, key, seen, "af te wijzen")
     if not isinstance(found, tuple):
         return found
-    version, layers, _concept_row = found
+    version, layers, concept_row = found
+    if own := _own_entry(concept_row, editor, "afwijzen"):
+        return own
     conn.execute(
         delete(figure_values).where(
             key_filter(figure_values, key), figure_values.c.status == CONCEPT

@@ -3,8 +3,8 @@
 Kinds, in the order the list shows them:
 - `approve`: a concept of another editor (a figure, or a toelichting with its maatregelen) to
   approve or reject, with who entered it, when, old -> new and the doubt of a mistyped figure;
-- `rejected`: the editor's own concept that a second editor turned down, with the reason, until
-  something new happens to that figure;
+- `rejected`: the editor's own concept (a figure or a text) that a second editor turned down,
+  with the reason, until something new happens to that figure or text;
 - `no_explanation`: a figure behind (status achter) in the peildatum's year without a
   toelichting, and without an open action for it;
 - `overdue_action`: an open action past its deadline at the peildatum;
@@ -12,84 +12,26 @@ Kinds, in the order the list shows them:
   passed);
 - `no_figure`: an indicator the plan counts in the peildatum's year without any figure for it.
 
-`todo_items` is pure: it takes what the store holds as plain data. Actions (decisions of the
+`todo_items` is pure: it takes what the store holds as plain data (lib/views/todo_model.py); the
+two kinds of concepts are made in lib/views/todo_concepts.py. Actions (decisions of the
 stuurgroep) come in as `OpenAction`s; without them the two action conditions are simply absent.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
 from datetime import date
 
 import pandas as pd
 
 from lib import fmt
-from lib.accounts.identity import same_editor
 from lib.figures.history import Key, Layers
-from lib.figures.plausible import doubt
 from lib.plan.schema import Plan
 from lib.status import BEHIND
-from lib.views.since import value_for_people
+from lib.views.todo_concepts import approvals, rejections
+from lib.views.todo_model import FIELDS, KINDS, OpenAction, TodoInputs, TodoItem, indicator_name
 
-KINDS = ("approve", "rejected", "no_explanation", "overdue_action", "milestone_due", "no_figure")
-FIELDS = ["kind", "indicator", "name", "year", "district", "what", "since", "by"]
-ENTERED = ("edit", "import", "restore")  # the history actions that leave a concept behind
-
-
-@dataclass(frozen=True)
-class OpenAction:
-    """An action (a decision of the stuurgroep) that is still open, for the hook of the actions
-    feature: it keeps its goal off `no_explanation`, and is `overdue_action` past its deadline."""
-
-    indicator: str
-    year: int
-    district: str
-    title: str
-    deadline: date | None = None
-    owner: str = ""
-    since: str | None = None  # when it was decided (ISO)
-
-
-@dataclass(frozen=True)
-class TodoItem:
-    kind: str
-    indicator: str
-    name: str
-    year: int
-    district: str
-    what: str
-    since: str | None = None
-    by: str | None = None
-    # For the page: what is approved (figure or text), shown old and new, the version seen.
-    subject: str = ""
-    before: str = ""
-    after: str = ""
-    doubt: str = ""
-    version: int = 0
-    extra: dict = field(default_factory=dict, compare=False)
-
-    @property
-    def key(self) -> Key:
-        return (self.indicator, self.year, self.district)
-
-    def row(self) -> dict:
-        """The fields of the command line (FIELDS); one that does not apply is None."""
-        values = asdict(self)
-        return {f: (values[f] if values[f] != "" or f == "district" else None) for f in FIELDS}
-
-
-@dataclass(frozen=True)
-class TodoInputs:
-    """What the store holds, read once (lib/views/todo_read.py reads it from a Store)."""
-
-    layers: dict[Key, Layers]
-    versions: dict[Key, int]
-    entered: dict[Key, dict]
-    text_layers: dict[Key, dict]
-    history: list[dict]  # the figure changes, any order
-    progress: pd.DataFrame  # progress_table of every year, the city and every district
-    due_before: date
+__all__ = ["FIELDS", "KINDS", "OpenAction", "TodoInputs", "TodoItem", "todo_items"]
 
 
 def todo_items(
@@ -104,99 +46,12 @@ def todo_items(
     year = as_of.year
     return [
         *approvals(plan, editor, data),
-        *rejections(plan, editor, data.history),
+        *rejections(plan, editor, data.history, data.text_history),
         *unexplained(plan, year, data, actions),
         *overdue_actions(plan, as_of, actions),
         *milestones_due(plan, as_of, data.progress, data.due_before),
         *missing_figures(plan, year, data.layers),
     ]
-
-
-def _name(plan: Plan, indicator: str) -> str:
-    item = plan.indicators_by_id.get(indicator)
-    return item.name if item else indicator
-
-
-def _value(plan: Plan, indicator: str, value: str | None) -> str:
-    item = plan.indicators_by_id.get(indicator)
-    if item is None:
-        return value or "(leeg)"
-    if item.kind == "milestone" and value == "nee":
-        return "niet bereikt"
-    return value_for_people(value, item.kind, item.unit)
-
-
-def approvals(plan: Plan, editor: str, data: TodoInputs) -> list[TodoItem]:
-    """Concepts of other editors, figures before texts, each in key order."""
-    items = []
-    for key, slot in sorted(data.layers.items()):
-        who = data.entered.get(key, {})
-        if slot.concept is None or same_editor(who.get("by", ""), editor):
-            continue
-        old = slot.approved.value if slot.approved else None
-        before = _value(plan, key[0], old) if slot.approved else "(leeg)"
-        new = slot.concept.value
-        after = "(verwijderen)" if new is None else _value(plan, key[0], new)
-        items.append(
-            TodoItem(
-                "approve", *key[:1], _name(plan, key[0]), key[1], key[2],
-                what=f"cijfer: {before} -> {after}", since=who.get("at"), by=who.get("by"),
-                subject="figure", before=before, after=after,
-                doubt=doubt(plan, key, old, new), version=data.versions.get(key, 0),
-            )
-        )  # fmt: skip
-    for key, slot in sorted(data.text_layers.items()):
-        concept = slot.get("concept")
-        if concept is None or same_editor(concept["changed_by"], editor):
-            continue
-        approved = slot.get("approved") or {"explanation": "", "measures": ""}
-        before, after = _text_pair(approved), _text_pair(concept)
-        items.append(
-            TodoItem(
-                "approve", key[0], _name(plan, key[0]), key[1], key[2],
-                what=after, since=concept["changed_at"],
-                by=concept["changed_by"], subject="text", before=before, after=after,
-                version=slot.get("version", 0),
-                extra={"explanation": concept["explanation"], "measures": concept["measures"]},
-            )
-        )  # fmt: skip
-    return items
-
-
-def _text_pair(row: dict) -> str:
-    """'Toelichting: ... Maatregelen: ...' as typed; '(leeg)' when both are empty."""
-    parts = []
-    if row["explanation"]:
-        parts.append(f"Toelichting: {row['explanation']}")
-    if row["measures"]:
-        parts.append(f"Maatregelen: {row['measures']}")
-    return " ".join(parts) or "(leeg)"
-
-
-def rejections(plan: Plan, editor: str, history: list[dict]) -> list[TodoItem]:
-    """The editor's concepts turned down, where the rejection is still the figure's last change."""
-    by_key: dict[Key, list[dict]] = {}
-    for row in sorted(history, key=lambda r: r["id"]):
-        if row.get("indicator") and row.get("year") is not None:
-            key = (row["indicator"], int(row["year"]), row["district"] or "")
-            by_key.setdefault(key, []).append(row)
-    items = []
-    for key, rows in sorted(by_key.items()):
-        last = rows[-1]
-        if last["action"] != "reject":
-            continue
-        entries = [r for r in rows[:-1] if r["action"] in ENTERED]
-        if not entries or not same_editor(entries[-1]["editor"], editor):
-            continue
-        value = _value(plan, key[0], last["old_value"])
-        items.append(
-            TodoItem(
-                "rejected", key[0], _name(plan, key[0]), key[1], key[2],
-                what=f"{value} afgewezen; reden: {last['note']}", since=last["at"],
-                by=last["editor"], subject="figure", after=value, extra={"reason": last["note"]},
-            )
-        )  # fmt: skip
-    return items
 
 
 def _has_text(text_layers: dict[Key, dict], key: Key) -> bool:
@@ -237,7 +92,7 @@ def overdue_actions(plan: Plan, as_of: date, actions: list[OpenAction]) -> list[
         TodoItem(
             "overdue_action",
             a.indicator,
-            _name(plan, a.indicator),
+            indicator_name(plan, a.indicator),
             a.year,
             a.district,
             what=f"{a.title}: deadline {fmt.long_date(a.deadline)} verstreken",

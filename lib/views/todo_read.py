@@ -55,6 +55,7 @@ def read_inputs(
         entered=entered,
         text_layers=store.text_layers(),
         history=history,
+        text_history=store.text_history(),
         progress=progress,
         due_before=due_before(store.meetings(), as_of),
     )

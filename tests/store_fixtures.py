@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import streamlit as st
 from sqlalchemy import func, select
 
 from lib.cli.main import run
@@ -28,14 +27,13 @@ def app_store(
     plan: Plan, tmp_path: Path, monkeypatch, seed: Path | None | bool = DEFAULT_ACTUALS
 ) -> Store:
     """A store with the example figures in its own SQLite file, as the app (AppTest) opens it:
-    DATABASE_URL pointed at it, no CSV or other plan in the way, Streamlit's caches emptied.
+    DATABASE_URL pointed at it, no CSV or other plan in the way. Streamlit's caches are kept:
+    the app's are keyed on the database's URL and revision, so this new file gets its own.
     `seed` True: the example with its story, as the app creates a database itself."""
     url = f"sqlite:///{tmp_path / 'figures.sqlite3'}"
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.delenv("HJK_ACTUALS", raising=False)
     monkeypatch.delenv("HJK_TARGETS", raising=False)
-    st.cache_data.clear()
-    st.cache_resource.clear()
     return open_store(plan, url, seed)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from apptest_open import aim
 from store_fixtures import FTE, app_store, cli
 from streamlit.testing.v1 import AppTest
 
@@ -55,9 +56,7 @@ def open_page(page: str = OVERVIEW, user: dict | None = None, **state) -> AppTes
         at.user = user
     for key, value in state.items():
         at.session_state[key] = value
-    at.run()
-    if page != OVERVIEW:
-        at.switch_page(page).run()
+    aim(at, APP, page).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

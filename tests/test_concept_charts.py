@@ -4,6 +4,7 @@ concept value is drawn differently from an approved one."""
 from __future__ import annotations
 
 import pytest
+from apptest_open import aim
 from store_fixtures import FTE, app_store
 from streamlit.testing.v1 import AppTest
 
@@ -26,8 +27,7 @@ def _charts(at: AppTest) -> list[dict]:
 def test_counting_concepts_marks_every_chart_and_draws_the_concept_apart(store, editor_account):
     at = AppTest.from_file(str(APP), default_timeout=RUN_TIMEOUT_S)
     at.session_state["edit_editor"] = editor_account  # the switch is for editors
-    at.run()
-    at.switch_page(AGENDA).run()
+    aim(at, APP, AGENDA).run()
     before = _charts(at)
     assert before and not any("conceptcijfers" in c["layout"]["title"]["text"] for c in before)
     at.toggle(key="include_concept").set_value(True).run()

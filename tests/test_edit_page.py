@@ -9,6 +9,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from apptest_open import aim
 from store_fixtures import FTE, GROUPS_W01, app_store, counts
 from streamlit.testing.v1 import AppTest
 
@@ -45,8 +46,7 @@ def open_edit_page(user: dict | None = None) -> AppTest:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
     if user is not None:
         at.user = user
-    at.run()
-    at.switch_page(EDIT).run()
+    aim(at, ROOT / "dashboard.py", EDIT).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

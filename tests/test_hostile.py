@@ -20,6 +20,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import streamlit as st
+from apptest_open import aim
 from sqlalchemy import select
 from store_fixtures import FTE, cli, counts, open_store
 from streamlit.testing.v1 import AppTest
@@ -275,8 +276,7 @@ def edit_page_as_anna(store, monkeypatch) -> AppTest:
     st.cache_data.clear()
     st.cache_resource.clear()
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-    at.run()
-    at.switch_page("pages/edit.py").run()
+    aim(at, ROOT / "dashboard.py", "pages/edit.py").run()
     at.text_input(key="edit_login_name").input("anna")
     at.text_input(key="edit_login_password").input("een lang wachtwoord")
     at.button(key="edit_login_submit").click().run()

@@ -18,6 +18,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 import streamlit as st
+from apptest_open import aim
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Dataframe
 from test_pages import APP, RUN_TIMEOUT_S, navigation_files, walk
@@ -198,9 +199,7 @@ def from_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Store:
 
 def open_page(page: str) -> AppTest:
     at = AppTest.from_file(str(APP), default_timeout=RUN_TIMEOUT_S)
-    at.run()
-    if page != PAGE_FILES[0]:
-        at.switch_page(page).run()
+    aim(at, APP, page).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

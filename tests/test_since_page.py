@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from apptest_open import aim
 from store_fixtures import FTE, GROUPS_W01, app_store
 from streamlit.testing.v1 import AppTest
 from test_pages import html_tables
@@ -32,9 +33,9 @@ def change(store: Store, key, value: str) -> None:
 def open_app(page: str | None = None, **params: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
     at.query_params.update(params)
-    at.run()
     if page:
-        at.switch_page(page).run()
+        aim(at, ROOT / "dashboard.py", page)
+    at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

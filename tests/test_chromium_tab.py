@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import re
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from xml.etree.ElementTree import canonicalize
@@ -86,26 +87,34 @@ def report_specs() -> list[dict]:
     return [export_spec(item.figure) for item in (charts[:3] + charts[-3:])]
 
 
+@pytest.fixture(scope="module")
+def reused_tab() -> Iterator[chromium.Chromium]:
+    """Our reused tab, started once for the formats' tests (each draws every chart twice)."""
+    browser = chromium.Chromium(mathjax=False)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="module")
+def kaleido_server() -> Iterator[None]:
+    """kaleido's own server (a fresh page for every chart), started once for the formats' tests."""
+    kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+    yield
+    kaleido.stop_sync_server(silence_warnings=True)
+
+
 @needs_chromium
 @pytest.mark.parametrize("fmt_name", ["jpeg", "png", "svg"])
-def test_a_reused_tab_draws_what_a_fresh_page_draws(report_specs, fmt_name):
+def test_a_reused_tab_draws_what_a_fresh_page_draws(
+    report_specs, fmt_name, reused_tab, kaleido_server
+):
     options = [render_options(spec, fmt_name, 1) for spec in report_specs]
-    reused = chromium.Chromium(mathjax=False)
-    try:
-        # Each chart twice, in between the others: nothing of one chart may stay for the next.
-        ours = [reused.render(s, o) for s, o in zip(report_specs, options, strict=True)]
-        again = [
-            reused.render(s, o) for s, o in reversed(list(zip(report_specs, options, strict=True)))
-        ]
-    finally:
-        reused.close()
-    kaleido.start_sync_server(mathjax=False, silence_warnings=True)
-    try:
-        fresh = [
-            kaleido.calc_fig_sync(s, opts=o) for s, o in zip(report_specs, options, strict=True)
-        ]
-    finally:
-        kaleido.stop_sync_server(silence_warnings=True)
+    pairs = list(zip(report_specs, options, strict=True))
+    # Each chart twice, in between the others: nothing of one chart may stay for the next (nor
+    # of the other formats', drawn before in the same tab).
+    ours = [reused_tab.render(s, o) for s, o in pairs]
+    again = [reused_tab.render(s, o) for s, o in reversed(pairs)]
+    fresh = [kaleido.calc_fig_sync(s, opts=o) for s, o in pairs]
     ours, again, fresh = (_without_ids(images) for images in (ours, again, fresh))
     assert len(set(ours)) == len(report_specs)
     assert ours == fresh

@@ -67,6 +67,9 @@ COLLECT = """() => {
 }"""
 
 
+TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
 def english(page: Page) -> set[str]:
     """Every text or attribute on the page with a word of ENGLISH in it."""
     return {
@@ -98,7 +101,11 @@ class Scan:
         self.found: dict[str, set[str]] = {}
 
     def __call__(self, where: str) -> None:
-        self.page.wait_for_timeout(400)  # the observer runs after the frame's mutations
+        # ui/dutch.js's MutationObserver translates in the microtasks right after a mutation, so
+        # two frames after what a click or a run drew, the translation is on screen; the short
+        # wait lets a list or picker opened by a click mount first.
+        self.page.wait_for_timeout(150)
+        self.page.evaluate(TWO_FRAMES)
         left = english(self.page)
         if left:
             self.found[where] = left

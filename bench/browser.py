@@ -24,11 +24,19 @@ VIEWPORT = {"width": 1366, "height": 900}
 APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 LOAD_TIMEOUT_MS = 120_000
 
+# Settled: the script run has ended, what the load waits for is visible, and nothing in the
+# document has changed for QUIET_MS; the mark is the moment of the last change before that quiet.
+QUIET_MS = 500
+
 _MARKS = """
 (() => {
   const wanted = %s;
   const marks = {};
   window.__benchMarks = marks;
+  let lastChange = 0;
+  new MutationObserver(() => { lastChange = performance.now(); }).observe(document, {
+    subtree: true, childList: true, attributes: true, characterData: true,
+  });
   const shown = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
   const tick = () => {
     const now = performance.now();
@@ -45,6 +53,12 @@ _MARKS = """
       if (drawn >= wanted.charts) marks.charts = now;
     }
     if (marks.idle === undefined && document.querySelector('%s')) marks.idle = now;
+    const all = marks.idle !== undefined && (!wanted.first || marks.first !== undefined)
+      && (!wanted.charts || marks.charts !== undefined);
+    if (all && marks.settled === undefined && document.querySelector('%s')
+        && now - lastChange >= %d) {
+      marks.settled = Math.max(lastChange, marks.idle);
+    }
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -75,14 +89,15 @@ def chromium() -> Iterator[Browser]:
 
 
 def load(browser: Browser, target: Target) -> dict[str, float]:
-    """One load in a fresh browser context: milliseconds to first content, charts, idle."""
+    """One load in a fresh browser context: milliseconds to first content, charts, idle and
+    settled (see QUIET_MS)."""
     wanted = {"first": target.first, "charts": target.charts}
     context = browser.new_context(viewport=VIEWPORT)
     try:
-        context.add_init_script(_MARKS % (json.dumps(wanted), CHARTS, APP_IDLE))
+        context.add_init_script(_MARKS % (json.dumps(wanted), CHARTS, APP_IDLE, APP_IDLE, QUIET_MS))
         page = context.new_page()
         page.goto(target.url, wait_until="commit")
-        done = ["m.idle !== undefined"]
+        done = ["m.idle !== undefined", "m.settled !== undefined"]
         done += ["m.first !== undefined"] if target.first else []
         done += ["m.charts !== undefined"] if target.charts else []
         page.wait_for_function(

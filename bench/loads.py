@@ -111,15 +111,26 @@ def _year_changes(chromium, dashboard_url: str, select_url: str, changes: int) -
 def _summary(pages: list[Page], sizes: dict, times: dict[str, list[dict]]) -> dict:
     bare_runs = [t["first"] for t in times["bare"]]
     bare_first = _median(bare_runs)
-    out = {"bare": {"first_ms": bare_first, "runs": times["bare"]}}
+    bare_settled_runs = [t["settled"] for t in times["bare"]]
+    out = {
+        "bare": {
+            "first_ms": bare_first,
+            "settled_ms": _median(bare_settled_runs),
+            "runs": times["bare"],
+        }
+    }
     for page in pages:
         own = [t["first"] for t in times[page.name]]
         first = _median(own)
+        settled_runs = [t["settled"] for t in times[page.name]]
         entry = {
             "first_ms": first,
             "first_ratio": first / bare_first,
             "first_interval": ratio_interval(own, bare_runs),
             "first_is": page.what,
+            "settled_ms": _median(settled_runs),
+            "settled_ratio": _median(settled_runs) / _median(bare_settled_runs),
+            "settled_interval": ratio_interval(settled_runs, bare_settled_runs),
             "charts": len(sizes[page.name]),
             "runs": times[page.name],
         }

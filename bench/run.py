@@ -17,7 +17,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from bench import datasets, engine, loads, report, scripts
+from bench import datasets, engine, loads, report, report_app, scripts
 from bench.pages import pages
 from bench.server import ROOT
 from bench.summary import print_summary
@@ -58,6 +58,8 @@ def main() -> None:
         )
         _step("report from the command line against plain kaleido")
         results["report"] = report.report_runs(repeat["export_runs"])
+        _step("report made in the app against plain kaleido")
+        results["report_app"] = report_app.app_runs(repeat["export_runs"])
         _step("page loads in Chromium, example size")
         shown = pages()
         page_loads, year, memory, cpu = loads.example_loads(

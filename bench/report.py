@@ -66,6 +66,13 @@ def chart_shape() -> tuple[int, int, int, float]:
     return len(heights), EXPORT_WIDTH, int(statistics.median(heights)), REPORT_PNG_SCALE
 
 
+def reference_command(folder: Path, shape: tuple[int, int, int, float]) -> list[str]:
+    """The reference's command line: REFERENCE written into `folder`, for `shape` (chart_shape)."""
+    script = folder / "reference.py"
+    script.write_text(REFERENCE, encoding="utf-8")
+    return [sys.executable, str(script), *(str(value) for value in shape)]
+
+
 def _timed(command: list[str], env: dict[str, str], cwd: Path) -> float:
     started = time.perf_counter()
     subprocess.run(command, env=env, cwd=cwd, check=True, capture_output=True)
@@ -73,13 +80,11 @@ def _timed(command: list[str], env: dict[str, str], cwd: Path) -> float:
 
 
 def report_runs(rounds: int = 3) -> dict:
-    count, width, height, scale = chart_shape()
-    python = sys.executable
+    count, width, height, scale = shape = chart_shape()
     out: dict[str, list[float]] = {"reference": [], "cold": [], "second": []}
     with tempfile.TemporaryDirectory(prefix="hjk-bench-report-") as tmp:
         folder = Path(tmp)
-        script = folder / "reference.py"
-        script.write_text(REFERENCE, encoding="utf-8")
+        reference = reference_command(folder, shape)
         for n in range(rounds):
             run = folder / f"run{n}"
             run.mkdir()
@@ -89,8 +94,16 @@ def report_runs(rounds: int = 3) -> dict:
                 "HJK_IMAGE_CACHE": str(run / "images"),
             }
             env.pop("HJK_VALIDATE_FIGURES", None)
-            command = [python, "-m", "lib", "report", "--year", str(YEAR), "--out", str(run)]
-            reference = [python, str(script), str(count), str(width), str(height), str(scale)]
+            command = [
+                sys.executable,
+                "-m",
+                "lib",
+                "report",
+                "--year",
+                str(YEAR),
+                "--out",
+                str(run),
+            ]
             out["reference"].append(_timed(reference, dict(os.environ), folder))
             out["cold"].append(_timed(command, env, ROOT))
             out["second"].append(_timed(command, env, ROOT))

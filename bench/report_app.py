@@ -16,13 +16,12 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 from bench import browser
-from bench.report import REFERENCE, YEAR, _timed, chart_shape
+from bench.report import YEAR, _timed, chart_shape, reference_command
 from bench.server import serve
 
 APP_TARGET = 1.0
@@ -76,16 +75,14 @@ def _in_app(chromium, url: str) -> float:
 
 
 def app_runs(rounds: int = 3) -> dict:
-    count, width, height, scale = chart_shape()
+    shape = chart_shape()
     out: dict[str, list[float]] = {"reference": [], "app": []}
     with (
         tempfile.TemporaryDirectory(prefix="hjk-bench-report-app-") as tmp,
         browser.chromium() as chromium,
     ):
         folder = Path(tmp)
-        script = folder / "reference.py"
-        script.write_text(REFERENCE, encoding="utf-8")
-        reference = [sys.executable, str(script), str(count), str(width), str(height), str(scale)]
+        reference = reference_command(folder, shape)
         for n in range(rounds):
             run = folder / f"run{n}"
             run.mkdir()
@@ -100,7 +97,7 @@ def app_runs(rounds: int = 3) -> dict:
             time.sleep(1)  # the server's Chromium has gone before the next reference starts
     medians = {k: statistics.median(v) for k, v in out.items()}
     return {
-        "charts": count,
+        "charts": shape[0],
         "median_s": medians,
         "app_ratio": medians["app"] / medians["reference"],
         "runs_s": out,

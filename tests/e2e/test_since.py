@@ -27,6 +27,8 @@ def test_a_changed_figure_shows_as_a_move_since_the_meeting(
     editing_server: str,  # noqa: F811 (the fixture of test_editing.py)
     tmp_path: Path,  # the server's database is in it (test_editing.editing_server)
 ):
+    from playwright.sync_api import expect
+
     url = editing_server
     log_in(page, url, "anna")
     edit_value(page, 1, "1")  # "Inzet HBO-coaches op VVE-groepen" 2014, 3,2 -> 1 FTE
@@ -38,7 +40,11 @@ def test_a_changed_figure_shows_as_a_move_since_the_meeting(
     page.get_by_role("tab", name="Vergaderingen").click()
     page.get_by_role("spinbutton", name="dag, Datum").click()
     page.keyboard.type("30092014")  # day, month, year: the field moves on by itself
+    # Once timed out under load further on: wait until the field holds the whole date, and for
+    # the run its change starts, before the next field and the button.
+    expect(page.get_by_role("spinbutton", name="jaar, Datum")).to_have_text("2014")
     page.get_by_label("Titel (mag leeg blijven)").fill("Stuurgroep september")
+    wait_for_app(page)
     page.get_by_role("button", name="Vergadering toevoegen").click()
     page.get_by_text("Vergadering van 30 september 2014 toegevoegd.").wait_for(timeout=30000)
 

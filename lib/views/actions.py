@@ -60,16 +60,20 @@ def about(plan: Plan, action: Action) -> str:
     return "het hele plan"
 
 
-def indicator_status(progress: pd.DataFrame, action: Action) -> str | None:
+def _statuses(progress: pd.DataFrame) -> dict[tuple[str, int, str], str]:
+    """Every row's status by (indicator, year, district): read once per table, not per action."""
+    if progress.empty:
+        return {}
+    keys = zip(progress["indicator"], progress["year"], progress["district"], strict=True)
+    return dict(zip(keys, progress["status"], strict=True))
+
+
+def indicator_status(statuses: dict[tuple[str, int, str], str], action: Action) -> str | None:
     """The indicator's status now (in the year and place the action is about), as shown."""
-    if not action.indicator or progress.empty:
+    if not action.indicator:
         return None
-    rows = progress[
-        (progress["indicator"] == action.indicator)
-        & (progress["year"] == action.year)
-        & (progress["district"] == (action.district or ""))
-    ]
-    return label(rows["status"].iloc[0]) if len(rows) else None
+    found = statuses.get((action.indicator, action.year, action.district or ""))
+    return label(found) if found is not None else None
 
 
 def filter_actions(
@@ -94,6 +98,7 @@ def action_table(
     plan: Plan, actions: list[Action], as_of: date, progress: pd.DataFrame
 ) -> pd.DataFrame:
     """One row per action, late first, then by deadline; the indicator's status beside it."""
+    statuses = _statuses(progress)
     rows = [
         {
             "Nr": a.label,
@@ -102,7 +107,7 @@ def action_table(
             "Deadline": fmt.long_date(a.deadline),
             "Status": status_words(a, as_of),
             "Gaat over": about(plan, a),
-            "Stand indicator": indicator_status(progress, a) or "–",
+            "Stand indicator": indicator_status(statuses, a) or "–",
         }
         for a in ordered(actions, as_of)
     ]

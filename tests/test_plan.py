@@ -180,6 +180,7 @@ def test_not_utf8(tmp_path):
         ("# alleen commentaar\n", "het bestand is leeg", None),
         ("- plan\n- indicators\n", "moet met 'plan:' beginnen", 1),
         ("plan:\n\tid: x\n", "geen geldige YAML", 2),
+        ("plan:\n  id: x\n  name: a\x07b\n", "stuurteken", 3),
     ],
 )
 def test_unusable_text(text, message, line):

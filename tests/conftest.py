@@ -15,10 +15,12 @@ from pg_worker import postgres_test_url
 os.environ.setdefault("HJK_VALIDATE_FIGURES", "1")
 os.environ.setdefault("HJK_IMAGE_CACHE", tempfile.mkdtemp(prefix="hjk-image-cache-"))
 
+import lib.cli.main  # noqa: E402
 import lib.store.store  # noqa: E402
 from lib.figures.actuals import DEFAULT_ACTUALS, Actuals, parse_actuals, read_actuals
-from lib.plan.load import load_plan, parse_plan
+from lib.plan.load import load_plan, methodology_path, parse_plan
 from lib.plan.schema import Plan
+from lib.plan.yamlsource import read_text
 from lib.store import auth
 from lib.store.db import make_engine, metadata
 
@@ -157,6 +159,30 @@ def own_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cli_parses_each_plan_once() -> Iterator[None]:
+    """`python -m lib` reads and checks targets.yaml on every call, as a command run once per
+    process should. The tests call it in-process hundreds of times, and parsing that YAML with
+    its line numbers was a fifth of `make test-fast`'s CPU. Here the command line parses each
+    text of each file once per worker: the same text at the same place gives the same (frozen)
+    Plan, as long as the file it names (`plan.methodology`) is still there; any other text (a
+    plan a test wrote or broke) is read and checked afresh, and a refusal is never kept."""
+    parsed: dict[tuple[Path, str], Plan] = {}
+
+    def load_plan_once(path: str | Path) -> Plan:
+        path = Path(path)
+        key = (path.resolve(), read_text(path, str(path)))
+        plan = parsed.get(key)
+        methodology = plan and methodology_path(plan, path.parent)
+        if plan is None or (methodology is not None and not methodology.is_file()):
+            plan = parsed[key] = load_plan(path)
+        return plan
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(lib.cli.main, "load_plan", load_plan_once)
+        yield
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

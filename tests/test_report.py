@@ -141,6 +141,13 @@ def report(plan, example_actuals):
 
 
 @pytest.fixture(scope="module")
+def whole(plan, example_actuals):
+    """The report as it comes without options: approved figures, no texts, no meeting. Shared
+    by the tests that only read it; building one takes seconds of charts."""
+    return build_report(plan, example_actuals, AS_OF, 2014, created=CREATED)
+
+
+@pytest.fixture(scope="module")
 def fake():
     return FakeExporter()
 
@@ -312,14 +319,14 @@ def test_every_indicator_behind_is_named_as_text_in_every_format(files, report):
         assert any(name in c for c in cells), name
 
 
-def test_summary_without_since_has_no_moves_and_lists_milestones_due(plan, example_actuals):
+def test_summary_without_since_has_no_moves_and_lists_milestones_due(plan, example_actuals, whole):
     report = build_report(plan, example_actuals, AS_OF, 2014, due_before=date(2015, 12, 31))
     assert report.summary.since is None and report.summary.moves == []
     blocks_text = str(report.summary.due_heading)
     assert "31 december 2015" in blocks_text
     due = report.summary.due
     assert due and all(AS_OF <= d.deadline <= date(2015, 12, 31) for d in due)
-    default = build_report(plan, example_actuals, AS_OF, 2014).summary
+    default = whole.summary
     assert default.due_before == date(2014, 11, 12)  # peildatum + six weeks
 
 
@@ -404,7 +411,7 @@ def test_an_indicator_without_a_target_this_year_gets_a_line_not_a_chart(files, 
 
 
 def test_concept_figures_are_marked_in_charts_and_every_format(
-    plan, example_actuals, fake, tmp_path
+    plan, example_actuals, whole, fake, tmp_path
 ):
     actuals = concept_actuals(example_actuals, ("hbo_coach_fte", 2014, ""))
     report = build_report(plan, actuals, AS_OF, 2014, created=CREATED)
@@ -424,7 +431,7 @@ def test_concept_figures_are_marked_in_charts_and_every_format(
     assert "INCLUSIEF CONCEPTCIJFERS" in _docx_text(data["docx"])
     sheet = load_workbook(io.BytesIO(data["xlsx"]))["Voortgang 2014"]
     assert any("INCLUSIEF CONCEPTCIJFERS" in str(r[0]) for r in sheet.iter_rows(values_only=True))
-    approved = build_report(plan, example_actuals, AS_OF, 2014)
+    approved = whole
     assert not approved.include_concept
     assert "conceptcijfers" not in approved.source
 
@@ -445,10 +452,10 @@ def test_progress_table_carries_the_figure_status(plan, example_actuals):
     assert len(marked) == 1  # the one concept district figure says so in its cell
 
 
-def test_report_progress_is_reported_per_chart(plan, example_actuals, fake, tmp_path):
+def test_report_progress_is_reported_per_chart(whole, fake, tmp_path):
     from lib.report.write import render_images
 
-    report = build_report(plan, example_actuals, AS_OF, 2014, created=CREATED)
+    report = whole
     seen = []
     render_images(report, fake, ImageCache(tmp_path), lambda text, share: seen.append(share))
     assert len(seen) == len(report.all_charts()) and seen == sorted(seen)

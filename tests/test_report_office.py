@@ -259,25 +259,24 @@ def test_vergaderstuk_and_voortgangsrapport_have_different_titles_and_names(
     assert texts[summary + 1] == "Gewijzigde cijfers sinds 25 augustus 2014"  # opens with it
 
 
-def test_a_selection_holds_only_its_goals_and_says_so(plan, example_actuals, tmp_path):
+def test_a_selection_holds_only_its_goals_and_says_so(plan, example_actuals, report, tmp_path):
     from lib.report.selection import Selection
 
     chosen = Selection(agenda_items=(2,), indicators=("hbo_coach_vve_groepen",))
-    report = build_report(plan, example_actuals, AS_OF, 2014, created=CREATED, selection=chosen)
-    assert [p.number for p in report.agenda] == [1, 2]
-    first = [i.key for s in report.agenda[0].sections for i in s.items]
+    selected = build_report(plan, example_actuals, AS_OF, 2014, created=CREATED, selection=chosen)
+    assert [p.number for p in selected.agenda] == [1, 2]
+    first = [i.key for s in selected.agenda[0].sections for i in s.items]
     assert first == ["chart_hbo_coach_vve_groepen"]
-    assert set(report.progress["indicator"]) == set(chosen.indicator_ids(plan))
-    assert "selectie agendapunt 2, 1 indicator" in report.file_stem()
-    assert report.summary.scope.startswith("Dit rapport is een selectie")
-    data = render(report, "pptx", FakeExporter(), ImageCache(tmp_path))
+    assert set(selected.progress["indicator"]) == set(chosen.indicator_ids(plan))
+    assert "selectie agendapunt 2, 1 indicator" in selected.file_stem()
+    assert selected.summary.scope.startswith("Dit rapport is een selectie")
+    data = render(selected, "pptx", FakeExporter(), ImageCache(tmp_path))
     deck = Presentation(io.BytesIO(data))
     texts = " ".join(
         s.text_frame.text for slide in deck.slides for s in slide.shapes if s.has_text_frame
     )
     assert "Dit rapport is een selectie" in texts
-    whole = build_report(plan, example_actuals, AS_OF, 2014, created=CREATED)
-    assert "selectie" not in whole.file_stem() and not whole.summary.scope
+    assert "selectie" not in report.file_stem() and not report.summary.scope  # the whole plan
 
 
 def test_cli_report_of_a_selection_names_it_and_refuses_an_unknown_goal(tmp_path, capsys):
@@ -356,12 +355,13 @@ def test_bars_stand_on_their_year_and_no_target_line_crosses_a_value_label(repor
     assert bars_seen >= 10
 
 
-def test_a_goals_long_timeline_is_split_too(plan, example_actuals, monkeypatch):
+def test_a_goals_long_timeline_is_split_too(plan, example_actuals, report, monkeypatch):
     """A plan whose goal has more milestones than fit a slide gets that goal's timeline in
-    parts as well (the example's goals have at most two: split here at one a chart)."""
+    parts as well (the example's goals have at most two: split here at one a chart). The
+    module's report, built at the usual rows per chart, is the unsplit one."""
     from lib.report import parts
 
-    whole = build_report(plan, example_actuals, AS_OF, 2014, created=CREATED)
+    whole = report
     monkeypatch.setattr(parts, "MILESTONE_ROWS_PER_CHART", 1)
     split = build_report(plan, example_actuals, AS_OF, 2014, created=CREATED)
 

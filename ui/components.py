@@ -89,10 +89,19 @@ _PAGE_HEAD = """
     if (window.__hjkPopoverFocus) return;
     window.__hjkPopoverFocus = true;
     const FOCUSABLE = 'input:not([disabled]), button:not([disabled]), a[href], [tabindex="0"]';
-    const focusInside = (body, frames) => {
-      const first = body.querySelector(FOCUSABLE);
-      if (first) first.focus();
-      else if (frames > 0) requestAnimationFrame(() => focusInside(body, frames - 1));
+    // The body may fill in later than the popover opens (a slow laptop, a busy server): wait
+    // for its first control up to five seconds, unless the focus has moved on meanwhile.
+    const focusInside = (body, trigger) => {
+      const moveTo = () => {
+        const first = body.querySelector(FOCUSABLE);
+        const still = document.activeElement === trigger || document.activeElement === document.body;
+        if (first && still) first.focus();
+        return first !== null || !still;
+      };
+      if (moveTo()) return;
+      const wait = new MutationObserver(() => { if (moveTo()) wait.disconnect(); });
+      wait.observe(body, {childList: true, subtree: true});
+      setTimeout(() => wait.disconnect(), 5000);
     };
     const opened = (records) => {
       const trigger = document.activeElement;
@@ -102,7 +111,7 @@ _PAGE_HEAD = """
           if (!(node instanceof HTMLElement)) continue;
           const body = node.matches('[data-testid="stPopoverBody"]')
             ? node : node.querySelector('[data-testid="stPopoverBody"]');
-          if (body) return focusInside(body, 30);
+          if (body) return focusInside(body, trigger);
         }
       }
     };

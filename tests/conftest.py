@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,6 +18,9 @@ os.environ.setdefault("HJK_VALIDATE_FIGURES", "1")
 os.environ.setdefault("HJK_IMAGE_CACHE", tempfile.mkdtemp(prefix="hjk-image-cache-"))
 
 import lib.cli.main  # noqa: E402
+import lib.steering.actions  # noqa: E402
+import lib.steering.decisions  # noqa: E402
+import lib.steering.example  # noqa: E402
 import lib.store.store  # noqa: E402
 from lib.figures.actuals import DEFAULT_ACTUALS, Actuals, parse_actuals, read_actuals
 from lib.plan.load import load_plan, methodology_path, parse_plan
@@ -293,3 +298,64 @@ def _line_of(text: str, needle: str) -> int:
 def line_of() -> Callable[[str, str], int]:
     """1-based number of the only line of a text that contains a needle."""
     return _line_of
+
+
+# What a new database's contents depend on besides the plan and the seed: the example files and
+# the clocks that stamp its rows. A test that changes one of them gets a database made afresh.
+_SEED_INPUTS = (
+    (lib.store.story, "EXAMPLE_STORY"),
+    (lib.steering.example, "EXAMPLE_STEERING"),
+    (lib.store.seed, "BUNDLED_TARGETS"),
+    *(
+        (module, "now")
+        for name, module in sorted(sys.modules.items())
+        if name.startswith("lib.") and getattr(module, "now", None) is lib.store.clock.now
+    ),
+)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def example_databases_are_copied(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A new SQLite database filled from the example (figures, and with seed=True its story)
+    takes about 0.2 s to make, and hundreds of tests each open one. Here each worker makes each
+    kind once, with Store.open itself, and later opens of a new SQLite file start from a copy;
+    Store.open then runs as always on it (finding it made, it seeds nothing). PostgreSQL, an
+    existing file, an empty start, or a test that changed an example file or a clock (see
+    _SEED_INPUTS) gets the real thing."""
+    folder = tmp_path_factory.mktemp("example-databases")
+    original = lib.store.store.Store.open.__func__
+    inputs = [(module, name, getattr(module, name)) for module, name in _SEED_INPUTS]
+    made: dict[tuple[str, str], Path] = {}
+
+    def open_copy(cls, plan: Plan, url: str | None = None, seed: Path | None | bool = True):
+        url = url or lib.store.store.database_url()
+        target = Path(url.removeprefix("sqlite:///"))
+        if (
+            not url.startswith("sqlite:///")
+            or seed in (None, False)
+            or target.exists()
+            or not target.parent.is_dir()
+            or any(getattr(module, name) is not value for module, name, value in inputs)
+        ):
+            return original(cls, plan, url, seed)
+        key = (plan.content_hash, repr(seed))
+        if key not in made:
+            template = folder / f"example-{len(made)}.sqlite3"
+            original(cls, plan, f"sqlite:///{template}", seed).engine.dispose()
+            made[key] = template
+        source = sqlite3.connect(made[key])
+        try:
+            copy = sqlite3.connect(target)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
+        except sqlite3.Error:  # a folder it may not write in: let Store.open say so itself
+            target.unlink(missing_ok=True)
+        finally:
+            source.close()
+        return original(cls, plan, url, seed)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(lib.store.store.Store, "open", classmethod(open_copy))
+        yield

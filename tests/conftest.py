@@ -359,3 +359,13 @@ def example_databases_are_copied(tmp_path_factory: pytest.TempPathFactory) -> It
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(lib.store.store.Store, "open", classmethod(open_copy))
         yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def apptests_share_what_cannot_change() -> Iterator[None]:
+    """The component scan and the compiled scripts, once per worker (tests/apptest_speed.py)."""
+    import apptest_speed
+
+    with pytest.MonkeyPatch.context() as patch:
+        apptest_speed.install(patch)
+        yield

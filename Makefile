@@ -60,9 +60,10 @@ test: venv $(E2E_STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -ra -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
-# Only the tests that neither run a page (AppTest) nor Chromium: lib/ and the command line.
+# Only the tests that run no page (AppTest), no Chromium and build no whole report: lib/ and the
+# command line.
 test-fast: venv
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) -m "not e2e and not app and not chromium" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) -m "not e2e and not app and not chromium and not report" $(PYTEST_ARGS)
 
 bench: venv
 	$(BIN)/python -m bench.run

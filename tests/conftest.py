@@ -136,13 +136,29 @@ indicators:
 """
 
 
+# The files whose tests build whole reports and write them in the office formats: seconds each,
+# half of the rest of the suite's CPU without them. `make test-fast` leaves them out.
+REPORT_TEST_FILES = frozenset(
+    {
+        "test_report.py",
+        "test_report_office.py",
+        "test_report_actions.py",
+        "test_report_download.py",
+        "test_image_cache.py",
+    }
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the tests that run the app (AppTest, or the app's own store) or draw with Chromium:
-    `make test-fast` leaves them out, with the browser tests, for a unit-test loop of lib/."""
+    """Mark the tests that run the app (AppTest, or the app's own store), draw with Chromium or
+    build whole reports: `make test-fast` leaves them out, with the browser tests, for a
+    unit-test loop of lib/."""
     for item in items:
         module = getattr(item, "module", None)
         if module is not None and (hasattr(module, "AppTest") or hasattr(module, "app_store")):
             item.add_marker(pytest.mark.app)
+        if item.path.name in REPORT_TEST_FILES:
+            item.add_marker(pytest.mark.report)
         # A test that draws with the real Chromium is skipped, with a reason, where it is
         # missing: that reason is how such a test is known.
         if any("Chromium" in str(m.kwargs.get("reason", "")) for m in item.iter_markers("skipif")):

@@ -31,9 +31,21 @@ def store(plan, tmp_path):
     return open_store(plan, f"sqlite:///{tmp_path / 'figures.sqlite3'}")
 
 
+@pytest.fixture(scope="module")
+def fresh_template(plan, tmp_path_factory) -> bytes:
+    """The template of a store as `store` opens it (every test's starts the same), made once."""
+    folder = tmp_path_factory.mktemp("template")
+    fresh = open_store(plan, f"sqlite:///{folder / 'figures.sqlite3'}")
+    try:
+        return template_workbook(plan, fresh)
+    finally:
+        fresh.engine.dispose()
+
+
 @pytest.fixture
-def template(plan, store) -> openpyxl.Workbook:
-    return openpyxl.load_workbook(io.BytesIO(template_workbook(plan, store)))
+def template(fresh_template, store) -> openpyxl.Workbook:
+    """The template of this test's store, which has the example figures as they are."""
+    return openpyxl.load_workbook(io.BytesIO(fresh_template))
 
 
 def row_of(sheet, indicator: str, year: int, district: str = "") -> int:

@@ -27,6 +27,14 @@ class Dataset:
     env: dict[str, str]
 
 
+def prepare_size(folder: Path, x100: bool) -> Dataset:
+    """The example, or with `x100` the dataset 100 times its size (ten copies of the plan, ten
+    districts for each): the two sizes the benchmark measures."""
+    if x100:
+        return prepare(folder, "x100", copies=10, districts_per=10)
+    return prepare(folder, "voorbeeld")
+
+
 def prepare(folder: Path, name: str, copies: int = 1, districts_per: int = 1) -> Dataset:
     """Write the dataset's files into `folder`; copies/districts_per 1 is the example itself."""
     from lib.plan.load import load_plan

@@ -32,10 +32,7 @@ def main() -> None:
     parser.add_argument("--loads", type=int, default=2, help="loads of every page (default 2)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="hjk-memory-") as tmp:
-        if args.x100:
-            dataset = datasets.prepare(Path(tmp), "x100", copies=10, districts_per=10)
-        else:
-            dataset = datasets.prepare(Path(tmp), "voorbeeld")
+        dataset = datasets.prepare_size(Path(tmp), args.x100)
         with serve(dataset.env) as dashboard, browser.chromium() as chromium:
             pid = dashboard.process.pid
             print(f"{'started':<28}{rss_mib(pid):7.0f} MiB")

@@ -31,10 +31,7 @@ def main() -> None:
     parser.add_argument("--html", type=Path, help="write an HTML report here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="hjk-profile-") as tmp:
-        if args.x100:
-            dataset = datasets.prepare(Path(tmp), "x100", copies=10, districts_per=10)
-        else:
-            dataset = datasets.prepare(Path(tmp), "voorbeeld")
+        dataset = datasets.prepare_size(Path(tmp), args.x100)
         profiler = Profiler(interval=0.0005)
         recording = {"on": False}
 

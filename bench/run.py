@@ -46,7 +46,7 @@ def main() -> None:
         folder = Path(tmp)
         _step("datasets")
         example = datasets.prepare(folder / "voorbeeld", "voorbeeld")
-        large = datasets.prepare(folder / "x100", "x100", copies=10, districts_per=10)
+        large = datasets.prepare_size(folder / "x100", x100=True)
         results["datasets"] = {d.name: _size(d) for d in (example, large)}
         _step("comparison engine, 1 million figures")
         results["engine"] = engine.engine_runs(folder / "engine", repeat["engine_runs"])

@@ -36,7 +36,9 @@ def render() -> None:
         f"- **Peildatum:** {fmt.long_date(ctx.as_of)}."
     )
     st.header("Alle cijfers en wanneer ze zijn gewijzigd")
-    st.dataframe(figures_table(ctx.plan, ctx.actuals.frame), hide_index=True, key="about_figures")
+    # Made once per view, not on every run: 21,250 rows of Dutch dates at 100x.
+    table = context.shared(ctx, "figures_table", lambda: figures_table(ctx.plan, ctx.actuals.frame))
+    st.dataframe(table, hide_index=True, key="about_figures")
     st.header("Hoe de status wordt bepaald")
     # The rules for every plan, then this plan's own part; sections one level below the headers.
     general = METHODOLOGY.read_text(encoding="utf-8")

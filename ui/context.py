@@ -118,7 +118,10 @@ def _waiting_counts(url: str, revision: int, _store: Store) -> tuple[int, int]:
     return _store.concept_count(), texts
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+# Shared as it is, not copied: st.cache_data unpickled a copy for every run, which every session
+# then held in its context (20 MiB each at 100x, kept for two minutes after a visitor leaves).
+# Pages only read it (and pandas' copy-on-write keeps what they derive from it apart).
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _progress(
     plan_hash: str, actuals_version: str, as_of: date, _plan: Plan, _actuals: Actuals
 ) -> pd.DataFrame:

@@ -63,6 +63,9 @@ def targets_table(plan: Plan) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=TARGET_COLUMNS)
 
 
+REPEATED = ("Indicator", "Wijk", "Teldatum", "Bron", "Laatst gewijzigd", "Door")
+
+
 def figures_table(plan: Plan, frame: pd.DataFrame) -> pd.DataFrame:
     """Every stored figure with where it came from and when it last changed (Dutch headers)."""
     from lib import fmt
@@ -70,7 +73,7 @@ def figures_table(plan: Plan, frame: pd.DataFrame) -> pd.DataFrame:
     names = {i.id: i.name for i in plan.indicators}
     districts = plan.district_names()
     ordered = frame.sort_values(["changed_at", "indicator", "year"], ascending=[False, True, True])
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "Indicator": [names.get(i, i) for i in ordered["indicator"]],
             "Jaar": ordered["year"].astype(int),
@@ -83,3 +86,6 @@ def figures_table(plan: Plan, frame: pd.DataFrame) -> pd.DataFrame:
             "Opmerking": ordered["note"],
         }
     ).reset_index(drop=True)
+    # Few distinct texts, repeated on every row: as categories the table is sent to the browser
+    # as a dictionary (at 100x the server's peak while sending it went 393 -> 363 MiB).
+    return table.astype({column: "category" for column in REPEATED})

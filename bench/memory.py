@@ -19,13 +19,6 @@ from bench.pages import pages
 from bench.server import serve
 
 
-def rss_mib(pid: int) -> float:
-    """The resident set of a running process now, in MiB."""
-    status = Path(f"/proc/{pid}/status").read_text()
-    line = next(line for line in status.splitlines() if line.startswith("VmRSS:"))
-    return int(line.split()[1]) / 1024
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--x100", action="store_true", help="the dataset 100 times the example")
@@ -34,13 +27,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="hjk-memory-") as tmp:
         dataset = datasets.prepare_size(Path(tmp), args.x100)
         with serve(dataset.env) as dashboard, browser.chromium() as chromium:
-            pid = dashboard.process.pid
-            print(f"{'started':<28}{rss_mib(pid):7.0f} MiB")
+            print(f"{'started':<28}{dashboard.rss_mib():7.0f} MiB")
             for n in range(args.loads):
                 for page in pages():
                     # Not timed: loaded until the script has run and the page is idle.
                     browser.load(chromium, browser.Target(page.name, dashboard.url + page.url_path))
-                    print(f"{page.name + f' ({n + 1})':<28}{rss_mib(pid):7.0f} MiB")
+                    print(f"{page.name + f' ({n + 1})':<28}{dashboard.rss_mib():7.0f} MiB")
             print(f"{'peak (VmHWM)':<28}{dashboard.peak_rss_mib():7.0f} MiB")
 
 

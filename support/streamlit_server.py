@@ -39,6 +39,10 @@ class Server:
         """The most memory (resident set) the server process has held since it started."""
         return peak_rss_mib(self.process)
 
+    def rss_mib(self) -> float:
+        """The memory (resident set) the server process holds now."""
+        return _status_mib(self.process, "VmRSS")
+
     def cpu_seconds(self) -> float:
         """CPU time (user and system) the server process has used since it started."""
         return cpu_seconds(self.process)
@@ -110,9 +114,14 @@ def serve(
 
 def peak_rss_mib(process: subprocess.Popen[bytes]) -> float:
     """The most memory (resident set) a running process has held since it started, in MiB."""
+    return _status_mib(process, "VmHWM")
+
+
+def _status_mib(process: subprocess.Popen[bytes], key: str) -> float:
+    """A memory line (VmHWM, VmRSS) of a running process's /proc status, in MiB."""
     # Linux only, like the rest of the benchmark; the process must not have been reaped yet.
     status = Path(f"/proc/{process.pid}/status").read_text()
-    line = next(line for line in status.splitlines() if line.startswith("VmHWM:"))
+    line = next(line for line in status.splitlines() if line.startswith(f"{key}:"))
     return int(line.split()[1]) / 1024
 
 

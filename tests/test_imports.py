@@ -43,8 +43,8 @@ def fresh_template(plan, tmp_path_factory) -> bytes:
 
 
 @pytest.fixture
-def template(fresh_template, store) -> openpyxl.Workbook:
-    """The template of this test's store, which has the example figures as they are."""
+def template(fresh_template) -> openpyxl.Workbook:
+    """That template, opened anew for each test to change."""
     return openpyxl.load_workbook(io.BytesIO(fresh_template))
 
 

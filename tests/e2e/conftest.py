@@ -98,4 +98,3 @@ def page(browser_context: BrowserContext) -> Iterator[Page]:
             page.evaluate(CLEAR_STORAGE)
     finally:
         page.close()
-        browser_context.clear_cookies()

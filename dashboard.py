@@ -12,6 +12,7 @@ from lib.views.html_text import escape_markdown as md
 from lib.views.todo_read import waiting_line
 from ui import access, components, context, filters, oidc
 from ui.filters import AGENDA, AS_OF, DISTRICT, YEAR
+from ui.links import DEFAULT_PAGE, url_path
 
 st.set_page_config(
     page_title="Voortgang van het plan",  # until the plan is loaded: then its own title
@@ -46,15 +47,15 @@ except ValidationFailed as exc:
 chosen = filters.read_filters(plan, context.default_as_of(actuals))
 context.build(plan, actuals, chosen)
 
-OVERVIEW = st.Page(
-    "pages/overview.py",
-    title="Overzicht",
-    # Served at "/" as the default page. Its own path would answer Streamlit's English "Page not
-    # found", so that path is one nobody types, and /overzicht is the page below.
-    url_path="start",
-    icon=":material/dashboard:",
-    default=True,
-)
+
+def _page(script: str, title: str, icon: str, **options) -> st.Page:
+    """A page file at its URL path (ui/links.py, where links between pages find it too)."""
+    return st.Page(script, title=title, url_path=url_path(script), icon=icon, **options)
+
+
+# Served at "/" as the default page. Its own path would answer Streamlit's English "Page not
+# found", so that path is one nobody types, and /overzicht is the page below.
+OVERVIEW = _page(DEFAULT_PAGE, "Overzicht", ":material/dashboard:", default=True)
 
 
 def _to_overview() -> None:
@@ -66,58 +67,31 @@ def _to_overview() -> None:
 PAGES = [
     (OVERVIEW, {YEAR, AS_OF, AGENDA}),
     (
-        st.Page(
-            "pages/agenda.py",
-            title="Per agendapunt",
-            url_path="agendapunten",
-            icon=":material/flag:",
-        ),
+        _page("pages/agenda.py", "Per agendapunt", ":material/flag:"),
         {YEAR, AS_OF, AGENDA},
     ),
     (
-        st.Page("pages/districts.py", title="Per wijk", url_path="wijken", icon=":material/map:"),
+        _page("pages/districts.py", "Per wijk", ":material/map:"),
         {YEAR, AS_OF, DISTRICT},
     ),
     (
-        st.Page(
-            "pages/milestones.py", title="Mijlpalen", url_path="mijlpalen", icon=":material/event:"
-        ),
+        _page("pages/milestones.py", "Mijlpalen", ":material/event:"),
         {AS_OF, AGENDA},  # the whole plan period on one timeline
     ),
     (
-        st.Page(
-            "pages/since.py",
-            title="Sinds de vorige vergadering",
-            url_path="sinds-vorige-vergadering",
-            icon=":material/update:",
-        ),
+        _page("pages/since.py", "Sinds de vorige vergadering", ":material/update:"),
         {YEAR, AS_OF, DISTRICT},
     ),
     (
-        st.Page(
-            "pages/actions.py",
-            title="Actiepunten",
-            url_path="actiepunten",
-            icon=":material/checklist:",
-        ),
+        _page("pages/actions.py", "Actiepunten", ":material/checklist:"),
         {AS_OF, AGENDA},  # owner and status: on the page, in the link too
     ),
     (
-        st.Page(
-            "pages/edit.py",
-            title="Gegevens bijwerken",
-            url_path="gegevens-bijwerken",
-            icon=":material/edit:",
-        ),
+        _page("pages/edit.py", "Gegevens bijwerken", ":material/edit:"),
         set(),  # its grid has filters of its own
     ),
     (
-        st.Page(
-            "pages/about.py",
-            title="Over de cijfers",
-            url_path="over-de-cijfers",
-            icon=":material/info:",
-        ),
+        _page("pages/about.py", "Over de cijfers", ":material/info:"),
         {AS_OF},
     ),
     (

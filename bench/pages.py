@@ -34,7 +34,7 @@ _ALL = [
         "overzicht",
         "/",  # the default page lives at the root; /overzicht moves on to it
         "pages/overview.py",
-        f'{MAIN} [data-testid="stColumn"] [data-testid="stMarkdownContainer"]',
+        f"{MAIN} .hjk-tile .hjk-counts",  # lib/views/overview_html.py
         "the first agenda tile with its status counts",
     ),
     Page(

@@ -7,9 +7,10 @@ from lib import fmt
 from lib.status import STATUSES
 from lib.views.agenda import NO_TARGETS
 from lib.views.html_table import html_table
-from lib.views.html_text import editor_texts, reason_cell, status_badge
+from lib.views.html_text import block, editor_texts, reason_cell
 from lib.views.html_text import escape_markdown as md
 from lib.views.overview import TILE_STATUSES, latest_change, overview_table, tiles
+from lib.views.overview_html import heading, tile_grid
 from lib.views.sparkline import sparkline
 from ui import components, context, since, steering, texts
 
@@ -28,20 +29,18 @@ OVERVIEW_COLUMNS = [
 SHORT_HEADERS = {"Agendapunt": "Agenda\u00adpunt"}  # may break: the column stays narrow
 
 
-def _all_targets(ctx: context.Context, table: pd.DataFrame) -> None:
+def _all_targets(ctx: context.Context, table: pd.DataFrame) -> list[str]:
     """Every target of the year in one table, what is behind first, with the reason of each."""
-    st.subheader(f"Alle doelen {ctx.year}, {scope_words(ctx)}: wat achter ligt staat bovenaan")
     behind = (table["Status"] == f"{STATUSES['achter'].icon} achter").sum()
-    st.markdown(
-        f"**{behind}** van de {fmt.count(len(table), 'doel', 'doelen')} "
-        f"{'ligt' if behind == 1 else 'liggen'} achter."
-    )
     # Made once per view and shared: a year change back to a year seen before redraws it
     # without building 40 rows of HTML again (the key holds the figures' revision, so a saved
     # figure, text or action makes it anew).
-    st.html(
-        context.shared(ctx, "overview_html", lambda: _table_html(ctx, table), ctx.year, ctx.agenda)
-    )
+    return [
+        heading(f"Alle doelen {ctx.year}, {scope_words(ctx)}: wat achter ligt staat bovenaan"),
+        f"<p><strong>{behind}</strong> van de {fmt.count(len(table), 'doel', 'doelen')} "
+        f"{'ligt' if behind == 1 else 'liggen'} achter.</p>",
+        context.shared(ctx, "overview_html", lambda: _table_html(ctx, table), ctx.year, ctx.agenda),
+    ]
 
 
 def _table_html(ctx: context.Context, table: pd.DataFrame) -> str:
@@ -91,27 +90,14 @@ def render() -> None:
         f"Stand op **{fmt.long_date(ctx.as_of)}** (peildatum) · hele stad · "
         f"laatste wijziging in de cijfers: **{fmt.long_date(changed) if changed else 'onbekend'}**"
     )
-    # The block on top is filled last: the tiles below do not wait for its replay of the history.
-    since_slot = st.container()
     components.report_buttons()
-    st.subheader("Per agendapunt")
     all_tiles = context.shared(
         ctx, "tiles", lambda: tiles(ctx.progress, ctx.plan, ctx.year), ctx.year
     )
-    columns = [c for start in range(0, len(all_tiles), 3) for c in st.columns(3)]
-    for column, tile in zip(columns, all_tiles, strict=False):
-        with column.container(border=True):
-            st.markdown(f"**{tile['number']}. {md(tile['name'])}**")
-            st.markdown(  # the badges the agenda page and the tables show: escaped HTML
-                "  \n".join(f"{status_badge(s)} **{tile['counts'][s]}**" for s in TILE_STATUSES),
-                unsafe_allow_html=True,
-            )
-            later = tile["counts"]["nog niet aan de orde"]
-            st.caption(
-                f"{fmt.count(tile['targets'], 'doel', 'doelen')} in {ctx.year}"
-                + (f", {later} nog niet aan de orde" if later else "")
-                + (f", {tile['concepts']} op een conceptcijfer" if tile.get("concepts") else "")
-            )
+    # The rest of the first screen is one piece of HTML (see lib/views/overview_html.py): the
+    # browser draws it at once, with no code of its own to load for Markdown or page links.
+    parts = [since.overview_block(ctx), steering.overview_block(ctx)]
+    parts += [heading("Per agendapunt"), tile_grid(all_tiles, TILE_STATUSES, ctx.year)]
     table = context.shared(
         ctx,
         "overview_table",
@@ -119,14 +105,11 @@ def render() -> None:
         ctx.year,
         ctx.agenda,
     )
+    if not table.empty:
+        parts += _all_targets(ctx, table)
+    st.html(block(*(p for p in parts if p)), width="stretch")
     if table.empty:  # an agenda item without indicators yet
         st.info(NO_TARGETS, icon=":material/info:")
-    else:
-        _all_targets(ctx, table)
-
-    with since_slot:
-        since.overview_block(ctx)
-        steering.overview_block(ctx)
 
 
 render()

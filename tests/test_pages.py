@@ -12,7 +12,6 @@ table builders the pages call, so a page that shows the wrong column or year is 
 
 from __future__ import annotations
 
-import ast
 import base64
 import html
 import re
@@ -34,6 +33,7 @@ from lib.progress.compare import progress_table
 from lib.status import BEHIND, NO_TARGET, STATUSES, label
 from lib.views.overview import TILE_STATUSES, tiles
 from support.charts import figures
+from ui.links import URL_PATHS, menu_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "dashboard.py"
@@ -174,6 +174,62 @@ def markdown(at: AppTest) -> list[str]:
     return [m.value for m in at.main.markdown]
 
 
+class _TextReader(HTMLParser):
+    """The words and links of HTML drawn with st.html, as a screen reader reads them: without
+    style, script and what is marked aria-hidden."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.words: list[str] = []
+        self.links: list[tuple[str, str]] = []
+        self._open: list[tuple[str, bool]] = []  # tag, hidden
+        self._link: tuple[str, list[str]] | None = None
+
+    def _hidden(self) -> bool:
+        return any(hidden for _, hidden in self._open)
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        found = dict(attrs)
+        if tag not in ("br", "img", "input", "meta", "link", "hr"):
+            hidden = tag in ("style", "script") or found.get("aria-hidden") == "true"
+            self._open.append((tag, hidden))
+        if tag == "a":
+            self._link = (found.get("href") or "", [])
+        elif tag in ("p", "li", "div", "br", "h2", "h3", "tr"):
+            self.words.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._open and self._open.pop()[0] != tag:
+            pass
+        if tag == "a" and self._link is not None:
+            self.links.append((self._link[0], " ".join("".join(self._link[1]).split())))
+            self._link = None
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden():
+            self.words.append(data)
+            if self._link is not None:
+                self._link[1].append(data)
+
+
+def _read_html(at: AppTest) -> _TextReader:
+    reader = _TextReader()
+    for element in at.main.get("html"):
+        reader.feed(element.proto.body)
+    return reader
+
+
+def html_text(at: AppTest) -> str:
+    """The text of every st.html element in the page's main area, one line per block."""
+    lines = "".join(_read_html(at).words).split("\n")
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
+
+
+def html_links(at: AppTest) -> list[tuple[str, str]]:
+    """(href, words) of every link in the page's HTML: links between pages are written so."""
+    return _read_html(at).links
+
+
 class _TableReader(HTMLParser):
     """The cells of the HTML tables a page draws with st.html (lib/views/html_table.py)."""
 
@@ -262,19 +318,10 @@ def walk(block) -> Iterator:
 
 
 def navigation_files() -> list[str]:
-    """The page files dashboard.py hands to st.navigation, read from its source: a page added
-    to the menu is smoke-tested without a change here. A hidden page (a function, not a file)
-    is not in the menu."""
-    calls = [
-        node
-        for node in ast.walk(ast.parse(APP.read_text(encoding="utf-8")))
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "Page"
-    ]
-    return [
-        ast.literal_eval(call.args[0])
-        for call in sorted(calls, key=lambda c: c.lineno)
-        if isinstance(call.args[0], ast.Constant)
-    ]
+    """The page files of the menu (ui/links.py, where the frame finds each page's URL path): a
+    page added to the menu is smoke-tested without a change here. The test below checks that
+    these are the files dashboard.py hands to st.navigation."""
+    return list(URL_PATHS)
 
 
 @pytest.mark.parametrize("page", navigation_files())
@@ -289,6 +336,17 @@ def test_every_page_in_the_menu_runs_with_one_title_and_the_example_notice(page)
 
 def test_known_pages_are_in_the_menu():
     assert set(PAGE_FILES) <= set(navigation_files())
+    # What the frame registers with st.navigation: these files at these paths (the default page
+    # at "/"), and one hidden page: /overzicht, a function that moves on to the overview.
+    registered = open_app()._registered_pages.values()
+    files = {
+        Path(info["script_path"]).relative_to(APP.parent).as_posix(): info["url_pathname"]
+        for info in registered
+        if info["script_path"]
+    }
+    assert list(files) == navigation_files()
+    assert [f"/{path}" for path in files.values()] == menu_paths()
+    assert [info["url_pathname"] for info in registered if not info["script_path"]] == ["overzicht"]
 
 
 @pytest.mark.parametrize(("page", "title_2014", "title_2013", "expected_headings"), PAGES)
@@ -483,18 +541,24 @@ def test_link_value_not_understood_warns_and_uses_default(param, value, problem,
 # ------------------------------------------------------------------ overzicht
 
 
+def tiles_html(at: AppTest) -> list[tuple[int, str]]:
+    """(agenda item number, HTML) of every tile on the overview (lib/views/overview_html.py)."""
+    return [
+        (int(number), tile)
+        for element in at.main.get("html")
+        for number, tile in re.findall(
+            r'data-agenda-item="(\d+)">(.*?)</div>', element.proto.body, re.S
+        )
+    ]
+
+
 def shown_tiles(at: AppTest) -> dict[int, dict[str, int]]:
     """Per tile (agenda item number): the count shown after each status badge."""
-    texts = markdown(at)
-    counts = {}
-    for n, text in enumerate(texts):
-        if heading := re.fullmatch(r"\*\*(\d+)\. .+\*\*", text):
-            badges = re.findall(
-                r'<span class="hjk-badge" style="[^"]+">\S+ ([^<]+)</span> \*\*(\d+)\*\*',
-                texts[n + 1],
-            )
-            counts[int(heading[1])] = {status: int(number) for status, number in badges}
-    return counts
+    badge = r'<span class="hjk-badge" style="[^"]+">\S+ ([^<]+)</span> <strong>(\d+)</strong>'
+    return {
+        number: {status: int(count) for status, count in re.findall(badge, tile)}
+        for number, tile in tiles_html(at)
+    }
 
 
 def test_overview_tiles_count_the_statuses_lib_gives(plan, example_actuals):
@@ -517,7 +581,9 @@ def test_overview_tiles_count_the_statuses_lib_gives(plan, example_actuals):
         for item in plan.agenda_items
     ]
     shown_targets = [
-        int(m[1]) for c in at.main.caption if (m := re.match(r"(\d+) doelen in 2014", c.value))
+        int(m[1])
+        for _, tile in tiles_html(at)
+        if (m := re.search(r'class="hjk-note">(\d+) doelen in 2014', tile))
     ]
     assert shown_targets == targets
 
@@ -538,7 +604,7 @@ def test_overview_table_lists_the_targets_of_the_year_behind_first(plan, example
     order = {label(s): style.order for s, style in STATUSES.items()}
     assert list(shown["Status"]) == sorted(shown["Status"], key=order.get)
     behind = int((expected["status"] == BEHIND).sum())
-    assert f"**{behind}** van de {len(expected)} doelen liggen achter." in markdown(at)
+    assert f"{behind} van de {len(expected)} doelen liggen achter." in html_text(at)
     assert f"Alle doelen {year}, alle agendapunten: wat achter ligt staat bovenaan" in headings(at)
 
 

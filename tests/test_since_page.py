@@ -11,7 +11,7 @@ import pytest
 from apptest_open import aim
 from store_fixtures import FTE, GROUPS_W01, app_store
 from streamlit.testing.v1 import AppTest
-from test_pages import html_tables
+from test_pages import html_links, html_tables, html_text
 
 from lib.plan.schema import Plan
 from lib.store.store import FigureInput, Store
@@ -41,7 +41,8 @@ def open_app(page: str | None = None, **params: str) -> AppTest:
 
 
 def text(at: AppTest) -> str:
-    return "\n".join(m.value for m in at.main.markdown)
+    """The page's Markdown, then the words of its HTML (the overview's blocks are HTML)."""
+    return "\n".join([*(m.value for m in at.main.markdown), html_text(at)])
 
 
 def test_overview_block_counts_with_singulars_and_links_to_the_page(store):
@@ -49,12 +50,14 @@ def test_overview_block_counts_with_singulars_and_links_to_the_page(store):
     change(store, FTE, "0,5")  # op koers -> achter
     at = open_app()
     assert (
-        "**Sinds de vorige vergadering (15 september 2014):** 1 cijfer gewijzigd, 1 status "
+        "Sinds de vorige vergadering (15 september 2014): 1 cijfer gewijzigd, 1 status "
         "veranderd (1 naar achter) in 2014, hele stad."
     ) in text(at)
-    (link,) = [p for p in at.main.get("page_link")]
-    assert link.proto.page == "sinds-vorige-vergadering"
-    assert link.proto.label == "Bekijk wat er veranderde"
+    (link,) = [(href, words) for href, words in html_links(at) if "sinds" in href]
+    assert link == (
+        "sinds-vorige-vergadering?jaar=2014&peildatum=2014-10-01",
+        "Bekijk wat er veranderde",
+    )
     change(store, GROUPS_W01, "9")  # a wijk's figure changes the city's total with it
     at = open_app()
     assert "2 cijfers gewijzigd (waarvan 1 stadstotaal uit de wijken)" in text(at)
@@ -63,7 +66,7 @@ def test_overview_block_counts_with_singulars_and_links_to_the_page(store):
 def test_overview_without_a_meeting_has_no_block(store):
     change(store, FTE, "0,5")
     at = open_app()
-    assert "Sinds de vorige vergadering" not in text(at)
+    assert "Sinds de vorige vergadering (" not in text(at)
 
 
 def test_the_page_shows_the_change_the_move_and_milestones(store):
@@ -141,7 +144,7 @@ def test_a_figures_file_says_changes_need_the_database(store, monkeypatch):
     assert "staat in de geschiedenis van de database" in at.info[0].value
     assert "example_actuals.csv (HJK_ACTUALS)" in at.info[0].value
     at = open_app()
-    assert "Sinds de vorige vergadering" not in text(at)
+    assert "Sinds de vorige vergadering (" not in text(at)
 
 
 def test_a_meeting_title_is_shown_as_typed(store):

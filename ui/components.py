@@ -24,7 +24,7 @@ from lib.figures.actuals import Actuals
 from lib.problems import ValidationFailed
 from lib.views.html_table import STATUS_TEXT_COLOUR, html_table, status_fill
 from lib.views.html_text import block, note_lines
-from ui import context, plotly_chart
+from ui import context, links, plotly_chart
 
 # What every page needs besides its content: the house styles (HTML tables, readable greyed-out
 # filters and captions) and the language, since Streamlit writes lang="en" on the page and this
@@ -68,6 +68,17 @@ _PAGE_HEAD = """
   .hjk-doc table { border-collapse: collapse; margin: 0 0 1rem; font-size: 0.9rem; }
   .hjk-doc th, .hjk-doc td { border: 1px solid #d9d9d9; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
   .hjk-doc thead th { background: #f0f2f6; }
+  /* The overview's since-block, actions line and agenda tiles (lib/views/overview_html.py),
+     drawn like Streamlit's bordered containers and columns. */
+  .hjk-box { border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; padding: 1rem; }
+  .hjk-box p:last-child, .hjk-actions p:last-child { margin-bottom: 0; }
+  .hjk-since, .hjk-actions { margin-bottom: 1rem; }
+  .hjk-actions ul { margin: 0.25rem 0 0.5rem; }
+  .hjk-tiles { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 1rem; margin-bottom: 1rem; }
+  @media (max-width: 640px) { .hjk-tiles { grid-template-columns: 1fr; } }
+  .hjk-tile .hjk-counts { line-height: 1.9; }
+  .hjk-link { color: #0054a6; text-decoration: underline; }
+  .hjk-link:hover { color: #003d7a; }
   .hjk-badge { padding: 0.05rem 0.35rem; border-radius: 0.25rem; white-space: nowrap; }
   /* Streamlit draws captions at 60% opacity (about 3.8:1); WCAG AA asks 4.5:1 for small text. */
   [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {
@@ -136,7 +147,9 @@ _DUTCH = (Path(__file__).with_name("dutch.js")).read_text(encoding="utf-8")
 
 
 def page_head() -> None:
-    st.html(f"{_PAGE_HEAD}<script>\n{_DUTCH}</script>", unsafe_allow_javascript=True)
+    st.html(
+        f"{_PAGE_HEAD}<script>\n{_DUTCH}\n{links.SCRIPT}</script>", unsafe_allow_javascript=True
+    )
 
 
 def show_problems(exc: ValidationFailed, what: str) -> None:

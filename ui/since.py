@@ -17,8 +17,10 @@ from lib.store.meetings import (
     next_meeting,
     previous_meeting,
 )
+from lib.views.html_table import Markup
+from lib.views.overview_html import page_link, since_box
 from lib.views.since import summary
-from ui import context, texts
+from ui import context, links, texts
 from ui.context import Context
 
 PAGE = "pages/since.py"
@@ -103,22 +105,14 @@ def due_words(ctx: Context, all_meetings: list[Meeting]) -> str:
     return f"in de zes weken na de peildatum (tot {fmt.long_date(due_before([], ctx.as_of))})"
 
 
-def overview_block(ctx: Context) -> None:
-    """'Sinds de vorige vergadering (15 september 2014): 6 cijfers gewijzigd, ...' with a link."""
+def overview_block(ctx: Context) -> Markup | None:
+    """'Sinds de vorige vergadering (15 september 2014): 6 cijfers gewijzigd, ...' with a link;
+    None without a previous meeting or without a database."""
     if context.actuals_path() is not None:
-        return
+        return None
     previous = previous_meeting(meetings(ctx), ctx.as_of)
     if previous is None:
-        return
+        return None
     rows = changes(ctx, previous.day, None)
-    with st.container(key="since_block", border=True):
-        st.markdown(
-            f"**Sinds de vorige vergadering ({fmt.long_date(previous.day)}):** {summary(rows)} "
-            f"in {ctx.year}, hele stad."
-        )
-        st.page_link(
-            PAGE,
-            label="Bekijk wat er veranderde",
-            icon=":material/update:",
-            query_params=st.query_params.to_dict(),
-        )
+    link = page_link(links.url_path(PAGE), "Bekijk wat er veranderde", st.query_params.to_dict())
+    return since_box(fmt.long_date(previous.day), summary(rows), f"in {ctx.year}, hele stad.", link)

@@ -25,7 +25,8 @@ from lib.views.actions import (
     overview_line,
 )
 from lib.views.html_table import Markup
-from ui import components, context, texts
+from lib.views.overview_html import actions_box, page_link
+from ui import components, context, links, texts
 from ui.context import Context
 
 PAGE = "pages/actions.py"
@@ -61,22 +62,14 @@ def loop(ctx: Context) -> Loop:
     )
 
 
-def overview_block(ctx: Context) -> None:
-    """'Actiepunten: 5 open, waarvan 2 over de deadline', the late ones, a link to the page."""
+def overview_block(ctx: Context) -> Markup | None:
+    """'Actiepunten: 5 open, waarvan 2 over de deadline', the late ones, a link; None when
+    there are no actions."""
     actions = loop(ctx).actions
     if not actions:
-        return
-    late = late_lines(actions, ctx.as_of)
-    with st.container(key="actions_line"):
-        lines = [f"**{overview_line(actions, ctx.as_of)}**"]
-        lines += [f"- {texts.escape_markdown(line)}" for line in late]
-        st.markdown("\n".join(lines))
-        st.page_link(
-            PAGE,
-            label="Bekijk de actiepunten",
-            icon=":material/checklist:",
-            query_params=st.query_params.to_dict(),
-        )
+        return None
+    link = page_link(links.url_path(PAGE), "Bekijk de actiepunten", st.query_params.to_dict())
+    return actions_box(overview_line(actions, ctx.as_of), late_lines(actions, ctx.as_of), link)
 
 
 def agenda_notes(ctx: Context, indicator: str, status: str, written) -> list[Markup]:

@@ -8,16 +8,13 @@ server, and the filters reached and used with the keyboard.
 
 from __future__ import annotations
 
-import ast
 import re
 from collections import Counter
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from helpers import (
     CHARTS,
-    ROOT,
     SETTLE_MS,
     app_exceptions,
     open_filters,
@@ -28,33 +25,19 @@ from helpers import (
     wait_for_charts,
 )
 
+from ui.links import menu_paths
+
 # Imported for type hints only, so that without playwright this file skips (see conftest).
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-DASHBOARD = ROOT / "dashboard.py"
-
 
 def navigation_paths() -> list[str]:
-    """URL path of every page dashboard.py hands to st.navigation, in menu order.
-
-    Read from the source, so a page added to the menu is visited here without a change. The
-    default page is served at the root; hidden pages are not in the menu (/overzicht, which
-    only moves on to the root, has a test of its own).
-    """
-    calls = [
-        node
-        for node in ast.walk(ast.parse(DASHBOARD.read_text(encoding="utf-8")))
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "Page"
-    ]
-    paths = []
-    for call in sorted(calls, key=lambda node: node.lineno):
-        options = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
-        if options.get("visibility") == "hidden":
-            continue
-        url_path = options.get("url_path") or Path(ast.literal_eval(call.args[0])).stem
-        paths.append("/" if options.get("default") else f"/{url_path}")
-    return paths
+    """URL path of every page in the menu, in menu order (ui/links.py; tests/test_pages.py
+    checks that these are the pages dashboard.py hands to st.navigation), so a page added to the
+    menu is visited here without a change. The default page is served at the root; /overzicht,
+    which only moves on to the root, has a test of its own."""
+    return menu_paths()
 
 
 # URL path -> (h1 with the default filters, whether the page draws Plotly charts). A page missing

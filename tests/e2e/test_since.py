@@ -56,12 +56,15 @@ def test_a_changed_figure_shows_as_a_move_since_the_meeting(
     page.goto(f"{url}/?jaar=2014")
     wait_for_app(page)
     screenshot(page, "since-overview.png")
-    block = page.locator(".st-key-since_block")
+    block = page.locator(".hjk-since")  # lib/views/overview_html.py
     block.get_by_text("1 cijfer gewijzigd, 1 status veranderd (1 naar achter)").wait_for()
+    page.evaluate("window.__sameTab = true")  # gone if the link loaded the app anew
     block.get_by_role("link", name="Bekijk wat er veranderde").click()
     page.get_by_role("heading", name="Sinds de vorige vergadering").wait_for(timeout=30000)
     wait_for_app(page)
     assert "/sinds-vorige-vergadering" in page.url and "jaar=2014" in page.url
+    # The link switched pages inside the app, as the sidebar does (ui/links.js).
+    assert page.evaluate("window.__sameTab === true")
     moves = page.get_by_role("table", name="Veranderde statussen, eerst wat naar achter ging")
     row = moves.get_by_role("row").nth(1)
     assert row.get_by_role("cell").nth(0).inner_text() == "Inzet HBO-coaches op VVE-groepen"

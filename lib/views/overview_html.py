@@ -1,0 +1,85 @@
+"""The overview's first screen below its title as one piece of HTML: the since-block, the
+actions line, the agenda tiles.
+
+Drawn as Streamlit elements these were some twenty Markdown elements, containers, columns and
+two page links; the browser loads the code of a Markdown element with HTML in it (the status
+badges) and of a page link only when the first one is drawn, one after the other, each a wait
+of its own before the page settles (bench/README.md, "This round"). As HTML they come with the
+page's style block, in one element: the same words, badges in colour, icon and word, and real
+links. Everything from the plan or an editor is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlencode
+
+from lib import fmt
+from lib.views.html_table import Markup
+from lib.views.html_text import status_badge
+
+BOX_CLASS = "hjk-box"  # a bordered block, like a Streamlit container with a border
+TILES_CLASS = "hjk-tiles"
+TILE_CLASS = "hjk-tile"
+LINK_CLASS = "hjk-link"
+
+
+def page_link(url_path: str, label: str, params: dict[str, str]) -> Markup:
+    """A link to another page of the app with the filters of this one.
+
+    `data-hjk-page` lets the page's script (ui/links.js) switch pages inside the app, as the
+    sidebar does, keeping the session; without it the link still opens the page with the same
+    filters from the URL.
+    """
+    path = html.escape(url_path)
+    query = f"?{urlencode(params)}" if params else ""
+    return Markup(
+        f'<p><a class="{LINK_CLASS}" href="{path}{html.escape(query)}" data-hjk-page="{path}">'
+        f'{html.escape(label)} <span aria-hidden="true">→</span></a></p>'
+    )
+
+
+def since_box(day_words: str, summary: str, scope: str, link: Markup) -> Markup:
+    """'Sinds de vorige vergadering (15 september 2014): 3 cijfers gewijzigd, ...' and a link."""
+    return Markup(
+        f'<div class="{BOX_CLASS} hjk-since"><p><strong>Sinds de vorige vergadering '
+        f"({html.escape(day_words)}):</strong> {html.escape(summary)} {html.escape(scope)}</p>"
+        f"{link}</div>"
+    )
+
+
+def actions_box(line: str, late: list[str], link: Markup) -> Markup:
+    """'Actiepunten: 2 open, waarvan 1 over de deadline', the late ones listed, a link."""
+    items = "".join(f"<li>{html.escape(text)}</li>" for text in late)
+    listed = f"<ul>{items}</ul>" if items else ""
+    return Markup(
+        f'<div class="hjk-actions"><p><strong>{html.escape(line)}</strong></p>{listed}{link}</div>'
+    )
+
+
+def tile_grid(tiles: list[dict], statuses: tuple[str, ...], year: int) -> Markup:
+    """Per agenda item a bordered tile: its name, per status the badge and the count, and how
+    many targets it has in `year` (and how many are not yet due, judged on a concept figure)."""
+    shown = []
+    for tile in tiles:
+        counts = "<br>".join(
+            f"{status_badge(s)} <strong>{fmt.number(tile['counts'][s], 0)}</strong>"
+            for s in statuses
+        )
+        later = tile["counts"]["nog niet aan de orde"]
+        caption = (
+            f"{fmt.count(tile['targets'], 'doel', 'doelen')} in {year}"
+            + (f", {later} nog niet aan de orde" if later else "")
+            + (f", {tile['concepts']} op een conceptcijfer" if tile.get("concepts") else "")
+        )
+        shown.append(
+            f'<div class="{BOX_CLASS} {TILE_CLASS}" data-agenda-item="{tile["number"]}">'
+            f"<p><strong>{tile['number']}. {html.escape(tile['name'])}</strong></p>"
+            f'<p class="hjk-counts">{counts}</p><p class="hjk-note">{html.escape(caption)}</p>'
+            "</div>"
+        )
+    return Markup(f'<div class="{TILES_CLASS}">{"".join(shown)}</div>')
+
+
+def heading(text: str, level: int = 3) -> Markup:
+    return Markup(f"<h{level}>{html.escape(text)}</h{level}>")

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from lib import fmt
-from lib.status import STATUSES
+from lib.status import BEHIND, NO_DATA, label
 from lib.views.agenda import NO_TARGETS
 from lib.views.html_table import html_table
 from lib.views.html_text import block, editor_texts, reason_cell
@@ -13,6 +13,7 @@ from lib.views.overview import TILE_STATUSES, latest_change, overview_table, til
 from lib.views.overview_html import heading, tile_grid
 from lib.views.sparkline import sparkline
 from ui import components, context, since, steering, texts
+from ui.filters import EVERY, EVERY_PARAM
 
 # The reason next to the status, wrapped: readable without scrolling sideways.
 OVERVIEW_COLUMNS = [
@@ -29,21 +30,49 @@ OVERVIEW_COLUMNS = [
 SHORT_HEADERS = {"Agendapunt": "Agenda\u00adpunt"}  # may break: the column stays narrow
 
 
-def _all_targets(ctx: context.Context, table: pd.DataFrame) -> list[str]:
-    """Every target of the year in one table, what is behind first, with the reason of each."""
-    behind = (table["Status"] == f"{STATUSES['achter'].icon} achter").sum()
-    # Made once per view and shared: a year change back to a year seen before redraws it
-    # without building 40 rows of HTML again (the key holds the figures' revision, so a saved
-    # figure, text or action makes it anew).
-    return [
-        heading(f"Alle doelen {ctx.year}, {scope_words(ctx)}: wat achter ligt staat bovenaan"),
+def _targets(ctx: context.Context, table: pd.DataFrame, every: bool) -> list[str]:
+    """What needs attention (behind, or without figures), or with ?doelen=alle every target of
+    the year; what is behind first, with the reason of each."""
+    behind = int((table["Status"] == label(BEHIND)).sum())
+    missing = int((table["Status"] == label(NO_DATA)).sum())
+    summary = (
         f"<p><strong>{behind}</strong> van de {fmt.count(len(table), 'doel', 'doelen')} "
-        f"{'ligt' if behind == 1 else 'liggen'} achter.</p>",
-        context.shared(ctx, "overview_html", lambda: _table_html(ctx, table), ctx.year, ctx.agenda),
-    ]
+        f"{'ligt' if behind == 1 else 'liggen'} achter"
+    )
+    if every:
+        caption = f"Alle doelen {ctx.year}, {scope_words(ctx)}"
+        title = f"{caption}: wat achter ligt staat bovenaan"
+        shown = table
+        summary += ".</p>"
+    else:
+        caption = f"Wat aandacht vraagt in {ctx.year}, {scope_words(ctx)}"
+        title = f"{caption}: achter of zonder gegevens"
+        shown = table[table["Status"].isin([label(BEHIND), label(NO_DATA)])]
+        summary += (
+            f", {missing} zonder gegevens. "
+            f"De andere {len(table) - len(shown)} staan in de lijst van alle doelen.</p>"
+        )
+    parts = [heading(title), summary]
+    if shown.empty:
+        return [*parts, "<p>Geen doel ligt achter of is zonder gegevens.</p>"]
+    # Made once per view and shared: a year change back to a year seen before redraws it
+    # without building the rows of HTML again (the key holds the figures' revision, so a saved
+    # figure, text or action makes it anew).
+    html = context.shared(
+        ctx, "overview_html", lambda: _table_html(ctx, shown, caption), ctx.year, ctx.agenda, every
+    )
+    return [*parts, html]
 
 
-def _table_html(ctx: context.Context, table: pd.DataFrame) -> str:
+def _show_every(every: bool) -> None:
+    """The button under the table: every target, or back to what needs attention (in the link)."""
+    if every:
+        st.query_params.pop(EVERY_PARAM, None)
+    else:
+        st.query_params[EVERY_PARAM] = EVERY
+
+
+def _table_html(ctx: context.Context, table: pd.DataFrame, caption: str) -> str:
     written = texts.texts_of(ctx)
     pairs = [written.get((i, ctx.year, ""), ("", "")) for i in table["indicator"]]
     missing = steering.missing_notes(ctx, list(table["indicator"]), written)
@@ -64,7 +93,7 @@ def _table_html(ctx: context.Context, table: pd.DataFrame) -> str:
     )[OVERVIEW_COLUMNS].rename(columns={"Verloop": course, **SHORT_HEADERS})
     return html_table(
         shown,
-        f"Alle doelen {ctx.year}, {scope_words(ctx)}, met de reden van elke status",
+        f"{caption}, met de reden van elke status",
         status_column="Status",
         column_classes={
             "Indicator": "hjk-name",
@@ -105,11 +134,22 @@ def render() -> None:
         ctx.year,
         ctx.agenda,
     )
+    every = st.query_params.get(EVERY_PARAM) == EVERY
     if not table.empty:
-        parts += _all_targets(ctx, table)
+        parts += _targets(ctx, table, every)
     st.html(block(*(p for p in parts if p)), width="stretch")
     if table.empty:  # an agenda item without indicators yet
         st.info(NO_TARGETS, icon=":material/info:")
+    else:
+        # The long list waits for a click: the first screen (and every year change) draws what
+        # needs attention only (bench/README.md, "This round").
+        st.button(
+            "Alleen wat aandacht vraagt" if every else f"Alle {len(table)} doelen tonen",
+            key="overview_every",
+            icon=":material/filter_list:" if every else ":material/list:",
+            on_click=_show_every,
+            args=(every,),
+        )
 
 
 render()

@@ -70,6 +70,7 @@ def test_3_without_the_switch_nothing_is_marked(store):
 def test_3_overzicht_marks_the_concept_in_its_table_and_tile(store, editor_account):
     at = AppTest.from_file(str(APP), default_timeout=RUN_TIMEOUT_S)
     at.session_state["edit_editor"] = editor_account  # the switch is for editors
+    at.query_params["doelen"] = "alle"  # every target, not only what needs attention
     at.run()
     at.toggle(key="include_concept").set_value(True).run()
     assert not at.exception, [e.value for e in at.exception]

@@ -30,7 +30,7 @@ from lib import fmt
 from lib.figures.actuals import Actuals
 from lib.plan.schema import Plan
 from lib.progress.compare import progress_table
-from lib.status import BEHIND, NO_TARGET, STATUSES, label
+from lib.status import BEHIND, NO_DATA, NO_TARGET, STATUSES, label
 from lib.views.overview import TILE_STATUSES, tiles
 from support.charts import figures
 from ui.links import URL_PATHS, menu_paths
@@ -59,7 +59,10 @@ PAGES = [
         OVERVIEW,
         "Voortgang Masterplan Het Jonge Kind 2014",
         "Voortgang Masterplan Het Jonge Kind 2013",
-        ["Per agendapunt", "Alle doelen 2014, alle agendapunten: wat achter ligt staat bovenaan"],
+        [
+            "Per agendapunt",
+            "Wat aandacht vraagt in 2014, alle agendapunten: achter of zonder gegevens",
+        ],
         id="overzicht",
     ),
     pytest.param(
@@ -590,7 +593,7 @@ def test_overview_tiles_count_the_statuses_lib_gives(plan, example_actuals):
 
 @pytest.mark.parametrize("year", [2014, 2013])
 def test_overview_table_lists_the_targets_of_the_year_behind_first(plan, example_actuals, year):
-    at = open_app()
+    at = open_app(doelen="alle")
     if year != 2014:
         at.selectbox(key="filter_year").set_value(year)
         rerun(at)
@@ -608,8 +611,36 @@ def test_overview_table_lists_the_targets_of_the_year_behind_first(plan, example
     assert f"Alle doelen {year}, alle agendapunten: wat achter ligt staat bovenaan" in headings(at)
 
 
-def test_overview_agenda_filter_narrows_the_table(plan, example_actuals):
+def test_overview_shows_what_needs_attention_and_every_target_after_a_click(plan, example_actuals):
     at = open_app()
+    rows = city(plan, example_actuals, 2014)
+    rows = rows[rows["status"] != NO_TARGET]
+    attention = rows[rows["status"].isin([BEHIND, NO_DATA])]
+    shown = table(at, "Indicator")
+    assert sorted(zip(shown["Indicator"], shown["Status"], strict=True)) == sorted(
+        zip(attention["name"], map(label, attention["status"]), strict=True)
+    )
+    behind, missing = (int((attention["status"] == s).sum()) for s in (BEHIND, NO_DATA))
+    assert (
+        f"{behind} van de {len(rows)} doelen liggen achter, {missing} zonder gegevens. De andere "
+        f"{len(rows) - behind - missing} staan in de lijst van alle doelen."
+    ) in html_text(at)
+
+    # The button lists every target and puts the choice in the link; a year change keeps it.
+    at.button(key="overview_every").click().run()
+    assert at.query_params["doelen"] == "alle"
+    assert len(table(at, "Indicator")) == len(rows)
+    assert at.button(key="overview_every").label == "Alleen wat aandacht vraagt"
+    at.selectbox(key="filter_year").set_value(2013)
+    rerun(at)
+    assert at.query_params["doelen"] == "alle" and at.query_params["jaar"] == "2013"
+    assert "Alle doelen 2013, alle agendapunten: wat achter ligt staat bovenaan" in headings(at)
+    at.button(key="overview_every").click().run()
+    assert "doelen" not in at.query_params
+
+
+def test_overview_agenda_filter_narrows_the_table(plan, example_actuals):
+    at = open_app(doelen="alle")
     at.selectbox(key="filter_agenda").set_value(2)
     rerun(at)
 
@@ -975,7 +1006,7 @@ def overview_html(at: AppTest) -> str:
 
 def test_overview_course_column_draws_a_sparkline_of_the_figures(plan, example_actuals):
     # Once this column showed its lists as raw text (",,26,") instead of a line.
-    at = open_app()
+    at = open_app(doelen="alle")
 
     body = overview_html(at)
     rows = city(plan, example_actuals)
@@ -1015,7 +1046,7 @@ def test_overview_course_column_draws_a_sparkline_of_the_figures(plan, example_a
 
 
 def test_overview_names_the_plan_and_gives_each_status_its_reason(plan, example_actuals):
-    at = open_app()
+    at = open_app(doelen="alle")
 
     assert any(plan.plan.title in text for text in markdown(at))
     shown = table(at, "Waarom deze status")
@@ -1160,7 +1191,7 @@ def test_per_wijk_gives_the_figure_per_100_where_the_plan_counts_per_wijk(
 
 
 def test_overview_at_an_earlier_peildatum_says_a_later_count_is_not_known_yet():
-    at = open_app(peildatum="2014-09-01")
+    at = open_app(peildatum="2014-09-01", doelen="alle")
 
     reasons = table(at, "Waarom deze status")["Waarom deze status"]
     later = [
@@ -1179,7 +1210,9 @@ def test_the_agenda_item_shown_by_default_does_not_narrow_the_overview():
     rerun(at.switch_page(OVERVIEW))
     assert at.selectbox(key="filter_agenda").value == 0
     assert "agendapunt" not in at.query_params
-    assert "Alle doelen 2014, alle agendapunten: wat achter ligt staat bovenaan" in headings(at)
+    assert "Wat aandacht vraagt in 2014, alle agendapunten: achter of zonder gegevens" in headings(
+        at
+    )
 
     # Chosen on the page, it is a choice: the overview follows it.
     rerun(at.switch_page(AGENDA))

@@ -49,7 +49,7 @@ def test_a_concept_text_is_not_shown(store):  # noqa: F811
 def test_overview_table_has_the_texts_of_the_goals_behind(store):  # noqa: F811
     write(store, GROUPS, TYPED, "Werving")
     at = open_app()
-    frame = captioned_table(at, "Alle doelen 2014")
+    frame = captioned_table(at, "Wat aandacht vraagt in 2014")  # it is behind
     row = frame[frame["Indicator"] == "VVE-groepen met een HBO'er als coach"].iloc[0]
     assert row["Status"] == "✖ achter"
     # The editors' texts under the computed reason, as typed: the tags are text, not markup.

@@ -70,7 +70,9 @@ _ON_PAGE = "filters_chosen_on_page"
 _DEFAULTED = "filters_defaulted_on_page"
 # URL parameters a page adds for a choice of its own (the theme on Per agendapunt): kept while the
 # page stays, dropped by Streamlit when the user moves to another page.
-PAGE_PARAMS = ("thema", "eigenaar", "status")  # pages/agenda.py, pages/actions.py
+# ?doelen=alle: the overview lists every target of the year, not only what needs attention.
+EVERY_PARAM, EVERY = "doelen", "alle"
+PAGE_PARAMS = ("thema", "eigenaar", "status", EVERY_PARAM)  # agenda, actions, overview pages
 
 
 def read_filters(plan: Plan, default_as_of: date) -> dict:

@@ -273,6 +273,12 @@ def test_overview_table_draws_sparklines_and_fits_without_sideways_scrolling(
     page = context.new_page()
     try:
         open_page(page, app_server + "/")
+        # What needs attention first; the button under it lists every target (the widest
+        # table: every toelichting), and puts that in the link.
+        page.get_by_role("button", name=re.compile(r"^Alle \d+ doelen tonen$")).click()
+        page.get_by_role("heading", name=re.compile(r"^Alle doelen 2014")).wait_for()
+        wait_for_app(page)
+        assert "doelen=alle" in page.url
         table = page.locator("table.hjk-overview")
         table.wait_for()
         lines = page.locator("td.hjk-spark-cell img.hjk-spark")

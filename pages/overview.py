@@ -10,7 +10,7 @@ from lib.views.html_table import html_table
 from lib.views.html_text import block, editor_texts, reason_cell
 from lib.views.html_text import escape_markdown as md
 from lib.views.overview import TILE_STATUSES, latest_change, overview_table, tiles
-from lib.views.overview_html import heading, tile_grid
+from lib.views.overview_html import heading, tile_grid, view_link
 from lib.views.sparkline import sparkline
 from ui import components, context, since, steering, texts
 from ui.filters import EVERY, EVERY_PARAM
@@ -53,23 +53,26 @@ def _targets(ctx: context.Context, table: pd.DataFrame, every: bool) -> list[str
             f"De andere {len(table) - len(shown)} staan in de lijst van alle doelen.</p>"
         )
     parts = [heading(title), summary]
+    # The long list waits for a click: the first screen (and every year change) draws what
+    # needs attention only (bench/README.md, "This round").
+    switch = _switch_link(every, len(table))
     if shown.empty:
-        return [*parts, "<p>Geen doel ligt achter of is zonder gegevens.</p>"]
+        return [*parts, "<p>Geen doel ligt achter of is zonder gegevens.</p>", switch]
     # Made once per view and shared: a year change back to a year seen before redraws it
     # without building the rows of HTML again (the key holds the figures' revision, so a saved
     # figure, text or action makes it anew).
     html = context.shared(
         ctx, "overview_html", lambda: _table_html(ctx, shown, caption), ctx.year, ctx.agenda, every
     )
-    return [*parts, html]
+    return [*parts, html, switch]
 
 
-def _show_every(every: bool) -> None:
-    """The button under the table: every target, or back to what needs attention (in the link)."""
+def _switch_link(every: bool, targets: int) -> str:
+    """Under the table: every target, or back to what needs attention; the choice in the link."""
+    params = {k: v for k, v in st.query_params.to_dict().items() if k != EVERY_PARAM}
     if every:
-        st.query_params.pop(EVERY_PARAM, None)
-    else:
-        st.query_params[EVERY_PARAM] = EVERY
+        return view_link(params, "Alleen wat aandacht vraagt")
+    return view_link({**params, EVERY_PARAM: EVERY}, f"Alle {targets} doelen tonen")
 
 
 def _table_html(ctx: context.Context, table: pd.DataFrame, caption: str) -> str:
@@ -140,16 +143,6 @@ def render() -> None:
     st.html(block(*(p for p in parts if p)), width="stretch")
     if table.empty:  # an agenda item without indicators yet
         st.info(NO_TARGETS, icon=":material/info:")
-    else:
-        # The long list waits for a click: the first screen (and every year change) draws what
-        # needs attention only (bench/README.md, "This round").
-        st.button(
-            "Alleen wat aandacht vraagt" if every else f"Alle {len(table)} doelen tonen",
-            key="overview_every",
-            icon=":material/filter_list:" if every else ":material/list:",
-            on_click=_show_every,
-            args=(every,),
-        )
 
 
 render()

@@ -626,17 +626,18 @@ def test_overview_shows_what_needs_attention_and_every_target_after_a_click(plan
         f"{len(rows) - behind - missing} staan in de lijst van alle doelen."
     ) in html_text(at)
 
-    # The button lists every target and puts the choice in the link; a year change keeps it.
-    at.button(key="overview_every").click().run()
-    assert at.query_params["doelen"] == "alle"
+    # The link under it lists every target, with the choice in its address (ui/links.js opens
+    # it in the same session); a year change keeps it, and a link leads back.
+    (every,) = [href for href, words in html_links(at) if words == f"Alle {len(rows)} doelen tonen"]
+    assert every == "?jaar=2014&peildatum=2014-10-01&doelen=alle"
+    at = open_app(doelen="alle")
     assert len(table(at, "Indicator")) == len(rows)
-    assert at.button(key="overview_every").label == "Alleen wat aandacht vraagt"
     at.selectbox(key="filter_year").set_value(2013)
     rerun(at)
     assert at.query_params["doelen"] == "alle" and at.query_params["jaar"] == "2013"
     assert "Alle doelen 2013, alle agendapunten: wat achter ligt staat bovenaan" in headings(at)
-    at.button(key="overview_every").click().run()
-    assert "doelen" not in at.query_params
+    (back,) = [href for href, words in html_links(at) if words == "Alleen wat aandacht vraagt"]
+    assert back == "?jaar=2013&peildatum=2014-10-01"
 
 
 def test_overview_agenda_filter_narrows_the_table(plan, example_actuals):

@@ -25,16 +25,23 @@ LINK_CLASS = "hjk-link"
 
 
 def page_link(url_path: str, label: str, params: dict[str, str]) -> Markup:
-    """A link to another page of the app with the filters of this one.
+    """A link to another page of the app with these filters in its address.
 
-    `data-hjk-page` lets the page's script (ui/links.js) switch pages inside the app, as the
-    sidebar does, keeping the session; without it the link still opens the page with the same
-    filters from the URL.
+    `data-hjk-link` lets the page's script (ui/links.js) open it inside the app, in the same
+    session, as the sidebar's links do; without the script it opens the page all the same.
     """
-    path = html.escape(url_path)
     query = f"?{urlencode(params)}" if params else ""
+    return _link(f"{url_path}{query}", label)
+
+
+def view_link(params: dict[str, str], label: str) -> Markup:
+    """A link to this page with other query parameters (another view of it)."""
+    return _link(f"?{urlencode(params)}", label)
+
+
+def _link(href: str, label: str) -> Markup:
     return Markup(
-        f'<p><a class="{LINK_CLASS}" href="{path}{html.escape(query)}" data-hjk-page="{path}">'
+        f'<p><a class="{LINK_CLASS}" href="{html.escape(href)}" data-hjk-link>'
         f'{html.escape(label)} <span aria-hidden="true">→</span></a></p>'
     )
 

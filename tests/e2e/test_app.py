@@ -275,10 +275,12 @@ def test_overview_table_draws_sparklines_and_fits_without_sideways_scrolling(
         open_page(page, app_server + "/")
         # What needs attention first; the button under it lists every target (the widest
         # table: every toelichting), and puts that in the link.
-        page.get_by_role("button", name=re.compile(r"^Alle \d+ doelen tonen$")).click()
+        page.evaluate("window.__sameTab = true")  # gone if the link loaded the app anew
+        page.get_by_role("link", name=re.compile(r"^Alle \d+ doelen tonen")).click()
         page.get_by_role("heading", name=re.compile(r"^Alle doelen 2014")).wait_for()
         wait_for_app(page)
         assert "doelen=alle" in page.url
+        assert page.evaluate("window.__sameTab === true")  # the same session (ui/links.js)
         table = page.locator("table.hjk-overview")
         table.wait_for()
         lines = page.locator("td.hjk-spark-cell img.hjk-spark")

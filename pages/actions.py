@@ -9,6 +9,7 @@ from lib.steering.model import STATUSES
 from lib.steering.since import actions_since
 from lib.store.meetings import previous_meeting
 from lib.views.actions import action_table, decision_table, filter_actions, overview_line
+from lib.views.html_text import escape_markdown as md
 from ui import components, context, since, steering
 
 ALL = "alle"
@@ -43,11 +44,15 @@ def render() -> None:
             f" · {scope} · over de deadline beoordeeld op de peildatum {fmt.long_date(ctx.as_of)}"
         )
     owners = sorted({a.owner for a in loop.actions})
-    left, right = st.columns(2)
-    with left:
+    # The choices behind a button, what is chosen in words: the select boxes' code is loaded when
+    # the popover opens, not before the page can settle (bench/README.md, "This round").
+    with st.popover("Eigenaar en status kiezen", icon=":material/filter_list:", key="actions_pick"):
         owner = _choice("Eigenaar", [ALL, *owners], "eigenaar", ALL)
-    with right:
         status = _choice("Status", [*STATUSES, ALL], "status", STATUSES[0])
+    st.markdown(
+        f"Eigenaar: **{'alle eigenaren' if owner == ALL else md(owner)}** · "
+        f"status: **{'alle' if status == ALL else status}**"
+    )
     chosen = filter_actions(
         ctx.plan,
         loop.actions,

@@ -30,7 +30,10 @@ def render() -> None:
             "of vanaf een datum die u hieronder kiest.",
             icon=":material/event:",
         )
-    day, words = since.choose_since(ctx, all_meetings)
+    # The choice behind a button, its outcome in the headline: the select box's code is loaded
+    # when the popover opens, not before the page can settle (bench/README.md, "This round").
+    with st.popover("Ander moment kiezen", icon=":material/event:", key="since_choice"):
+        day, words = since.choose_since(ctx, all_meetings)
     where = ctx.plan.district_names()[ctx.district] if ctx.district else "hele stad"
     rows = since.changes(ctx, day, "all" if ctx.district else None)
     mine = [r for r in rows if r["kind"] == "milestone" or r["district"] == (ctx.district or "")]

@@ -116,20 +116,23 @@ def render() -> None:
     ctx = context.current()
     plan = ctx.plan.plan
     st.title(f"Voortgang {md(plan.title)} {ctx.year}")
-    changed = latest_change(ctx.actuals.frame)
+    changed = context.shared(ctx, "latest_change", lambda: latest_change(ctx.actuals.frame))
     st.markdown(
         f"**{md(plan.title)}** ({md(plan.version)}), gemeente {md(plan.municipality)}. "
         f"Stand op **{fmt.long_date(ctx.as_of)}** (peildatum) · hele stad · "
         f"laatste wijziging in de cijfers: **{fmt.long_date(changed) if changed else 'onbekend'}**"
     )
     components.report_buttons()
-    all_tiles = context.shared(
-        ctx, "tiles", lambda: tiles(ctx.progress, ctx.plan, ctx.year), ctx.year
+    tile_html = context.shared(
+        ctx,
+        "tiles_html",
+        lambda: tile_grid(tiles(ctx.progress, ctx.plan, ctx.year), TILE_STATUSES, ctx.year),
+        ctx.year,
     )
     # The rest of the first screen is one piece of HTML (see lib/views/overview_html.py): the
     # browser draws it at once, with no code of its own to load for Markdown or page links.
     parts = [since.overview_block(ctx), steering.overview_block(ctx)]
-    parts += [heading("Per agendapunt"), tile_grid(all_tiles, TILE_STATUSES, ctx.year)]
+    parts += [heading("Per agendapunt"), tile_html]
     table = context.shared(
         ctx,
         "overview_table",
@@ -139,7 +142,11 @@ def render() -> None:
     )
     every = st.query_params.get(EVERY_PARAM) == EVERY
     if not table.empty:
-        parts += _targets(ctx, table, every)
+        # Shared by every visitor of the same view: the links under the table carry the query.
+        query = tuple(sorted(st.query_params.to_dict().items()))
+        parts += context.shared(
+            ctx, "targets", lambda: _targets(ctx, table, every), ctx.year, ctx.agenda, query
+        )
     st.html(block(*(p for p in parts if p)), width="stretch")
     if table.empty:  # an agenda item without indicators yet
         st.info(NO_TARGETS, icon=":material/info:")

@@ -45,7 +45,7 @@ def render() -> None:
         )
     owners = sorted({a.owner for a in loop.actions})
     # The choices behind a button, what is chosen in words: the select boxes' code is loaded when
-    # the popover opens, not before the page can settle (bench/README.md, "This round").
+    # the popover opens, not before the page can settle (bench/README.md, "lighter first screens").
     with st.popover("Eigenaar en status kiezen", icon=":material/filter_list:", key="actions_pick"):
         owner = _choice("Eigenaar", [ALL, *owners], "eigenaar", ALL)
         status = _choice("Status", [*STATUSES, ALL], "status", STATUSES[0])

@@ -54,7 +54,7 @@ def _targets(ctx: context.Context, table: pd.DataFrame, every: bool) -> list[str
         )
     parts = [heading(title), summary]
     # The long list waits for a click: the first screen (and every year change) draws what
-    # needs attention only (bench/README.md, "This round").
+    # needs attention only (bench/README.md, "lighter first screens").
     switch = _switch_link(every, len(table))
     if shown.empty:
         return [*parts, "<p>Geen doel ligt achter of is zonder gegevens.</p>", switch]

@@ -31,7 +31,7 @@ def render() -> None:
             icon=":material/event:",
         )
     # The choice behind a button, its outcome in the headline: the select box's code is loaded
-    # when the popover opens, not before the page can settle (bench/README.md, "This round").
+    # when the popover opens, not before the page can settle (bench/README.md, "lighter first screens").
     with st.popover("Ander moment kiezen", icon=":material/event:", key="since_choice"):
         day, words = since.choose_since(ctx, all_meetings)
     where = ctx.plan.district_names()[ctx.district] if ctx.district else "hele stad"

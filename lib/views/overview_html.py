@@ -4,7 +4,7 @@ actions line, the agenda tiles.
 Drawn as Streamlit elements these were some twenty Markdown elements, containers, columns and
 two page links; the browser loads the code of a Markdown element with HTML in it (the status
 badges) and of a page link only when the first one is drawn, one after the other, each a wait
-of its own before the page settles (bench/README.md, "This round"). As HTML they come with the
+of its own before the page settles (bench/README.md, "lighter first screens"). As HTML they come with the
 page's style block, in one element: the same words, badges in colour, icon and word, and real
 links. Everything from the plan or an editor is escaped.
 """

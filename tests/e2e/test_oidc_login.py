@@ -182,12 +182,10 @@ def test_who_is_not_an_editor_is_told_so_and_can_log_out(
 
 
 def test_readers_who_must_log_in_see_nothing_before_and_come_back_after(
-    browser: Browser, provider: str, tmp_path: Path
+    page: Page, browser: Browser, provider: str, tmp_path: Path
 ) -> None:
     url, stop = start_with_oidc(tmp_path / "readers", provider, MUST_LOG_IN)
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
     try:
-        page = context.new_page()
         page.goto(f"{url}/wijken?jaar=2013")
         wait_for_app(page)
         text = main_text(page)
@@ -202,7 +200,8 @@ def test_readers_who_must_log_in_see_nothing_before_and_come_back_after(
         screenshot(page, "oidc-readers-after.png")
         assert app_exceptions(page) == []
 
-        other = context.browser.new_context(locale="nl-NL").new_page()
+        # A second visitor, not logged in: a browser context of its own (the login is a cookie).
+        other = browser.new_context(locale="nl-NL").new_page()
         other.goto(f"{url}/mijlpalen")
         wait_for_app(other)
         log_in(other, "iemand@elders.nl")
@@ -212,7 +211,6 @@ def test_readers_who_must_log_in_see_nothing_before_and_come_back_after(
         screenshot(other, "oidc-readers-refused.png")
         other.context.close()
     finally:
-        context.close()
         stop()
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from editors_server import EditorsServer
 from helpers import E2E_DIR, start_app_server, stop_app_server
 
 # Debian's Chromium and its flags, the same as the benchmark's (support/chromium.py says why).
@@ -34,6 +35,18 @@ def app_server() -> Iterator[str]:
     url, process = start_app_server()
     yield url
     stop_app_server(process)
+
+
+@pytest.fixture(scope="session")
+def editors_server(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[EditorsServer]:
+    """One server for the tests that log in and edit, each on a fresh database of its own
+    (tests/e2e/editors_server.py). Depends on `browser` so that a missing browser skips before a
+    server is started for nothing."""
+    server = EditorsServer(tmp_path_factory.mktemp("editors"))
+    yield server
+    server.stop()
 
 
 @pytest.fixture

@@ -265,54 +265,50 @@ def test_agenda_page_opens_one_theme_at_a_time(page: Page, app_server: str) -> N
 
 @pytest.mark.parametrize("width", [1366, 1440])
 def test_overview_table_draws_sparklines_and_fits_without_sideways_scrolling(
-    browser, app_server: str, width: int
+    page: Page, app_server: str, width: int
 ) -> None:
     # 1440 px: the width the stuurgroep reads it at, where the reason was once cut off; 1366 px:
     # a laptop, where the example's toelichtingen once pushed the last column out of sight.
-    context = browser.new_context(viewport={"width": width, "height": 1000}, locale="nl-NL")
-    page = context.new_page()
-    try:
-        open_page(page, app_server + "/")
-        # What needs attention first; the button under it lists every target (the widest
-        # table: every toelichting), and puts that in the link.
-        page.evaluate("window.__sameTab = true")  # gone if the link loaded the app anew
-        page.get_by_role("link", name=re.compile(r"^Alle \d+ doelen tonen")).click()
-        page.get_by_role("heading", name=re.compile(r"^Alle doelen 2014")).wait_for()
-        wait_for_app(page)
-        assert "doelen=alle" in page.url
-        assert page.evaluate("window.__sameTab === true")  # the same session (ui/links.js)
-        table = page.locator("table.hjk-overview")
-        table.wait_for()
-        lines = page.locator("td.hjk-spark-cell img.hjk-spark")
-        assert lines.count() > 10
-        # Every sparkline is drawn (an image that loaded), with its figures as its text.
-        assert page.evaluate(
-            """() => [...document.querySelectorAll('td.hjk-spark-cell img')]
-                .every(img => img.complete && img.naturalWidth > 0)"""
-        )
-        assert all(
-            alt.startswith("Verloop: 2012: ")
-            for alt in lines.evaluate_all("images => images.map(img => img.alt)")
-        )
-        wrap = page.locator(".hjk-table-wrap").filter(has=table)
-        widths = wrap.evaluate("w => [w.scrollWidth, w.clientWidth]")
-        assert widths[0] <= widths[1], f"the table scrolls sideways: {widths}"
-        headers = table.locator("thead th").all_inner_texts()
-        assert headers[:3] == ["Indicator", "Status", "Waarom deze status"]
-        # The computation is folded; a click on "Berekening" opens it, and the table still fits.
-        calculation = table.locator("details.hjk-calc").first
-        closed = calculation.bounding_box()["height"]
-        assert calculation.evaluate("d => d.open") is False
-        calculation.locator("summary").click()
-        assert calculation.evaluate("d => d.open") is True
-        assert calculation.bounding_box()["height"] > 2 * closed  # the computation drawn
-        assert "Regel: " in calculation.inner_text()
-        widths = wrap.evaluate("w => [w.scrollWidth, w.clientWidth]")
-        assert widths[0] <= widths[1], f"the table scrolls sideways once opened: {widths}"
-        fit_viewport_to_page(page)
-        screenshot(page, f"flow-overview-{width}.png")
-    finally:
-        context.close()
+    page.set_viewport_size({"width": width, "height": 1000})
+    open_page(page, app_server + "/")
+    # What needs attention first; the link under it lists every target (the widest table: every
+    # toelichting), and puts that in the address.
+    page.evaluate("window.__sameTab = true")  # gone if the link loaded the app anew
+    page.get_by_role("link", name=re.compile(r"^Alle \d+ doelen tonen")).click()
+    page.get_by_role("heading", name=re.compile(r"^Alle doelen 2014")).wait_for()
+    wait_for_app(page)
+    assert "doelen=alle" in page.url
+    assert page.evaluate("window.__sameTab === true")  # the same session (ui/links.js)
+    table = page.locator("table.hjk-overview")
+    table.wait_for()
+    lines = page.locator("td.hjk-spark-cell img.hjk-spark")
+    assert lines.count() > 10
+    # Every sparkline is drawn (an image that loaded), with its figures as its text.
+    assert page.evaluate(
+        """() => [...document.querySelectorAll('td.hjk-spark-cell img')]
+            .every(img => img.complete && img.naturalWidth > 0)"""
+    )
+    assert all(
+        alt.startswith("Verloop: 2012: ")
+        for alt in lines.evaluate_all("images => images.map(img => img.alt)")
+    )
+    wrap = page.locator(".hjk-table-wrap").filter(has=table)
+    widths = wrap.evaluate("w => [w.scrollWidth, w.clientWidth]")
+    assert widths[0] <= widths[1], f"the table scrolls sideways: {widths}"
+    headers = table.locator("thead th").all_inner_texts()
+    assert headers[:3] == ["Indicator", "Status", "Waarom deze status"]
+    # The computation is folded; a click on "Berekening" opens it, and the table still fits.
+    calculation = table.locator("details.hjk-calc").first
+    closed = calculation.bounding_box()["height"]
+    assert calculation.evaluate("d => d.open") is False
+    calculation.locator("summary").click()
+    assert calculation.evaluate("d => d.open") is True
+    assert calculation.bounding_box()["height"] > 2 * closed  # the computation drawn
+    assert "Regel: " in calculation.inner_text()
+    widths = wrap.evaluate("w => [w.scrollWidth, w.clientWidth]")
+    assert widths[0] <= widths[1], f"the table scrolls sideways once opened: {widths}"
+    fit_viewport_to_page(page)
+    screenshot(page, f"flow-overview-{width}.png")
 
 
 def test_keyboard_reaches_a_charts_downloads(page: Page, app_server: str) -> None:

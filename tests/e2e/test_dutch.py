@@ -10,30 +10,17 @@ says where it was found.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import (
-    ROOT,
-    app_exceptions,
-    open_filters,
-    screenshot,
-    start_app_server,
-    stop_app_server,
-    wait_for_app,
-)
+from editors_server import PASSWORD, EditorsServer
+from helpers import app_exceptions, open_filters, screenshot, wait_for_app
 from test_app import navigation_paths
 
-from lib.plan.load import load_plan
-from lib.store import auth
-from lib.store.store import FigureInput, Store
+from lib.store.store import FigureInput
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
-
-PASSWORD = "een lang wachtwoord"
 
 # Words and phrases Streamlit (or Python) writes in English. Whole words, case as written.
 ENGLISH = [
@@ -80,17 +67,12 @@ def english(page: Page) -> set[str]:
 
 
 @pytest.fixture
-def editing_server(page: Page, tmp_path: Path) -> Iterator[str]:
-    """A server on its own database with two editors; bob has entered a concept for anna to see."""
-    secrets = tmp_path / "secrets.toml"
-    for name in ("anna", "bob"):
-        auth.add_editor(secrets, name, PASSWORD, rounds=4)
-    url = f"sqlite:///{tmp_path / 'figures.sqlite3'}"
-    store = Store.open(load_plan(ROOT / "targets.yaml"), url)
-    store.save([FigureInput("hbo_coach_fte", 2014, "", "3,9")], "bob")
-    server, process = start_app_server(extra_env={"DATABASE_URL": url, "HJK_SECRETS": str(secrets)})
-    yield server
-    stop_app_server(process)
+def editing_server(page: Page, editors_server: EditorsServer) -> str:
+    """A server on a database of its own with two editors; bob has entered a concept for anna
+    to see (tests/e2e/editors_server.py)."""
+    return editors_server.fresh(
+        lambda store: store.save([FigureInput("hbo_coach_fte", 2014, "", "3,9")], "bob")
+    )
 
 
 class Scan:

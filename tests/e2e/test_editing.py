@@ -1,49 +1,36 @@
 """Editing in the browser: an editor logs in, changes a figure in the grid, sees the change old ->
 new and confirms it; a second editor rejects it with a reason, stays on the approval tab, and the
-overview is as it was. Own server, own database, two editor accounts."""
+overview is as it was. Each test on a database of its own (a fresh installation), two editor
+accounts (tests/e2e/editors_server.py)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import (
-    app_exceptions,
-    choose_concepts,
-    screenshot,
-    start_app_server,
-    stop_app_server,
-    wait_for_app,
-)
-
-from lib.store import auth
+from editors_server import PASSWORD, EditorsServer
+from helpers import app_exceptions, choose_concepts, screenshot, wait_for_app
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-PASSWORD = "een lang wachtwoord"
 # The grid's geometry (ui/edit_grid.py sets the widths): where to click to edit a cell.
 ROW_HEIGHT = 35
 INDICATOR_PX, YEAR_PX, DISTRICT_PX, TARGET_PX, VALUE_PX = 230, 50, 100, 140, 100
 
 
 @pytest.fixture
-def editing_server(page: Page, tmp_path: Path) -> Iterator[str]:
-    # Depends on `page` so that a missing browser skips before a server is started for nothing.
-    secrets = tmp_path / "secrets.toml"
-    for name in ("anna", "bob"):
-        auth.add_editor(secrets, name, PASSWORD, rounds=4)
-    url, process = start_app_server(
-        extra_env={
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'figures.sqlite3'}",
-            "HJK_SECRETS": str(secrets),
-        }
-    )
-    yield url
-    stop_app_server(process)
+def editing_server(page: Page, editors_server: EditorsServer) -> str:
+    """The worker's editors' server (tests/e2e/editors_server.py) on a fresh installation."""
+    return editors_server.fresh()
+
+
+@pytest.fixture
+def editing_database(editors_server: EditorsServer) -> str:
+    """The URL of the database behind `editing_server`."""
+    return editors_server.database_url
 
 
 def log_in(page: Page, url: str, name: str) -> None:

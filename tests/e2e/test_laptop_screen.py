@@ -1,26 +1,22 @@
 """The edit page and the report popover on a 1,366 x 768 laptop screen: the grid's status reads
 "concept" in full with nothing cut off at the right, the import preview shows a 300-character
 toelichting whole, and keyboard focus lands on the first report download once it is made.
-Own server, own database, two editor accounts."""
+Each test on a database of its own, two editor accounts (tests/e2e/editors_server.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import app_exceptions, screenshot, start_app_server, stop_app_server, wait_for_app
+from editors_server import EditorsServer
+from helpers import app_exceptions, screenshot, wait_for_app
 from test_editing import log_in
 
-from lib.plan.load import load_plan
-from lib.store import auth
 from lib.store.store import FigureInput, Store
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Page
 
-PASSWORD = "een lang wachtwoord"
 LAPTOP = {"width": 1366, "height": 768}
 FTE = ("hbo_coach_fte", 2014, "")
 TEXT = (
@@ -33,27 +29,23 @@ assert len(TEXT) == 300
 
 
 @pytest.fixture
-def laptop(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport=LAPTOP, locale="nl-NL")
-    yield context.new_page()
-    context.close()
+def laptop(page: Page) -> Page:
+    """The worker's new tab (conftest's `page`), its window a laptop screen's size."""
+    page.set_viewport_size(LAPTOP)
+    return page
 
 
 @pytest.fixture
-def server(laptop: Page, tmp_path: Path) -> Iterator[str]:
-    """A server whose database holds a concept figure of bob's, for anna to see in the grid."""
-    secrets = tmp_path / "secrets.toml"
-    for name in ("anna", "bob"):
-        auth.add_editor(secrets, name, PASSWORD, rounds=4)
-    url = f"sqlite:///{tmp_path / 'figures.sqlite3'}"
-    store = Store.open(load_plan("targets.yaml"), url)
-    version = store.layers()[1][FTE]
-    store.save([FigureInput(*FTE, "3,6", counted_on="2014-09-30", expected_version=version)], "bob")
-    address, process = start_app_server(
-        extra_env={"DATABASE_URL": url, "HJK_SECRETS": str(secrets)}
-    )
-    yield address
-    stop_app_server(process)
+def server(laptop: Page, editors_server: EditorsServer) -> str:
+    """A server whose database holds a concept figure of bob's, for anna to see in the grid
+    (a database of its own: tests/e2e/editors_server.py)."""
+
+    def concept(store: Store) -> None:
+        version = store.layers()[1][FTE]
+        concept = FigureInput(*FTE, "3,6", counted_on="2014-09-30", expected_version=version)
+        store.save([concept], "bob")
+
+    return editors_server.fresh(concept)
 
 
 FITS = """() => {

@@ -11,8 +11,9 @@ Skips with the reason without TEST_DATABASE_URL (.ci/run sets it), Chromium or P
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from helpers import choose_concepts
@@ -23,6 +24,9 @@ from lib.store import auth
 from lib.store.db import make_engine, metadata
 from lib.store.store import Conflict, FigureInput, Store
 from support import streamlit_server
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.postgres
 
@@ -78,9 +82,22 @@ def two_servers(pg_url, plan, browser, tmp_path) -> Iterator[tuple[str, str]]:
     streamlit_server.stop(second[1])
 
 
-def fresh_page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
-    return context.new_page()
+@pytest.fixture
+def fresh_page(browser_context) -> Iterator[Callable[[], Page]]:
+    """Opens a tab for one more visitor, in the worker's browser context (conftest.py), and
+    closes them all afterwards. Every tab is a Streamlit session of its own, and an editor's
+    login is kept in the session, not in a cookie: two tabs are two visitors. A new context per
+    visitor compiled Streamlit's scripts anew each time."""
+    browser_context.clear_cookies()
+    tabs: list[Page] = []
+
+    def open_tab() -> Page:
+        tabs.append(browser_context.new_page())
+        return tabs[-1]
+
+    yield open_tab
+    for tab in tabs:
+        tab.close()
 
 
 def wait(page) -> None:
@@ -108,14 +125,14 @@ def log_in(page, url: str, name: str, password: str = PASSWORD) -> None:
 
 @pytest.mark.e2e  # drives two servers with Chromium: not in a fast `-m "not e2e"` run
 def test_two_app_servers_share_figures_caches_and_the_login_throttle(
-    two_servers, browser, tmp_path
+    two_servers, fresh_page, tmp_path
 ):
     one, two = two_servers
-    reader = fresh_page(browser)  # a visitor of the second instance, its caches warm
+    reader = fresh_page()  # a visitor of the second instance, its caches warm
     assert "Niets wacht op vaststelling." in sidebar_waiting(reader, two)
 
     # anna imports a figure through the first instance.
-    anna = fresh_page(browser)
+    anna = fresh_page()
     log_in(anna, one, "anna")
     anna.get_by_text("Ingelogd als redacteur anna").wait_for(timeout=30000)
     anna.get_by_role("tab", name="Importeren uit Excel").click()
@@ -130,7 +147,7 @@ def test_two_app_servers_share_figures_caches_and_the_login_throttle(
     assert "1 wacht op vaststelling: 1 cijfer." in sidebar_waiting(reader, two)
 
     # bob approves it through the second instance; the first one's figures follow.
-    bob = fresh_page(browser)
+    bob = fresh_page()
     log_in(bob, two, "bob")
     choose_concepts(bob, "Inzet HBO-coaches")
     bob.get_by_role("button", name="Gekozen cijfers vaststellen").click()
@@ -138,11 +155,11 @@ def test_two_app_servers_share_figures_caches_and_the_login_throttle(
     assert "Niets wacht op vaststelling." in sidebar_waiting(anna, one)
 
     # Five wrong passwords for carla on the first instance lock her name on the second too.
-    guesser = fresh_page(browser)
+    guesser = fresh_page()
     for _ in range(5):
         log_in(guesser, one, "carla", "geen idee")
     assert "Te vaak een verkeerde naam of wachtwoord" in guesser.inner_text("body")
-    carla = fresh_page(browser)
+    carla = fresh_page()
     log_in(carla, two, "carla")  # the right password, on the other instance
     assert "Te vaak een verkeerde naam of wachtwoord" in carla.inner_text("body")
     assert "Ingelogd als redacteur" not in carla.inner_text("body")

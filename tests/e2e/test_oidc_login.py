@@ -68,9 +68,9 @@ def provider(browser: Browser) -> Iterator[str]:
         os.environ["AUTHLIB_INSECURE_TRANSPORT"] = saved
 
 
-def start_with_oidc(folder: Path, issuer: str, more: str = "") -> tuple[str, Callable[[], None]]:
+def start_with_oidc(folder: Path, issuer: str) -> tuple[str, Callable[[], None]]:
     """A dashboard server whose secrets file has Streamlit's `[auth]` pointing at the provider's
-    discovery URL, the editor list, and `more`; its own database. Returns URL and stop."""
+    discovery URL, and the editor list; its own database. Returns URL and stop."""
     folder.mkdir(parents=True, exist_ok=True)
     secrets_file = folder / "secrets.toml"
     secrets_file.write_text(
@@ -81,7 +81,7 @@ def start_with_oidc(folder: Path, issuer: str, more: str = "") -> tuple[str, Cal
         'client_id = "hjk-dashboard"\n'
         f'client_secret = "{secrets.token_hex(16)}"\n'
         f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n\n'
-        f"[editors_oidc]\nemails = {EDITOR_LIST}\n{more}",
+        f"[editors_oidc]\nemails = {EDITOR_LIST}\n",
         encoding="utf-8",
     )
     url, process = start_app_server(
@@ -182,12 +182,15 @@ def test_who_is_not_an_editor_is_told_so_and_can_log_out(
 
 
 def test_readers_who_must_log_in_see_nothing_before_and_come_back_after(
-    browser: Browser, provider: str, tmp_path: Path
+    page: Page, browser: Browser, oidc_app: str
 ) -> None:
-    url, stop = start_with_oidc(tmp_path / "readers", provider, MUST_LOG_IN)
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+    # The module's server, with the readers' rule added to its secrets file: the dashboard reads
+    # that file on every run, as it reads the editor list, so the rule holds from the next run.
+    url = oidc_app
+    secrets_file = FOLDERS["oidc"] / "secrets.toml"
+    saved = secrets_file.read_text(encoding="utf-8")
+    secrets_file.write_text(saved + MUST_LOG_IN, encoding="utf-8")
     try:
-        page = context.new_page()
         page.goto(f"{url}/wijken?jaar=2013")
         wait_for_app(page)
         text = main_text(page)
@@ -202,7 +205,8 @@ def test_readers_who_must_log_in_see_nothing_before_and_come_back_after(
         screenshot(page, "oidc-readers-after.png")
         assert app_exceptions(page) == []
 
-        other = context.browser.new_context(locale="nl-NL").new_page()
+        # A second visitor, not logged in: a browser context of its own (the login is a cookie).
+        other = browser.new_context(locale="nl-NL").new_page()
         other.goto(f"{url}/mijlpalen")
         wait_for_app(other)
         log_in(other, "iemand@elders.nl")
@@ -212,8 +216,7 @@ def test_readers_who_must_log_in_see_nothing_before_and_come_back_after(
         screenshot(other, "oidc-readers-refused.png")
         other.context.close()
     finally:
-        context.close()
-        stop()
+        secrets_file.write_text(saved, encoding="utf-8")
 
 
 def recorded_editors() -> list[str]:

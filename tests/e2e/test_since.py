@@ -1,8 +1,8 @@
 """What changed since the last meeting, in the browser: on a fresh installation (the example and
 its story, whose last change is of 29 September 2014), an editor adds a meeting on 30 September
 2014 and changes a figure, a second editor approves it, and the page *Sinds de vorige
-vergadering* shows the change and the status move (and Overzicht its block). Own server, own
-database."""
+vergadering* shows the change and the status move (and Overzicht its block). A database of its
+own (tests/e2e/editors_server.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from helpers import app_exceptions, choose_concepts, screenshot, wait_for_app
-from test_editing import edit_value, editing_server, log_in  # noqa: F401
+from test_editing import edit_value, editing_database, editing_server, log_in  # noqa: F401
 
 from lib.plan.load import load_plan
 from lib.store.store import Store
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 def test_a_changed_figure_shows_as_a_move_since_the_meeting(
     page: Page,
     editing_server: str,  # noqa: F811 (the fixture of test_editing.py)
-    tmp_path: Path,  # the server's database is in it (test_editing.editing_server)
+    editing_database: str,  # noqa: F811 (the server's database, test_editing.py)
 ):
     from playwright.sync_api import expect
 
@@ -76,9 +76,7 @@ def test_a_changed_figure_shows_as_a_move_since_the_meeting(
     assert app_exceptions(page) == []
 
     # An editor explains it (approved by a second): shown as typed, open, beside the status.
-    store = Store.open(
-        load_plan(ROOT / "targets.yaml"), f"sqlite:///{tmp_path / 'figures.sqlite3'}"
-    )
+    store = Store.open(load_plan(ROOT / "targets.yaml"), editing_database)
     store.save_text(FTE, "Twee <b>vacatures</b> *open*", "Werving via de hogeschool", "anna")
     store.approve_texts([(FTE, store.text_layers()[FTE]["version"])], "bob")
     store.engine.dispose()

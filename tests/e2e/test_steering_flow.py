@@ -1,7 +1,7 @@
 """The steering loop in the browser: on a fresh installation (the example, its story and its
 actions), an editor adds an action, a second editor marks it done with a note, and it shows on
 *Sinds de vorige vergadering* (done since 25 August 2014) and in the Word vergaderstuk made
-there. Own server, own database."""
+there. A database of its own (tests/e2e/editors_server.py)."""
 
 from __future__ import annotations
 

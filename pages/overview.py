@@ -4,13 +4,12 @@ import pandas as pd
 import streamlit as st
 
 from lib import fmt
-from lib.status import BEHIND, NO_DATA, label
 from lib.views.agenda import NO_TARGETS
 from lib.views.html_table import html_table
 from lib.views.html_text import block, editor_texts, reason_cell
 from lib.views.html_text import escape_markdown as md
 from lib.views.overview import TILE_STATUSES, latest_change, overview_table, tiles
-from lib.views.overview_html import heading, tile_grid, view_link
+from lib.views.overview_html import heading, targets_view, tile_grid, view_link
 from lib.views.sparkline import sparkline
 from ui import components, context, since, steering, texts
 from ui.filters import EVERY, EVERY_PARAM
@@ -33,26 +32,7 @@ SHORT_HEADERS = {"Agendapunt": "Agenda\u00adpunt"}  # may break: the column stay
 def _targets(ctx: context.Context, table: pd.DataFrame, every: bool) -> list[str]:
     """What needs attention (behind, or without figures), or with ?doelen=alle every target of
     the year; what is behind first, with the reason of each."""
-    behind = int((table["Status"] == label(BEHIND)).sum())
-    missing = int((table["Status"] == label(NO_DATA)).sum())
-    summary = (
-        f"<p><strong>{behind}</strong> van de {fmt.count(len(table), 'doel', 'doelen')} "
-        f"{'ligt' if behind == 1 else 'liggen'} achter"
-    )
-    if every:
-        caption = f"Alle doelen {ctx.year}, {scope_words(ctx)}"
-        title = f"{caption}: wat achter ligt staat bovenaan"
-        shown = table
-        summary += ".</p>"
-    else:
-        caption = f"Wat aandacht vraagt in {ctx.year}, {scope_words(ctx)}"
-        title = f"{caption}: achter of zonder gegevens"
-        shown = table[table["Status"].isin([label(BEHIND), label(NO_DATA)])]
-        summary += (
-            f", {missing} zonder gegevens. "
-            f"De andere {len(table) - len(shown)} staan in de lijst van alle doelen.</p>"
-        )
-    parts = [heading(title), summary]
+    shown, caption, parts = targets_view(table, every, ctx.year, scope_words(ctx))
     # The long list waits for a click: the first screen (and every year change) draws what
     # needs attention only (bench/README.md, "lighter first screens").
     switch = _switch_link(every, len(table))

@@ -14,7 +14,10 @@ from __future__ import annotations
 import html
 from urllib.parse import urlencode
 
+import pandas as pd
+
 from lib import fmt
+from lib.status import BEHIND, NO_DATA, label
 from lib.views.html_table import Markup
 from lib.views.html_text import status_badge
 
@@ -90,3 +93,30 @@ def tile_grid(tiles: list[dict], statuses: tuple[str, ...], year: int) -> Markup
 
 def heading(text: str, level: int = 3) -> Markup:
     return Markup(f"<h{level}>{html.escape(text)}</h{level}>")
+
+
+def targets_view(
+    table: pd.DataFrame, every: bool, year: int, scope: str
+) -> tuple[pd.DataFrame, str, list[str]]:
+    """Overzicht's table: what needs attention (behind, or without figures), or every target of
+    the year; the rows shown, the table's caption, and the heading and count line above it."""
+    behind = int((table["Status"] == label(BEHIND)).sum())
+    missing = int((table["Status"] == label(NO_DATA)).sum())
+    summary = (
+        f"<p><strong>{behind}</strong> van de {fmt.count(len(table), 'doel', 'doelen')} "
+        f"{'ligt' if behind == 1 else 'liggen'} achter"
+    )
+    if every:
+        caption = f"Alle doelen {year}, {scope}"
+        return (
+            table,
+            caption,
+            [heading(f"{caption}: wat achter ligt staat bovenaan"), summary + ".</p>"],
+        )
+    caption = f"Wat aandacht vraagt in {year}, {scope}"
+    shown = table[table["Status"].isin([label(BEHIND), label(NO_DATA)])]
+    summary += (
+        f", {missing} zonder gegevens. "
+        f"De andere {len(table) - len(shown)} staan in de lijst van alle doelen.</p>"
+    )
+    return shown, caption, [heading(f"{caption}: achter of zonder gegevens"), summary]

@@ -2,7 +2,7 @@
 
 `TEST_DATABASE_URL` names one database. The suite runs in several processes (pytest-xdist), and
 the tests that use PostgreSQL empty their database first, so two processes must never share one:
-each worker gets a database of its own beside the named one (`hjk_test_gw0`, `hjk_test_gw1`),
+each worker gets a database of its own beside the named one (`hjk_test_gw0`, `hjk_test_gw1`, ...),
 created on first use. A run without workers uses the named database itself.
 """
 

@@ -19,7 +19,13 @@ from pptx.util import Inches
 from pypdf import PdfReader
 
 from lib.charts.cache import ImageCache
-from lib.charts.export import Exporter, export_figure, file_name, find_chromium
+from lib.charts.export import (
+    Exporter,
+    default_exporter,
+    export_figure,
+    file_name,
+    find_chromium,
+)
 from lib.charts.indicators import indicator_chart
 from lib.report.model import build_report, goal_heading
 from lib.report.write import render
@@ -41,10 +47,10 @@ needs_chromium = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def exporter():
-    exporter = Exporter.create()
-    yield exporter
-    exporter.stop()
+def exporter() -> Exporter:
+    """The process's exporter, the one `python -m lib report` below draws with too: one Chromium
+    started for both (about 4 s of CPU each). It is stopped when the process ends."""
+    return default_exporter()
 
 
 TEXTS = {

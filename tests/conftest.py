@@ -152,7 +152,8 @@ REPORT_TEST_FILES = frozenset(
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark the tests that run the app (AppTest, or the app's own store), draw with Chromium or
     build whole reports: `make test-fast` leaves them out, with the browser tests, for a
-    unit-test loop of lib/."""
+    unit-test loop of lib/. Then put the files in the order their kind takes longest first
+    (see `longest_first`)."""
     for item in items:
         module = getattr(item, "module", None)
         if module is not None and (hasattr(module, "AppTest") or hasattr(module, "app_store")):
@@ -384,4 +385,15 @@ def apptests_share_what_cannot_change() -> Iterator[None]:
 
     with pytest.MonkeyPatch.context() as patch:
         apptest_speed.install(patch)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def progress_tables_are_shared() -> Iterator[None]:
+    """The progress table once per worker for the same plan, figures and peildatum
+    (tests/progress_memo.py)."""
+    import progress_memo
+
+    with pytest.MonkeyPatch.context() as patch:
+        progress_memo.install(patch)
         yield

@@ -152,8 +152,7 @@ REPORT_TEST_FILES = frozenset(
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark the tests that run the app (AppTest, or the app's own store), draw with Chromium or
     build whole reports: `make test-fast` leaves them out, with the browser tests, for a
-    unit-test loop of lib/. Then put the files in the order their kind takes longest first
-    (see `longest_first`)."""
+    unit-test loop of lib/."""
     for item in items:
         module = getattr(item, "module", None)
         if module is not None and (hasattr(module, "AppTest") or hasattr(module, "app_store")):

@@ -40,14 +40,21 @@ def tab(at, label: str):
 
 def test_an_editor_adds_and_removes_a_meeting(store, editors):
     at = log_in(open_edit_page(), "anna")
-    at.date_input(key="edit_meeting_day").set_value(date(2014, 9, 15))
-    at.text_input(key="edit_meeting_title").input("Stuurgroep september")
-    tab(at, "Vergaderingen").button[0].click().run()
+    at.date_input(key="edit_meeting_day").set_value(date(2014, 9, 15)).run()
+    at.text_input(key="edit_meeting_title").input("Stuurgroep september").run()
+    # Each field sends its value on its own (no form), and the page says which meeting it adds.
+    assert "Toe te voegen: de vergadering van 15 september 2014 (Stuurgroep september)." in texts(
+        at.caption
+    )
+    at.button(key="edit_meeting_add").click().run()
     assert not at.exception
     assert "Vergadering van 15 september 2014 toegevoegd." in texts(at.success)
     assert [(m.day, m.title) for m in store.meetings()] == [
         (date(2014, 9, 15), "Stuurgroep september")
     ]
+    # Empty fields for the next one: the peildatum again, no title.
+    assert at.date_input(key="edit_meeting_day").value == date(2014, 10, 1)
+    assert at.text_input(key="edit_meeting_title").value == ""
     at.button(key="edit_meeting_remove").click().run()
     assert "Vergadering van 15 september 2014 verwijderd." in texts(at.success)
     assert store.meetings() == []

@@ -58,19 +58,25 @@ def meetings_section(ctx: Context, store: Store, editor: str) -> None:
         )
     else:
         st.info("Er zijn nog geen vergaderingen vastgelegd.", icon=":material/event:")
-    with st.form("edit_meeting_form", clear_on_submit=True):
-        day = st.date_input("Datum", value=ctx.as_of, format="DD-MM-YYYY", key="edit_meeting_day")
-        title = st.text_input(
-            "Titel (mag leeg blijven)", key="edit_meeting_title", placeholder="Stuurgroep"
-        )
-        if st.form_submit_button("Vergadering toevoegen"):
+    # Not a form: a date typed into a form's field was sometimes sent after the click on its
+    # button (the meeting then got the default date). Each field sends its value when it is
+    # left, and the line under them says in words which meeting the button adds.
+    day = st.date_input("Datum", value=ctx.as_of, format="DD-MM-YYYY", key="edit_meeting_day")
+    title = st.text_input(
+        "Titel (mag leeg blijven)", key="edit_meeting_title", placeholder="Stuurgroep"
+    )
+    named = f" ({escape_markdown(title.strip())})" if title.strip() else ""
+    st.caption(f"Toe te voegen: de vergadering van {fmt.long_date(day)}{named}.")
+    if st.button("Vergadering toevoegen", key="edit_meeting_add"):
 
-            def add() -> None:
-                store.add_meeting(day, title, editor)
-                far = far_meeting(day, ctx.plan.plan.last_year, ctx.as_of)
-                st.session_state["edit_meeting_warning"] = far  # shown after the rerun
+        def add() -> None:
+            store.add_meeting(day, title, editor)
+            far = far_meeting(day, ctx.plan.plan.last_year, ctx.as_of)
+            st.session_state["edit_meeting_warning"] = far  # shown after the rerun
+            for key in ("edit_meeting_day", "edit_meeting_title"):  # empty fields next time
+                st.session_state.pop(key, None)
 
-            _act(add, f"Vergadering van {fmt.long_date(day)} toegevoegd.")
+        _act(add, f"Vergadering van {fmt.long_date(day)} toegevoegd.")
     if meetings:
         chosen = st.selectbox(
             "Vergadering verwijderen",

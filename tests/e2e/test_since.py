@@ -40,11 +40,17 @@ def test_a_changed_figure_shows_as_a_move_since_the_meeting(
     page.get_by_role("tab", name="Vergaderingen").click()
     page.get_by_role("spinbutton", name="dag, Datum").click()
     page.keyboard.type("30092014")  # day, month, year: the field moves on by itself
-    # Once timed out under load further on: wait until the field holds the whole date, and for
-    # the run its change starts, before the next field and the button.
     expect(page.get_by_role("spinbutton", name="jaar, Datum")).to_have_text("2014")
-    page.get_by_label("Titel (mag leeg blijven)").fill("Stuurgroep september")
-    wait_for_app(page)
+    page.get_by_label("Titel (mag leeg blijven)").fill("Stuurgroep september")  # the date is left
+    page.keyboard.press("Tab")  # and the title
+    # Under the fields, what the button adds, as the server has it: the click waits for both
+    # fields to have arrived (when they were a form, a click right after typing under load sent
+    # the date too late, and the meeting got the default date, 1 October).
+    expect(
+        page.get_by_text(
+            "Toe te voegen: de vergadering van 30 september 2014 (Stuurgroep september)."
+        )
+    ).to_be_visible(timeout=30000)
     page.get_by_role("button", name="Vergadering toevoegen").click()
     page.get_by_text("Vergadering van 30 september 2014 toegevoegd.").wait_for(timeout=30000)
 

@@ -17,6 +17,19 @@ from lib.store.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 FTE = ("hbo_coach_fte", 2014, "")
+# Notes in the page when the app starts a script run from now on (the frame's attribute turns
+# "running"): a test can then wait for the run a click starts, however late it starts.
+WATCH_RUNS = """() => {
+  window.__hjkRan = false;
+  const app = document.querySelector('[data-testid="stApp"]');
+  // A short run may have ended before the observer is called: its record still holds it.
+  new MutationObserver((records) => {
+    const ran = records.some((r) => r.oldValue === 'running');
+    if (ran || app.getAttribute('data-test-script-state') === 'running') window.__hjkRan = true;
+  }).observe(app, {
+    attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state'],
+  });
+}"""
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -37,7 +50,12 @@ def test_a_changed_figure_shows_as_a_move_since_the_meeting(
     confirm.get_by_role("button", name="Ja, opslaan").click()
     page.get_by_text("1 cijfer opgeslagen als concept").wait_for(timeout=30000)
 
+    # The tab bar reruns the page (pages/edit.py). Typing before that run has ended lost the
+    # date under load: the field was drawn anew with the server's value, 1 October.
+    page.evaluate(WATCH_RUNS)
     page.get_by_role("tab", name="Vergaderingen").click()
+    page.wait_for_function("() => window.__hjkRan", timeout=30000)
+    wait_for_app(page)
     page.get_by_role("spinbutton", name="dag, Datum").click()
     page.keyboard.type("30092014")  # day, month, year: the field moves on by itself
     expect(page.get_by_role("spinbutton", name="jaar, Datum")).to_have_text("2014")

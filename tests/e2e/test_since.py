@@ -52,6 +52,7 @@ def test_a_changed_figure_shows_as_a_move_since_the_meeting(
 
     # The tab bar reruns the page (pages/edit.py). Typing before that run has ended lost the
     # date under load: the field was drawn anew with the server's value, 1 October.
+    wait_for_app(page)  # the save's run has ended: the click below starts a run of its own
     page.evaluate(WATCH_RUNS)
     page.get_by_role("tab", name="Vergaderingen").click()
     page.wait_for_function("() => window.__hjkRan", timeout=30000)

@@ -11,8 +11,9 @@ PYTEST_ARGS ?=
 # The suite runs in this many processes (pytest-xdist); each starts its own app server, browser
 # and PostgreSQL database (tests/pg_worker.py). Three on this project's two cores: the browser
 # tests wait for pages and servers much of their time, and a third process fills those waits
-# (a fresh clone's suite: 411 s in two, 361 s in three, the same 700 s of CPU). Idle workers
-# take tests from busy ones (--dist worksteal), so a long test near the end holds up no one.
+# (.ci/run on a fresh clone: 7 min 9 s in two, 6 min 8 s to 6 min 41 s in three; the same
+# ~700 s of CPU). Idle workers take tests from busy ones (--dist worksteal), so a long test near
+# the end holds up no one.
 TEST_WORKERS ?= 3
 XDIST := -n $(TEST_WORKERS) --dist worksteal
 # The fast tests wait for nothing: two processes, one per core (a third made them 39 -> 48 s).

@@ -110,7 +110,12 @@ def test_page_is_drawn_in_dutch_photographed_and_has_no_serious_accessibility_pr
 ) -> None:
     # One load of the page for both: drawing it and its charts is most of the time, and axe
     # reads the page as the photograph shows it.
+    missing: list[str] = []
+    page.on("response", lambda r: missing.append(r.url) if r.status == 404 else None)
     open_page(page, app_server + path)
+    # A direct link finds the server at once: Streamlit's frontend does not first look for it
+    # under the page's own address and wait 100 ms after the 404 (ui/serve.py).
+    assert not missing, f"not found on a direct link: {missing}"
 
     (shown,) = page.locator("h1").all_inner_texts()
     assert shown.strip(), "the h1 is empty"

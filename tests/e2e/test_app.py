@@ -29,7 +29,7 @@ from ui.links import menu_paths
 
 # Imported for type hints only, so that without playwright this file skips (see conftest).
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Page, Response
 
 
 def navigation_paths() -> list[str]:
@@ -111,8 +111,14 @@ def test_page_is_drawn_in_dutch_photographed_and_has_no_serious_accessibility_pr
     # One load of the page for both: drawing it and its charts is most of the time, and axe
     # reads the page as the photograph shows it.
     missing: list[str] = []
-    page.on("response", lambda r: missing.append(r.url) if r.status == 404 else None)
+
+    def note_missing(response: Response) -> None:
+        if response.status == 404:
+            missing.append(response.url)
+
+    page.on("response", note_missing)
     open_page(page, app_server + path)
+    page.remove_listener("response", note_missing)  # the tab goes on to the next test
     # A direct link finds the server at once: Streamlit's frontend does not first look for it
     # under the page's own address and wait 100 ms after the 404 (ui/serve.py).
     assert not missing, f"not found on a direct link: {missing}"

@@ -11,8 +11,8 @@ PYTEST_ARGS ?=
 # The suite runs in this many processes (pytest-xdist); each starts its own app server, browser
 # and PostgreSQL database (tests/pg_worker.py). Three on this project's two cores: the browser
 # tests wait for pages and servers much of their time, and a third process fills those waits
-# (.ci/run on a fresh clone: 7 min 9 s in two, 6 min 8 s to 6 min 41 s in three; the same
-# ~700 s of CPU). Idle workers take tests from busy ones (--dist worksteal), so a long test near
+# (.ci/run on a fresh clone of the machine before: 7 min 9 s in two, 6 min 8 s to 6 min 41 s in
+# three; the same ~700 s of CPU). Idle workers take tests from busy ones (--dist worksteal), so a long test near
 # the end holds up no one.
 TEST_WORKERS ?= 3
 XDIST := -n $(TEST_WORKERS) --dist worksteal

@@ -12,7 +12,7 @@ from lib.views.html_text import escape_markdown as md
 from lib.views.todo_read import waiting_line
 from ui import access, components, context, filters, oidc
 from ui.filters import AGENDA, AS_OF, DISTRICT, YEAR
-from ui.links import DEFAULT_PAGE, url_path
+from ui.links import DEFAULT_PAGE, OVERVIEW_ALIAS, url_path
 
 st.set_page_config(
     page_title="Voortgang van het plan",  # until the plan is loaded: then its own title
@@ -95,7 +95,7 @@ PAGES = [
         {AS_OF},
     ),
     (
-        st.Page(_to_overview, title="Overzicht", url_path="overzicht", visibility="hidden"),
+        st.Page(_to_overview, title="Overzicht", url_path=OVERVIEW_ALIAS, visibility="hidden"),
         set(),  # never drawn: it moves on to the overview first
     ),
 ]

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from ui import serve
-from ui.links import URL_PATHS
+from ui.links import OVERVIEW_ALIAS, URL_PATHS
 
 INDEX = '<!DOCTYPE html>\n<html lang="en">\n  <head>\n    <script type="module" src="./static/js/index.js"></script>\n  </head>\n</html>\n'
 
@@ -31,9 +31,9 @@ def test_the_page_tells_streamlit_where_its_server_is_before_its_own_code_runs(t
     page = (into / "index.html").read_text(encoding="utf-8")
     ours = page.index("window.__streamlit")
     assert ours < page.index('<script type="module"'), "Streamlit reads it once, when it loads"
-    # Every page's path is known to the script, the overview's own ("start") too.
+    # Every page's path is known to the script, the overview's own ("start") and /overzicht too.
     (listed,) = re.findall(r"const pages = (\[.*?\]);", page)
-    assert sorted(json.loads(listed)) == sorted(URL_PATHS.values())
+    assert sorted(json.loads(listed)) == sorted({*URL_PATHS.values(), OVERVIEW_ALIAS})
     # Nothing else is copied: the rest are links to Streamlit's own files.
     assert (into / "static").is_symlink() and (into / "favicon.png").is_symlink()
     assert (into / "static" / "js" / "index.js").read_text(encoding="utf-8") == "// app"

@@ -23,6 +23,9 @@ URL_PATHS = {
 }
 
 DEFAULT_PAGE = "pages/overview.py"  # served at "/"
+# The overview's path as one would type it by analogy with /wijken: a hidden page that moves on
+# to "/" with the same filters (dashboard.py).
+OVERVIEW_ALIAS = "overzicht"
 
 SCRIPT = Path(__file__).with_name("links.js").read_text(encoding="utf-8")
 
@@ -30,6 +33,11 @@ SCRIPT = Path(__file__).with_name("links.js").read_text(encoding="utf-8")
 def url_path(page: str) -> str:
     """The URL path of a page file ("pages/since.py" -> "sinds-vorige-vergadering")."""
     return URL_PATHS[page]
+
+
+def all_paths() -> list[str]:
+    """Every path a page of ours answers at, the alias too (without the leading "/")."""
+    return sorted({*URL_PATHS.values(), OVERVIEW_ALIAS})
 
 
 def menu_paths() -> list[str]:

@@ -27,7 +27,7 @@ from streamlit import file_util
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
-from ui.links import URL_PATHS
+from ui.links import all_paths
 
 APP = Path(__file__).resolve().parent.parent / "dashboard.py"
 
@@ -47,7 +47,7 @@ BASE_SCRIPT = """<script>
 
 def _index_html(original: str) -> str:
     """Streamlit's index.html with BASE_SCRIPT first in its head (unchanged without a head)."""
-    pages = json.dumps(sorted(set(URL_PATHS.values())))
+    pages = json.dumps(all_paths())
     return original.replace("<head>", "<head>\n" + BASE_SCRIPT.replace("PAGES", pages), 1)
 
 

@@ -72,6 +72,24 @@ def open_page(page: Page, url: str) -> None:
     assert app_exceptions(page) == []
 
 
+def open_direct_link(page: Page, url: str) -> None:
+    """open_page, failing on any address that answered 404 meanwhile: a direct link finds the
+    server at once, Streamlit's frontend does not first look for it under the page's own address
+    and wait 100 ms after the 404 (ui/serve.py)."""
+    missing: list[str] = []
+
+    def note_missing(response: Response) -> None:
+        if response.status == 404:
+            missing.append(response.url)
+
+    page.on("response", note_missing)
+    try:
+        open_page(page, url)
+    finally:
+        page.remove_listener("response", note_missing)  # the tab goes on to the next test
+    assert not missing, f"not found on a direct link: {missing}"
+
+
 def fit_viewport_to_page(page: Page) -> None:
     """Make the window as tall as the page: Streamlit scrolls inside stMain, not the document,
     so a full-page screenshot would otherwise show one window's worth."""
@@ -110,18 +128,7 @@ def test_page_is_drawn_in_dutch_photographed_and_has_no_serious_accessibility_pr
 ) -> None:
     # One load of the page for both: drawing it and its charts is most of the time, and axe
     # reads the page as the photograph shows it.
-    missing: list[str] = []
-
-    def note_missing(response: Response) -> None:
-        if response.status == 404:
-            missing.append(response.url)
-
-    page.on("response", note_missing)
-    open_page(page, app_server + path)
-    page.remove_listener("response", note_missing)  # the tab goes on to the next test
-    # A direct link finds the server at once: Streamlit's frontend does not first look for it
-    # under the page's own address and wait 100 ms after the 404 (ui/serve.py).
-    assert not missing, f"not found on a direct link: {missing}"
+    open_direct_link(page, app_server + path)
 
     (shown,) = page.locator("h1").all_inner_texts()
     assert shown.strip(), "the h1 is empty"
@@ -186,7 +193,7 @@ def test_overzicht_typed_like_the_other_pages_opens_the_overview(page: Page, app
 
     # The overview lives at "/"; /overzicht, as one would type by analogy with /wijken, moves on
     # there with the link's filters instead of Streamlit's English "Page not found".
-    open_page(page, app_server + "/overzicht?jaar=2013&agendapunt=3")
+    open_direct_link(page, app_server + "/overzicht?jaar=2013&agendapunt=3")
 
     expect(page).to_have_url(re.compile(r"/\?jaar=2013&peildatum=2014-10-01&agendapunt=3$"))
     expect(page.locator("h1")).to_have_text("Voortgang Masterplan Het Jonge Kind 2013")

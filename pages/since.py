@@ -4,7 +4,6 @@
 import streamlit as st
 
 from lib import fmt
-from lib.views.html_table import html_table
 from lib.views.since import (
     explanation_table,
     figure_table,
@@ -13,23 +12,6 @@ from lib.views.since import (
     summary,
 )
 from ui import components, context, since, steering, texts
-
-
-def _table(ctx: context.Context, what: str, build, caption: str, empty: str, *key, **options):
-    """One of the page's tables, or `empty` in words. Its HTML is made once per view and shared
-    (context.shared): a new visitor's first run of this page made every table anew, about 60 ms
-    of the run (bench/README.md). `key`: what `build` reads besides the plan, the figures (their
-    version holds the database's revision and whether concepts count) and the peildatum."""
-
-    def made() -> str | None:
-        frame = build()
-        return None if frame.empty else html_table(frame, caption, **options)
-
-    html = context.shared(ctx, f"since_{what}", made, *key)
-    if html is None:
-        st.markdown(empty)
-    else:
-        st.html(html)
 
 
 def render() -> None:
@@ -65,18 +47,16 @@ def render() -> None:
         components.report_buttons(since=day)
     view = (ctx.year, ctx.district, day)
     st.header("Gewijzigde cijfers")
-    _table(
-        ctx,
-        "figures",
+    components.shared_table(
+        "since_figures",
         lambda: figure_table(ctx.plan, mine),
         f"Gewijzigde cijfers sinds {fmt.long_date(day)}",
         "Geen cijfers gewijzigd.",
         *view,
     )
     st.header("Veranderde statussen")
-    _table(
-        ctx,
-        "statuses",
+    components.shared_table(
+        "since_statuses",
         lambda: status_table(ctx.plan, mine, texts.texts_of(ctx)),
         "Veranderde statussen, eerst wat naar achter ging",
         "Geen status veranderd.",
@@ -84,9 +64,8 @@ def render() -> None:
         status_column="Status",
     )
     st.header("Nieuwe of gewijzigde toelichtingen")
-    _table(
-        ctx,
-        "texts",
+    components.shared_table(
+        "since_texts",
         lambda: explanation_table(ctx.plan, mine, texts.texts_of(ctx)),
         "Toelichting en maatregelen, nieuw of gewijzigd",
         "Geen toelichting nieuw of gewijzigd.",
@@ -101,9 +80,8 @@ def render() -> None:
         (True, f"Deadline {since.due_words(ctx, all_meetings)}"),
     ):
         st.subheader(heading)
-        _table(
-            ctx,
-            "milestones",
+        components.shared_table(
+            "since_milestones",
             lambda due=due: milestone_table(ctx.plan, mine, ctx.as_of, due),
             heading,
             "Geen mijlpaal met een deadline in deze periode.",

@@ -15,10 +15,10 @@ its table changes no other's. `install` is called once per worker by tests/conft
 from __future__ import annotations
 
 import hashlib
+import inspect
 import pickle
 import threading
 from collections import OrderedDict
-from datetime import date
 from functools import wraps
 
 import pandas as pd
@@ -56,21 +56,20 @@ def _key(plan: Plan, actuals: Actuals, *rest: object) -> str:
 def install(patch: pytest.MonkeyPatch) -> None:
     compute = lib.progress.compare.progress_table
 
+    signature = inspect.signature(compute)
+
     @wraps(compute)
-    def progress_table(
-        plan: Plan,
-        actuals: Actuals,
-        as_of: date,
-        year: int | None = None,
-        district: str | None = None,
-    ) -> pd.DataFrame:
-        key = _key(plan, actuals, as_of, year, district)
+    def progress_table(*args: object, **kwargs: object) -> pd.DataFrame:
+        # One key whether the arguments come by position or by name, defaults filled in.
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        key = _key(*bound.args)
         with _lock:
             table = _tables.get(key)
             if table is not None:
                 _tables.move_to_end(key)
         if table is None:
-            table = compute(plan, actuals, as_of, year, district)
+            table = compute(*bound.args)
             with _lock:
                 _tables[key] = table
                 while len(_tables) > KEPT:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -259,6 +260,25 @@ def table(
     `options`: html_table's column_classes and table_class.
     """
     st.html(html_table(frame, caption, index=index, status_column=status_column, **options))
+
+
+def shared_table(
+    what: str, build: Callable[[], pd.DataFrame], caption: str, empty: str, *key, **options
+) -> None:
+    """`table` of what `build` makes, or `empty` in words; its HTML made once per view of the
+    page and shared (context.shared). `key`: what `build` reads besides the plan, the figures
+    (their version holds the database's revision and whether concepts count) and the peildatum.
+    """
+
+    def made() -> str | None:
+        frame = build()
+        return None if frame.empty else html_table(frame, caption, **options)
+
+    html = context.shared(context.current(), what, made, *key)
+    if html is None:
+        st.markdown(empty)
+    else:
+        st.html(html)
 
 
 def status_styler(frame: pd.DataFrame, column: str = "Status"):

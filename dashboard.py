@@ -115,6 +115,7 @@ with st.sidebar:
         st.toggle(
             "Conceptcijfers meetellen",
             key="include_concept",
+            persist_state="session",  # see filters.draw_filters
             help="Conceptcijfers zijn ingevoerd maar nog niet vastgesteld door een tweede redacteur.",
         )
     st.caption(f"{waiting_line(figures_waiting, texts_waiting)}.")

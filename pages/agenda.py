@@ -99,6 +99,7 @@ def render() -> None:
     ctx = context.current()
     number = _choose_agenda(ctx)
     st.title(f"Agendapunt {number}: {md(ctx.plan.agenda_names()[number])}")
+    filters.year_choice(ctx.plan)
     st.caption(
         f"Doelen en stand per jaar voor de hele stad; status voor {ctx.year} · {md(ctx.subtitle())}"
     )
@@ -120,4 +121,4 @@ def render() -> None:
             _item(ctx, item, number, goal)
 
 
-render()
+filters.with_year_on_page(render)

@@ -67,6 +67,7 @@ def _status(progress, plan, year: int) -> tuple[list[str], str]:
 def render() -> None:
     ctx = context.current()
     st.title(f"Per wijk: stand {ctx.year} in de {len(ctx.plan.districts.list)} wijken")
+    filters.year_choice(ctx.plan)
     st.info(md(district_intro(ctx.plan)), icon=":material/info:")
     counted = ctx.plan.counted_per_district()
     if not counted:
@@ -137,4 +138,4 @@ def render() -> None:
     )
 
 
-render()
+filters.with_year_on_page(render)

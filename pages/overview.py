@@ -11,7 +11,7 @@ from lib.views.html_text import escape_markdown as md
 from lib.views.overview import TILE_STATUSES, latest_change, overview_table, tiles
 from lib.views.overview_html import heading, targets_view, tile_grid, view_link
 from lib.views.sparkline import sparkline
-from ui import components, context, since, steering, texts
+from ui import components, context, filters, since, steering, texts
 from ui.filters import EVERY, EVERY_PARAM
 
 # The reason next to the status, wrapped: readable without scrolling sideways.
@@ -96,6 +96,7 @@ def render() -> None:
     ctx = context.current()
     plan = ctx.plan.plan
     st.title(f"Voortgang {md(plan.title)} {ctx.year}")
+    filters.year_choice(ctx.plan)
     changed = context.shared(ctx, "latest_change", lambda: latest_change(ctx.actuals.frame))
     st.markdown(
         f"**{md(plan.title)}** ({md(plan.version)}), gemeente {md(plan.municipality)}. "
@@ -132,4 +133,4 @@ def render() -> None:
         st.info(NO_TARGETS, icon=":material/info:")
 
 
-render()
+filters.with_year_on_page(render)

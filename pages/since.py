@@ -11,7 +11,7 @@ from lib.views.since import (
     status_table,
     summary,
 )
-from ui import components, context, since, steering, texts
+from ui import components, context, filters, since, steering, texts
 
 
 def render() -> None:
@@ -22,6 +22,7 @@ def render() -> None:
             since.NEEDS_DATABASE.format(file=context.actuals_path().name), icon=":material/lock:"
         )
         return
+    filters.year_choice(ctx.plan)
     all_meetings = since.meetings(ctx)
     if not all_meetings:
         st.info(
@@ -92,4 +93,4 @@ def render() -> None:
         )
 
 
-render()
+filters.with_year_on_page(render)

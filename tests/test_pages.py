@@ -51,6 +51,7 @@ ACTIONS = "pages/actions.py"
 PAGE_FILES = [OVERVIEW, AGENDA, DISTRICTS, MILESTONES, ABOUT, SINCE, ACTIONS]
 
 EXAMPLE_NOTICE = "**Voorbeeldgegevens.**"
+YEAR_CONTROL = "year_on_page"  # under the title of every page the year changes (ui/filters.py)
 LINK_WARNING = "De link bevat iets onbekends"
 
 # (page, title with the default year 2014, title after choosing 2013, headings that must show)
@@ -381,35 +382,42 @@ def test_no_concept_switch_while_no_concept_waits():
     assert not at.sidebar.toggle
     assert "Niets wacht op vaststelling." in [c.value for c in at.sidebar.caption]
     # The sidebar comes after the page, and still holds the filters.
-    assert [s.key for s in at.sidebar.selectbox] == [
-        "filter_year",
-        "filter_agenda",
-        "filter_district",
-    ]
+    assert [s.key for s in at.sidebar.selectbox] == ["filter_agenda", "filter_district"]
 
 
-# The pages the sidebar's year changes; on the others it is greyed out (see below).
+# The pages the year changes, each with the year control under its title (ui/filters.py); the
+# others say in the sidebar where it counts (see below).
 YEAR_PAGES = [p for p in PAGES if p.id in ("overzicht", "agendapunten", "wijken")]
 
 
 @pytest.mark.parametrize(("page", "title_2014", "title_2013", "expected_headings"), YEAR_PAGES)
 def test_year_filter_changes_the_page_and_the_url(page, title_2014, title_2013, expected_headings):
     at = open_app(page)
+    assert at.segmented_control(key=YEAR_CONTROL).options == ["2012", "2013", "2014", "2015"]
+    assert at.segmented_control(key=YEAR_CONTROL).value == 2014
 
-    at.selectbox(key="filter_year").set_value(2013)
+    at.segmented_control(key=YEAR_CONTROL).set_value(2013)
     rerun(at)
 
     assert title(at) == title_2013
     assert at.query_params["jaar"] == "2013"
-    assert at.selectbox(key="filter_year").value == 2013
+    assert at.segmented_control(key=YEAR_CONTROL).value == 2013
+    # One choice, one control: the sidebar neither repeats nor offers the year here.
+    assert not [m.value for m in at.sidebar.markdown if "Jaar" in m.value]
+    assert "Jaar kiest u op deze pagina zelf." in [c.value for c in at.sidebar.caption]
+    # The year is the shared filter: every other page of the year opens on it.
+    for other in {OVERVIEW, AGENDA, DISTRICTS, SINCE} - {page}:
+        rerun(at.switch_page(other))
+        assert at.segmented_control(key=YEAR_CONTROL).value == 2013
+        assert at.query_params["jaar"] == "2013"
 
 
 # (page, the sidebar filters greyed out there, the lines that say where they do count)
 UNUSED_FILTERS = [
     pytest.param(OVERVIEW, ["filter_district"], ["Wijk telt hier niet mee, wel op Per wijk en Sinds de vorige vergadering."], id="overzicht"),
     pytest.param(DISTRICTS, ["filter_agenda", "filter_district"], ["Agendapunt telt hier niet mee, wel op Overzicht, Per agendapunt, Mijlpalen en Actiepunten."], id="wijken"),
-    pytest.param(MILESTONES, ["filter_year", "filter_district"], ["Jaar telt hier niet mee, wel op Overzicht, Per agendapunt, Per wijk en Sinds de vorige vergadering.", "Wijk telt hier niet mee, wel op Per wijk en Sinds de vorige vergadering."], id="mijlpalen"),
-    pytest.param(ABOUT, ["filter_year", "filter_agenda", "filter_district"], ["Jaar telt hier niet mee, wel op Overzicht, Per agendapunt, Per wijk en Sinds de vorige vergadering.", "Agendapunt telt hier niet mee, wel op Overzicht, Per agendapunt, Mijlpalen en Actiepunten.", "Wijk telt hier niet mee, wel op Per wijk en Sinds de vorige vergadering."], id="over-de-cijfers"),
+    pytest.param(MILESTONES, ["filter_district"], ["Jaar telt hier niet mee, wel op Overzicht, Per agendapunt, Per wijk en Sinds de vorige vergadering.", "Wijk telt hier niet mee, wel op Per wijk en Sinds de vorige vergadering."], id="mijlpalen"),
+    pytest.param(ABOUT, ["filter_agenda", "filter_district"], ["Jaar telt hier niet mee, wel op Overzicht, Per agendapunt, Per wijk en Sinds de vorige vergadering.", "Agendapunt telt hier niet mee, wel op Overzicht, Per agendapunt, Mijlpalen en Actiepunten.", "Wijk telt hier niet mee, wel op Per wijk en Sinds de vorige vergadering."], id="over-de-cijfers"),
 ]  # fmt: skip
 
 
@@ -424,7 +432,7 @@ def test_filters_a_page_ignores_are_greyed_out_and_keep_their_value(page, greyed
     captions = [c.value for c in at.sidebar.caption]
     assert [c for c in captions if "telt hier niet mee" in c] == notes
     # Greyed out, not forgotten: the values stay, in the widgets and in the link.
-    assert [s.value for s in at.sidebar.selectbox] == [2013, 3, "w03"]
+    assert [s.value for s in at.sidebar.selectbox] == [3, "w03"]
     assert at.query_params == {
         "jaar": "2013",
         "peildatum": "2014-10-01",
@@ -438,7 +446,7 @@ def test_filters_a_page_ignores_are_greyed_out_and_keep_their_value(page, greyed
 
 def test_the_edit_page_uses_no_sidebar_filter():
     at = open_app("pages/edit.py")
-    assert [s.disabled for s in at.sidebar.selectbox] == [True, True, True]
+    assert [s.disabled for s in at.sidebar.selectbox] == [True, True]
     assert at.date_input(key="filter_as_of").disabled
     assert "De filters tellen op deze pagina niet mee." in [m.value for m in at.sidebar.markdown]
 
@@ -448,17 +456,14 @@ def test_the_sidebar_says_the_filters_that_count_and_keeps_the_widgets_behind_a_
     at = open_app(OVERVIEW, jaar="2013", agendapunt="3", wijk="w03")
     lines = [m.value for m in at.sidebar.markdown]
     assert (
-        "Jaar: **2013**  \nPeildatum: **1 oktober 2014**  \nAgendapunt: **3. Het kind voorop**"
-        in lines
-    )
+        "Peildatum: **1 oktober 2014**  \nAgendapunt: **3. Het kind voorop**" in lines
+    )  # the year is chosen under the page's title
     rerun(at.switch_page(DISTRICTS))  # the district is chosen on that page, not in the sidebar
-    assert "Jaar: **2013**  \nPeildatum: **1 oktober 2014**" in [
-        m.value for m in at.sidebar.markdown
-    ]
+    assert "Peildatum: **1 oktober 2014**" in [m.value for m in at.sidebar.markdown]
     popover = at.sidebar.get("popover")
     assert [p.proto.popover.label for p in popover] == ["Filters wijzigen"]
     keys = {w.key for w in popover[0].selectbox} | {w.key for w in popover[0].date_input}
-    assert keys == {"filter_year", "filter_as_of", "filter_agenda", "filter_district"}
+    assert keys == {"filter_as_of", "filter_agenda", "filter_district"}
 
 
 # Every filter in the URL; the same view is then chosen with the widgets.
@@ -472,6 +477,7 @@ def what_is_shown(at: AppTest) -> dict:
         "markdown": markdown(at),
         "tables": [t.to_json() for t in [*(d.value for d in at.main.dataframe), *html_tables(at)]],
         "filters": [s.value for s in at.sidebar.selectbox],
+        "year": [s.value for s in at.segmented_control if s.key == YEAR_CONTROL],
         "peildatum": at.date_input(key="filter_as_of").value,
     }
 
@@ -481,7 +487,7 @@ def test_link_opens_the_view_the_filters_give(page):
     linked = open_app(page, **VIEW)
 
     chosen = open_app()
-    chosen.selectbox(key="filter_year").set_value(2013)
+    chosen.segmented_control(key=YEAR_CONTROL).set_value(2013)
     chosen.date_input(key="filter_as_of").set_value(date(2013, 12, 31))
     chosen.selectbox(key="filter_agenda").set_value(3)
     rerun(chosen)
@@ -534,7 +540,12 @@ def test_link_value_not_understood_warns_and_uses_default(param, value, problem,
     at = open_app(**{param: value})
 
     assert link_warnings(at) == [f"{LINK_WARNING}: {problem}. De standaardwaarde wordt gebruikt."]
-    shown = at.date_input(key=widget) if widget == "filter_as_of" else at.selectbox(key=widget)
+    if widget == "filter_year":  # chosen on the page
+        shown = at.segmented_control(key=YEAR_CONTROL)
+    elif widget == "filter_as_of":
+        shown = at.date_input(key=widget)
+    else:
+        shown = at.selectbox(key=widget)
     assert shown.value == default
     assert title(at) == "Voortgang Masterplan Het Jonge Kind 2014"
     # The URL is corrected, so a link copied from the address bar works.
@@ -595,7 +606,7 @@ def test_overview_tiles_count_the_statuses_lib_gives(plan, example_actuals):
 def test_overview_table_lists_the_targets_of_the_year_behind_first(plan, example_actuals, year):
     at = open_app(doelen="alle")
     if year != 2014:
-        at.selectbox(key="filter_year").set_value(year)
+        at.segmented_control(key=YEAR_CONTROL).set_value(year)
         rerun(at)
 
     shown = table(at, "Indicator")
@@ -632,7 +643,7 @@ def test_overview_shows_what_needs_attention_and_every_target_after_a_click(plan
     assert every == "?jaar=2014&peildatum=2014-10-01&doelen=alle"
     at = open_app(doelen="alle")
     assert len(table(at, "Indicator")) == len(rows)
-    at.selectbox(key="filter_year").set_value(2013)
+    at.segmented_control(key=YEAR_CONTROL).set_value(2013)
     rerun(at)
     assert at.query_params["doelen"] == "alle" and at.query_params["jaar"] == "2013"
     assert "Alle doelen 2013, alle agendapunten: wat achter ligt staat bovenaan" in headings(at)
@@ -723,7 +734,7 @@ def test_agenda_page_shows_each_indicator_with_its_status(plan, example_actuals,
 
 def test_agenda_page_follows_the_year_filter(plan, example_actuals):
     at = open_app(AGENDA)
-    at.selectbox(key="filter_year").set_value(2013)
+    at.segmented_control(key=YEAR_CONTROL).set_value(2013)
     rerun(at)
 
     rows = city(plan, example_actuals, 2013)
@@ -758,7 +769,7 @@ def test_agenda_theme_stays_when_the_year_changes(plan):
     second = themes_of(plan, 1)[1]
     theme_radio(at, 1).set_value(second)
     rerun(at)
-    at.selectbox(key="filter_year").set_value(2013)
+    at.segmented_control(key=YEAR_CONTROL).set_value(2013)
     rerun(at)
     assert theme_radio(at, 1).value == second
     assert {h for h in headings(at) if h.startswith("Doel")} == goal_headings(plan, 1, second)
@@ -805,7 +816,7 @@ def district_figures(plan: Plan, actuals: Actuals, year: int) -> dict[tuple[str,
 def test_district_heatmap_table_holds_the_district_figures(plan, example_actuals, year):
     at = open_app(DISTRICTS)
     if year != 2014:
-        at.selectbox(key="filter_year").set_value(year)
+        at.segmented_control(key=YEAR_CONTROL).set_value(year)
         rerun(at)
 
     shown = captioned_table(at, "Stand per indicator en wijk").set_index("Indicator")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -196,6 +196,15 @@ def build(plan: Plan, actuals: Actuals, filters: dict) -> Context:
         filters["district"],
         progress,
     )
+    st.session_state[CONTEXT_KEY] = context
+    return context
+
+
+def change_year(year: int) -> Context:
+    """This run's context for another year: a page rerun alone after a year change (its
+    fragment, see filters.with_year_on_page) has no frame to build it. The progress table holds
+    every year already."""
+    context = replace(current(), year=year)
     st.session_state[CONTEXT_KEY] = context
     return context
 

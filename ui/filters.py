@@ -14,6 +14,7 @@ from streamlit.navigation.page import StreamlitPage
 
 from lib import fmt
 from lib.plan.schema import Plan
+from ui import context
 
 ALL_AGENDA = 0  # agenda items are numbered from 1
 WHOLE_CITY = ""  # district ids are never empty
@@ -107,6 +108,45 @@ def read_filters(plan: Plan, default_as_of: date) -> dict:
     return values
 
 
+# The year is chosen on every page it changes, right under the page's title (year_choice), and
+# never in the sidebar: a stuurgroep member clicks through the years with one press each.
+_YEAR_CONTROL = "year_on_page"
+
+
+def with_year_on_page(render: Callable[[], None]) -> None:
+    """Run a page whose content follows the year, with the year chosen on the page itself.
+
+    The page runs as a fragment: choosing another year reruns the page alone, and the frame
+    (navigation, sidebar, notices) stays as it is in the browser. A year change then takes the
+    page's own time plus a bare app's round trip, where a whole run of the frame took more than
+    twice a bare app's (bench/README.md, "the year on the page"). The year stays the shared
+    filter: the other pages and the link follow it.
+    """
+    st.session_state[_YEAR_CONTROL] = st.session_state[_KEYS[YEAR]]  # a full run: the shared year
+    st.session_state.setdefault(_ON_PAGE, set()).add(YEAR)  # the sidebar does not repeat it
+    _year_fragment(render)
+
+
+@st.fragment
+def _year_fragment(render: Callable[[], None]) -> None:
+    year = st.session_state[_KEYS[YEAR]]
+    if year != context.current().year:  # a rerun of the page alone, for the year just chosen
+        context.change_year(year)
+        st.query_params["jaar"] = str(year)
+    render()
+
+
+def year_choice(plan: Plan) -> None:
+    """The year control under a page's title: one button per year of the plan (see above)."""
+
+    def follow() -> None:
+        st.session_state[_KEYS[YEAR]] = st.session_state[_YEAR_CONTROL]
+
+    st.segmented_control(
+        FILTER_LABELS[YEAR], plan.plan.years, key=_YEAR_CONTROL, required=True, on_change=follow
+    )
+
+
 def read_link_again() -> None:
     """The next run takes the filters from the link, as a browser session's first run does."""
     st.session_state.pop("filter_year", None)
@@ -154,6 +194,13 @@ def draw_filters(
     count, so a filter never seems to be ignored. Every filter is drawn on every page, so
     Streamlit keeps each value: it forgets a widget's value after a full run that did not draw
     it. A run that ends early (st.stop, st.rerun) keeps them too, and the link still holds them.
+    The year is no widget here: it is chosen on the pages it changes (year_choice) and kept as
+    plain session state, which Streamlit keeps.
+
+    The widgets keep their values for the whole session (persist_state="session"): after a year
+    change, which reruns the page alone, the browser asks for the next page without the frame's
+    widget values, and Streamlit 1.67 would then forget them on the way (tests/e2e, the year
+    carried over to other pages).
 
     The values that count on the page are written out in the sidebar; the widgets sit behind
     one "Filters wijzigen" button. The browser loads a popover's content only when it opens, so
@@ -179,7 +226,7 @@ def draw_filters(
         with st.popover(
             "Filters wijzigen", icon=":material/tune:", width="stretch", key="filters_popover"
         ):
-            _widgets(plan, values, uses, on_page, choices)
+            _widgets(values, uses, on_page, choices)
             for name in (n for n in FILTER_LABELS if n in on_page):
                 st.caption(f"{FILTER_LABELS[name]} kiest u op deze pagina zelf.")
             for name in (n for n in FILTER_LABELS if uses and n not in uses):
@@ -203,11 +250,11 @@ def _choices(plan: Plan) -> dict[str, tuple[list, Callable[[object], str]]]:
     }
 
 
-def _widgets(plan: Plan, values: dict, uses: set, on_page: set, choices: dict) -> None:
-    st.selectbox(FILTER_LABELS[YEAR], plan.plan.years, key=_KEYS[YEAR], disabled=YEAR not in uses)
+def _widgets(values: dict, uses: set, on_page: set, choices: dict) -> None:
     st.date_input(
         FILTER_LABELS[AS_OF],
         key=_KEYS[AS_OF],
+        persist_state="session",  # see draw_filters
         format="DD-MM-YYYY",
         help="De datum waarop de stand wordt beoordeeld.",
         disabled=AS_OF not in uses,
@@ -218,6 +265,7 @@ def _widgets(plan: Plan, values: dict, uses: set, on_page: set, choices: dict) -
             FILTER_LABELS[name],
             options,
             key=_KEYS[name],
+            persist_state="session",
             format_func=label,
             disabled=name not in uses or name in on_page,
         )

@@ -121,7 +121,7 @@ def open_filters(page: Page) -> Locator:
     """The sidebar's filter widgets, in the popover "Filters wijzigen" (ui/filters.py): opened
     unless it is open already. Its content is drawn outside the sidebar, in a layer of its own."""
     body = page.get_by_test_id("stPopoverBody").filter(
-        has=page.get_by_role("combobox", name="Jaar")
+        has=page.get_by_role("combobox", name="Agendapunt")
     )
     if not body.count():
         page.get_by_role("button", name="Filters wijzigen").click()

@@ -104,8 +104,14 @@ def fit_viewport_to_page(page: Page) -> None:
         wait_for_charts(page)
 
 
-def year_filter(page: Page):
-    return open_filters(page).get_by_role("combobox", name="Jaar")
+# The label of the select box that holds the focused element ("" outside one).
+SELECT_BOX_LABEL = """element => element.closest('[data-testid=stSelectbox]')
+    ?.querySelector('label')?.innerText ?? ''"""
+
+
+def year_choice(page: Page):
+    """The year control under the title of every page the year changes (ui/filters.py)."""
+    return page.get_by_test_id("stMain").get_by_role("radiogroup", name="Jaar")
 
 
 def contrast_failures(page: Page, violations: list[dict[str, Any]]) -> str:
@@ -166,24 +172,36 @@ def test_year_filter_carries_over_to_other_pages(page: Page, app_server: str) ->
     from playwright.sync_api import expect
 
     open_page(page, app_server + "/")
+    main = page.get_by_test_id("stMain")
+    expect(year_choice(page).get_by_role("radio", name="2014")).to_be_checked()
+    expect(main.get_by_text("doelen in 2014").first).to_be_visible()
 
-    year_filter(page).click()
-    page.get_by_role("option", name="2013", exact=True).click()
+    # One press: the page alone runs again (a fragment), the frame around it stays. Everything
+    # on the page follows, the link too: the tiles, the report's button, the links it holds.
+    year_choice(page).get_by_role("radio", name="2013").click()
     expect(page.locator("h1")).to_have_text("Voortgang Masterplan Het Jonge Kind 2013")
     expect(page).to_have_url(re.compile(r"[?&]jaar=2013(&|$)"))
+    wait_for_app(page)
+    expect(year_choice(page).get_by_role("radio", name="2013")).to_be_checked()
+    expect(main.get_by_text("doelen in 2014")).to_have_count(0)
+    expect(main.get_by_text("doelen in 2013").first).to_be_visible()
+    expect(main.get_by_role("button", name=re.compile("Voortgangsrapport 2013"))).to_be_visible()
+    every = main.get_by_role("link", name=re.compile(r"Alle \d+ doelen tonen"))
+    expect(every).to_have_attribute("href", re.compile(r"jaar=2013"))
+    # The sidebar does not repeat the year: it would not follow a run of the page alone.
+    expect(page.locator(SIDEBAR).get_by_text("Jaar:")).to_have_count(0)
 
     nav = page.get_by_test_id("stSidebarNav")
-    page.keyboard.press("Escape")  # the filters' popover closes, as a click beside it does
     nav.get_by_role("link").filter(has_text="Mijlpalen").click()
     expect(page).to_have_url(re.compile(r"/mijlpalen\?(.+&)?jaar=2013(&|$)"))
     expect(page.locator("h1")).to_have_text("Mijlpalen 2012-2015")
-    expect(year_filter(page)).to_have_value("2013")
+    expect(year_choice(page)).to_have_count(0)  # the timeline shows every year at once
 
-    # The milestones page shows every year at once; the next page shows the year it was given.
-    page.keyboard.press("Escape")
+    # The next page shows the year it was given.
     nav.get_by_role("link").filter(has_text="Per wijk").click()
     expect(page).to_have_url(re.compile(r"/wijken\?(.+&)?jaar=2013(&|$)"))
     expect(page.locator("h1")).to_have_text("Per wijk: stand 2013 in de 10 wijken")
+    expect(year_choice(page).get_by_role("radio", name="2013")).to_be_checked()
     wait_for_app(page)
     assert app_exceptions(page) == []
 
@@ -218,12 +236,11 @@ def test_direct_link_is_the_first_request_to_a_fresh_server(
     # The values that count here are in view; the widgets behind "Filters wijzigen".
     expect(page.locator(SIDEBAR).get_by_text("Peildatum:")).to_be_visible()
     filters = open_filters(page)
-    for name in ("Jaar", "Agendapunt", "Wijk"):
+    for name in ("Agendapunt", "Wijk"):
         expect(filters.get_by_role("combobox", name=name)).to_be_visible()
-    expect(year_filter(page)).to_have_value("2013")
-    # The timeline covers the whole plan period: the year is kept but greyed out, and said so.
-    expect(year_filter(page)).to_be_disabled()
     expect(filters.get_by_role("combobox", name="Agendapunt")).to_be_enabled()
+    # The timeline covers the whole plan period: the year is kept (in the link), and it says
+    # where the year counts.
     expect(filters.get_by_text("Jaar telt hier niet mee, wel op Overzicht")).to_be_visible()
     assert app_exceptions(page) == []
 
@@ -240,18 +257,38 @@ def test_keyboard_reaches_and_uses_the_filters(page: Page, app_server: str) -> N
     focused = page.locator(":focus")
     assert focused.evaluate(f"element => element.closest('{SIDEBAR}') !== null")
     page.keyboard.press("Enter")  # opens the filters, and the focus moves into them
+    page.wait_for_function(
+        "() => document.activeElement?.closest('[data-testid=stPopoverBody]') != null"
+    )
+    for _ in range(8):  # on past the peildatum to the agenda item's select box
+        page.keyboard.press("Tab")
+        if page.locator(":focus").evaluate(SELECT_BOX_LABEL) == "Agendapunt":
+            break
     focused = page.locator(":focus")
-    expect(focused).to_have_accessible_name("Jaar")
-    assert focused.evaluate("element => element.closest('[data-testid=stPopoverBody]') !== null")
-    expect(focused).to_have_accessible_name("Jaar")
-
+    expect(focused).to_have_accessible_name("Agendapunt")
     page.keyboard.press("ArrowDown")  # opens the list
     expect(page.get_by_role("listbox")).to_be_visible()
-    for _ in range(4):  # the arrows move the highlighted option; where it starts is the widget's
-        if focused.evaluate(HIGHLIGHTED_OPTION) == "2013":
+    for _ in range(6):  # the arrows move the highlighted option; where it starts is the widget's
+        if focused.evaluate(HIGHLIGHTED_OPTION) == "3. Het kind voorop":
             break
-        page.keyboard.press("ArrowUp")
+        page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"[?&]agendapunt=3(&|$)"))
+    page.keyboard.press("Escape")  # the popover closes
+
+    # The year, under the page's title: one Tab stop, the arrows move between the years, Space
+    # chooses one.
+    page.locator("h1").click()
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.locator(":focus").get_attribute("role") == "radio":
+            break
+    for _ in range(4):
+        if page.locator(":focus").inner_text() == "2013":
+            break
+        page.keyboard.press("ArrowRight")
+    expect(page.locator(":focus")).to_have_text("2013")
+    page.keyboard.press("Space")
     expect(page.locator("h1")).to_have_text("Voortgang Masterplan Het Jonge Kind 2013")
     expect(page).to_have_url(re.compile(r"[?&]jaar=2013(&|$)"))
 

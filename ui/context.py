@@ -200,6 +200,18 @@ def build(plan: Plan, actuals: Actuals, filters: dict) -> Context:
     return context
 
 
+def unchanged(ctx: Context) -> bool:
+    """Whether the plan and the figures `ctx` was built from are still those of the files and the
+    database (one single-row read): a page rerun alone (a fragment) has no frame to load them
+    again, and a figure saved in the meantime must show there too."""
+    try:
+        plan = load_plan()
+        include = bool(st.session_state.get("include_concept", False))
+        return plan is ctx.plan and load_actuals(plan, include) is ctx.actuals
+    except ValidationFailed:  # the frame says what is wrong
+        return False
+
+
 def change_year(year: int) -> Context:
     """This run's context for another year: a page rerun alone after a year change (its
     fragment, see filters.with_year_on_page) has no frame to build it. The progress table holds

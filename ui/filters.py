@@ -131,6 +131,8 @@ def with_year_on_page(render: Callable[[], None]) -> None:
 def _year_fragment(render: Callable[[], None]) -> None:
     year = st.session_state[_KEYS[YEAR]]
     if year != context.current().year:  # a rerun of the page alone, for the year just chosen
+        if not context.unchanged(context.current()):
+            st.rerun(scope="app")  # a save in the meantime: the frame loads the figures again
         context.change_year(year)
         st.query_params["jaar"] = str(year)
     render()

@@ -1,0 +1,74 @@
+"""A year change reruns the page alone (a Streamlit fragment, ui/filters.py): what it shows must
+still be what the database holds, and the frame's state must outlive it."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from editors_server import EditorsServer
+from helpers import app_exceptions, open_filters, wait_for_app
+from test_app import open_page, year_choice
+
+from lib.store.store import FigureInput, Store
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+VISITS = ("huisbezoeken", 2013, "")  # 58 in the example
+
+
+def _row(page: Page, name: str):
+    return page.locator("table.hjk-overview tbody tr").filter(has_text=name)
+
+
+def test_a_year_change_shows_a_figure_saved_in_the_meantime(
+    page: Page, editors_server: EditorsServer
+) -> None:
+    from playwright.sync_api import expect
+
+    url = editors_server.fresh()
+    name = next(i.name for i in editors_server.plan.indicators if i.id == VISITS[0])
+    open_page(page, url + "/?jaar=2014&doelen=alle")
+    year_choice(page).get_by_role("radio", name="2013").click()
+    expect(_row(page, name)).to_contain_text("58")
+
+    # Another editor's figure, entered and approved while this page stays open.
+    store = Store.open(editors_server.plan, editors_server.database_url)
+    try:
+        version = store.layers()[1][VISITS]
+        store.save([FigureInput(*VISITS, "71", expected_version=version)], "bob")
+        store.approve([(VISITS, store.layers()[1][VISITS])], "anna")
+    finally:
+        store.engine.dispose()
+
+    year_choice(page).get_by_role("radio", name="2014").click()
+    expect(page.locator("h1")).to_contain_text("2014")
+    year_choice(page).get_by_role("radio", name="2013").click()
+    expect(page.locator("h1")).to_contain_text("2013")
+    expect(_row(page, name)).to_contain_text("71")
+    expect(_row(page, name)).not_to_contain_text("58")
+    wait_for_app(page)
+    assert app_exceptions(page) == []
+
+
+def test_the_sidebar_filters_outlive_a_year_change_and_a_page_switch(
+    page: Page, app_server: str
+) -> None:
+    """Streamlit 1.67 drops the frame's widget values on a page switch right after a fragment
+    run; the filters keep theirs for the session (persist_state)."""
+    from playwright.sync_api import expect
+
+    open_page(page, app_server + "/?jaar=2014&peildatum=2014-06-30&agendapunt=3")
+    year_choice(page).get_by_role("radio", name="2013").click()
+    expect(page.locator("h1")).to_contain_text("2013")
+    wait_for_app(page)
+
+    nav = page.get_by_test_id("stSidebarNav")
+    nav.get_by_role("link").filter(has_text="Mijlpalen").click()
+    expect(page.locator("h1")).to_have_text("Mijlpalen 2012-2015")
+    expect(page).to_have_url(re.compile(r"jaar=2013&peildatum=2014-06-30&agendapunt=3$"))
+    filters = open_filters(page)
+    expect(filters.get_by_role("combobox", name="Agendapunt")).to_have_value("3. Het kind voorop")
+    wait_for_app(page)
+    assert app_exceptions(page) == []

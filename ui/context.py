@@ -212,11 +212,11 @@ def unchanged(ctx: Context) -> bool:
         return False
 
 
-def change_year(year: int) -> Context:
-    """This run's context for another year: a page rerun alone after a year change (its
-    fragment, see filters.with_year_on_page) has no frame to build it. The progress table holds
-    every year already."""
-    context = replace(current(), year=year)
+def follow_choice(year: int, agenda: int | None, district: str | None) -> Context:
+    """This run's context for a year, agenda item or wijk chosen on the page: a page rerun alone
+    (its fragment, see filters.with_year_on_page) has no frame to build it. The progress table
+    holds every year and wijk already."""
+    context = replace(current(), year=year, agenda=agenda, district=district)
     st.session_state[CONTEXT_KEY] = context
     return context
 

@@ -124,18 +124,37 @@ def with_year_on_page(render: Callable[[], None]) -> None:
     """
     st.session_state[_YEAR_CONTROL] = st.session_state[_KEYS[YEAR]]  # a full run: the shared year
     st.session_state.setdefault(_ON_PAGE, set()).add(YEAR)  # the sidebar does not repeat it
+    st.session_state[_FULL_RUN] = True
     _year_fragment(render)
+
+
+_FULL_RUN = "filters_full_run"  # set by the frame's run, so the fragment knows it is part of one
 
 
 @st.fragment
 def _year_fragment(render: Callable[[], None]) -> None:
-    year = st.session_state[_KEYS[YEAR]]
-    if year != context.current().year:  # a rerun of the page alone, for the year just chosen
-        if not context.unchanged(context.current()):
+    if not st.session_state.pop(
+        _FULL_RUN, False
+    ):  # a rerun of the page alone, after a choice on it
+        ctx = context.current()
+        if not context.unchanged(ctx):
             st.rerun(scope="app")  # a save in the meantime: the frame loads the figures again
-        context.change_year(year)
-        st.query_params["jaar"] = str(year)
+        now = _chosen_now()
+        if now != {YEAR: ctx.year, AGENDA: ctx.agenda, DISTRICT: ctx.district}:
+            context.follow_choice(now[YEAR], now[AGENDA], now[DISTRICT])
+            st.query_params["jaar"] = str(now[YEAR])
     render()
+
+
+def _chosen_now() -> dict:
+    """The year, agenda item and wijk as the session holds them after a choice on the page (its
+    callback has run); what the page only defaulted to is no choice (see read_filters)."""
+    defaulted = st.session_state.get(_DEFAULTED, {})
+    values = {YEAR: st.session_state[_KEYS[YEAR]]}
+    for name in (AGENDA, DISTRICT):
+        value = st.session_state[_KEYS[name]]
+        values[name] = None if value == _EMPTY[name] or defaulted.get(name) == value else value
+    return values
 
 
 def year_choice(plan: Plan) -> None:

@@ -72,3 +72,38 @@ def test_the_sidebar_filters_outlive_a_year_change_and_a_page_switch(
     expect(filters.get_by_role("combobox", name="Agendapunt")).to_have_value("3. Het kind voorop")
     wait_for_app(page)
     assert app_exceptions(page) == []
+
+
+def test_choices_on_a_page_and_its_year_follow_each_other(page: Page, app_server: str) -> None:
+    """Per agendapunt chooses its agenda item on the page, Per wijk its wijk: those choices rerun
+    the page alone too, and a year change after them keeps them (and the other way round)."""
+    from playwright.sync_api import expect
+
+    main = page.get_by_test_id("stMain")
+    open_page(page, app_server + "/agendapunten?jaar=2014")
+    main.get_by_role("radiogroup", name="Agendapunt").get_by_text("3. Het kind voorop").click()
+    expect(page.locator("h1")).to_have_text("Agendapunt 3: Het kind voorop")
+    expect(page).to_have_url(re.compile(r"agendapunt=3"))
+    year_choice(page).get_by_role("radio", name="2013").click()
+    expect(main.get_by_text("status voor 2013")).to_be_visible()
+    expect(page.locator("h1")).to_have_text("Agendapunt 3: Het kind voorop")
+    expect(page).to_have_url(re.compile(r"jaar=2013&peildatum=2014-10-01&agendapunt=3"))
+    main.get_by_role("radiogroup", name="Agendapunt").get_by_text("2. De ouder").click()
+    expect(page.locator("h1")).to_have_text("Agendapunt 2: De ouder als betrokken partner")
+    expect(main.get_by_text("status voor 2013")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"jaar=2013&peildatum=2014-10-01&agendapunt=2"))
+    wait_for_app(page)
+
+    page.get_by_test_id("stSidebarNav").get_by_role("link").filter(has_text="Per wijk").click()
+    expect(page.locator("h1")).to_have_text("Per wijk: stand 2013 in de 10 wijken")
+    main.get_by_role("button", name="Kies een wijk").click()
+    page.get_by_role("combobox", name="Wijk vergelijken met de stad").click()
+    page.get_by_role("option", name="Haven", exact=True).click()
+    page.keyboard.press("Escape")
+    expect(main.get_by_text("Haven tegenover de stad in 2013")).to_be_visible()
+    year_choice(page).get_by_role("radio", name="2014").click()
+    expect(main.get_by_text("Haven tegenover de stad in 2014")).to_be_visible()
+    expect(page.locator("h1")).to_have_text("Per wijk: stand 2014 in de 10 wijken")
+    expect(page).to_have_url(re.compile(r"jaar=2014&.*wijk=w\d\d"))
+    wait_for_app(page)
+    assert app_exceptions(page) == []

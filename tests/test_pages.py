@@ -393,7 +393,8 @@ YEAR_PAGES = [p for p in PAGES if p.id in ("overzicht", "agendapunten", "wijken"
 @pytest.mark.parametrize(("page", "title_2014", "title_2013", "expected_headings"), YEAR_PAGES)
 def test_year_filter_changes_the_page_and_the_url(page, title_2014, title_2013, expected_headings):
     at = open_app(page)
-    assert at.segmented_control(key=YEAR_CONTROL).options == ["2012", "2013", "2014", "2015"]
+    # The chosen year is marked in words too, not by colour alone.
+    assert at.segmented_control(key=YEAR_CONTROL).options == ["2012", "2013", "✓ 2014", "2015"]
     assert at.segmented_control(key=YEAR_CONTROL).value == 2014
 
     at.segmented_control(key=YEAR_CONTROL).set_value(2013)
@@ -402,6 +403,7 @@ def test_year_filter_changes_the_page_and_the_url(page, title_2014, title_2013, 
     assert title(at) == title_2013
     assert at.query_params["jaar"] == "2013"
     assert at.segmented_control(key=YEAR_CONTROL).value == 2013
+    assert at.segmented_control(key=YEAR_CONTROL).options == ["2012", "✓ 2013", "2014", "2015"]
     # One choice, one control: the sidebar neither repeats nor offers the year here.
     assert not [m.value for m in at.sidebar.markdown if "Jaar" in m.value]
     assert "Jaar kiest u op deze pagina zelf." in [c.value for c in at.sidebar.caption]

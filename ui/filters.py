@@ -158,13 +158,20 @@ def _chosen_now() -> dict:
 
 
 def year_choice(plan: Plan) -> None:
-    """The year control under a page's title: one button per year of the plan (see above)."""
+    """The year control under a page's title: one button per year of the plan (see above). The
+    chosen one carries a check mark as well as its colour, so it is never told by colour alone."""
+    chosen = st.session_state[_KEYS[YEAR]]
 
     def follow() -> None:
         st.session_state[_KEYS[YEAR]] = st.session_state[_YEAR_CONTROL]
 
     st.segmented_control(
-        FILTER_LABELS[YEAR], plan.plan.years, key=_YEAR_CONTROL, required=True, on_change=follow
+        FILTER_LABELS[YEAR],
+        plan.plan.years,
+        key=_YEAR_CONTROL,  # the widget is known by its key: new labels do not reset it
+        required=True,
+        on_change=follow,
+        format_func=lambda year: f"✓ {year}" if year == chosen else str(year),
     )
 
 

@@ -182,7 +182,9 @@ def test_year_filter_carries_over_to_other_pages(page: Page, app_server: str) ->
     expect(page.locator("h1")).to_have_text("Voortgang Masterplan Het Jonge Kind 2013")
     expect(page).to_have_url(re.compile(r"[?&]jaar=2013(&|$)"))
     wait_for_app(page)
-    expect(year_choice(page).get_by_role("radio", name="2013")).to_be_checked()
+    # The chosen year is marked in words too ("✓ 2013"), not by colour alone.
+    expect(year_choice(page).get_by_role("radio", name="✓ 2013")).to_be_checked()
+    expect(year_choice(page).get_by_role("radio", name="2014", exact=True)).not_to_be_checked()
     expect(main.get_by_text("doelen in 2014")).to_have_count(0)
     expect(main.get_by_text("doelen in 2013").first).to_be_visible()
     expect(main.get_by_role("button", name=re.compile("Voortgangsrapport 2013"))).to_be_visible()

@@ -111,6 +111,7 @@ def read_filters(plan: Plan, default_as_of: date) -> dict:
 # The year is chosen on every page it changes, right under the page's title (year_choice), and
 # never in the sidebar: a stuurgroep member clicks through the years with one press each.
 _YEAR_CONTROL = "year_on_page"
+_FULL_RUN = "filters_full_run"  # set by the frame's run, so the fragment knows it is part of one
 
 
 def with_year_on_page(render: Callable[[], None]) -> None:
@@ -128,14 +129,10 @@ def with_year_on_page(render: Callable[[], None]) -> None:
     _year_fragment(render)
 
 
-_FULL_RUN = "filters_full_run"  # set by the frame's run, so the fragment knows it is part of one
-
-
 @st.fragment
 def _year_fragment(render: Callable[[], None]) -> None:
-    if not st.session_state.pop(
-        _FULL_RUN, False
-    ):  # a rerun of the page alone, after a choice on it
+    part_of_full_run = st.session_state.pop(_FULL_RUN, False)
+    if not part_of_full_run:  # a rerun of the page alone, after a choice on it
         ctx = context.current()
         if not context.unchanged(ctx):
             st.rerun(scope="app")  # a save in the meantime: the frame loads the figures again

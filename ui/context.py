@@ -202,8 +202,9 @@ def build(plan: Plan, actuals: Actuals, filters: dict) -> Context:
 
 def unchanged(ctx: Context) -> bool:
     """Whether the plan and the figures `ctx` was built from are still those of the files and the
-    database (one single-row read): a page rerun alone (a fragment) has no frame to load them
-    again, and a figure saved in the meantime must show there too."""
+    database, asked as the frame asks on every run (the plan file, and one single-row read of the
+    revision): a page rerun alone (a fragment) has no frame to load them again, and a figure
+    saved in the meantime must show there too."""
     try:
         plan = load_plan()
         include = bool(st.session_state.get("include_concept", False))

@@ -98,14 +98,18 @@ def read_filters(plan: Plan, default_as_of: date) -> dict:
     for name, value in st.session_state.pop(_DEFAULTED, {}).items():
         if st.session_state.get(_KEYS[name]) == value:  # not changed since (by a choice)
             st.session_state[_KEYS[name]] = _EMPTY[name]
-    values = {
-        "year": st.session_state.filter_year,
-        "as_of": st.session_state.filter_as_of or default_as_of,
-        "agenda": st.session_state.filter_agenda or None,
-        "district": st.session_state.filter_district or None,
-    }
+    values = {**_session_choices(), AS_OF: st.session_state.filter_as_of or default_as_of}
     _to_url(values)
     return values
+
+
+def _session_choices() -> dict:
+    """The year, agenda item and wijk the session holds (None: every item, the whole city)."""
+    return {
+        YEAR: st.session_state[_KEYS[YEAR]],
+        AGENDA: st.session_state[_KEYS[AGENDA]] or None,
+        DISTRICT: st.session_state[_KEYS[DISTRICT]] or None,
+    }
 
 
 # The year is chosen on every page it changes, right under the page's title (year_choice), and
@@ -147,11 +151,7 @@ def _chosen_now() -> dict:
     """The year, agenda item and wijk as the session holds them after a choice on the page (its
     callback has run); what the page only defaulted to is no choice (see read_filters)."""
     defaulted = st.session_state.get(_DEFAULTED, {})
-    values = {YEAR: st.session_state[_KEYS[YEAR]]}
-    for name in (AGENDA, DISTRICT):
-        value = st.session_state[_KEYS[name]]
-        values[name] = None if value == _EMPTY[name] or defaulted.get(name) == value else value
-    return values
+    return {n: None if defaulted.get(n) == v else v for n, v in _session_choices().items()}
 
 
 def year_choice(plan: Plan) -> None:

@@ -117,6 +117,19 @@ def screenshot(page: Page, name: str) -> Path:
     return path
 
 
+def open_page(page: Page, url: str) -> None:
+    """Open a URL of the app and wait until it has been drawn: no "Page not found", no error."""
+    page.goto(url)
+    wait_for_app(page)
+    assert page.get_by_role("dialog").count() == 0, page.get_by_role("dialog").all_inner_texts()
+    assert app_exceptions(page) == []
+
+
+def year_choice(page: Page):
+    """The year control under the title of every page the year changes (ui/filters.py)."""
+    return page.get_by_test_id("stMain").get_by_role("radiogroup", name="Jaar")
+
+
 def open_filters(page: Page) -> Locator:
     """The sidebar's filter widgets, in the popover "Filters wijzigen" (ui/filters.py): opened
     unless it is open already. Its content is drawn outside the sidebar, in a layer of its own."""

@@ -18,11 +18,13 @@ from helpers import (
     SETTLE_MS,
     app_exceptions,
     open_filters,
+    open_page,
     run_axe,
     screenshot,
     serious_violations,
     wait_for_app,
     wait_for_charts,
+    year_choice,
 )
 
 from ui.links import menu_paths
@@ -64,14 +66,6 @@ HIGHLIGHTED_OPTION = """combobox => document.getElementById(
 MAIN_HEIGHT = '() => document.querySelector("[data-testid=stMain]").scrollHeight'
 
 
-def open_page(page: Page, url: str) -> None:
-    """Open a URL of the app and wait until it has been drawn: no "Page not found", no error."""
-    page.goto(url)
-    wait_for_app(page)
-    assert page.get_by_role("dialog").count() == 0, page.get_by_role("dialog").all_inner_texts()
-    assert app_exceptions(page) == []
-
-
 def open_direct_link(page: Page, url: str) -> None:
     """open_page, failing on any address that answered 404 meanwhile: a direct link finds the
     server at once, Streamlit's frontend does not first look for it under the page's own address
@@ -107,11 +101,6 @@ def fit_viewport_to_page(page: Page) -> None:
 # The label of the select box that holds the focused element ("" outside one).
 SELECT_BOX_LABEL = """element => element.closest('[data-testid=stSelectbox]')
     ?.querySelector('label')?.innerText ?? ''"""
-
-
-def year_choice(page: Page):
-    """The year control under the title of every page the year changes (ui/filters.py)."""
-    return page.get_by_test_id("stMain").get_by_role("radiogroup", name="Jaar")
 
 
 def contrast_failures(page: Page, violations: list[dict[str, Any]]) -> str:

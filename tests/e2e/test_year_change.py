@@ -7,8 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from editors_server import EditorsServer
-from helpers import app_exceptions, open_filters, wait_for_app
-from test_app import open_page, year_choice
+from helpers import app_exceptions, open_filters, open_page, wait_for_app, year_choice
 
 from lib.store.store import FigureInput, Store
 

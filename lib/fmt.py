@@ -1,4 +1,5 @@
-"""Dutch formatting of numbers, percentages and dates (1.234,5 and 1 oktober 2014), via Babel."""
+"""Dutch formatting of numbers, percentages and dates (1.234,5 and 1 oktober 2014), via Babel;
+and the one reading of a whole number typed as plain digits (digits)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,12 @@ from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
 LOCALE = "nl_NL"
+
+
+def digits(text: str) -> int | None:
+    """'2014' -> 2014; None unless `text` is ASCII digits only. str.isdigit() alone also accepts
+    '²' and other digits that int() refuses with a traceback (a link, a cell, an action number)."""
+    return int(text) if text.isascii() and text.isdigit() else None
 
 
 def number(value: float | int | None, decimals: int = 1, empty: str = "–") -> str:

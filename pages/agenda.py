@@ -3,6 +3,7 @@ against the figures."""
 
 import streamlit as st
 
+from lib import fmt
 from lib.status import BEHIND
 from lib.views import html_text
 from lib.views.agenda import NO_TARGETS, OTHER_GOALS, ChartItem, Theme
@@ -76,8 +77,9 @@ def _choose_theme(themes: list[Theme], number: int) -> Theme:
     key = f"agenda_theme_{number}"
     if key not in st.session_state and "thema" in st.query_params:
         linked = st.query_params["thema"]
-        if linked.isdigit() and 1 <= int(linked) <= len(themes):
-            st.session_state[key] = themes[int(linked) - 1].name
+        number = fmt.digits(linked)
+        if number is not None and 1 <= number <= len(themes):
+            st.session_state[key] = themes[number - 1].name
         else:
             st.warning(
                 f"De link bevat iets onbekends: thema '{linked}' bestaat niet bij agendapunt "

@@ -232,6 +232,8 @@ BAD_ROWS = [
         "groepen,twintig,d1,3", "year", "'twintig' is geen jaartal", id="non_numeric_year"
     ),
     pytest.param("groepen,2014.0,d1,3", "year", "'2014.0' is geen jaartal", id="decimal_year"),
+    # str.isdigit() says yes to '²', int() then raised a traceback instead of this message.
+    pytest.param("groepen,²,d1,3", "year", "'²' is geen jaartal", id="superscript_year"),
     pytest.param("groepen,,d1,3", "year", "'' is geen jaartal", id="missing_year"),
     pytest.param("groepen,2014,d1,veel", "value", "'veel' is geen getal", id="text_in_number"),
     pytest.param("groepen,2014,d1,1.234", "value", "is dubbelzinnig", id="ambiguous_thousands"),

@@ -30,6 +30,22 @@ def test_number(value, decimals, text):
     assert fmt.number(value, decimals) == text
 
 
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("2014", 2014),
+        ("007", 7),
+        ("²", None),
+        ("٢٠١٤", None),
+        ("2014,5", None),
+        ("", None),
+        (" 1", None),
+    ],
+)
+def test_digits_reads_plain_ascii_digits_only(text, number):
+    assert fmt.digits(text) == number
+
+
 def test_number_empty_text():
     assert fmt.number(None, empty="") == ""
 

@@ -214,6 +214,14 @@ def test_a_csv_with_the_templates_dutch_headers_imports(store):
     assert [(c.key, c.new) for c in preview.changes] == [(("hbo_coach_fte", 2014, ""), "3,7")]
 
 
+def test_a_text_row_whose_year_is_a_superscript_digit_is_refused_in_dutch(store):
+    # str.isdigit() says yes to '²'; the texts' import then raised a traceback (int('²')).
+    raw = "Indicator-id;Jaar;Wijk-id;Waarde;Toelichting\nhbo_coach_fte;²;;;uitleg\n".encode()
+    preview = preview_import(raw, "teksten.csv", store)
+    assert not preview.valid and preview.text_changes == []
+    assert any("'²' is geen jaartal" in str(p) for p in preview.problems), preview.problems
+
+
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_an_export_imports_back_without_changes(plan, store, fmt):
     actuals = store.read_actuals()

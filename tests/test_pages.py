@@ -517,6 +517,10 @@ INVALID_LINKS = [
         id="year_not_a_number",
     ),
     pytest.param(
+        "jaar", "²", "jaar '²' hoort niet bij het plan (2012-2015)", "filter_year", 2014,
+        id="year_a_superscript_digit",
+    ),
+    pytest.param(
         "peildatum", "1-10-2014", "peildatum '1-10-2014' is geen datum (JJJJ-MM-DD)",
         "filter_as_of", AS_OF,
         id="date_not_iso",
@@ -1133,9 +1137,10 @@ def test_agenda_theme_goes_into_the_link_and_the_link_opens_it(plan):
     assert theme_radio(linked, 1).value == second
     assert {h for h in headings(linked) if h.startswith("Doel")} == goal_headings(plan, 1, second)
 
-    unknown = open_app(AGENDA, agendapunt="1", thema="99")
-    assert theme_radio(unknown, 1).value == themes_of(plan, 1)[0]
-    assert any("thema '99' bestaat niet" in w.value for w in unknown.warning)
+    for odd in ("99", "²"):  # '²' passes str.isdigit(), and int() refused it with a traceback
+        unknown = open_app(AGENDA, agendapunt="1", thema=odd)
+        assert theme_radio(unknown, 1).value == themes_of(plan, 1)[0]
+        assert any(f"thema '{odd}' bestaat niet" in w.value for w in unknown.warning)
 
 
 def test_per_wijk_leads_with_status_and_warns_only_where_the_plan_sets_a_wijk_target(

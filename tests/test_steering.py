@@ -59,7 +59,9 @@ def test_late_actions_come_first_then_by_deadline():
     assert [a.number for a in ordered(actions, PEILDATUM)] == [4, 3, 1, 2]
 
 
-@pytest.mark.parametrize(("text", "number"), [("A12", 12), ("a7", 7), ("3", 3), ("B2", None)])
+@pytest.mark.parametrize(
+    ("text", "number"), [("A12", 12), ("a7", 7), ("3", 3), ("B2", None), ("A²", None), ("A0", None)]
+)
 def test_action_numbers_with_or_without_the_a(text, number):
     assert parse_number(text) == number
 

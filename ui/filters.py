@@ -40,7 +40,7 @@ def _from_url(plan: Plan, default_as_of: date) -> tuple[dict, list[str]]:
     years = plan.plan.years
     year = min(max(as_of.year, years[0]), years[-1])
     if "jaar" in params:
-        if params["jaar"].isdigit() and int(params["jaar"]) in years:
+        if fmt.digits(params["jaar"]) in years:
             year = int(params["jaar"])
         else:
             problems.append(

@@ -10,6 +10,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from lib import fmt
 from lib.figures.entry import allows_decimals
 from lib.figures.history import describe_key
 from lib.plan.periods import parse_date
@@ -66,7 +67,7 @@ def check_row(
     indicator = plan.indicators_by_id.get(values["indicator"])
     if indicator is None:
         problem("indicator", f"onbekende indicator '{values['indicator']}'")
-    year = int(values["year"]) if values["year"].isdigit() else None
+    year = fmt.digits(values["year"])
     if year is None:
         problem("year", f"'{values['year']}' is geen jaartal")
     elif not plan.plan.first_year <= year <= plan.plan.last_year:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from lib import fmt
+
 OPEN, DONE, DROPPED = "open", "gereed", "vervallen"
 STATUSES = (OPEN, DONE, DROPPED)
 STATUS_WORDS = {OPEN: "open", DONE: "gereed", DROPPED: "vervallen"}
@@ -73,7 +75,8 @@ def action_label(number: int) -> str:
 def parse_number(text: str | int) -> int | None:
     """'A12', 'a12' or '12' -> 12; None when it is no action number."""
     raw = str(text).strip().upper().removeprefix("A").strip()
-    return int(raw) if raw.isdigit() and int(raw) > 0 else None
+    number = fmt.digits(raw)
+    return number if number is not None and number > 0 else None
 
 
 def ordered(actions: list[Action], as_of: date) -> list[Action]:

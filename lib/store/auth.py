@@ -27,6 +27,7 @@ from typing import Literal
 
 import bcrypt
 
+from lib import fmt
 from lib.accounts.identity import canonical_editor
 from lib.accounts.lookalike import lookalike, mixed_scripts
 from lib.problems import Problem, ValidationFailed
@@ -106,7 +107,7 @@ def wait_message(seconds: float) -> str:
 def _cost(config: EditorConfig) -> int:
     """The bcrypt cost of the accounts ('$2b$12$...': 12), so a dummy check costs as much."""
     costs = [h.split("$")[2] for h in config.passwords.values() if h.count("$") >= 3]
-    return max((int(c) for c in costs if c.isdigit() and 4 <= int(c) <= 20), default=12)
+    return max((n for c in costs if (n := fmt.digits(c)) is not None and 4 <= n <= 20), default=12)
 
 
 @cache

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lib import fmt
 from lib.figures.history import Key, describe_key
 from lib.problems import Problem
 from lib.store.text_rules import TextWish, check_texts, clean_text
@@ -68,7 +69,7 @@ def take_texts(preview, record: dict, row: int, label: str, store, state: TextSt
         return False
     has_value = bool(record.get("value"))
     year = record.get("year", "")
-    if not year.isdigit():
+    if fmt.digits(year) is None:
         if not has_value:
             preview.problems.append(
                 Problem(label, f"'{year}' is geen jaartal", row=row, field=where("year"))

@@ -14,6 +14,7 @@ from test_since_page import open_app, text
 from lib.plan.schema import Plan
 from lib.steering.book import Steering
 from lib.steering.rules import ActionFields
+from lib.store.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 ACTIONS = "pages/actions.py"
@@ -128,3 +129,20 @@ def test_a_milestone_behind_with_no_text_and_no_action_says_so_on_its_agenda_ite
     assert rest.split("</p>", 2)[1].endswith(
         "<strong>Ontbreekt:</strong> geen toelichting, geen actiepunt"
     )
+
+
+def test_a_new_example_database_is_whole_before_the_first_page_reads_it(tmp_path, monkeypatch):
+    """The app makes a new database with the example's figures, actions and decisions before
+    any page reads its revision. Written later, by the first page that shows actions, the
+    actions moved the revision under that page: its next click became a whole run, and a click
+    on "Rapport maken" was lost."""
+    url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    at = open_app()
+    assert "Actiepunten: 2 open, waarvan 1 over de deadline" in text(at)
+    shown = at.session_state["context"]
+    store = Store.open(shown.plan, url)
+    try:
+        assert store.read_actuals().version == shown.actuals.version
+    finally:
+        store.engine.dispose()

@@ -26,6 +26,7 @@ from lib.plan.load import parse_plan
 from lib.plan.schema import Plan
 from lib.problems import Problem, ValidationFailed
 from lib.progress.compare import progress_table
+from lib.steering.book import Steering
 from lib.store.settings import database_url, url_label
 from lib.store.store import Store
 from lib.views.agenda import GoalSection, Theme, agenda_sections
@@ -97,7 +98,13 @@ def _plan(text: str, file: str, folder: str) -> Plan:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _store(url: str, plan_hash: str, example: bool, _plan: Plan) -> Store:
     # One engine (connection pool) per database and plan for the whole server process.
-    return Store.open(_plan, url, seed=True if example else None)
+    store = Store.open(_plan, url, seed=True if example else None)
+    # The steering loop's tables, and in a new example database the example's actions and
+    # decisions, are made here, before any page reads the revision. Made by the first page that
+    # shows actions, they moved the revision under that page, and its next click became a whole
+    # run that lost what the click asked for ("Rapport maken").
+    Steering.open(store)
+    return store
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

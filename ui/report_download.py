@@ -43,6 +43,7 @@ REPORT_FORMATS = (
 )
 FORMAT_NAMES = {"pdf": "PDF", "pptx": "PowerPoint", "xlsx": "Excel", "docx": "Word"}
 SESSION_KEY = "report_files"
+ASKED_KEY = "report_asked"  # "Rapport maken" was clicked; the report is made in the next run
 # Keyboard focus to the first download once the report is made (the buttons are drawn after
 # this script arrives, so it looks for them a few times).
 FOCUS_FIRST_DOWNLOAD = """<span hidden></span><script>
@@ -139,6 +140,10 @@ def _make(ctx, formats: list[str], exporter, since=None, selection=None) -> tupl
     return report.file_stem(), out
 
 
+def _ask() -> None:
+    st.session_state[ASKED_KEY] = True
+
+
 def report_buttons(exporter, charts_ok: bool, since=None) -> None:
     """The whole progress report for the chosen year, made when the user asks for it; with
     `since`, the vergaderstuk: its summary lists the changed figures and status moves since then."""
@@ -168,7 +173,13 @@ def report_buttons(exporter, charts_ok: bool, since=None) -> None:
         stem, files = made.get(key, ("", None))
         slot = st.empty()
         just_made = False
-        if files is None and slot.button("Rapport maken", key="report_make", type="primary"):
+        # The click is kept in the session by its callback, not only as the button's value: a page
+        # rerun alone that finds a figure saved meanwhile becomes a whole run (filters.py), and a
+        # button's value does not outlive that.
+        asked = st.session_state.pop(ASKED_KEY, False)
+        if files is None and (
+            slot.button("Rapport maken", key="report_make", type="primary", on_click=_ask) or asked
+        ):
             slot.empty()
             just_made = True
             try:

@@ -77,9 +77,9 @@ def _choose_theme(themes: list[Theme], number: int) -> Theme:
     key = f"agenda_theme_{number}"
     if key not in st.session_state and "thema" in st.query_params:
         linked = st.query_params["thema"]
-        number = fmt.digits(linked)
-        if number is not None and 1 <= number <= len(themes):
-            st.session_state[key] = themes[number - 1].name
+        chosen = fmt.digits(linked)
+        if chosen is not None and 1 <= chosen <= len(themes):
+            st.session_state[key] = themes[chosen - 1].name
         else:
             st.warning(
                 f"De link bevat iets onbekends: thema '{linked}' bestaat niet bij agendapunt "

@@ -1140,7 +1140,9 @@ def test_agenda_theme_goes_into_the_link_and_the_link_opens_it(plan):
     for odd in ("99", "²"):  # '²' passes str.isdigit(), and int() refused it with a traceback
         unknown = open_app(AGENDA, agendapunt="1", thema=odd)
         assert theme_radio(unknown, 1).value == themes_of(plan, 1)[0]
-        assert any(f"thema '{odd}' bestaat niet" in w.value for w in unknown.warning)
+        assert any(
+            f"thema '{odd}' bestaat niet bij agendapunt 1." in w.value for w in unknown.warning
+        )
 
 
 def test_per_wijk_leads_with_status_and_warns_only_where_the_plan_sets_a_wijk_target(

@@ -40,8 +40,8 @@ def _from_url(plan: Plan, default_as_of: date) -> tuple[dict, list[str]]:
     years = plan.plan.years
     year = min(max(as_of.year, years[0]), years[-1])
     if "jaar" in params:
-        if fmt.digits(params["jaar"]) in years:
-            year = int(params["jaar"])
+        if (linked := fmt.digits(params["jaar"])) in years:
+            year = linked
         else:
             problems.append(
                 f"jaar '{params['jaar']}' hoort niet bij het plan ({years[0]}-{years[-1]})"

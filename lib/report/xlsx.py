@@ -130,7 +130,7 @@ def _summary_sheet(book: Workbook, report: Report) -> None:
             for cell in sheet[sheet.max_row]:
                 cell.font, cell.fill = Font(bold=True), HEADER_FILL
             for row in block[2]:
-                sheet.append([_cell(v) if fmt.digits(v) is None else int(v) for v in row])
+                sheet.append([_cell(v) if (n := fmt.digits(v)) is None else n for v in row])
     for letter, width in zip("ABCDE", (55, 25, 35, 50, 50), strict=True):
         sheet.column_dimensions[letter].width = width
     for row in sheet.iter_rows():

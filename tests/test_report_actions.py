@@ -107,3 +107,33 @@ def test_a_changed_action_makes_a_new_report_not_the_remembered_one(plan, tmp_pa
     assert key() == before
     steering.update_action(2, "bob", {"status": "gereed", "note": "Gedaan"})
     assert key() != before
+
+
+def test_the_pdf_footer_never_runs_into_the_page_number(files):
+    """A meeting's title made the footer so long that its end was printed over "pagina 1"."""
+    from pypdf import PdfReader
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import cm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from lib.report.pdf_parts import make_styles
+
+    font = make_styles()["small"].fontName
+    reader = PdfReader(io.BytesIO(files["pdf"]))
+    for page in reader.pages[:2]:
+        footer: list[tuple[float, float, str]] = []  # (y, x, text) below the bottom margin
+
+        def seen(text, matrix, text_matrix, font_dict, size, footer=footer) -> None:
+            y = matrix[5] + text_matrix[5]
+            if text.strip() and y < 2 * cm:
+                footer.append((y, matrix[4] + text_matrix[4], text.strip()))
+
+        page.extract_text(visitor_text=seen)
+        assert "VOORBEELDGEGEVENS" in " ".join(t for _, _, t in footer)
+        assert any(t.startswith("pagina ") for _, _, t in footer)
+        for y in {y for y, _, _ in footer}:
+            line = sorted((x, t) for y2, x, t in footer if y2 == y)
+            for (x, text), (next_x, _) in zip(line, line[1:], strict=False):
+                assert x + stringWidth(text, font, 8) < next_x, (text, y)
+            x, text = line[-1]
+            assert x + stringWidth(text, font, 8) <= A4[0] - 2 * cm + 1

@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
+from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
@@ -177,11 +178,15 @@ def write(report: Report) -> bytes:
         footer += " · VOORBEELDGEGEVENS"
 
     def on_page(canvas, doc) -> None:
+        font, number = styles["small"].fontName, f"pagina {doc.page}"
+        # The footer wraps beside the page number: a meeting's long title ran into it.
+        room = A4[0] - 4 * cm - canvas.stringWidth(number, font, 8) - 0.5 * cm
         canvas.saveState()
-        canvas.setFont(styles["small"].fontName, 8)
+        canvas.setFont(font, 8)
         canvas.setFillColor(colors.HexColor("#595959"))
-        canvas.drawString(2 * cm, 1.2 * cm, footer)
-        canvas.drawRightString(A4[0] - 2 * cm, 1.2 * cm, f"pagina {doc.page}")
+        for n, line in enumerate(simpleSplit(footer, font, 8, room)):
+            canvas.drawString(2 * cm, 1.2 * cm - n * 10, line)
+        canvas.drawRightString(A4[0] - 2 * cm, 1.2 * cm, number)
         canvas.restoreState()
 
     document = SimpleDocTemplate(

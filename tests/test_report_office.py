@@ -381,3 +381,28 @@ def test_a_goals_long_timeline_is_split_too(plan, example_actuals, report, monke
         if i.key == "timeline_mbo_opleiding_2"
     )
     assert "deel 2 van 2" in second.figure.layout.title.text
+
+
+def test_one_long_word_does_not_take_the_margins_of_every_other_column():
+    """The vergaderstuk's overview: with '(ontwikkelingsperspectief' in one indicator's name the
+    longest words and the cells' margins did not all fit, every column was shrunk in proportion,
+    and LibreOffice broke 'Agendapunt' and 'gegevens'. Every column keeps its longest word; the
+    margins go to the columns with the shortest words first."""
+    from docx.shared import Cm, Pt
+
+    from lib.report.docx_table import CELL_PADDING, CHAR_EM, TABLE_FONT, column_widths
+
+    headers = ["Agendapunt", "Indicator", "Doel", "Stand", "Status", "Waarom deze status"]
+    row = ["4", "Kinderen (ontwikkelingsperspectief in beeld", "bijeenkomsten", "bijeenkomsten"]
+    longest = ["Agendapunt", "(ontwikkelingsperspectief", "bijeenkomsten", "bijeenkomsten"]
+    row += ["? geen gegevens", "nog niet beoordeeld"]
+    longest += ["gegevens", "beoordeeld"]
+    total = Cm(17)
+    word = {h: len(w) * Pt(TABLE_FONT * CHAR_EM) for h, w in zip(headers, longest, strict=True)}
+    assert sum(word.values()) + len(headers) * CELL_PADDING > total  # the case in question
+    widths = dict(zip(headers, column_widths(headers, [row], total), strict=True))
+    assert sum(widths.values()) == total
+    for header, width in widths.items():
+        assert width >= word[header], header
+    for header in ("Agendapunt", "Status", "Waarom deze status"):  # their margins whole
+        assert widths[header] >= word[header] + CELL_PADDING, header

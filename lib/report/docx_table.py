@@ -30,8 +30,8 @@ def column_widths(headers: list[str], rows: list[list[str]], total: int) -> list
     columns = [[h, *(row[n] for row in rows)] for n, h in enumerate(headers)]
     char = Pt(TABLE_FONT * CHAR_EM)
     least = [_longest_word(texts) * char + CELL_PADDING for texts in columns]
-    if sum(least) >= total:  # too many long words: shrink in proportion (Word then hyphenates)
-        return [int(total * w / sum(least)) for w in least]
+    if sum(least) >= total:  # too many long words: the widest columns give way (see _capped)
+        return _capped(least, total)
     wish = [
         max(sum(len(str(t)) for t in texts[1:]) / max(len(texts) - 1, 1) * char - w, 0) + char
         for texts, w in zip(columns, least, strict=True)
@@ -39,6 +39,24 @@ def column_widths(headers: list[str], rows: list[list[str]], total: int) -> list
     left = total - sum(least)
     widths = [int(w + left * x / sum(wish)) for w, x in zip(least, wish, strict=True)]
     widths[-1] += total - sum(widths)
+    return widths
+
+
+def _capped(least: list[float], total: int) -> list[int]:
+    """Widths adding up to `total` when the longest words and the cells' margins do not all fit
+    side by side: every column its longest word, and the margins to the columns with the
+    shortest longest words first. Shrinking every column in proportion took part of each margin
+    and LibreOffice broke "Agendapunt" and "gegevens", for one "(ontwikkelingsperspectief" in
+    another column."""
+    base = [w - CELL_PADDING for w in least]
+    if sum(base) >= total:  # not even the words fit: shrink in proportion (Word then hyphenates)
+        return [int(total * w / sum(base)) for w in base]
+    left, widths = total - sum(base), list(base)
+    for n in sorted(range(len(base)), key=lambda n: base[n]):
+        widths[n] += min(CELL_PADDING, left)
+        left -= min(CELL_PADDING, left)
+    widths = [int(w) for w in widths]
+    widths[widths.index(max(widths))] += total - sum(widths)
     return widths
 
 

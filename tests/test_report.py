@@ -27,9 +27,11 @@ from lib.charts.export import (
     find_chromium,
 )
 from lib.charts.indicators import indicator_chart
+from lib.progress.compare import progress_table
 from lib.report.model import build_report, goal_heading
 from lib.report.write import render
 from lib.report.xlsx import PROGRESS_HEADERS
+from lib.views.todo import milestones_due
 from tests.report_fixtures import (
     FakeExporter,
     behind_names,
@@ -272,8 +274,8 @@ def test_pptx_summary_headings_are_bold(files):
     ]
     heading = next(r for r in runs if r.text == "Gewijzigde cijfers sinds 1 september 2014")
     bullet = next(r for r in runs if r.text.startswith("• VVE-groepen met een HBO'er"))
-    none_due = next(r for r in runs if r.text.startswith("Geen mijlpalen die"))
-    assert heading.font.bold and not bullet.font.bold and not none_due.font.bold
+    due = next(r for r in runs if r.text.startswith("• ") and ": deadline " in r.text)
+    assert heading.font.bold and not bullet.font.bold and not due.font.bold
 
 
 def test_every_format_opens_with_the_same_summary(files, report):
@@ -331,9 +333,21 @@ def test_summary_without_since_has_no_moves_and_lists_milestones_due(plan, examp
     blocks_text = str(report.summary.due_heading)
     assert "31 december 2015" in blocks_text
     due = report.summary.due
-    assert due and all(AS_OF <= d.deadline <= date(2015, 12, 31) for d in due)
+    assert due and all(d.deadline <= date(2015, 12, 31) for d in due)
     default = whole.summary
     assert default.due_before == date(2014, 11, 12)  # peildatum + six weeks
+
+
+def test_summary_lists_the_milestones_the_editors_to_do_list_has(plan, example_actuals, whole):
+    """Milestones whose deadline has passed unreached are due too: the summary once said 'Geen
+    mijlpalen die voor die datum moeten zijn bereikt' while listing two of them as behind."""
+    progress = progress_table(plan, example_actuals, AS_OF, district="all")
+    summary = whole.summary
+    expected = milestones_due(plan, AS_OF, progress, summary.due_before)
+    assert [d.name for d in summary.due] == [i.name for i in expected]
+    passed = [d for d in summary.due if d.deadline <= AS_OF]
+    assert passed, "the example has milestones over their deadline"
+    assert all(d.line.endswith(f"verstreken ({d.status_label})") for d in passed)
 
 
 def test_pptx_slides_are_readable_when_projected(files, report):

@@ -74,10 +74,16 @@ class DueItem:
     name: str
     deadline: date
     status: str
+    passed: bool = False  # the deadline is on or before the peildatum (as lib/views/todo.py)
 
     @property
     def line(self) -> str:
-        return f"{self.name}: deadline {fmt.long_date(self.deadline)} ({_label(self.status)})"
+        when = ", verstreken" if self.passed else ""
+        return f"{self.name}: deadline {fmt.long_date(self.deadline)}{when} ({self.status_label})"
+
+    @property
+    def status_label(self) -> str:
+        return _label(self.status)
 
 
 @dataclass(frozen=True)
@@ -113,7 +119,7 @@ class Summary:
 
     @property
     def due_heading(self) -> str:
-        return f"Mijlpalen met een deadline voor {fmt.long_date(self.due_before)}"
+        return f"Mijlpalen nog niet bereikt, deadline tot en met {fmt.long_date(self.due_before)}"
 
 
 def _label(status: str) -> str:
@@ -234,14 +240,18 @@ def _moves(changes: list[dict] | None, progress: pd.DataFrame) -> list[Move]:
 
 
 def _due(progress: pd.DataFrame, as_of: date, due_before: date) -> list[DueItem]:
-    """Milestones not yet reached whose deadline falls from the peildatum to `due_before`."""
+    """Milestones not yet reached whose deadline is on or before `due_before`: those still to
+    come before the next meeting and those whose deadline has passed (as the editors' to-do list
+    has them, lib/views/todo.py)."""
     rows = progress[(progress["kind"] == "milestone") & (progress["district"] == "")]
     rows = rows[rows["target"].notna() & rows["actual"].isna()]
     found = {}
     for _, row in rows.iterrows():
         deadline = date.fromisoformat(row["target"])
-        if as_of <= deadline <= due_before:
-            found[row["indicator"]] = DueItem(row["name"], deadline, row["status"])
+        if deadline <= due_before:
+            found[row["indicator"]] = DueItem(
+                row["name"], deadline, row["status"], passed=deadline <= as_of
+            )
     return sorted(found.values(), key=lambda d: (d.deadline, d.name))
 
 
@@ -295,5 +305,5 @@ def blocks(summary: Summary) -> list[tuple]:
     if summary.due:
         out.append(("list", [d.line for d in summary.due]))
     else:
-        out.append(("p", "Geen mijlpalen die voor die datum moeten zijn bereikt."))
+        out.append(("p", "Geen mijlpaal met een deadline tot en met die datum staat nog open."))
     return out

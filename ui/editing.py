@@ -90,7 +90,7 @@ def login(config: auth.EditorConfig, store: Store) -> str | None:
         return _oidc_login(config)
     editor = config.editor(st.session_state.get("edit_editor"))
     if editor is not None:
-        left, right = st.columns([4, 1])
+        left, right = st.columns([4, 1], vertical_alignment="center")
         left.caption(f"Ingelogd als redacteur **{editor}**.")
         right.button("Uitloggen", key="edit_logout", on_click=_logout)
         return editor

@@ -8,6 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib import fmt
+from lib.charts.export import EXPORT_WIDTH
+from lib.charts.presentation import FONT_SCALE
 from lib.charts.style import (
     INK,
     MUTED,
@@ -119,11 +121,12 @@ def milestone_timeline(
         )
     ends = _add_labels(fig, rows, labels, as_of)
     fig.add_vline(x=as_of, line={"color": MUTED, "dash": "dash", "width": 2})
+    peildatum = f"peildatum {fmt.long_date(as_of)}"
     fig.add_annotation(
         x=as_of,
         y=1,
         yref="paper",
-        text=f"peildatum {fmt.long_date(as_of)}",
+        text=peildatum,
         showarrow=False,
         yanchor="top",
         xanchor="left",
@@ -134,6 +137,8 @@ def milestone_timeline(
     last = max(rows["deadline"].max(), as_of) if len(rows) else as_of
     # Year labels sit in the middle of their year, so a deadline of 31 December is read as that year.
     start = date(first.year, 1, 1)
+    # The peildatum's label runs right of its line too (its 4 px shift: the leading space).
+    ends = [*ends, (as_of, f" {peildatum}")]
     end = _room_for_labels(start, date(last.year + 1, 9, 30), ends, label_axis_room(labels))
     fig.update_xaxes(
         range=[start, end],
@@ -156,15 +161,29 @@ CHART_WIDTH = TITLE_WIDTH
 LABEL_SIZE = 14
 
 
+# The report draws the same chart EXPORT_WIDTH wide with every text and margin FONT_SCALE larger
+# (lib/charts/presentation.py), in the server's font rather than the browser's Source Sans: in
+# DejaVu Sans, all a Debian server may have, the labels measured up to 9% wider than the estimate.
+EXPORT_FONT_WIDER = 1.12
+
+
 def _room_for_labels(
     start: date, end: date, labels: list[tuple[date, str]], left_margin: int
 ) -> date:
-    """The axis' end, moved right until each (x, text) label fits before it."""
-    plot_px = CHART_WIDTH - left_margin - RIGHT_MARGIN
+    """The axis' end, moved right until each (x, text) label fits before it, on the screen and
+    in the report."""
+    plots = [
+        (CHART_WIDTH - left_margin - RIGHT_MARGIN, 1.0),
+        (
+            (EXPORT_WIDTH - (left_margin + RIGHT_MARGIN) * FONT_SCALE),
+            FONT_SCALE * EXPORT_FONT_WIDER,
+        ),
+    ]
     days = (end - start).days
     for x, text in labels:
-        share = min(0.8, label_width([text], LABEL_SIZE) / max(plot_px, 1))
-        days = max(days, int((x - start).days / (1 - share)) + 1)
+        for plot_px, scale in plots:
+            share = min(0.8, label_width([text], LABEL_SIZE) * scale / max(plot_px, 1))
+            days = max(days, int((x - start).days / (1 - share)) + 1)
     return start + timedelta(days=days)
 
 

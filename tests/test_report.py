@@ -31,6 +31,7 @@ from lib.progress.compare import progress_table
 from lib.report.model import build_report, goal_heading
 from lib.report.write import render
 from lib.report.xlsx import PROGRESS_HEADERS
+from lib.status import STATUSES
 from lib.views.todo import milestones_due
 from tests.report_fixtures import (
     FakeExporter,
@@ -347,7 +348,9 @@ def test_summary_lists_the_milestones_the_editors_to_do_list_has(plan, example_a
     assert [d.name for d in summary.due] == [i.name for i in expected]
     passed = [d for d in summary.due if d.deadline <= AS_OF]
     assert passed, "the example has milestones over their deadline"
-    assert all(d.line.endswith(f"verstreken ({d.status_label})") for d in passed)
+    assert all(
+        d.line.endswith(f"verstreken ({STATUSES[d.status].icon} {d.status})") for d in passed
+    )
 
 
 def test_pptx_slides_are_readable_when_projected(files, report):

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from lib import fmt
+from lib.report.due import DueItem, milestones_due
 from lib.status import BEHIND, STATUSES
 from lib.views.overview import _shown, _target_text
 from lib.views.since import value_for_people
@@ -67,23 +68,6 @@ class Move(Change):
 
     def shown(self, value: str) -> str:
         return _label(value)
-
-
-@dataclass(frozen=True)
-class DueItem:
-    name: str
-    deadline: date
-    status: str
-    passed: bool = False  # the deadline is on or before the peildatum (as lib/views/todo.py)
-
-    @property
-    def line(self) -> str:
-        when = ", verstreken" if self.passed else ""
-        return f"{self.name}: deadline {fmt.long_date(self.deadline)}{when} ({self.status_label})"
-
-    @property
-    def status_label(self) -> str:
-        return _label(self.status)
 
 
 @dataclass(frozen=True)
@@ -177,7 +161,7 @@ def build_summary(
         _moves(changes, progress) if since else [],
         behind,
         due_before,
-        _due(progress, as_of, due_before),
+        milestones_due(progress, as_of, due_before),
     )
 
 
@@ -237,22 +221,6 @@ def _moves(changes: list[dict] | None, progress: pd.DataFrame) -> list[Move]:
             )
         )
     return out
-
-
-def _due(progress: pd.DataFrame, as_of: date, due_before: date) -> list[DueItem]:
-    """Milestones not yet reached whose deadline is on or before `due_before`: those still to
-    come before the next meeting and those whose deadline has passed (as the editors' to-do list
-    has them, lib/views/todo.py)."""
-    rows = progress[(progress["kind"] == "milestone") & (progress["district"] == "")]
-    rows = rows[rows["target"].notna() & rows["actual"].isna()]
-    found = {}
-    for _, row in rows.iterrows():
-        deadline = date.fromisoformat(row["target"])
-        if deadline <= due_before:
-            found[row["indicator"]] = DueItem(
-                row["name"], deadline, row["status"], passed=deadline <= as_of
-            )
-    return sorted(found.values(), key=lambda d: (d.deadline, d.name))
 
 
 BEHIND_COLUMNS = ["Indicator", "Stand en doel", WHY, *TEXT_LABELS]

@@ -1241,3 +1241,14 @@ def test_the_agenda_item_shown_by_default_does_not_narrow_the_overview():
     rerun(at)
     rerun(at.switch_page(OVERVIEW))
     assert at.selectbox(key="filter_agenda").value == 2
+
+
+def test_districts_page_at_an_earlier_peildatum_keeps_indicators_without_shares(plan):
+    """At peildatum 1 September 2014 the city's total of 'VVE doet ertoe!' is 0, so none of its
+    wijken has a share of it: the page raised KeyError (the share matrix lost that row, the
+    figures' matrix kept it), and so did the report of that date."""
+    at = open_app(DISTRICTS, jaar="2014", peildatum="2014-09-01")
+    shown = captioned_table(at, "Stand per indicator en wijk").set_index("Indicator")
+    counted = [i.name for i in plan.indicators if i.per_district]
+    assert "VVE-locaties die werken met VVE doet ertoe!" in shown.index
+    assert set(shown.index) <= set(counted)

@@ -42,8 +42,13 @@ def district_matrix(progress: pd.DataFrame, plan: Plan, year: int, value: str) -
     """Indicators (rows) x districts (columns, plan order) of `actual` or `share_of_city`."""
     rows = district_rows(progress, year)
     names = {i.id: i.name for i in plan.indicators}
-    matrix = rows.pivot_table(index="indicator", columns="district", values=value, aggfunc="first")
-    order = [i.id for i in plan.indicators if i.id in matrix.index]
+    # Every indicator with district rows, also one whose values are all empty (no shares where
+    # the city's total is 0): the matrices of one year have the same rows, whatever `value`.
+    matrix = rows.pivot_table(
+        index="indicator", columns="district", values=value, aggfunc="first", dropna=False
+    )
+    present = set(rows["indicator"])
+    order = [i.id for i in plan.indicators if i.id in present]
     matrix = matrix.reindex(index=order, columns=plan.district_ids())
     matrix.index = [names[i] for i in matrix.index]
     matrix.columns = [plan.district_names()[d] for d in matrix.columns]

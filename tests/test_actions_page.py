@@ -33,10 +33,19 @@ def table(at: AppTest, header: str) -> list[list[str]]:
 def test_overview_names_the_late_action_and_links_to_the_page_with_its_filters(steering):
     at = open_app(agendapunt="1")
     shown = text(at)
-    assert "Actiepunten: 2 open, waarvan 1 over de deadline" in shown
+    assert "Actiepunten bij agendapunt 1: 2 open, waarvan 1 over de deadline" in shown
     assert "A2 Vacatures voor HBO-coaches" in shown and "16 dagen te laat" in shown
     (link,) = [href for href, words in html_links(at) if words == "Bekijk de actiepunten"]
     assert link.startswith("actiepunten?") and "agendapunt=1" in link
+
+
+def test_overview_counts_the_actions_of_the_chosen_agenda_item(steering):
+    """As the actions page its link opens does: with agendapunt=2 the overview said '2 open,
+    waarvan 1 over de deadline' (every item's) while the page said 0 open."""
+    shown = text(open_app(agendapunt="2"))
+    assert "Actiepunten bij agendapunt 2: 0 open" in shown
+    assert "16 dagen te laat" not in shown
+    assert "Actiepunten: 0 open" in text(open_app(ACTIONS, agendapunt="2"))
 
 
 def test_overview_without_actions_has_no_line(plan, tmp_path, monkeypatch):

@@ -18,6 +18,7 @@ from lib.views.actions import (
     action_table,
     actions_note,
     decision_table,
+    filter_actions,
     late_lines,
     missing_note,
     missing_words,
@@ -64,12 +65,15 @@ def loop(ctx: Context) -> Loop:
 
 def overview_block(ctx: Context) -> Markup | None:
     """'Actiepunten: 5 open, waarvan 2 over de deadline', the late ones, a link; None when
-    there are no actions."""
+    there are no actions. With an agenda item chosen, its actions only, as on the actions page
+    the link opens with the same filters."""
     actions = loop(ctx).actions
     if not actions:
         return None
+    shown = filter_actions(ctx.plan, actions, agenda=ctx.agenda, status=None)
     link = page_link(links.url_path(PAGE), "Bekijk de actiepunten", st.query_params.to_dict())
-    return actions_box(overview_line(actions, ctx.as_of), late_lines(actions, ctx.as_of), link)
+    line = overview_line(shown, ctx.as_of, ctx.agenda)
+    return actions_box(line, late_lines(shown, ctx.as_of), link)
 
 
 def agenda_notes(ctx: Context, indicator: str, status: str, written) -> list[Markup]:

@@ -120,10 +120,12 @@ def open_counts(actions: list[Action], as_of: date) -> tuple[int, int]:
     return len(still), sum(a.is_late(as_of) for a in still)
 
 
-def overview_line(actions: list[Action], as_of: date) -> str:
-    """'Actiepunten: 5 open, waarvan 2 over de deadline'."""
+def overview_line(actions: list[Action], as_of: date, agenda: int | None = None) -> str:
+    """'Actiepunten: 5 open, waarvan 2 over de deadline'; of one agenda item, 'Actiepunten bij
+    agendapunt 1: ...' (`actions` already those of that item)."""
     still, late = open_counts(actions, as_of)
-    text = f"Actiepunten: {fmt.number(still, 0)} open"
+    where = "" if agenda is None else f" bij agendapunt {agenda}"
+    text = f"Actiepunten{where}: {fmt.number(still, 0)} open"
     return text + (f", waarvan {fmt.number(late, 0)} over de deadline" if late else "")
 
 

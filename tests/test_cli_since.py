@@ -96,3 +96,28 @@ def test_report_since_a_meeting_lists_the_move_and_needs_the_database(capsys, tm
     # A CSV of figures has no history: the moves cannot be known, and the CLI says so.
     code, _, err = cli(capsys, *args, "--actuals", "data/example_actuals.csv")
     assert code == 2 and "--since heeft de opgeslagen cijfers nodig" in err
+
+
+def test_changes_at_an_earlier_peildatum_are_those_known_then(capsys):
+    """The example's story, since the meeting of 25 August 2014. Judged at the figures' own
+    peildatum (1 October) Huisbezoeken went 35 -> 41 and two statuses moved. At peildatum 1
+    September, as the dashboard shows it with that peildatum: the 41 was counted later (as the
+    overview there shows 35), and no status moves because 'then' was judged on another day
+    than 'now' (13 statuses 'moved' to geen gegevens before)."""
+    Store.open(load_plan("targets.yaml"))  # the example with its story
+    since = ["changes", "--since", "2014-08-25", "--year", "2014", "--format", "json"]
+    code, out, err = cli(capsys, *since)
+    assert code == 0, err
+    rows = json.loads(out)
+    figures = {r["indicator"]: (r["before"], r["after"]) for r in rows if r["kind"] == "figure"}
+    assert figures["huisbezoeken"] == ("35", "41")
+    assert sum(r["kind"] == "status" for r in rows) == 2
+
+    code, out, err = cli(capsys, *since, "--as-of", "2014-09-01")
+    assert code == 0, err
+    rows = json.loads(out)
+    assert [r for r in rows if r["kind"] in ("figure", "total", "status")] == []
+    assert "0 cijfers gewijzigd, 0 statussen veranderd" in err
+    code, out, _ = cli(capsys, "progress", "--year", "2014", "--as-of", "2014-09-01")
+    visits = next(r for r in csv.DictReader(io.StringIO(out)) if r["indicator"] == "huisbezoeken")
+    assert visits["actual"] in ("35", "35,0", "35.0")

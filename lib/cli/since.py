@@ -58,6 +58,13 @@ def add_commands(commands, with_targets) -> None:
         "--district", default=None, help="wijkcode, of 'all' voor alle wijken (zonder: de stad)"
     )
     p.add_argument("--include-concept", action="store_true", help="conceptcijfers meetellen")
+    p.add_argument(
+        "--as-of",
+        type=iso_date,
+        default=None,
+        help="peildatum (JJJJ-MM-DD) waarop toen en nu beoordeeld worden, zoals het dashboard "
+        "met die peildatum (zonder: de peildatum van de cijfers)",
+    )
     p.add_argument("--format", choices=("json", "csv"), default="csv", help="vorm van de uitvoer")
 
     p = commands.add_parser(
@@ -116,6 +123,7 @@ def _changes(args: argparse.Namespace, plan: Plan, store: Store) -> int:
         year=args.year,
         district=args.district,
         include_concept=args.include_concept,
+        today=args.as_of,
         actuals=actuals,
     )
     rows += steering_rows(store, args.since, args.year, args.district)

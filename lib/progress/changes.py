@@ -2,10 +2,12 @@
 
 "Then" is rebuilt from the history (lib/figures/history.counted_then_and_now), never from today's
 figures with an earlier date: the figures as they were counted at 00:00 on the date (approved
-ones only unless include_concept), judged at the peildatum the dashboard would have used then
-(the date the figures declare, else that day). Figures from the starting file count as present
-before any meeting. "Now" is what the dashboard counts today, judged at `today` (by default the
-peildatum the dashboard uses: the date the figures declare, else today).
+ones only unless include_concept). Figures from the starting file count as present before any
+meeting. "Now" is what the dashboard counts today. Both are judged at the same peildatum,
+`today` (by default the one the dashboard uses: the date the figures declare, else today), so a
+status moves because figures changed, never because the two were judged on different days (at
+a peildatum chosen before the figures' own, "then" judged at the figures' date made 13 statuses
+'move' to geen gegevens). A deadline passed since then is a `milestone` row.
 
 One row per change, every row with the fields of FIELDS (a field that does not apply is None):
 - `figure`: a figure whose counted value differs now from then; changed_by entered it,
@@ -93,11 +95,10 @@ def changes_since(
             return in_year
         return in_year and key[2] == (district or "")
 
+    now = known_at(then, now, today)
     rows = figure_rows(plan, then, now, wanted)
     table_district = "all" if district == "all" else (district or None)
-    before = progress_table(
-        plan, then_actuals, declared or since, year=year, district=table_district
-    )
+    before = progress_table(plan, then_actuals, today, year=year, district=table_district)
     if progress is None:
         after = progress_table(plan, now_actuals, today, year=year, district=table_district)
     else:
@@ -231,6 +232,20 @@ def in_plan_order(plan: Plan, rows: list[dict]) -> list[dict]:
     """Rows by the plan's order of indicators, then year and district (the city first)."""
     order = {i.id: n for n, i in enumerate(plan.indicators)}
     return sorted(rows, key=lambda r: (order[r["indicator"]], r["year"], r["district"]))
+
+
+def known_at(then: dict[Key, Counted], now: dict[Key, Counted], day: date) -> dict[Key, Counted]:
+    """`now` as known at the peildatum `day`: a figure counted after it (its teldatum later) was
+    not known then, so what was counted before stands in (or nothing), as the progress table at
+    that peildatum shows it (lib/figures/index.py)."""
+    after = day.isoformat()
+    known = {}
+    for key, shown in now.items():
+        if (shown.record.counted_on or "")[:10] <= after:
+            known[key] = shown
+        elif key in then:
+            known[key] = then[key]
+    return known
 
 
 def _value(shown: Counted | None) -> str | None:

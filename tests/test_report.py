@@ -673,3 +673,14 @@ def test_pptx_text_is_dutch_to_powerpoint(files):
     ]
     assert len(runs) > 50
     assert {run.font.language_id for run in runs} == {MSO_LANGUAGE_ID.DUTCH}
+
+
+def test_pptx_pictures_carry_their_charts_description_as_alt_text(files, report):
+    """python-pptx writes 'image.jpg' as every picture's alt text; a screen reader read that."""
+    deck = Presentation(io.BytesIO(files["pptx"]))
+    described = {item.key: item.description for item in report.all_charts()}
+    pictures = [s for slide in deck.slides for s in slide.shapes if s.shape_type == 13]
+    assert pictures
+    for picture in pictures:
+        alt = picture._element.nvPicPr.cNvPr.get("descr")
+        assert alt == described[picture.name] and alt != "image.jpg"

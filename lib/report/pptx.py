@@ -59,12 +59,14 @@ def _slide(deck, report: Report, title: str):
     return slide
 
 
-def _picture(slide, data: bytes, left, top, max_w, max_h, name: str):
+def _picture(slide, data: bytes, left, top, max_w, max_h, name: str, alt: str):
     picture = slide.shapes.add_picture(io.BytesIO(data), left, top)
     ratio = min(max_w / picture.width, max_h / picture.height)
     picture.width, picture.height = int(picture.width * ratio), int(picture.height * ratio)
     picture.left = int(left + (max_w - picture.width) / 2)
     picture.name = name
+    # The alt text screen readers read (python-pptx leaves 'image.jpg'), as the Word report has.
+    picture._element.nvPicPr.cNvPr.set("descr", alt)
     return picture
 
 
@@ -97,7 +99,16 @@ def _chart_slides(deck, report: Report, title: str, items: list[ChartItem], extr
         suffix = f" ({n + 1}/{len(items)})" if len(items) > 1 else ""
         slide = _slide(deck, report, title + suffix)
         width, height = SLIDE_W - 2 * MARGIN, BODY_BOTTOM - BODY_TOP
-        _picture(slide, report.images[item.key], MARGIN, BODY_TOP, width, height, item.key)
+        _picture(
+            slide,
+            report.images[item.key],
+            MARGIN,
+            BODY_TOP,
+            width,
+            height,
+            item.key,
+            item.description,
+        )
         notes = [item.description, _item_texts(report, item), extra if n == 0 else ""]
         slide.notes_slide.notes_text_frame.text = "\n".join(text for text in notes if text)
 

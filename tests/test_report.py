@@ -684,3 +684,11 @@ def test_pptx_pictures_carry_their_charts_description_as_alt_text(files, report)
     for picture in pictures:
         alt = picture._element.nvPicPr.cNvPr.get("descr")
         assert alt == described[picture.name] and alt != "image.jpg"
+
+
+def test_pptx_slides_after_the_cover_are_numbered(files):
+    deck = Presentation(io.BytesIO(files["pptx"]))
+    slides = list(deck.slides)
+    for n, slide in enumerate(slides, start=1):
+        numbers = [s.text_frame.text for s in slide.shapes if s.name == "slide number"]
+        assert numbers == ([] if n == 1 else [f"{n} / {len(slides)}"]), n

@@ -12,6 +12,7 @@ import io
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.lang import MSO_LANGUAGE_ID
+from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from lib import fmt
@@ -33,6 +34,7 @@ from lib.views.agenda import ChartItem
 GREY = RGBColor(0x59, 0x59, 0x59)
 DUTCH = MSO_LANGUAGE_ID.DUTCH  # spelling: PowerPoint otherwise checks the text as English
 NOTICE = RGBColor(0xA0, 0x3F, 0x00)
+NUMBER_W = Inches(1.0)  # the slide's number, right of its source line
 
 
 def _text(slide, text: str, left, top, width, height, size=14, bold=False, colour=None):
@@ -55,8 +57,21 @@ def _slide(deck, report: Report, title: str):
     slide = deck.slides.add_slide(deck.slide_layouts[6])
     width = SLIDE_W - 2 * MARGIN
     _text(slide, title, MARGIN, Inches(0.25), width, Inches(0.8), size=28, bold=True)
-    _text(slide, report.source, MARGIN, BODY_BOTTOM, width, Inches(0.5), size=10, colour=GREY)
+    # Beside the slide's number (write), at a size read at the back of a meeting room.
+    source_w = width - NUMBER_W
+    _text(slide, report.source, MARGIN, BODY_BOTTOM, source_w, Inches(0.5), size=12, colour=GREY)
     return slide
+
+
+def _number_slides(deck) -> None:
+    """'5 / 40' at the bottom right of every slide after the cover: a slide a council member
+    asks about can be named."""
+    slides = list(deck.slides)
+    for n, slide in enumerate(slides[1:], start=2):
+        left = SLIDE_W - MARGIN - NUMBER_W
+        box = _text(slide, f"{n} / {len(slides)}", left, BODY_BOTTOM, NUMBER_W, Inches(0.5), 12)
+        box.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
+        box.name = "slide number"
 
 
 def _picture(slide, data: bytes, left, top, max_w, max_h, name: str, alt: str):
@@ -204,6 +219,7 @@ def write(report: Report) -> bytes:
     method = _slide(deck, report, "Zo is de status bepaald")
     text = "\n".join(f"• {line}" for line in METHOD_SUMMARY)
     _text(method, text, MARGIN, BODY_TOP, SLIDE_W - 2 * MARGIN, Inches(5.5), size=16)
+    _number_slides(deck)
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()

@@ -12,6 +12,7 @@ from datetime import date
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from pptx import Presentation
 from pptx.enum.lang import MSO_LANGUAGE_ID
@@ -692,3 +693,12 @@ def test_pptx_slides_after_the_cover_are_numbered(files):
     for n, slide in enumerate(slides, start=1):
         numbers = [s.text_frame.text for s in slide.shapes if s.name == "slide number"]
         assert numbers == ([] if n == 1 else [f"{n} / {len(slides)}"]), n
+
+
+def test_docx_footer_numbers_every_page(files):
+    """The PDF says 'pagina N' on every page; the Word report had no page numbers."""
+    document = Document(io.BytesIO(files["docx"]))
+    footer = document.sections[0].footer.paragraphs[0]._p
+    fields = footer.findall(".//" + qn("w:fldSimple"))
+    assert [f.get(qn("w:instr")) for f in fields] == ["PAGE"]
+    assert "· pagina " in "".join(t.text for t in footer.iter(qn("w:t")))

@@ -11,6 +11,7 @@ import io
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
@@ -129,8 +130,15 @@ def _footer(section, report: Report) -> None:
     if report.actuals.meta.is_example:
         footer += " · VOORBEELDGEGEVENS, geen echte resultaten"
     paragraph = section.footer.paragraphs[0]
-    run = paragraph.add_run(footer)
+    run = paragraph.add_run(f"{footer} · pagina ")
     run.font.size, run.font.color.rgb = Pt(8), GREY
+    # The page's number, as the PDF has it: a PAGE field Word fills in on every page.
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    number = paragraph.add_run("1")
+    number.font.size, number.font.color.rgb = Pt(8), GREY
+    number._r.addprevious(field)
+    field.append(number._r)
 
 
 def write(report: Report) -> bytes:

@@ -406,3 +406,30 @@ def test_one_long_word_does_not_take_the_margins_of_every_other_column():
         assert width >= word[header], header
     for header in ("Agendapunt", "Status", "Waarom deze status"):  # their margins whole
         assert widths[header] >= word[header] + CELL_PADDING, header
+
+
+def test_a_word_too_long_for_any_column_leaves_the_others_their_words():
+    """An action's text with one 45-character word (an e-mail address): the columns were shrunk
+    in proportion to their longest words, 'Nr' to 1 mm and the dates to a letter a line. The
+    long word's column takes at most MAX_WORD_SHARE of the table (Word breaks the word); every
+    other column keeps its longest word and margins."""
+    from docx.shared import Cm, Pt
+
+    from lib.report.docx_table import (
+        CELL_PADDING,
+        CHAR_EM,
+        MAX_WORD_SHARE,
+        TABLE_FONT,
+        column_widths,
+    )
+
+    headers = ["Nr", "Actie", "Eigenaar", "Deadline", "Status", "Gaat over"]
+    row = ["A5", "Mail " + "x" * 45, "programmamanager", "1 september 2014", "open", "2014"]
+    longest = ["A5", "x" * 45, "programmamanager", "september", "Status", "Gaat"]
+    total = Cm(17)
+    widths = dict(zip(headers, column_widths(headers, [row], total), strict=True))
+    assert sum(widths.values()) == total
+    assert widths["Actie"] >= total * MAX_WORD_SHARE
+    for header, word in zip(headers, longest, strict=True):
+        if header != "Actie":
+            assert widths[header] >= len(word) * Pt(TABLE_FONT * CHAR_EM) + CELL_PADDING, header

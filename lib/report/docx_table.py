@@ -13,6 +13,7 @@ TABLE_FONT = 9  # points: six columns of Dutch on 17 cm
 CHAR_EM = 0.62  # a wide estimate of a character's width in Arial (bold headers, capitals)
 BREAKS = re.compile(r"\s+|(?<=[-/])")
 CELL_PADDING = Pt(13)  # Word's default cell margins, 0.19 cm each side, and a little more
+MAX_WORD_SHARE = 0.35  # of the table's width at most for one column's longest word
 
 
 def words(text: str) -> list[str]:
@@ -29,7 +30,11 @@ def column_widths(headers: list[str], rows: list[list[str]], total: int) -> list
     shared by how much more text a column's cells hold on average than their longest word."""
     columns = [[h, *(row[n] for row in rows)] for n, h in enumerate(headers)]
     char = Pt(TABLE_FONT * CHAR_EM)
-    least = [_longest_word(texts) * char + CELL_PADDING for texts in columns]
+    # A word wider than MAX_WORD_SHARE of the table (an e-mail address, a pasted link) is broken
+    # by Word anyway; its column asking for all of it squeezed "A5" and the dates to a sliver.
+    least = [
+        min(_longest_word(texts) * char + CELL_PADDING, total * MAX_WORD_SHARE) for texts in columns
+    ]
     if sum(least) >= total:  # too many long words: the widest columns give way (see _capped)
         return _capped(least, total)
     wish = [

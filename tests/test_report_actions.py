@@ -39,10 +39,11 @@ def test_the_word_vergaderstuk_has_the_decisions_and_the_action_list(files):
     assert "Besluitenlijst vorige vergadering (25 augustus 2014)" in headings
     assert "Actielijst" in headings
     body = [p.text for p in document.paragraphs]
-    assert (
-        "1. Gemeente en aanbieders werven de ontbrekende HBO-coaches samen; tussenstand in december."
-        in body
-    )
+    first = "1. Gemeente en aanbieders werven de ontbrekende HBO-coaches samen; tussenstand in december."
+    assert first in body
+    # numbered by its own number only, not also bulleted ("• 1. ...")
+    (decision,) = [p for p in document.paragraphs if p.text == first]
+    assert "List" not in decision.style.name
     assert "2 actiepunten open, waarvan 1 over de deadline (peildatum 1 oktober 2014)." in body
     cells = [[c.text for c in row.cells] for t in document.tables for row in t.rows]
     late = next(r for r in cells if r[0] == "A2")

@@ -94,7 +94,8 @@ def sections(report) -> list[tuple]:
     when = f" ({fmt.long_date(part.previous)})" if part.previous else ""
     out: list[tuple] = [("h1", f"{DECISIONS_HEADING}{when}")]
     if part.decisions:
-        out.append(("list", [f"{d.number}. {d.text}" for d in part.decisions]))
+        # Numbered paragraphs: as list items they read "• 1. ..." (two markers).
+        out += [("p", f"{d.number}. {d.text}") for d in part.decisions]
     else:
         out.append(("p", "Geen besluiten vastgelegd bij de vorige vergadering."))
     out.append(("h1", ACTIONS_HEADING))

@@ -129,6 +129,8 @@ def test_export_then_import_changes_nothing_and_a_changed_row_is_previewed(capsy
     book = load_workbook(out)
     sheet = book["Actiepunten"]
     assert [c.value for c in sheet[1]] == list(SHEET_COLUMNS) and "Let op" in book.sheetnames
+    # the example's notice is what the file opens on; the rows stay on the first sheet
+    assert book.active.title == "Let op" and book.worksheets[0] is sheet
     code, _, err = cli(capsys, "actions", "import", str(out), "--editor", "anna")
     assert code == 0 and "Niets veranderd" in err
     row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "A2")
@@ -186,7 +188,10 @@ def test_a_csv_actielijst_adds_a_row_without_a_number(capsys, tmp_path):
     out = tmp_path / "actielijst.csv"
     assert cli(capsys, "actions", "export", "--format", "csv", "--out", str(out))[0] == 0
     text = out.read_text(encoding="utf-8")
-    assert text.splitlines()[0] == ",".join(SHEET_COLUMNS)
+    # the example's actions say so above the header, and the import reads past that
+    lines = text.splitlines()
+    assert lines[0] == "# example: ja" and "VOORBEELDGEGEVENS" in lines[1]
+    assert lines[2] == ",".join(SHEET_COLUMNS)
     out.write_text(text + ",Ouders informeren,GGD,2014-12-01,,,,,,2014-10-06\n", encoding="utf-8")
     code, preview, _ = cli(capsys, "actions", "import", str(out), "--editor", "anna")
     assert code == 0 and preview.startswith("nieuw: Ouders informeren (GGD, 2014-12-01)")

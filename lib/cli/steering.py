@@ -207,7 +207,7 @@ def _export(args: argparse.Namespace, steering: Steering) -> int:
     actions = ordered(steering.actions(), as_of)
     example = steering.store.read_actuals().meta.is_example
     if args.format == "csv":
-        data = export_csv(actions, as_of).encode("utf-8")
+        data = export_csv(actions, as_of, example).encode("utf-8")
     else:
         data = export_xlsx(actions, as_of, example)
     try:

@@ -99,10 +99,18 @@ def sheet_table(actions: list[Action], as_of: date) -> pd.DataFrame:
     )
 
 
-def export_csv(actions: list[Action], as_of: date) -> str:
+# Above the example's rows, as the figures' CSV has it; the import skips such `# key: value` lines.
+EXAMPLE_LINES = (
+    "# example: ja\n"
+    "# description: VOORBEELDGEGEVENS - verzonnen actiepunten om het dashboard te tonen; dit zijn "
+    "geen afspraken van de gemeente.\n"
+)
+
+
+def export_csv(actions: list[Action], as_of: date, example: bool = False) -> str:
     table = sheet_table(actions, as_of)
     rows = table.to_dict("records")
-    return csv_text(rows, list(SHEET_COLUMNS))
+    return (EXAMPLE_LINES if example else "") + csv_text(rows, list(SHEET_COLUMNS))
 
 
 def export_xlsx(actions: list[Action], as_of: date, example: bool) -> bytes:

@@ -231,9 +231,15 @@ def table_xlsx(table: pd.DataFrame, title: str, *, example: bool = False) -> byt
 
 
 def _example_notice(book: Workbook) -> None:
-    book.create_sheet("Let op")["A1"] = (
-        "VOORBEELDGEGEVENS: verzonnen cijfers, geen resultaten van de gemeente."
-    )
+    """A sheet 'Let op' after the data, and the one the file opens on: the data sheet stays
+    first, where the imports read it back, but nobody sees its rows before the notice."""
+    notice = book.create_sheet("Let op")
+    notice["A1"] = "VOORBEELDGEGEVENS: verzonnen cijfers, geen resultaten van de gemeente."
+    notice["A1"].font = Font(bold=True, size=14)
+    notice["A2"] = "De gegevens staan op het eerste tabblad."
+    book.active = notice
+    for sheet in book.worksheets:  # one sheet selected, or Excel groups them
+        sheet.sheet_view.tabSelected = sheet is notice
 
 
 def _bytes(book: Workbook) -> bytes:

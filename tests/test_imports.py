@@ -241,6 +241,7 @@ def test_workbooks_people_open_have_dutch_headers_and_old_ones_still_import(plan
     exported = openpyxl.load_workbook(io.BytesIO(export_xlsx(actuals, plan)))["Cijfers"]
     headers = [c.value for c in exported[1]]
     assert headers[:4] == ["Indicator-id", "Jaar", "Wijk-id", "Waarde"]
+    assert exported.freeze_panes == "A2"  # the headers stay in view while scrolling
     assert not any("[" in h for h in headers)
     csv_lines = [x for x in export_csv(actuals).splitlines() if not x.startswith("#")]
     assert csv_lines[0].startswith("indicator,year,district,value,")

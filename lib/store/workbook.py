@@ -277,6 +277,7 @@ def export_xlsx(actuals: Actuals, plan: Plan) -> bytes:
     sheet.append([_EXPORT_DUTCH.get(c, c) for c in EXPORT_COLUMNS])
     for cell in sheet[1]:
         cell.font = HEADER_FONT
+    sheet.freeze_panes = "A2"  # the headers stay in view, as in every other export
     for row in export_rows(actuals):
         kind = plan.indicator(row["indicator"]).kind
         cells = {**row, "value": stored_value(kind, row["value"])}

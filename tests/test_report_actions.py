@@ -89,6 +89,9 @@ def test_excel_has_a_sheet_of_every_action(files):
     header = next(n for n, r in enumerate(rows) if r[0] == "Nr")
     assert [r[0] for r in rows[header + 1 :]] == ["A2", "A4", "A1", "A3"]
     assert rows[header + 1][-1] == 16
+    # the deadline a date (shown as one), as the figures' sheet has its dates, not a text
+    deadline = sheet.cell(header + 2, rows[header].index("Deadline") + 1)
+    assert deadline.value.date() == date(2014, 9, 15) and deadline.number_format != "General"
 
 
 def test_a_changed_action_makes_a_new_report_not_the_remembered_one(plan, tmp_path):

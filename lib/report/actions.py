@@ -128,6 +128,7 @@ def sheet(report) -> pd.DataFrame | None:
         return None
     actions = ordered(list(part.actions), part.as_of)
     frame = pd.DataFrame(rows(report.plan, actions, part.as_of), columns=COLUMNS)
+    frame["Deadline"] = [a.deadline.isoformat() for a in actions]  # a date cell Excel can sort
     frame["Notitie"] = [a.note for a in actions]
     frame["Dagen over de deadline"] = [a.days_overdue(part.as_of) or None for a in actions]
     return frame

@@ -438,3 +438,30 @@ def test_8_the_history_shows_leeg_for_a_missing_value_never_none_or_nan(
     assert shown["Oud"].tolist()[:2] == ["(leeg)", "(leeg)"]
     assert not shown.head(2).isin(["nan", "None"]).any().any()
     assert counts(store) == before
+
+
+# ------------------------------------------------------------------ a date with words after it
+
+
+def test_a_date_with_text_after_it_is_no_date(capsys, tmp_path, store):
+    """'2014-12-01 verwacht' was read as its first ten characters: a milestone only expected was
+    stored as reached ('behaald'), and '2014-09-30 ongeveer' as a teldatum."""
+    before = counts(store)
+    files = {
+        "verwacht.csv": (
+            "indicator,year,district,value\nad_pedagogiek_start,2014,,2014-12-01 verwacht\n",
+            "veld 'Waarde (kolom D)': '2014-12-01 verwacht' is geen datum",
+        ),
+        "typo.csv": (
+            "indicator,year,district,value\nad_pedagogiek_start,2014,,2014-08-311\n",
+            "veld 'Waarde (kolom D)': '2014-08-311' is geen datum",
+        ),
+        "ongeveer.csv": (
+            "indicator,year,district,value,counted_on\nhuisbezoeken,2014,,40,2014-09-30 ongeveer\n",
+            "veld 'Teldatum (kolom E)': '2014-09-30 ongeveer' is geen datum",
+        ),
+    }
+    for name, (text, words) in files.items():
+        code, _out, err = cli(capsys, "import", write(tmp_path, name, text), "--editor", "anna")
+        assert code == 1 and f"{name}, rij 2, {words}" in err, err
+    assert counts(store) == before

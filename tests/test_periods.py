@@ -82,6 +82,11 @@ def test_months_between(earlier, later, months):
         ("01-08-2014", date(2014, 8, 1)),
         (" 30-9-2014 ", date(2014, 9, 30)),
         ("2014-10-01T16:30:00", date(2014, 10, 1)),
+        ("2014-09-30 00:00:00", date(2014, 9, 30)),  # a spreadsheet's date cell as text
+        # text after the date: a milestone 'expected' was stored as reached on that day
+        ("2014-12-01 verwacht", None),
+        ("2014-08-311", None),
+        ("2014-09-30 ongeveer", None),
         ("2014-8-1", None),
         ("1/8/2014", None),
         ("32-1-2014", None),

@@ -58,15 +58,19 @@ def months_between(earlier: date, later: date) -> int:
 
 
 _DUTCH_DATE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
+# An ISO date, perhaps with the time of day a spreadsheet's date cell or the history carries;
+# nothing else after it: '2014-12-01 verwacht' and '2014-08-311' were read as dates.
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 
 
 def parse_date(text: str) -> date | None:
-    """A date written as 2014-08-01 (ISO) or 1-8-2014 (Dutch); None if it is neither."""
+    """A date written as 2014-08-01 (ISO, perhaps with a time) or 1-8-2014 (Dutch); None if it
+    is neither."""
     text = str(text).strip()
     try:
         if _DUTCH_DATE.match(text):
             day, month, year = (int(p) for p in text.split("-"))
             return date(year, month, day)
-        return date.fromisoformat(text[:10]) if re.match(r"^\d{4}-\d{2}-\d{2}", text) else None
+        return date.fromisoformat(text[:10]) if _ISO_DATE.match(text) else None
     except ValueError:
         return None

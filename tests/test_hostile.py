@@ -465,3 +465,58 @@ def test_a_date_with_text_after_it_is_no_date(capsys, tmp_path, store):
         code, _out, err = cli(capsys, "import", write(tmp_path, name, text), "--editor", "anna")
         assert code == 1 and f"{name}, rij 2, {words}" in err, err
     assert counts(store) == before
+
+
+# ------------------------------------------------------------------ a column twice
+
+
+def test_a_column_twice_in_the_header_is_refused_not_guessed(capsys, tmp_path, store, plan):
+    """Two 'Waarde' columns: the figures' import stored the first and dropped the other without
+    a word (the actielijst's took the last). Which one the editor meant is unknown: refused."""
+    from lib.steering.book import Steering
+    from lib.steering.exchange import SHEET_COLUMNS
+
+    def sheet(rows: list[list]) -> bytes:
+        book = openpyxl.Workbook()
+        for row in rows:
+            book.active.append(row)
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return buffer.getvalue()
+
+    before = counts(store)
+    files = {
+        "twee.csv": "indicator,year,district,value,value\nhuisbezoeken,2014,,9,11\n",
+        "twee.xlsx": sheet(
+            [
+                ["Indicator-id", "Jaar", "Wijk-id", "Waarde", "Waarde"],
+                ["huisbezoeken", 2014, "", 9, 11],
+            ]
+        ),
+    }
+    for name, content in files.items():
+        code, _out, err = cli(capsys, "import", write(tmp_path, name, content), "--editor", "anna")
+        assert code == 1, err
+        assert "staat twee keer in de kopregel (kolom D en E)" in err and "rij 1" in err, err
+    assert counts(store) == before
+
+    steering = Steering.open(store)
+    actions = steering.actions()
+    header = [*SHEET_COLUMNS, "Deadline"]
+    row = [
+        "A2",
+        "Vacatures",
+        "programmamanager",
+        "2014-09-15",
+        "open",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "2015-01-01",
+    ]
+    path = write(tmp_path, "acties.xlsx", sheet([header, row]))
+    code, _out, err = cli(capsys, "actions", "import", path, "--editor", "anna")
+    assert code == 1 and "de kolom 'Deadline' staat twee keer in de kopregel" in err, err
+    assert steering.actions() == actions

@@ -136,6 +136,16 @@ def _header_problems(label: str, columns: list[str]) -> list[Problem]:
     problems += [
         Problem(label, f"de kolom '{c}' ontbreekt", row=1) for c in REQUIRED if c not in columns
     ]
+    problems += [  # which of the two holds the change? refuse, never guess
+        Problem(
+            label,
+            f"de kolom '{c}' staat twee keer in de kopregel; laat er een over",
+            row=1,
+            field=f"kolom {get_column_letter(n + 1)}",
+        )
+        for n, c in enumerate(columns)
+        if c and c in columns[:n]
+    ]
     return problems
 
 

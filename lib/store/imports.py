@@ -98,6 +98,17 @@ def _column_problems(sheet: Sheet) -> tuple[dict[str, int], list[Problem]]:
                     field=f"kolom {letter}",
                 )
             )
+        elif name in positions:  # which of the two holds the figure? refuse, never guess
+            first = get_column_letter(positions[name] + 1)
+            problems.append(
+                Problem(
+                    sheet.label,
+                    f"kolom '{header}' staat twee keer in de kopregel (kolom {first} en {letter}); "
+                    "laat er een over",
+                    row=1,
+                    field=f"kolom {letter}",
+                )
+            )
         positions.setdefault(name, index)
     for name in KEY_COLUMNS + ("value",):
         if name not in positions:

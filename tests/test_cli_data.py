@@ -262,6 +262,24 @@ def test_invalid_rows_refuse_the_import_unless_only_valid(capsys, tmp_path):
 SUMMARY = "overgeslagen, "
 
 
+def test_only_valid_saves_neither_row_of_a_figure_given_twice(capsys, tmp_path):
+    """Huisbezoeken twice, 5 and 8: --only-valid stored the first and named only the second row
+    as wrong; which is right is unknown, so neither is saved (the message names both rows)."""
+    path = tmp_path / "twee.csv"
+    path.write_text(
+        "indicator,year,district,value\nhuisbezoeken,2014,,5\nhuisbezoeken,2014,,8\n"
+        "hbo_coach_fte,2014,,3.5\n",
+        encoding="utf-8",
+    )
+    code, out, err = cli(capsys, "import", str(path), "--editor", "anna", "--only-valid")
+    assert code == 0 and "staat in rij 2 en nog eens in rij 3" in err, err
+    assert "1 cijfer en 0 toelichtingen veranderen" in err and "1 rij met fouten" in err
+    assert "huisbezoeken" not in out.lower() and "3,2 -> 3,5" in out
+    code, out, _ = cli(capsys, "export-actuals", "--include-concept")
+    visits = [line for line in out.splitlines() if line.startswith("huisbezoeken,2014,,")]
+    assert [line.split(",")[3] for line in visits] == ["41"]  # as stored before
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [

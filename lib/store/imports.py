@@ -142,6 +142,7 @@ def preview_import(raw: bytes, file: str, store: Store, as_of: date | None = Non
     first_row: dict[tuple, int] = {}
     width = max((i + 1 for i, c in enumerate(sheet.columns) if c.strip()), default=0)
     text_state = TextState.of(store)
+    doubled: set[int] = set()  # the first rows of figures that are in the file twice
     for number, cells in sheet.rows:
         found = _shape_problems(sheet, number, cells, width, positions)
         if found:
@@ -154,9 +155,11 @@ def preview_import(raw: bytes, file: str, store: Store, as_of: date | None = Non
             if not texts and (any(record.get(c) for c in KEY_COLUMNS) or any(cells)):
                 preview.skipped += 1
             continue
+        first = first_row.get((record["indicator"], record["year"], record["district"]))
         found = _check(record, number, sheet.label, positions, store, first_row)
         if found:
             preview.problems += found
+            doubled |= {first} if first is not None else set()
             continue
         wish = store.validate([_wish(record, number)], sheet.label)[0]
         current = layers.get(wish.key)
@@ -197,6 +200,7 @@ def preview_import(raw: bytes, file: str, store: Store, as_of: date | None = Non
                 ),
             )
         )
+    _drop_doubled(preview, doubled)
     preview.bad_rows = len({p.row for p in preview.problems if p.row and p.row > 1})
     preview.problems = summarise(preview.problems)
     return preview
@@ -248,6 +252,14 @@ def _wish(record: dict, number: int) -> FigureInput:
         record.get("note", ""),
         row=number,
     )
+
+
+def _drop_doubled(preview: ImportPreview, rows: set[int]) -> None:
+    """A figure in the file twice is in doubt in both rows: its first row is not saved either
+    (with --only-valid the first of two different values was stored)."""
+    keep = [n for n, change in enumerate(preview.changes) if change.row not in rows]
+    preview.wishes = [preview.wishes[n] for n in keep]
+    preview.changes = [preview.changes[n] for n in keep]
 
 
 def _check(record, number, label, positions, store, first_row) -> list[Problem]:

@@ -172,6 +172,12 @@ def test_2_excel_numbers_read_as_shown_and_huge_ones_refused(store):
         (".nan", "'nan' is geen getal"),
         ("2000000000", "mag hoogstens 1.000.000.000 zijn"),
         ("10.1234567890123456", "'10.1234567890123456' heeft meer dan 15 cijfers"),
+        # YAML 1.1 reads these as other numbers without a word: 061 as 49 (octal), 1:01 as 61
+        # (base 60); and 1.061 is a Dutch 1061 as likely as a decimal one
+        ("061", "'061' begint met een 0 en wordt gelezen als een ander getal"),
+        ("0x1F", "'0x1F' begint met een 0"),
+        ("1:01", "'1:01' wordt gelezen als een getal in het zestigtallig stelsel"),
+        ("1.061", "'1.061' is dubbelzinnig: bedoelt u 1061"),
     ],
 )
 def test_3_an_infinite_or_nan_target_is_refused_with_line_and_field(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path as FilePath
 from typing import Any
@@ -92,7 +93,11 @@ def _scalar_value(node: yaml.Node, path: Path, lines: dict[Path, int], trouble: 
     except ValueError:  # looks like a date, is none: 2014-02-30 (PyYAML raises instead)
         trouble.append((path, lines[path], f"'{node.value[:30]}' is geen bestaande datum"))
         return node.value
-    if isinstance(value, int | float) and not isinstance(value, bool) and _too_precise(node.value):
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if number and not node.style and (misread := _misread_number(node.value)):  # plain, unquoted
+        trouble.append((path, lines[path], misread))
+        return node.value  # as text: the schema refuses it, the value is never used
+    if number and _too_precise(node.value):
         trouble.append(
             (
                 path,
@@ -102,6 +107,26 @@ def _scalar_value(node: yaml.Node, path: Path, lines: dict[Path, int], trouble: 
             )
         )
     return value
+
+
+def _misread_number(text: str) -> str:
+    """Why a number as written is read as another number by YAML 1.1 (which PyYAML follows),
+    or as the one the writer probably did not mean; '' when it is read as written."""
+    body = text.lstrip("+-")
+    if re.match(r"0[0-9xXbBoO_]", body):
+        return (
+            f"'{text}' begint met een 0 en wordt gelezen als een ander getal; schrijf het zonder 0"
+        )
+    if ":" in body:
+        return (
+            f"'{text}' wordt gelezen als een getal in het zestigtallig stelsel; schrijf het getal"
+        )
+    if re.fullmatch(r"\d{1,3}\.\d{3}", body):
+        return (
+            f"'{text}' is dubbelzinnig: bedoelt u {text.replace('.', '')} (schrijf dan zonder "
+            f"punt) of {text.replace('.', ',')} (schrijf dan {text}0)?"
+        )
+    return ""
 
 
 def _too_precise(text: str) -> bool:

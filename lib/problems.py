@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass
 
@@ -78,3 +79,24 @@ class ValidationFailed(Exception):
 
 class UsageError(Exception):
     """A request the plan cannot answer (unknown year, district, editor, ...): exit code 2."""
+
+
+# The operating system's reasons, which it gives in English, in the words of the rest of the
+# message (errno names; others by their number).
+_OS_REASONS = {
+    "ENOENT": "bestand of map bestaat niet",
+    "EISDIR": "dat is een map, geen bestand",
+    "ENOTDIR": "een deel van het pad is geen map",
+    "EACCES": "geen toestemming",
+    "EPERM": "geen toestemming",
+    "ENOSPC": "de schijf is vol",
+    "EROFS": "alleen-lezen schijf",
+    "EEXIST": "bestaat al",
+    "ENAMETOOLONG": "de naam is te lang",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be read or written, in Dutch: 'bestand of map bestaat niet'."""
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return _OS_REASONS.get(name, f"systeemfout {exc.errno}" if exc.errno else str(exc))

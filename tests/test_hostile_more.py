@@ -289,3 +289,19 @@ def test_8_a_look_alike_account_from_an_older_file_cannot_approve_anna(store):
     with pytest.raises(ValidationFailed, match="vier ogen"):
         store.approve([(key, version)], f"{CYRILLIC_A}nna")
     assert store.approve([(key, version)], "bob") == 1
+
+
+def test_a_file_that_cannot_be_written_or_read_is_named_with_a_dutch_reason(
+    capsys, tmp_path, cli_store
+):
+    """'export-actuals --out' into a folder that does not exist gave a Python traceback; the
+    other commands said why in the operating system's English ('No such file or directory')."""
+    missing = tmp_path / "weg" / "cijfers.csv"
+    for target, reason in [(missing, "bestand of map bestaat niet"), (tmp_path, "dat is een map")]:
+        code, _out, err = cli(capsys, "export-actuals", "--out", str(target))
+        assert code == 2 and "Traceback" not in err, err
+        assert f"kan {target} niet schrijven ({reason}" in err, err
+        code, _out, err = cli(capsys, "actions", "export", "--format", "csv", "--out", str(target))
+        assert code == 2 and f"kan {target} niet schrijven ({reason}" in err, err
+    code, _out, err = cli(capsys, "import", str(missing), "--editor", "anna")
+    assert code == 2 and f"kan {missing} niet lezen (bestand of map bestaat niet)" in err, err

@@ -24,7 +24,7 @@ from lib.cli.main import DEFAULT_TARGETS, resolve_as_of
 from lib.figures.actuals import Actuals, parse_actuals
 from lib.plan.load import parse_plan
 from lib.plan.schema import Plan
-from lib.problems import Problem, ValidationFailed
+from lib.problems import Problem, ValidationFailed, os_reason
 from lib.progress.compare import progress_table
 from lib.steering.book import Steering
 from lib.store.settings import database_url, url_label
@@ -140,7 +140,7 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise ValidationFailed(
-            [Problem(path.name, f"kan het bestand niet lezen ({exc.strerror})")]
+            [Problem(path.name, f"kan het bestand niet lezen ({os_reason(exc)})")]
         ) from None
 
 

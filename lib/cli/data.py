@@ -18,7 +18,7 @@ from lib.cli.args import EDITOR_HELP, year
 from lib.cli.scope import check_filters
 from lib.figures.plausible import doubt_count
 from lib.plan.schema import Plan
-from lib.problems import Problem, UsageError, ValidationFailed
+from lib.problems import Problem, UsageError, ValidationFailed, os_reason
 from lib.store import auth
 from lib.store.imports import apply_import, preview_import
 from lib.store.settings import secrets_path
@@ -125,7 +125,7 @@ def run_import(args: argparse.Namespace, plan: Plan) -> int:
     except TimeoutError:
         raise UsageError(f"kan {args.file} niet lezen (er komen geen gegevens)") from None
     except OSError as exc:
-        raise UsageError(f"kan {args.file} niet lezen ({exc.strerror})") from None
+        raise UsageError(f"kan {args.file} niet lezen ({os_reason(exc)})") from None
     store = Store.open(plan)
     as_of = store.read_actuals().meta.reporting_date or date.today()  # as `progress` does
     preview = preview_import(raw, args.file.name, store, as_of)
@@ -157,7 +157,10 @@ def run_export(args: argparse.Namespace, plan: Plan) -> None:
     else:
         data = export_xlsx(actuals, plan)
     if args.out:
-        args.out.write_bytes(data)
+        try:
+            args.out.write_bytes(data)
+        except OSError as exc:
+            raise UsageError(f"kan {args.out} niet schrijven ({os_reason(exc)})") from None
         print(f"{len(actuals.frame)} cijfers geschreven naar {args.out}.", file=sys.stderr)
     else:
         sys.stdout.flush()

@@ -19,7 +19,7 @@ from lib import fmt
 from lib.cli.args import EDITOR_HELP, iso_date, year
 from lib.cli.output import write_rows
 from lib.plan.schema import Plan
-from lib.problems import UsageError, ValidationFailed
+from lib.problems import UsageError, ValidationFailed, os_reason
 from lib.steering.book import Steering
 from lib.steering.exchange import (
     DECISION_FIELDS,
@@ -213,7 +213,7 @@ def _export(args: argparse.Namespace, steering: Steering) -> int:
     try:
         args.out.write_bytes(data)
     except OSError as exc:
-        raise UsageError(f"kan {args.out} niet schrijven ({exc.strerror})") from None
+        raise UsageError(f"kan {args.out} niet schrijven ({os_reason(exc)})") from None
     print(f"{fmt.count(len(actions), 'actiepunt', 'actiepunten')} in {args.out}.", file=sys.stderr)
     return 0
 
@@ -222,7 +222,7 @@ def _import(args: argparse.Namespace, steering: Steering) -> int:
     try:
         raw = args.file.read_bytes()
     except OSError as exc:
-        raise UsageError(f"kan {args.file} niet lezen ({exc.strerror})") from None
+        raise UsageError(f"kan {args.file} niet lezen ({os_reason(exc)})") from None
     rows = read_import(raw, args.file.name, steering)  # ValidationFailed: exit code 1
     for row in rows:
         print(row.describe())

@@ -35,7 +35,7 @@ from lib.figures.rows import (
 )
 from lib.plan.periods import parse_date
 from lib.plan.schema import Plan
-from lib.problems import Problem, ValidationFailed, summarise
+from lib.problems import Problem, ValidationFailed, os_reason, summarise
 
 DEFAULT_ACTUALS = Path(__file__).resolve().parents[2] / "data" / "example_actuals.csv"
 
@@ -86,7 +86,7 @@ def read_actuals(path: str | Path, plan: Plan) -> Actuals:
         raise ValidationFailed([Problem(str(path), "bestand niet gevonden")]) from None
     except OSError as exc:
         raise ValidationFailed(
-            [Problem(str(path), f"kan het bestand niet lezen ({exc.strerror})")]
+            [Problem(str(path), f"kan het bestand niet lezen ({os_reason(exc)})")]
         ) from None
     return parse_actuals(raw, plan, path.name)
 

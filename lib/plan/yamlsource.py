@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from lib.plan.schema import MAX_DIGITS
-from lib.problems import Problem, ValidationFailed
+from lib.problems import Problem, ValidationFailed, os_reason
 
 Path = tuple[str | int, ...]
 
@@ -201,7 +201,7 @@ def read_text(path: FilePath, file: str) -> str:
         raise ValidationFailed([Problem(file, "bestand niet gevonden")]) from None
     except OSError as exc:
         raise ValidationFailed(
-            [Problem(file, f"kan het bestand niet lezen ({exc.strerror})")]
+            [Problem(file, f"kan het bestand niet lezen ({os_reason(exc)})")]
         ) from None
     except UnicodeDecodeError:
         raise ValidationFailed([Problem(file, "bestand is geen UTF-8-tekst")]) from None

@@ -13,7 +13,7 @@ import tempfile
 from contextlib import closing
 from pathlib import Path
 
-from lib.problems import Problem, UsageError, ValidationFailed
+from lib.problems import Problem, UsageError, ValidationFailed, os_reason
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -44,7 +44,7 @@ def backup_sqlite(url: str, target: Path) -> int:
     try:
         handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise _cannot_write(target, exc.strerror) from None
+        raise _cannot_write(target, os_reason(exc)) from None
     os.close(handle)
     partial = Path(name)
     try:
@@ -53,7 +53,9 @@ def backup_sqlite(url: str, target: Path) -> int:
     except FileExistsError:
         raise UsageError(f"{target} bestaat al; kies een nieuwe bestandsnaam") from None
     except (OSError, sqlite3.Error) as exc:
-        raise _cannot_write(target, getattr(exc, "strerror", None) or str(exc)) from None
+        raise _cannot_write(
+            target, os_reason(exc) if isinstance(exc, OSError) else str(exc)
+        ) from None
     finally:
         partial.unlink(missing_ok=True)
     return pages

@@ -11,7 +11,7 @@ import os
 import tomllib
 from pathlib import Path
 
-from lib.problems import Problem, ValidationFailed
+from lib.problems import Problem, ValidationFailed, os_reason
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SECRETS = ROOT / ".streamlit" / "secrets.toml"
@@ -31,7 +31,7 @@ def load_secrets(path: Path | None = None) -> dict:
         return {}
     except OSError as exc:
         raise ValidationFailed(
-            [Problem(str(path), f"kan het bestand niet lezen ({exc.strerror})")]
+            [Problem(str(path), f"kan het bestand niet lezen ({os_reason(exc)})")]
         ) from None
     try:
         return tomllib.loads(text)

@@ -472,3 +472,12 @@ def test_impossible_date_is_named_not_a_crash(line_of):
     assert problem.message == "'2014-02-30' is geen bestaande datum"
     assert problem.line == line_of(text, "due: 2014-02-30")
     assert problem.field.endswith(".due")
+
+
+def test_a_typed_year_far_off_is_one_problem_not_thousands(small_plan_text):
+    """2015 typed as 20155 listed every year in between as missing: 18,141 lines."""
+    text = broken(small_plan_text, "2014: 30, 2015: 40}", "2014: 30, 20155: 40}")
+    problems = problems_of(text)
+    assert len(problems) <= 3, problems
+    assert any(p.message == "jaren 2015-20154 ontbreken tussen 2012 en 20155" for p in problems)
+    assert any("jaar 20155 valt buiten de planperiode" in p.message for p in problems)

@@ -121,3 +121,16 @@ def test_changes_at_an_earlier_peildatum_are_those_known_then(capsys):
     code, out, _ = cli(capsys, "progress", "--year", "2014", "--as-of", "2014-09-01")
     visits = next(r for r in csv.DictReader(io.StringIO(out)) if r["indicator"] == "huisbezoeken")
     assert visits["actual"] in ("35", "35,0", "35.0")
+
+
+def test_a_meeting_with_decisions_or_actions_is_not_removed(capsys):
+    """Removing 25 August 2014 left its two decisions and three actions pointing at a meeting
+    that no longer existed, and no decision could be added to it again."""
+    Store.open(load_plan("targets.yaml"))  # the example with its story, actions and decisions
+    code, _out, err = cli(capsys, "meetings", "remove", "2014-08-25", "--editor", "anna")
+    assert code == 1, err
+    assert "bij de vergadering van 25 augustus 2014 horen 2 besluiten en 3 actiepunten" in err
+    _code, out, _err = cli(capsys, "meetings", "list")
+    assert "2014-08-25" in out
+    assert cli(capsys, "meetings", "add", "2014-10-27", "--editor", "anna")[0] == 0
+    assert cli(capsys, "meetings", "remove", "2014-10-27", "--editor", "bob")[0] == 0

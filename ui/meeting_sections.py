@@ -14,6 +14,7 @@ import streamlit as st
 from lib import fmt
 from lib.figures.history import Key
 from lib.problems import ValidationFailed
+from lib.steering.book import Steering
 from lib.store.meetings import far_meeting
 from lib.store.store import Store
 from lib.store.text_rules import MAX_CHARS
@@ -86,7 +87,7 @@ def meetings_section(ctx: Context, store: Store, editor: str) -> None:
         )
         if st.button("Verwijderen", key="edit_meeting_remove"):
             _act(
-                lambda: store.remove_meeting(chosen, editor),
+                lambda: Steering.open(store).remove_meeting(chosen, editor),
                 f"Vergadering van {fmt.long_date(chosen)} verwijderd.",
             )
 

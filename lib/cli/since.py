@@ -101,7 +101,7 @@ def _meetings(args: argparse.Namespace, plan: Plan, store: Store) -> int:
         if warning := far_meeting(args.day, plan.plan.last_year, as_of):
             print(warning, file=sys.stderr)
     elif args.meetings_action == "remove":
-        store.remove_meeting(args.day, args.editor)
+        Steering.open(store).remove_meeting(args.day, args.editor)
         print(f"Vergadering van {fmt.long_date(args.day)} verwijderd.", file=sys.stderr)
     elif args.format == "json":
         rows = [{"date": m.day.isoformat(), "title": m.title} for m in store.meetings()]

@@ -3,6 +3,10 @@ command line use to read and write actions and decisions."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from lib import fmt
+from lib.problems import Problem, ValidationFailed
 from lib.steering.actions import ActionBook
 from lib.steering.decisions import DecisionBook
 from lib.steering.example import apply_example, wants_example
@@ -23,3 +27,29 @@ class Steering(ActionBook, DecisionBook):
         if ensure_tables(store.engine) and wants_example(steering):
             apply_example(steering)
         return steering
+
+    def remove_meeting(self, day: date, editor: str) -> None:
+        """Remove the meeting on `day` (Store.remove_meeting), unless decisions were recorded or
+        actions agreed at it: they would point at a meeting that no longer exists, and no
+        decision could be added to it again."""
+        decisions = sum(d.meeting == day for d in self.decisions())
+        actions = sum(a.meeting == day for a in self.actions())
+        if decisions or actions:
+            held = " en ".join(
+                part
+                for part in (
+                    fmt.count(decisions, "besluit", "besluiten") if decisions else "",
+                    fmt.count(actions, "actiepunt", "actiepunten") if actions else "",
+                )
+                if part
+            )
+            raise ValidationFailed(
+                [
+                    Problem(
+                        "vergaderingen",
+                        f"bij de vergadering van {fmt.long_date(day)} horen {held}; een "
+                        "vergadering met besluiten of actiepunten blijft staan",
+                    )
+                ]
+            )
+        self.store.remove_meeting(day, editor)

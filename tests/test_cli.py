@@ -466,3 +466,17 @@ def test_argparse_messages_in_dutch():
     assert dutch_message("argument --as-of: 'morgen' is geen datum (JJJJ-MM-DD)") == (
         "bij --as-of: 'morgen' is geen datum (JJJJ-MM-DD)"
     )
+
+
+def test_the_command_line_checks_the_plan_the_app_reads(capsys, tmp_path, monkeypatch):
+    """With HJK_TARGETS set, the app read that plan and 'validate' the bundled one: 'In orde'
+    for a plan the app refused."""
+    from store_fixtures import cli
+
+    broken = tmp_path / "plan.yaml"
+    broken.write_text("plan: [\n", encoding="utf-8")
+    monkeypatch.setenv("HJK_TARGETS", str(broken))
+    code, _out, err = cli(capsys, "validate")
+    assert code == 1 and "plan.yaml" in err and "geen geldige YAML" in err, err
+    code, _out, err = cli(capsys, "validate", "--targets", str(ROOT / "targets.yaml"))
+    assert "targets.yaml" in err and "geen geldige YAML" not in err, err

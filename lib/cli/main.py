@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -84,8 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     def with_targets(p: argparse.ArgumentParser) -> None:
+        # The plan the app reads (HJK_TARGETS) is the one the commands check and write against.
         p.add_argument(
-            "--targets", type=Path, default=DEFAULT_TARGETS, help="het plan (targets.yaml)"
+            "--targets",
+            type=Path,
+            default=Path(os.environ.get("HJK_TARGETS") or DEFAULT_TARGETS),
+            help="het plan (standaard: het bestand in HJK_TARGETS, anders targets.yaml)",
         )
 
     targets = commands.add_parser("targets", help="de doelen: een rij per indicator en jaar")

@@ -162,6 +162,8 @@ def _sheet(tmp_path, rows: list[list]) -> str:
             "rij 2, veld 'Deadline': 'volgende week' is geen datum",
         ),
         (["A99", "Nieuw", "GGD", "2014-11-01"], "rij 2, veld 'Nr': actiepunt A99 bestaat niet"),
+        # not 'actiepunt A0 bestaat niet'
+        (["B2", "Nieuw", "GGD", "2014-11-01"], "rij 2, veld 'Nr': 'B2' is geen actienummer"),
         (["A2", None, None, None, "vervallen"], "rij 2, veld 'Notitie'"),
         (
             ["", "Nieuw", "GGD", "2014-11-01", "", "", "onbekend", 2014],

@@ -90,8 +90,11 @@ def _row(plan, meetings, known, seen, number: int, cell: dict, label: str):
     """An ImportRow, None when the row changes nothing, or the row's problems."""
     raw_id = cell.get("Nr", "").strip()
     action_number = parse_number(raw_id) if raw_id else None
-    if raw_id and (action_number is None or action_number not in known):
-        return [replace(unknown(action_number or 0, number), file=label, field="Nr")]
+    if raw_id and action_number is None:
+        message = f"'{raw_id[:20]}' is geen actienummer (zoals A12; leeg voor een nieuw actiepunt)"
+        return [Problem(label, message, row=number, field="Nr")]
+    if raw_id and action_number not in known:
+        return [replace(unknown(action_number, number), file=label, field="Nr")]
     if action_number in seen:
         return [
             Problem(

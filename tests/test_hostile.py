@@ -482,14 +482,6 @@ def test_a_column_twice_in_the_header_is_refused_not_guessed(capsys, tmp_path, s
     from lib.steering.book import Steering
     from lib.steering.exchange import SHEET_COLUMNS
 
-    def sheet(rows: list[list]) -> bytes:
-        book = openpyxl.Workbook()
-        for row in rows:
-            book.active.append(row)
-        buffer = io.BytesIO()
-        book.save(buffer)
-        return buffer.getvalue()
-
     before = counts(store)
     files = {
         "twee.csv": "indicator,year,district,value,value\nhuisbezoeken,2014,,9,11\n",
@@ -526,3 +518,33 @@ def test_a_column_twice_in_the_header_is_refused_not_guessed(capsys, tmp_path, s
     code, _out, err = cli(capsys, "actions", "import", path, "--editor", "anna")
     assert code == 1 and "de kolom 'Deadline' staat twee keer in de kopregel" in err, err
     assert steering.actions() == actions
+
+
+# ------------------------------------------------------------------ a number cell is no text
+
+
+def test_a_number_cell_is_read_as_the_number_it_holds(capsys, tmp_path, store):
+    """1,234 FTE typed in Dutch Excel is the number 1.234 in the file: it was turned into the
+    text '1.234' and refused as ambiguous (1234 or 1,234?); a count of 12,5 was reported as
+    '12.5'."""
+    book = [["Indicator-id", "Jaar", "Wijk-id", "Waarde"], ["hbo_coach_fte", 2014, "", 1.234]]
+    code, out, err = cli(
+        capsys, "import", write(tmp_path, "fte.xlsx", sheet(book)), "--editor", "anna"
+    )
+    assert code == 0 and "dubbelzinnig" not in err, err
+    assert "3,2 -> 1,234" in out, out
+    book = [["Indicator-id", "Jaar", "Wijk-id", "Waarde"], ["huisbezoeken", 2014, "", 12.5]]
+    code, _out, err = cli(
+        capsys, "import", write(tmp_path, "telling.xlsx", sheet(book)), "--editor", "anna"
+    )
+    assert code == 1 and "'12,5'" in err and "'12.5'" not in err, err
+
+
+def sheet(rows: list[list]) -> bytes:
+    """A workbook of exactly these rows (workbook() puts a header of its own first)."""
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

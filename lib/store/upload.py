@@ -279,7 +279,7 @@ def _cell_text(value: object) -> str:
 
 def _float_text(value: float) -> str:
     """A number as the spreadsheet shows it: at most 15 significant digits, never 1e+20 (the
-    value checks then judge its size); inf and nan stay words, which are no number."""
+    value checks then judge its size), a decimal comma; inf and nan stay words, no number."""
     if value != value or value in (float("inf"), float("-inf")):
         return str(value)
     if value.is_integer() and abs(value) < 1e15:
@@ -287,4 +287,6 @@ def _float_text(value: float) -> str:
     text = format(value, ".15g")
     if "e" in text:
         text = format(Decimal(text), "f")
-    return text
+    # With a decimal comma, as Dutch Excel shows it: a number cell is never ambiguous, while
+    # '1.234' as text reads as 1234 as likely as 1,234 (and was refused as such).
+    return text.replace(".", ",")

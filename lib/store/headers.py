@@ -51,6 +51,10 @@ _FROM_DUTCH = {
     "Status huidige waarde": "status",  # the template's
 }
 _BRACKETED = re.compile(r"\[([a-z_]+)\]\s*$")
+# 'waarde' or 'WAARDE' as typed: the Dutch headers in any case, except where that is a machine
+# name itself ('Indicator' is the name column, 'indicator' the id).
+_MACHINE = {*KEY_COLUMNS, *INPUT_COLUMNS, *REFERENCE_COLUMNS}
+_FROM_DUTCH_ANY_CASE = {k.lower(): v for k, v in _FROM_DUTCH.items() if k.lower() not in _MACHINE}
 
 
 def machine_name(header: str) -> str:
@@ -64,4 +68,4 @@ def machine_name(header: str) -> str:
         return found.group(1)
     if plain in _FROM_DUTCH:
         return _FROM_DUTCH[plain]
-    return plain.lower()
+    return _FROM_DUTCH_ANY_CASE.get(plain.lower(), plain.lower())

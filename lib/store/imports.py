@@ -92,8 +92,9 @@ def _column_problems(sheet: Sheet) -> tuple[dict[str, int], list[Problem]]:
             problems.append(
                 Problem(
                     sheet.label,
-                    f"onbekende kolom '{header}'; gebruik de kolommen van het sjabloon "
-                    f"({', '.join(KEY_COLUMNS + INPUT_COLUMNS)})",
+                    f"onbekende kolom '{header}'; gebruik de kolommen van het sjabloon ("
+                    + ", ".join(DUTCH_HEADERS[c] for c in KEY_COLUMNS + INPUT_COLUMNS)
+                    + ")",
                     row=1,
                     field=f"kolom {letter}",
                 )
@@ -113,7 +114,12 @@ def _column_problems(sheet: Sheet) -> tuple[dict[str, int], list[Problem]]:
     for name in KEY_COLUMNS + ("value",):
         if name not in positions:
             problems.append(
-                Problem(sheet.label, f"kolom '{name}' ontbreekt", row=1, field=DUTCH_HEADERS[name])
+                Problem(
+                    sheet.label,
+                    f"kolom '{DUTCH_HEADERS[name]}' ontbreekt (in een CSV mag die '{name}' heten)",
+                    row=1,
+                    field=DUTCH_HEADERS[name],
+                )
             )
     return positions, problems
 

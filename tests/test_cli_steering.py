@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -251,3 +252,18 @@ def assert_no_formula_cells(text: str) -> None:
     cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
     cells += [part for line in text.splitlines() for part in line.split(";")]
     assert not [c for c in cells if starts_like_formula(c.lstrip('"'))]
+
+
+def test_messages_name_fields_as_people_know_them(capsys):
+    """'actiepunten, veld 'owner'', 'besluiten, veld 'text'' and 'toelichting, veld
+    'explanation'' on the command line and the edit page: the fields are Dutch everywhere."""
+    args = ["actions", "add", "--text", "x", "--owner", " ", "--deadline", "2014-12-01"]
+    code, _out, err = cli(capsys, *args, "--editor", "anna")
+    assert code == 2 and "veld 'Eigenaar': mag niet leeg zijn" in err, err
+    args = ["decisions", "add", "--meeting", "2014-08-25", "--text", " ", "--editor", "anna"]
+    code, _out, err = cli(capsys, *args)
+    assert code == 2 and "veld 'Besluit': mag niet leeg zijn" in err, err
+    args = ["explain", "--indicator", "huisbezoeken", "--year", "2014", "--text", "x" * 1001]
+    code, _out, err = cli(capsys, *args, "--editor", "anna")
+    assert code == 1 and "veld 'Toelichting': de toelichting" in err, err
+    assert not re.search(r"veld '(owner|text|explanation)'", err)

@@ -13,7 +13,7 @@ from lib.problems import ValidationFailed
 from lib.steering.book import Steering
 from lib.steering.example import apply_example
 from lib.steering.model import Action, ordered, parse_number
-from lib.steering.rules import ActionFields
+from lib.steering.rules import FIELD_NAMES, ActionFields
 from lib.steering.since import actions_since, change_rows
 from lib.steering.tables import ensure_tables
 from lib.store.clock import recorded_at
@@ -97,7 +97,8 @@ def test_a_status_change_to_done_or_dropped_needs_a_note(steering):
         with pytest.raises(ValidationFailed) as caught:
             steering.update_action(1, EDITOR, {"status": status})
         assert (
-            "notitie" in str(caught.value.problems[0]) and caught.value.problems[0].field == "note"
+            "notitie" in str(caught.value.problems[0])
+            and caught.value.problems[0].field == "Notitie"
         )
     assert steering.action(1).status == "open" and len(steering.action_history(1)) == 1
 
@@ -132,7 +133,8 @@ def test_a_change_on_an_older_version_is_refused_with_the_other_change(steering)
 def test_bad_input_is_refused_in_dutch_naming_the_field(steering, changes, field, words):
     with pytest.raises(ValidationFailed) as caught:
         steering.add_action(replace(FIELDS, **changes), EDITOR)
-    assert [p.field for p in caught.value.problems] == [field]
+    # named as the pages and the actielijst name it ('Eigenaar'), not 'owner'
+    assert [p.field for p in caught.value.problems] == [FIELD_NAMES[field]]
     assert words in caught.value.problems[0].message
     assert steering.actions() == [] and steering.action_history() == []
 

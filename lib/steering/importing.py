@@ -127,7 +127,9 @@ def _same(old, new) -> bool:
 
 
 def _column(field: str | None) -> str | None:
-    return _FIELD_NAMES.get(field or "", field)
+    """The sheet's column of a problem's field (lib.steering.rules names it as the pages do):
+    the sheet has no Agendapunt column, an agenda item comes from its indicator."""
+    return "Indicator" if field == "Agendapunt" else _FIELD_NAMES.get(field or "", field)
 
 
 def _header_problems(label: str, columns: list[str]) -> list[Problem]:

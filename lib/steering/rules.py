@@ -16,6 +16,20 @@ from lib.steering.model import DECISION_MAX, NOTE_MAX, OPEN, OWNER_MAX, STATUSES
 
 FILE = "actiepunten"
 DECISIONS = "besluiten"
+# The fields as the pages, the actielijst and the messages name them (never 'owner').
+FIELD_NAMES = {
+    "text": "Actie",
+    "owner": "Eigenaar",
+    "deadline": "Deadline",
+    "status": "Status",
+    "note": "Notitie",
+    "indicator": "Indicator",
+    "year": "Jaar",
+    "district": "Wijk",
+    "meeting": "Vergadering",
+    "agenda_item": "Agendapunt",
+}
+DECISION_FIELD_NAMES = {"meeting": "Vergadering", "text": "Besluit"}
 
 
 @dataclass(frozen=True)
@@ -57,7 +71,7 @@ def check_action(
     problems: list[Problem] = []
 
     def problem(field: str, message: str) -> None:
-        problems.append(Problem(file, message, row=row, field=field))
+        problems.append(Problem(file, message, row=row, field=FIELD_NAMES.get(field, field)))
 
     text, owner, note = clean(fields.text), clean(fields.owner), clean(fields.note)
     for field, value in (("text", text), ("owner", owner)):
@@ -150,7 +164,8 @@ def check_decision(
     problems: list[Problem] = []
 
     def problem(field: str, message: str) -> None:
-        problems.append(Problem(DECISIONS, message, row=row, field=field))
+        name = DECISION_FIELD_NAMES.get(field, field)
+        problems.append(Problem(DECISIONS, message, row=row, field=name))
 
     day = _date(meeting, "meeting", problem)
     if day and day not in meetings:

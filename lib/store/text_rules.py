@@ -6,7 +6,7 @@ Used by lib/store/texts.py and the import of texts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lib.figures.history import Key
 from lib.plan.schema import Plan
@@ -55,6 +55,15 @@ class TextWish:
 # Control characters (but tab and line end) and the bidirectional embeddings, overrides and
 # isolates (U+202A-U+202E, U+2066-U+2069), which make a text read otherwise than it is stored.
 _HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+# The fields as people know them, in the messages of the pages and the command line.
+TEXT_FIELD_NAMES = {
+    "indicator": "Indicator",
+    "year": "Jaar",
+    "district": "Wijk",
+    "explanation": "Toelichting",
+    "measures": "Maatregelen",
+}
 
 
 def clean_text(text: str | None) -> str:
@@ -117,3 +126,9 @@ def replay_texts(
                 by = entered.changed_by if entered else row["editor"]
                 approved[key] = TextCounted(pair, row["at"], by, row["editor"])
     return approved, concept
+
+
+def named(problems: list[Problem], file: str) -> list[Problem]:
+    """Problems of check_texts for `file`, their fields as people know them (Toelichting, not
+    'explanation'), for the pages and the command line."""
+    return [replace(p, file=file, field=TEXT_FIELD_NAMES.get(p.field, p.field)) for p in problems]

@@ -10,8 +10,6 @@ them. Used through lib.store.store.Store, which mixes TextStore in.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from sqlalchemy import Connection, Engine, and_, delete, func, insert, select
 
 from lib.accounts.identity import same_editor
@@ -20,7 +18,7 @@ from lib.plan.schema import Plan
 from lib.problems import Problem, ValidationFailed
 from lib.store.clock import now
 from lib.store.db import APPROVED, CONCEPT, reading, text_changes, texts, writing, years
-from lib.store.text_rules import FILE, TextCounted, TextWish, check_texts, replay_texts
+from lib.store.text_rules import FILE, TextCounted, TextWish, check_texts, named, replay_texts
 
 
 def _key_filter(table, key: Key):
@@ -123,7 +121,7 @@ class TextStore:
         clean = [w.cleaned() for w in wishes]
         problems = [p for w in clean for p in check_texts(self.plan, w.key, *w.texts, row=w.row)]
         if problems:
-            raise ValidationFailed([replace(p, file=file) for p in problems])
+            raise ValidationFailed(named(problems, file))
         return clean
 
     def write_texts(

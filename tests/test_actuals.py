@@ -365,12 +365,18 @@ def test_every_bad_row_reported_together(make_actuals, small_plan):
     ]
 
 
-def test_not_utf8(small_plan):
+def test_windows_1252_is_read_and_utf16_refused(small_plan):
+    """Dutch Excel's 'CSV (gescheiden door lijstscheidingsteken)' is Windows-1252 with
+    semicolons: refused as 'geen UTF-8-tekst' before, read now with its é and €. UTF-16 (a
+    BOM, NUL bytes) is still no text this reads."""
     from lib.figures.actuals import parse_actuals
 
-    raw = (HEADER + "\ngroepen,2014,d1,3,café\n").encode("latin-1")
+    text = "indicator;year;district;value;note\ngroepen;2014;d1;3;café 5 €\n"
+    actuals = parse_actuals(text.encode("cp1252"), small_plan, "test.csv")
+    assert list(actuals.frame["note"]) == ["café 5 €"]
+    assert list(actuals.frame["number"]) == [3]
     with pytest.raises(ValidationFailed) as caught:
-        parse_actuals(raw, small_plan, "test.csv")
+        parse_actuals(text.encode("utf-16"), small_plan, "test.csv")
     assert "geen UTF-8" in caught.value.problems[0].message
 
 

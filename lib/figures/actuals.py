@@ -91,15 +91,29 @@ def read_actuals(path: str | Path, plan: Plan) -> Actuals:
     return parse_actuals(raw, plan, path.name)
 
 
+def _windows_text(raw: bytes) -> str | None:
+    """Windows-1252 text; None for what is no such text (UTF-16 has a BOM or NUL bytes)."""
+    if b"\x00" in raw or raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return None
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:  # one of the five bytes Windows-1252 leaves undefined
+        return None
+
+
 def decode_csv(raw: bytes, file: str) -> tuple[str, ActualsMeta, int, str]:
     """The text of a CSV file, its `# key: value` metadata, how many lines that takes, and the
-    delimiter; a file that is not UTF-8 is a Dutch problem."""
+    delimiter. UTF-8, or else Windows-1252: what Dutch Excel writes as 'CSV (gescheiden door
+    lijstscheidingsteken)', refused before though its figures are plain digits. Anything else
+    (UTF-16, a binary file) is a Dutch problem."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
+        text = _windows_text(raw)
+    if text is None:
         raise ValidationFailed(
             [Problem(file, "bestand is geen UTF-8-tekst (sla op als CSV UTF-8)")]
-        ) from None
+        )
     meta, body_start = read_meta(text)
     return text, meta, body_start, sniff_delimiter(text, body_start)
 

@@ -373,6 +373,12 @@ def test_init_db_empty(capsys, tmp_path, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'leeg.sqlite3'}")
     code, _out, err = cli(capsys, "init-db", "--empty")
     assert code == 0 and "0 cijfers" in err
+    # --from on a database that exists was ignored: 'Database klaar: 0 cijfers', nothing read
+    figures = tmp_path / "cijfers.csv"
+    figures.write_text(f"indicator,year,district,value\n{FIGURE}3,6\n", encoding="utf-8")
+    code, _out, err = cli(capsys, "init-db", "--from", str(figures))
+    assert code == 2 and "bestaat al; --from" in err and "python -m lib import" in err, err
+    assert cli(capsys, "init-db")[0] == 0  # opening it as it is still works
 
 
 def test_the_module_runs_as_a_program(tmp_path):

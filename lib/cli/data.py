@@ -246,9 +246,16 @@ def run_backup(args: argparse.Namespace) -> None:
 
 
 def run_init(args: argparse.Namespace, plan: Plan) -> None:
-    from lib.store.settings import database_url
+    from lib.store.seed import is_filled
+    from lib.store.settings import database_url, url_label
 
     url = database_url()
+    if (args.empty or args.seed) and is_filled(url):  # Store.open would keep what is there
+        given = "--empty" if args.empty else f"--from {args.seed}"
+        raise UsageError(
+            f"de database ({url_label(url)}) bestaat al; {given} geldt alleen voor een nieuwe. "
+            "Cijfers uit een bestand voegt 'python -m lib import BESTAND' toe"
+        )
     seed = None if args.empty else (args.seed or True)
     store = Store.open(plan, url, seed=seed)
     count = len(store.read_actuals(include_concept=True).frame)

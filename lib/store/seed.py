@@ -23,7 +23,17 @@ from lib.figures.actuals import DEFAULT_ACTUALS, ActualsMeta
 from lib.figures.actuals import read_actuals as read_actuals_file
 from lib.plan.schema import Plan
 from lib.store.clock import now
-from lib.store.db import APPROVED, changes, dataset, figure_values, figures, reading, writing, years
+from lib.store.db import (
+    APPROVED,
+    changes,
+    dataset,
+    figure_values,
+    figures,
+    make_engine,
+    reading,
+    writing,
+    years,
+)
 from lib.store.story import apply_story, example_story, read_story, starting_records
 from lib.store.writes import canonical_value
 
@@ -147,3 +157,15 @@ def _seed_rows(plan: Plan, record: dict, started: str) -> tuple[dict, dict, dict
         "version": 1,
     }
     return {**key, "version": 1}, approved, history
+
+
+def is_filled(url: str) -> bool:
+    """Whether the database at `url` was created and filled already (by any first use)."""
+    engine = make_engine(url)
+    try:
+        if not inspect(engine).has_table(dataset.name):
+            return False
+        with reading(engine) as conn:
+            return conn.execute(select(dataset.c.id)).first() is not None
+    finally:
+        engine.dispose()

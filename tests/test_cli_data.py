@@ -329,8 +329,11 @@ def test_usage_errors_exit_2(capsys, args, message):
 
 
 def test_close_year_outside_the_plan_is_invalid(capsys):
-    code, _out, err = cli(capsys, "close-year", "2020", "--editor", "bob")
-    assert code == 1 and "2020 hoort niet bij het plan" in err
+    """A year the plan has not is a wrong option value: exit code 2, as -h says and as
+    'approve --year 2016' answers (close-year answered 1)."""
+    for command in ("close-year", "reopen-year"):
+        code, _out, err = cli(capsys, command, "2020", "--editor", "bob")
+        assert code == 2 and "onbekend jaar 2020: het plan loopt van 2012-2015" in err, err
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])

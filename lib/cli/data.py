@@ -15,7 +15,7 @@ from pathlib import Path
 from lib import fmt
 from lib.accounts.identity import same_editor
 from lib.cli.args import EDITOR_HELP, year
-from lib.cli.scope import check_filters
+from lib.cli.scope import check_filters, check_scope
 from lib.figures.plausible import doubt_count
 from lib.plan.schema import Plan
 from lib.problems import Problem, UsageError, ValidationFailed, os_reason
@@ -218,6 +218,7 @@ def run_approve(args: argparse.Namespace, plan: Plan) -> None:
 
 def run_year(args: argparse.Namespace, plan: Plan) -> None:
     closing = args.command == "close-year"
+    check_scope(plan, args.year, None)  # a year the plan has not is a wrong option (exit 2)
     Store.open(plan).set_year_closed(args.year, closing, args.editor)
     print(f"Jaar {args.year} {'afgesloten' if closing else 'heropend'}.", file=sys.stderr)
 

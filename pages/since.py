@@ -42,7 +42,8 @@ def render() -> None:
         st.markdown(f"**Sinds {words}:** {summary(mine)} · {ctx.year}, {where}.")
     st.caption(
         f"Toen: de cijfers zoals ze op {fmt.long_date(day)} om 0:00 uur telden, uit de "
-        f"geschiedenis. Nu: de stand op de peildatum {fmt.long_date(ctx.as_of)}."
+        f"geschiedenis. Nu: de cijfers van nu. Beide beoordeeld op de peildatum "
+        f"{fmt.long_date(ctx.as_of)}; een cijfer geteld na de peildatum telt nog niet mee."
     )
     with st.container(key="since_report"):  # the report with these moves in its summary
         components.report_buttons(since=day)

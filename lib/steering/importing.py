@@ -19,24 +19,13 @@ from lib.problems import Problem, ValidationFailed, summarise
 from lib.steering.actions import change_action, fields_of, insert_action, unknown
 from lib.steering.exchange import SHEET_COLUMNS
 from lib.steering.model import OPEN, Action, action_label, parse_number
-from lib.steering.rules import ActionFields, check_action
+from lib.steering.rules import FIELD_NAMES, ActionFields, check_action
 from lib.store.db import writing
 from lib.store.upload import read_upload
 
 REQUIRED = ("Actie", "Eigenaar", "Deadline")
-_FIELD_NAMES = {
-    "text": "Actie",
-    "owner": "Eigenaar",
-    "deadline": "Deadline",
-    "status": "Status",
-    "note": "Notitie",
-    "indicator": "Indicator",
-    "year": "Jaar",
-    "district": "Wijk",
-    "meeting": "Vergadering",
-    "agenda_item": "Indicator",
-    "id": "Nr",
-}
+# The sheet's columns: as the pages name the fields, but an agenda item comes from its indicator.
+_FIELD_NAMES = {**FIELD_NAMES, "agenda_item": "Indicator", "id": "Nr"}
 
 
 @dataclass(frozen=True)

@@ -548,3 +548,16 @@ def sheet(rows: list[list]) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def test_a_workbook_whose_first_row_is_no_header_says_where_the_dashboard_looks(
+    capsys, tmp_path, store
+):
+    """A title above the header, or the figures on a sheet other than 'Cijfers' or the first:
+    each header word was reported as an unknown column, with no word about where to put them."""
+    rows = [["Cijfers 2014 voor de stuurgroep"], ["Indicator-id", "Jaar", "Wijk-id", "Waarde"]]
+    rows.append(["huisbezoeken", 2014, "", 40])
+    path = write(tmp_path, "titel.xlsx", sheet(rows))
+    code, _out, err = cli(capsys, "import", path, "--editor", "anna")
+    assert code == 1 and "rij 1 van dit tabblad is niet de kopregel van het sjabloon" in err, err
+    assert "leest het tabblad 'Cijfers' (anders het eerste)" in err

@@ -1,12 +1,17 @@
 """Column names of the spreadsheets people fill in and read: the machine names the importer
 works with, and the Dutch headers people see (the template and the Excel export show only
-those). `machine_name` reads either, and the `Waarde [value]` headers of files made before."""
+those). `machine_name` reads either, and the `Waarde [value]` headers of files made before;
+`column_problems` checks an upload's header row in the template's words."""
 
 from __future__ import annotations
 
 import re
 
-from lib.store.text_imports import TEXT_HEADERS
+from openpyxl.utils import get_column_letter
+
+from lib.problems import Problem
+from lib.store.text_imports import TEXT_COLUMNS, TEXT_HEADERS
+from lib.store.upload import SHEET, Sheet
 
 KEY_COLUMNS = ("indicator", "year", "district")
 INPUT_COLUMNS = ("value", "counted_on", "source", "note")
@@ -69,3 +74,60 @@ def machine_name(header: str) -> str:
     if plain in _FROM_DUTCH:
         return _FROM_DUTCH[plain]
     return _FROM_DUTCH_ANY_CASE.get(plain.lower(), plain.lower())
+
+
+def column_problems(sheet: Sheet) -> tuple[dict[str, int], list[Problem]]:
+    positions, problems = {}, []
+    known = KEY_COLUMNS + INPUT_COLUMNS + TEXT_COLUMNS + REFERENCE_COLUMNS
+    for index, header in enumerate(sheet.columns):
+        name, letter = machine_name(header), get_column_letter(index + 1)
+        if not name:
+            continue
+        if name not in known:
+            problems.append(
+                Problem(
+                    sheet.label,
+                    f"onbekende kolom '{header}'; gebruik de kolommen van het sjabloon ("
+                    + ", ".join(DUTCH_HEADERS[c] for c in KEY_COLUMNS + INPUT_COLUMNS)
+                    + ")",
+                    row=1,
+                    field=f"kolom {letter}",
+                )
+            )
+        elif name in positions:  # which of the two holds the figure? refuse, never guess
+            first = get_column_letter(positions[name] + 1)
+            problems.append(
+                Problem(
+                    sheet.label,
+                    f"kolom '{header}' staat twee keer in de kopregel (kolom {first} en {letter}); "
+                    "laat er een over",
+                    row=1,
+                    field=f"kolom {letter}",
+                )
+            )
+        positions.setdefault(name, index)
+    if not any(name in positions for name in KEY_COLUMNS) and ", blad '" in sheet.label:
+        problems.append(  # a title row above the header, or the figures on another sheet
+            Problem(
+                sheet.label,
+                "rij 1 van dit tabblad is niet de kopregel van het sjabloon; het dashboard leest "
+                f"het tabblad '{SHEET}' (anders het eerste) en daarin de koppen in rij 1",
+                row=1,
+            )
+        )
+    for name in KEY_COLUMNS + ("value",):
+        if name not in positions:
+            problems.append(
+                Problem(
+                    sheet.label,
+                    f"kolom '{DUTCH_HEADERS[name]}' ontbreekt (in een CSV mag die '{name}' heten)",
+                    row=1,
+                    field=DUTCH_HEADERS[name],
+                )
+            )
+    return positions, problems
+
+
+def where_of(name: str, positions: dict[str, int]) -> str:
+    letter = get_column_letter(positions[name] + 1) if name in positions else "?"
+    return f"{DUTCH_HEADERS.get(name, name)} (kolom {letter})"

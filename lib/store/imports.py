@@ -26,11 +26,12 @@ from lib.store.headers import (
     DUTCH_HEADERS,
     INPUT_COLUMNS,
     KEY_COLUMNS,
-    REFERENCE_COLUMNS,
+    column_problems,
     machine_name,
+    where_of,
 )
 from lib.store.store import FigureInput, Store
-from lib.store.text_imports import TEXT_COLUMNS, TextState, take_texts
+from lib.store.text_imports import TextState, take_texts
 from lib.store.upload import Sheet, read_upload
 
 _OPTIONAL = INPUT_COLUMNS[1:]  # an upload may leave these out (not the value)
@@ -81,54 +82,6 @@ class ImportPreview:
         )
 
 
-def _column_problems(sheet: Sheet) -> tuple[dict[str, int], list[Problem]]:
-    positions, problems = {}, []
-    known = KEY_COLUMNS + INPUT_COLUMNS + TEXT_COLUMNS + REFERENCE_COLUMNS
-    for index, header in enumerate(sheet.columns):
-        name, letter = machine_name(header), get_column_letter(index + 1)
-        if not name:
-            continue
-        if name not in known:
-            problems.append(
-                Problem(
-                    sheet.label,
-                    f"onbekende kolom '{header}'; gebruik de kolommen van het sjabloon ("
-                    + ", ".join(DUTCH_HEADERS[c] for c in KEY_COLUMNS + INPUT_COLUMNS)
-                    + ")",
-                    row=1,
-                    field=f"kolom {letter}",
-                )
-            )
-        elif name in positions:  # which of the two holds the figure? refuse, never guess
-            first = get_column_letter(positions[name] + 1)
-            problems.append(
-                Problem(
-                    sheet.label,
-                    f"kolom '{header}' staat twee keer in de kopregel (kolom {first} en {letter}); "
-                    "laat er een over",
-                    row=1,
-                    field=f"kolom {letter}",
-                )
-            )
-        positions.setdefault(name, index)
-    for name in KEY_COLUMNS + ("value",):
-        if name not in positions:
-            problems.append(
-                Problem(
-                    sheet.label,
-                    f"kolom '{DUTCH_HEADERS[name]}' ontbreekt (in een CSV mag die '{name}' heten)",
-                    row=1,
-                    field=DUTCH_HEADERS[name],
-                )
-            )
-    return positions, problems
-
-
-def _where(name: str, positions: dict[str, int]) -> str:
-    letter = get_column_letter(positions[name] + 1) if name in positions else "?"
-    return f"{DUTCH_HEADERS.get(name, name)} (kolom {letter})"
-
-
 def preview_import(raw: bytes, file: str, store: Store, as_of: date | None = None) -> ImportPreview:
     """Read and check an upload against the stored figures; write nothing. A figure counted
     after the peildatum `as_of` gets a "Let op" that says from when it counts."""
@@ -139,7 +92,7 @@ def preview_import(raw: bytes, file: str, store: Store, as_of: date | None = Non
     except ValidationFailed as exc:
         rows = {p.row for p in exc.problems if p.row and p.row > 1}
         return ImportPreview(file, problems=exc.problems, bad_rows=len(rows), refused=True)
-    positions, problems = _column_problems(sheet)
+    positions, problems = column_problems(sheet)
     preview = ImportPreview(file, problems=problems, refused=bool(problems))
     if problems:
         return preview
@@ -155,7 +108,7 @@ def preview_import(raw: bytes, file: str, store: Store, as_of: date | None = Non
             preview.problems += found
             continue
         record = {name: cells[i] if i < len(cells) else "" for name, i in positions.items()}
-        where = lambda name: _where(name, positions)  # noqa: E731
+        where = lambda name: where_of(name, positions)  # noqa: E731
         texts = take_texts(preview, record, number, sheet.label, store, text_state, where)
         if not record.get("value") and not any(record.get(c) for c in INPUT_COLUMNS):
             if not texts and (any(record.get(c) for c in KEY_COLUMNS) or any(cells)):
@@ -181,7 +134,7 @@ def preview_import(raw: bytes, file: str, store: Store, as_of: date | None = Non
                     sheet.label,
                     f"jaar {wish.year} is afgesloten; een redacteur moet het eerst heropenen",
                     row=number,
-                    field=_where("year", positions),
+                    field=where_of("year", positions),
                 )
             )
             continue
@@ -222,7 +175,7 @@ def _shape_problems(sheet: Sheet, number: int, cells: list[str], width: int, pos
         sheet.label, number, [machine_name(c) for c in sheet.columns], cells, sheet.delimiter
     )
     if split:
-        return [replace(split, field=_where("value", positions))]
+        return [replace(split, field=where_of("value", positions))]
     if extra:
         letter = get_column_letter(width + 1 + next(i for i, c in enumerate(cells[width:]) if c))
         return [
@@ -240,7 +193,7 @@ def _shape_problems(sheet: Sheet, number: int, cells: list[str], width: int, pos
             f"de cel bevat een formule ({formula}) zonder berekende waarde; vul de waarde zelf in "
             "(of open het bestand in Excel en sla het daar op, dan wordt de waarde berekend)",
             row=number,
-            field=_where(name, positions),
+            field=where_of(name, positions),
         )
         for name, index in positions.items()
         if (formula := sheet.formulas.get((number, index)))
@@ -271,12 +224,12 @@ def _drop_doubled(preview: ImportPreview, rows: set[int]) -> None:
 def _check(record, number, label, positions, store, first_row) -> list[Problem]:
     _typed, problems = check_row(record, store.plan, label, number)
     problems = [
-        Problem(p.file, p.message, row=p.row, field=_where(p.field or "value", positions))
+        Problem(p.file, p.message, row=p.row, field=where_of(p.field or "value", positions))
         for p in problems
     ]
     key = (record["indicator"], record["year"], record["district"])
     duplicate = duplicate_row(
-        store.plan, key, number, first_row, label, _where("indicator", positions)
+        store.plan, key, number, first_row, label, where_of("indicator", positions)
     )
     if duplicate:
         problems.append(duplicate)

@@ -227,6 +227,14 @@ BROKEN_PLANS = [
         id="text_in_number_field",
     ),
     pytest.param(
+        "targets: {2012: 10, 2013: 20, 2014: 30, 2015: 40}",
+        "targets: {2012: 10, 2013: 20, 2014: '30,5', 2015: 40}",
+        "indicators[groepen].targets.2014",
+        "'30,5' is geen getal: schrijf 30.5 (met een punt)",
+        "targets: {2012: 10, 2013: 20, 2014: '30,5'",
+        id="decimal_comma_in_a_target",
+    ),
+    pytest.param(
         "kind: per_year",
         "kind: jaarlijks",
         "indicators[kinderen].kind",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -53,6 +54,9 @@ def _translate(error: dict) -> str:
         return f"mag hoogstens {_number(error.get('ctx', {}).get('le'))} zijn"
     if kind == "literal_error":
         return f"onbekende waarde '{error.get('input')}'; kies uit: {', '.join(KINDS)}"
+    if kind in ("float_parsing", "float_type") and isinstance(value, str):
+        if re.fullmatch(r"\s*-?\d+,\d+\s*", value):  # '4,5' as a Dutch writer types it
+            return f"'{value.strip()}' is geen getal: schrijf {value.strip().replace(',', '.')} (met een punt)"
     return _PYDANTIC_MESSAGES.get(kind, f"ongeldige waarde ({error['msg']})")
 
 

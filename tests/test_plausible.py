@@ -39,6 +39,13 @@ VISITS = "huisbezoeken"  # range 50 tot 70 in 2014
             "400",
             "400 is minstens 10 keer het doel (40); klopt dat?",
         ),
+        # Above 0 and below a hundredth: 1e-20 FTE was stored without a word.
+        (
+            ("hbo_coach_fte", 2014, ""),
+            "3,2",
+            "0,00000000000000000001",
+            "0,00000000000000000001 is kleiner dan 0,01; een komma te ver?",
+        ),
         # Ordinary changes, small counts growing, and what has no number are left alone.
         ((GROUPS, 2014, "w01"), "4", "39", ""),
         ((GROUPS, 2014, "w01"), "1", "10", ""),  # tenfold, but a gap of 9

@@ -1,5 +1,5 @@
-"""Doubts about a figure that passes every check: ten times its previous value or its target, or a
-tenth of its previous value. The likeliest wrong figure is a typing error (a zero too many or
+"""Doubts about a figure that passes every check: ten times its previous value or its target, a
+tenth of its previous value, or above 0 but below a hundredth. The likeliest wrong figure is a typing error (a zero too many or
 too few), and it is valid. So it is not refused: the editor sees it under "Let op" beside it in the
 grid's confirmation and the import preview (and the CLI's), before anything is saved.
 """
@@ -17,6 +17,7 @@ from lib.plan.schema import Indicator, Plan
 COUNTED_AFTER = "geteld op"  # how counted_after begins
 FACTOR = 10  # a digit too many or too few
 MIN_GAP = 10  # 1 -> 10 is growth a small count has; 4 -> 40 is worth a second look
+TINY = 0.01  # above 0 and below this no figure of a plan is (a hundredth of an FTE, of a %)
 
 
 def doubt(plan: Plan, key: Key, old: str | None, new: str | None) -> str:
@@ -28,6 +29,8 @@ def doubt(plan: Plan, key: Key, old: str | None, new: str | None) -> str:
     value, before = stored_value(indicator.kind, new), stored_value(indicator.kind, old)
     if value is None:
         return ""
+    if 0 < value < TINY:  # 1e-20 FTE: no count or share is that small
+        return f"{new} is kleiner dan {fmt.number(TINY, 2)}; een komma te ver?"
     if before is not None and _far_above(value, before):
         return (
             f"{fmt.number(value)} is minstens {FACTOR} keer het vorige cijfer "

@@ -97,6 +97,16 @@
     "Copy to clipboard": "Kopiëren naar klembord",
     "Copied": "Gekopieerd",
     "None": "–",
+    // The date picker's calendar (Streamlit 1.67) and the forms' typing hints
+    "Use arrow keys to navigate dates. Enter to select. Escape to close.":
+      "Kies een dag met de pijltjestoetsen; Enter kiest, Escape sluit.",
+    "month": "maand",
+    "year": "jaar",
+    "Press Enter to submit form": "Druk op Enter om te versturen",
+    "Press Ctrl+Enter to submit form": "Druk op Ctrl+Enter om te versturen",
+    "Press ⌘+Enter to submit form": "Druk op ⌘+Enter om te versturen",
+    "Press Enter to apply": "Druk op Enter om toe te passen",
+    "progress": "voortgang",
   };
 
   const MONTHS = {
@@ -105,10 +115,24 @@
     October: "oktober", November: "november", December: "december",
   };
   const month = (name) => MONTHS[name] || name;
+  const DAYS = {
+    Sunday: "zondag", Monday: "maandag", Tuesday: "dinsdag", Wednesday: "woensdag",
+    Thursday: "donderdag", Friday: "vrijdag", Saturday: "zaterdag",
+  };
+  const MONTH_NAME = `(${Object.keys(MONTHS).join("|")})`;
+  // The calendar's weekday initials (S M T W T F S) stay: rewriting them made the calendar
+  // redraw them without end. Each day's own label ("woensdag 1 oktober 2014") is Dutch.
 
   const PATTERNS = [
     [/^Help for (.+)$/, (_, what) => `Uitleg bij ${what}`],
     [/^Choose date, (.+)$/, (_, when) => `Kies een datum, ${when}`],
+    [new RegExp(`^Kies een datum, ${MONTH_NAME} (\\d{4})$`),
+      (_, m, y) => `Kies een datum, ${month(m)} ${y}`],
+    [new RegExp(`^${MONTH_NAME}$`), (_, m) => month(m)],
+    [new RegExp(`^${MONTH_NAME} (\\d{4})$`), (_, m, y) => `${month(m)} ${y}`],
+    // A day of the calendar: "Wednesday, October 1, 2014 selected"
+    [new RegExp(`^(\\w+day), ${MONTH_NAME} (\\d+), (\\d{4})( selected)?$`),
+      (_, d, m, n, y, chosen) => `${DAYS[d] || d} ${n} ${month(m)} ${y}${chosen ? ", gekozen" : ""}`],
     [/^Selected Date: (\w+) (\d+), (\d{4})$/,
       (_, m, d, y) => `Gekozen datum: ${Number(d)} ${month(m)} ${y}`],
     [/^(\d+) – (\w+)$/, (_, n, m) => `${n} – ${month(m)}`],

@@ -31,6 +31,10 @@ ENGLISH = [
     "password", "options available", "Selected Date", "Next month", "Previous month", "month",
     "day", "year", "Print", "Record", "Made with", "Running", "No results", "No options",
     "Clear all", "Copy", "Sort", "Pin column", "Hide column", "Add row", "Delete", "Remove",
+    # the date picker's calendar (Streamlit 1.67), the forms' typing hints, a progress bar
+    "January", "February", "March", "June", "July", "August", "October", "Sunday", "Monday",
+    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Use arrow keys", "Press Enter",
+    "Press Ctrl", "submit", "progress",
 ]  # fmt: skip
 ENGLISH_WORDS = re.compile(r"(?<![\w/])(" + "|".join(map(re.escape, ENGLISH)) + r")(?![\w])")
 # "Open" only as a label: in the text it is also a name ("Open SDG" in the methodology).
@@ -164,6 +168,9 @@ def test_the_word_list_finds_what_streamlit_writes():
         "Skip to main content",
         'aria-label="Show/hide columns"',
         'aria-label="Choose date"',
+        "Use arrow keys to navigate dates. Enter to select. Escape to close.",
+        'aria-label="Wednesday, October 1, 2014 selected"',
+        "Press Enter to submit form",
         "Select all",
         "Drag and drop file here",
         "200MB per file",

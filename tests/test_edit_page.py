@@ -432,3 +432,22 @@ def test_approving_all_says_how_many_and_skips_none(store, editors):
     at.button(key="edit_approve_all").click().run()
     assert "2 cijfers vastgesteld." in texts(at.success)
     assert store.concept_count() == 0
+
+
+def test_approving_all_takes_what_was_on_screen_not_a_concept_added_since(store, editors):
+    """bob saw 'Alle 2 vaststellen'; anna then entered a figure that had none. The click
+    approved 3, the new one unseen."""
+    store.save(
+        [
+            FigureInput(*FTE, "3,6", expected_version=1),
+            FigureInput(*GROUPS_W01, "5", expected_version=1),
+        ],
+        "anna",
+    )
+    at = go_to(log_in(open_edit_page(), "bob"), "Vaststellen")
+    new = ("peuterestafette_nieuw_geimplementeerd", 2014, "")
+    assert new not in store.layers()[1]  # a figure that had none
+    store.save([FigureInput(*new, "2014-09-20", counted_on="2014-09-25")], "anna")
+    at.button(key="edit_approve_all").click().run()
+    assert "2 cijfers vastgesteld." in texts(at.success)
+    assert {k for k, slot in store.layers()[0].items() if slot.concept} == {new}

@@ -37,6 +37,14 @@ def editors(tmp_path, monkeypatch) -> Path:
     return path
 
 
+def card(at, kind: str, n: int = 0) -> str:
+    """The key of the n-th card's button or field `kind` (approve, reason, reject): keyed by
+    the concept (ui/todo_section.py), not by its place."""
+    prefix = f"edit_todo_{kind}_"
+    keys = [w.key for w in [*at.button, *at.text_input] if w.key and w.key.startswith(prefix)]
+    return [k for k in keys if k != "edit_todo_approve_all"][n]
+
+
 def anna_waits(store: Store) -> None:
     """A figure that looks mistyped (3,2 -> 32 FTE) and a toelichting, both by anna."""
     store.save([FigureInput(*FTE, "32", counted_on="2014-09-30", expected_version=1)], "anna")
@@ -71,7 +79,7 @@ def test_a_single_item_is_approved_with_one_click_and_own_concepts_wait_for_othe
     assert (
         "Er wachten geen conceptcijfers. Wel wacht 1 toelichting op vaststelling: zie *Te doen*."
     ) in texts(at.info)
-    at.button(key="edit_todo_approve_0").click().run()
+    at.button(key=card(at, "approve")).click().run()
     assert "1 toelichting vastgesteld." in texts(at.success)
     assert store.texts()[GROUPS] == (TEXT, "")
 
@@ -79,8 +87,8 @@ def test_a_single_item_is_approved_with_one_click_and_own_concepts_wait_for_othe
 def test_a_rejected_figure_shows_its_reason_to_whoever_entered_it(store, editors):
     anna_waits(store)
     at = log_in(open_edit_page(), "bob")
-    at.text_input(key="edit_todo_reason_0").input("32 FTE is een typefout").run()
-    at.button(key="edit_todo_reject_0").click().run()
+    at.text_input(key=card(at, "reason")).input("32 FTE is een typefout").run()
+    at.button(key=card(at, "reject")).click().run()
     assert "1 cijfer afgewezen" in texts(at.success)
     at = log_in(open_edit_page(), "anna")
     assert "1 afgewezen concept van u" in texts(at.markdown)
@@ -91,9 +99,9 @@ def test_a_rejected_figure_shows_its_reason_to_whoever_entered_it(store, editors
 def test_a_text_is_rejected_with_a_reason_that_its_writer_then_sees(store, editors):
     store.save_text(GROUPS, TEXT, "Werving via de organisaties", "anna")
     at = log_in(open_edit_page(), "bob")
-    assert at.button(key="edit_todo_reject_0").disabled  # not without a reason
-    at.text_input(key="edit_todo_reason_0").input("Welke organisaties?").run()
-    at.button(key="edit_todo_reject_0").click().run()
+    assert at.button(key=card(at, "reject")).disabled  # not without a reason
+    at.text_input(key=card(at, "reason")).input("Welke organisaties?").run()
+    at.button(key=card(at, "reject")).click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert "1 toelichting afgewezen; de reden staat in de geschiedenis." in texts(at.success)
     assert store.texts(include_concept=True).get(GROUPS) is None
@@ -117,3 +125,43 @@ def test_texts_and_reasons_are_shown_as_typed_never_as_markup(store, editors):
     at = log_in(open_edit_page(), "anna")
     html = "".join(h.proto.body for h in at.get("html"))
     assert "&lt;b&gt;vet&lt;/b&gt;" in html and "<b>vet</b>" not in html  # the reason
+
+
+def test_a_click_approves_what_was_on_screen_not_a_concept_added_since(store, editors):
+    """bob saw one card (anna's 32 FTE); anna then saved a concept that sorts above it. bob's
+    'Vaststellen' approved that new one, which he never saw (the buttons were keyed by place),
+    and 'Alles vaststellen' took it along too."""
+    anna_waits(store)
+    at = log_in(open_edit_page(), "bob")
+    fte = card(at, "approve", 0)
+    assert FTE[0] in fte
+    layers = store.layers()[1]
+    store.save(
+        [
+            FigureInput(
+                *GROUPS, "30", counted_on="2014-09-30", expected_version=layers.get(GROUPS, 0)
+            )
+        ],
+        "anna",
+    )
+    at.button(key=fte).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "1 cijfer vastgesteld." in texts(at.success)
+    waiting = {k for k, slot in store.layers()[0].items() if slot.concept}
+    assert waiting == {GROUPS}  # the new one still waits; the FTE bob saw is approved
+
+    store.save(
+        [
+            FigureInput(
+                *FTE, "3,3", counted_on="2014-09-30", expected_version=store.layers()[1][FTE]
+            )
+        ],
+        "anna",
+    )
+    at = log_in(open_edit_page(), "bob")  # sees GROUPS 30, FTE 3,3 and the text
+    store.save_text(("hbo_coach_fte", 2014, ""), "Nieuw, nog niet gezien", "", "anna")
+    at.button(key="edit_todo_approve_all").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert store.concept_count() == 0
+    assert store.texts(include_concept=True).get(("hbo_coach_fte", 2014, "")) is not None
+    assert store.texts().get(("hbo_coach_fte", 2014, "")) is None  # not approved unseen

@@ -146,6 +146,9 @@ def approve_section(ctx: Context, store: Store, editor: str) -> None:
     st.session_state["edit_approve_seen"] = versions
     mine = {k for k, v in entered.items() if same_editor(v["by"], editor)}
     options = [k for k, slot in sorted(layers.items()) if slot.concept and k not in mine]
+    # The concepts on screen when a button was pressed: one added since waits for a next look.
+    shown = set(st.session_state.get("edit_approve_shown", options))
+    st.session_state["edit_approve_shown"] = options
     if not options:
         st.info(
             "U heeft alle wachtende cijfers zelf ingevoerd; een andere redacteur stelt ze vast.",
@@ -169,7 +172,7 @@ def approve_section(ctx: Context, store: Store, editor: str) -> None:
     if len(options) > 1 and right.button(
         f"Alle {len(options)} vaststellen", key="edit_approve_all"
     ):
-        everything = [(k, seen.get(k, versions[k])) for k in options]
+        everything = [(k, seen.get(k, versions[k])) for k in options if k in shown]
         _review(store.approve, everything, editor, "vastgesteld")
     if middle.button(
         "Gekozen cijfers afwijzen", key="edit_reject", disabled=not (chosen and reason.strip())

@@ -141,8 +141,8 @@ def _approvals(ctx: Context, store: Store, editor: str, items: list[TodoItem]) -
         )
     if len(items) > 1 and st.button(
         f"Alles vaststellen ({len(items)})", key="edit_todo_approve_all", type="primary"
-    ):
-        _approve(store, editor, items, versions)
+    ):  # what was on screen: a concept added since the editor looked waits
+        _approve(store, editor, [i for i in items if (i.subject, i.key) in seen], versions)
     for number, item in enumerate(items):
         _approval_card(ctx, store, editor, item, versions, number)
 
@@ -163,14 +163,17 @@ def _approval_card(ctx, store: Store, editor: str, item: TodoItem, versions, num
             if item.before != "(leeg)":
                 with st.expander("Nu vastgesteld"):
                     st.text(item.before)
+        # Keyed by the concept, not its place: a concept added above it since the editor
+        # looked took over place 0, and 'Vaststellen' approved a figure nobody had seen.
+        me = "_".join(map(str, (item.subject, *item.key)))
         approve, reject = st.columns([1, 3])
-        if approve.button("Vaststellen", key=f"edit_todo_approve_{number}"):
+        if approve.button("Vaststellen", key=f"edit_todo_approve_{me}"):
             _approve(store, editor, [item], versions)
         with reject.popover("Afwijzen…", key=f"edit_todo_reject_box_{number}"):
             reason = st.text_input(
-                "Reden (komt in de geschiedenis)", key=f"edit_todo_reason_{number}", max_chars=500
+                "Reden (komt in de geschiedenis)", key=f"edit_todo_reason_{me}", max_chars=500
             )
-            if st.button("Afwijzen", key=f"edit_todo_reject_{number}", disabled=not reason.strip()):
+            if st.button("Afwijzen", key=f"edit_todo_reject_{me}", disabled=not reason.strip()):
                 _reject(store, editor, item, versions[(item.subject, item.key)], reason)
 
 

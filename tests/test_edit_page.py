@@ -222,6 +222,20 @@ def test_the_confirmation_warns_about_a_figure_that_looks_mistyped(plan, store, 
     assert store.layers()[0][FTE].concept.value == "32"
 
 
+def test_dutch_figures_and_dates_typed_in_the_grid_are_confirmed_as_stored(plan, store, editors):
+    """'1.234,5' and a teldatum '30-9-2014' pass the grid's checks; the confirmation then
+    crashed with Python's English ('could not convert string to float: 1.234.5')."""
+    at = log_in(open_edit_page(), "anna")
+    edit_grid(at, {grid_row(at, FTE): {"Waarde": "1.234,5", "Teldatum": "30-9-2014"}})
+    at.button(key="edit_save").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    (change,) = table(at, "edit_confirm_table").to_dict("records")
+    assert (change["Nieuw"], change["Teldatum"]) == ("1234,5", "30 september 2014")
+    at.button(key="edit_confirm_save").click().run()
+    assert not at.exception
+    assert store.layers()[0][FTE].concept.value == "1234,5"
+
+
 def test_the_second_editor_sees_a_concept_that_looks_mistyped(plan, store, editors):
     store.save([FigureInput(*FTE, "32", counted_on="2014-09-30", expected_version=1)], "anna")
     at = go_to(log_in(open_edit_page(), "bob"), "Vaststellen")

@@ -240,7 +240,14 @@ def _confirm_panel(ctx: Context, store: Store, layers, wishes: list[FigureInput]
             f"**Controleer {'deze wijziging' if len(wishes) == 1 else 'deze wijzigingen'} "
             "voordat u opslaat.** Ze worden conceptcijfers, die een tweede redacteur vaststelt."
         )
-        table = changes_table(ctx.plan, layers, wishes, ctx.as_of)
+        # As they will be stored: '1.234,5' becomes 1234,5 and '30-9-2014' a date (the grid
+        # passes them as typed, and the table's checks read them as stored values).
+        try:
+            stored = store.validate(wishes, "tabel")
+        except ValidationFailed as exc:
+            show_error(exc)
+            return
+        table = changes_table(ctx.plan, layers, stored, ctx.as_of)
         doubts(table["Let op"])
         st.dataframe(table, hide_index=True, key="edit_confirm_table")
         save, back = st.columns(2)

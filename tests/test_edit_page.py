@@ -299,10 +299,20 @@ def test_a_city_figure_unlike_the_sum_of_its_districts_is_flagged_twice(plan, st
 
 def test_closing_a_year_from_the_page(store, editors):
     at = log_in(open_edit_page(), "bob")
-    at.button(key="edit_year_2013").click().run()
+    at.button(key="edit_year_afsluiten_2013").click().run()
     assert "Jaar 2013 afgesloten." in texts(at.success)
     assert store.closed_years() == {2013}
-    assert at.button(key="edit_year_2013").label == "Heropenen 2013"
+    assert at.button(key="edit_year_heropenen_2013").label == "Heropenen 2013"
+
+
+def test_closing_a_year_another_editor_closed_meanwhile_leaves_it_closed(store, editors):
+    """Both had 'Afsluiten 2014' on screen; anna closed it, and bob's click reopened it."""
+    at = log_in(open_edit_page(), "bob")
+    store.set_year_closed(2014, True, "anna")
+    at.button(key="edit_year_afsluiten_2014").click().run()
+    assert not at.exception
+    assert store.closed_years() == {2014}
+    assert at.button(key="edit_year_heropenen_2014").label == "Heropenen 2014"
 
 
 def test_restore_shows_what_it_brings_back_and_asks_first(store, editors):
@@ -389,7 +399,7 @@ def test_restoring_every_figure_needs_a_second_confirmation(store, editors):
 def test_the_tab_stays_after_an_action_reruns_the_page(store, editors):
     at = go_to(log_in(open_edit_page(), "anna"), "Importeren uit Excel")
     assert at.session_state["edit_tab"] == "Importeren uit Excel"
-    at.button(key="edit_year_2013").click().run()  # any action that reruns the page
+    at.button(key="edit_year_afsluiten_2013").click().run()  # any action that reruns the page
     assert at.session_state["edit_tab"] == "Importeren uit Excel"
 
 

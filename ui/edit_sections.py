@@ -313,7 +313,9 @@ def years_section(ctx: Context, store: Store, editor: str) -> None:
         label.markdown(f"**{year}**")
         state.markdown(":lock: afgesloten" if year in closed else "open")
         verb = "Heropenen" if year in closed else "Afsluiten"
-        if action.button(f"{verb} {year}", key=f"edit_year_{year}"):
+        # Keyed by what it does: a click on 'Afsluiten' after another editor closed the year
+        # meets a 'Heropenen' button and does nothing (it reopened the year).
+        if action.button(f"{verb} {year}", key=f"edit_year_{verb.lower()}_{year}"):
             try:
                 store.set_year_closed(year, year not in closed, editor)
             except ValidationFailed as exc:

@@ -73,7 +73,14 @@ def import_section(ctx: Context, store: Store, editor: str) -> None:
     st.caption(LIMITS_TEXT)
     if upload is None:
         return
-    preview = preview_import(upload.getvalue(), upload.name, store, ctx.as_of)
+    # The preview as the editor saw it, kept over reruns: 'Importeren' saves with the versions
+    # it was made with, so a concept another editor saved since is a conflict, not overwritten.
+    seen = (upload.file_id, ctx.as_of)
+    kept = st.session_state.get("edit_import_preview")
+    if kept is None or kept[0] != seen:
+        kept = (seen, preview_import(upload.getvalue(), upload.name, store, ctx.as_of))
+        st.session_state["edit_import_preview"] = kept
+    preview = kept[1]
     _show_preview(ctx, preview)
     only_valid = False
     if preview.problems and not preview.refused:  # a refused file has no valid rows to keep
@@ -89,6 +96,7 @@ def import_section(ctx: Context, store: Store, editor: str) -> None:
             show_error(exc)
             return
         st.session_state["edit_upload_nonce"] = nonce + 1
+        st.session_state.pop("edit_import_preview", None)
         what = fmt.saved(changed, bool(preview.text_changes))
         _done(f"{what} geïmporteerd als concept uit {upload.name}.")
 

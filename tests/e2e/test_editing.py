@@ -148,3 +148,31 @@ def test_a_refused_upload_says_why_without_counting_rows(
     assert page.get_by_role("button", name="Importeren").is_disabled()
     screenshot(page, "upload-refused.png")
     assert app_exceptions(page) == []
+
+
+def test_an_import_does_not_overwrite_a_concept_saved_since_its_preview(
+    page: Page, editing_server: str, editing_database: str
+):
+    """anna's preview said 3,2 -> 4,5; bob then saved 6 for the same figure; anna's click on
+    Importeren replaced bob's 6 without a word (the preview was made again on the click). Now
+    it is refused with what bob did, and his concept stays."""
+    from lib.plan.load import load_plan
+    from lib.store.store import FigureInput, Store
+
+    log_in(page, editing_server, "anna")
+    page.get_by_role("tab", name="Importeren uit Excel").click()
+    content = b'indicator,year,district,value\nhbo_coach_fte,2014,,"4,5"\n'
+    upload = {"name": "cijfers.csv", "mimeType": "text/csv", "buffer": content}
+    page.locator('input[type="file"]').set_input_files(upload)
+    wait_for_app(page)
+    page.get_by_text("1 cijfer en 0 toelichtingen veranderen").wait_for(timeout=30000)
+
+    store = Store.open(load_plan(Path(__file__).parents[2] / "targets.yaml"), editing_database)
+    key = ("hbo_coach_fte", 2014, "")
+    store.save([FigureInput(*key, "6", expected_version=store.layers()[1][key])], "bob")
+    page.get_by_role("button", name="Importeren").click()
+    wait_for_app(page)
+    page.get_by_text(re.compile("intussen gewijzigd door bob")).wait_for(timeout=30000)
+    assert store.layers()[0][key].concept.value == "6"  # bob's concept stays
+    screenshot(page, "import-conflict.png")
+    assert app_exceptions(page) == []

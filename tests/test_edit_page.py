@@ -315,6 +315,24 @@ def test_closing_a_year_another_editor_closed_meanwhile_leaves_it_closed(store, 
     assert at.button(key="edit_year_heropenen_2014").label == "Heropenen 2014"
 
 
+def test_a_restore_does_not_throw_away_a_concept_saved_since_its_preview(store, editors):
+    """bob's preview said 3,6 -> 3,2; anna then saved 4; bob's confirmation withdrew anna's
+    concept without a word (the plan was made again on the click). Now a conflict."""
+    seed = int(store.history(FTE).iloc[0]["id"])
+    store.save([FigureInput(*FTE, "3,6", expected_version=1)], "anna")
+    at = go_to(log_in(open_edit_page(), "bob"), "Geschiedenis")
+    at.radio(key="edit_history_scope").set_value("één cijfer").run()
+    at.selectbox(key="edit_history_figure").set_value(FTE).run()
+    at.selectbox(key="edit_restore_to").set_value(seed).run()
+    (row,) = table(at, "edit_restore_preview").to_dict("records")
+    assert (row["Nu"], row["Wordt"]) == ("3,6", "3,2")
+    store.save([FigureInput(*FTE, "4", expected_version=store.layers()[1][FTE])], "anna")
+    at.button(key="edit_restore").click().run()
+    assert not at.exception
+    assert any("intussen gewijzigd door anna" in e.value for e in at.error), texts(at.error)
+    assert store.layers()[0][FTE].concept.value == "4"  # anna's concept stays
+
+
 def test_restore_shows_what_it_brings_back_and_asks_first(store, editors):
     seed = int(store.history(FTE).iloc[0]["id"])
     store.save([FigureInput(*FTE, "3,6", expected_version=1)], "anna")

@@ -271,7 +271,13 @@ def history_section(ctx: Context, store: Store, editor: str) -> None:
 
 def _restore_panel(ctx: Context, store: Store, editor: str, target: int, key) -> None:
     """What the restore brings back, and the confirmation (twice for every figure at once)."""
-    planned = store.restore_plan(target, key)
+    # The plan as the editor saw it, kept over reruns: the click saves with the versions it was
+    # made with, so a concept another editor saved since is a conflict, not thrown away.
+    kept = st.session_state.get("edit_restore_plan")
+    if kept is None or kept[0] != (target, key):
+        kept = ((target, key), store.restore_plan(target, key))
+        st.session_state["edit_restore_plan"] = kept
+    planned = kept[1]
     if not planned:
         st.info(
             f"De cijfers zijn nu al zoals direct na wijziging {target}: er valt niets terug te "
@@ -306,6 +312,7 @@ def _restore_panel(ctx: Context, store: Store, editor: str, target: int, key) ->
             show_error(exc)
             return
         st.session_state.pop("edit_restore_to", None)
+        st.session_state.pop("edit_restore_plan", None)
         restored = fmt.count(count, "cijfer", "cijfers")
         _done(f"{restored} teruggezet naar de stand na wijziging {target}.")
 

@@ -56,6 +56,8 @@ def test_done_needs_a_note_and_a_restore_brings_it_back(steering, editors):  # n
     at.selectbox(key="edit_steering_cstatus_2_1").set_value("gereed")
     at.text_input(key="edit_steering_cnote_2_1").input("Vacatures staan open")
     at.button(key="FormSubmitter:edit_steering_change_2_1-Wijziging bekijken").click().run()
+    # the fields as the page names them: 'notitie', not 'note'
+    assert "A2 notitie: (leeg) -> Vacatures staan open" in texts(at.text)
     confirm(at)
     assert steering.action(2).status == "gereed" and steering.action(2).changed_by == "bob"
     first = steering.action_history(2)[0]["id"]

@@ -302,6 +302,9 @@ def test_a_closed_year_refuses_changes_until_reopened(store_url, plan):
     with pytest.raises(ValidationFailed) as caught:
         store.save([FigureInput(*FTE, "3,5", expected_version=1)], "anna")
     assert "jaar 2014 is afgesloten" in str(caught.value)
+    # which figure, and the field in Dutch (the grid's rows have no row number to say it)
+    (problem,) = caught.value.problems
+    assert problem.field == "Jaar" and problem.message.startswith("Inzet HBO-coaches")
     store.set_year_closed(2014, False, "bob")
     store.save([FigureInput(*FTE, "3,5", expected_version=1)], "anna")
     actions = store.history()["action"].tolist()[:3]

@@ -19,7 +19,7 @@ from lib.problems import ValidationFailed
 from lib.steering.actions import fields_of
 from lib.steering.book import Steering
 from lib.steering.model import DECISION_MAX, NOTE_MAX, STATUSES, TEXT_MAX, Action
-from lib.steering.rules import ActionFields
+from lib.steering.rules import FIELD_NAMES, ActionFields
 from lib.store.meetings import due_before
 from lib.store.store import Store
 from lib.views.actions import about, action_table, decision_table
@@ -240,10 +240,11 @@ def _describe(book: Steering, pending: tuple) -> list[str]:
     lines = []
     for name, value in pending[2].items():
         before = getattr(old, name)
-        shown = value.isoformat() if isinstance(value, date) else value
-        was = before.isoformat() if isinstance(before, date) else before
-        if (shown or "") != (was or ""):
-            lines.append(f"{current.label} {name}: {was or '(leeg)'} -> {shown or '(leeg)'}")
+        iso = [v.isoformat() if isinstance(v, date) else v for v in (value, before)]
+        if (iso[0] or "") != (iso[1] or ""):
+            shown, was = (fmt.long_date(v) if isinstance(v, date) else v for v in (value, before))
+            field = FIELD_NAMES.get(name, name).lower()  # 'notitie', never 'note'
+            lines.append(f"{current.label} {field}: {was or '(leeg)'} -> {shown or '(leeg)'}")
     return lines or [f"{current.label}: niets veranderd"]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, select, update
 
-from lib.figures.history import Record
+from lib.figures.history import Record, describe_key
 from lib.problems import Problem, ValidationFailed
 from lib.store.clock import now
 from lib.store.db import reading, writing, years
@@ -25,12 +25,15 @@ class YearStore:
         self, conn: Connection, wanted_years: list[int], wishes: list[FigureInput] | None = None
     ) -> None:
         closed = set(conn.execute(select(years.c.year).where(years.c.closed)).scalars())
+        # Which figure, as the messages name it (a grid's rows have no row number to say it).
+        named = [describe_key(self.plan, w.key) + ": " for w in wishes] if wishes else None
         problems = [
             Problem(
                 "invoer",
-                f"jaar {year} is afgesloten; heropen het jaar eerst om cijfers te wijzigen",
+                f"{named[i] if named else ''}jaar {year} is afgesloten; heropen het jaar eerst "
+                "om cijfers te wijzigen",
                 row=(wishes[i].row if wishes else None),
-                field="year",
+                field="Jaar",
             )
             for i, year in enumerate(wanted_years)
             if year in closed

@@ -1252,3 +1252,12 @@ def test_districts_page_at_an_earlier_peildatum_keeps_indicators_without_shares(
     counted = [i.name for i in plan.indicators if i.per_district]
     assert "VVE-locaties die werken met VVE doet ertoe!" in shown.index
     assert set(shown.index) <= set(counted)
+
+
+def test_the_overviews_sections_are_h2_under_its_h1():
+    """'Per agendapunt' and 'Wat aandacht vraagt' were h3 straight under the h1: a level skipped
+    (axe heading-order, WCAG 1.3.1)."""
+    at = open_app()
+    body = "".join(h.proto.body for h in at.main.get("html"))
+    assert '<h2 class="hjk-sub">Per agendapunt</h2>' in body
+    assert "<h3" not in body

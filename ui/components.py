@@ -60,7 +60,7 @@ _PAGE_HEAD = """
   /* Headings and notes written as HTML around the charts (lib/views/html_text.py), drawn as
      Streamlit draws its own headers and captions. */
   .hjk-text h2 { font-size: 2.25rem; font-weight: 600; line-height: 1.2; margin: 0; padding: 1rem 0 0.25rem; }
-  .hjk-text h3 { font-size: 1.75rem; font-weight: 600; line-height: 1.2; margin: 0; padding: 0.75rem 0 0.5rem; }
+  .hjk-text h3, .hjk-text h2.hjk-sub { font-size: 1.75rem; font-weight: 600; line-height: 1.2; margin: 0; padding: 0.75rem 0 0.5rem; }
   .hjk-text p { margin: 0 0 0.25rem; }
   .hjk-text .hjk-note { font-size: 0.875rem; color: #4d4d4d; }
   .hjk-doc h3 { font-size: 1.5rem; padding: 1rem 0 0.25rem; }

@@ -100,6 +100,8 @@ PAGES = [
     ),
 ]
 navigation = st.navigation([page for page, _ in PAGES])
+# The browser's title names the page too (WCAG 2.4.2): 'Actiepunten · Masterplan ...'.
+st.set_page_config(page_title=f"{navigation.title} · {plan.plan.title} · voortgang")
 # Readers who must log in see nothing else until they have (and may read).
 access.gate(viewer, editors, readers, plan)
 if editors.mode == "oidc":  # Streamlit's login ends on "/": on to where Inloggen was clicked

@@ -129,6 +129,10 @@ def test_page_is_drawn_in_dutch_photographed_and_has_no_serious_accessibility_pr
     assert shown.strip(), "the h1 is empty"
     if h1 is not None:
         assert shown == h1
+    # The browser's title names the page (WCAG 2.4.2): every page had the plan's title alone.
+    named = page.locator('[data-testid="stSidebarNav"] a[aria-current="page"]').inner_text()
+    label = named.strip().splitlines()[-1]  # after the icon's name
+    assert page.title().startswith(f"{label} · "), page.title()
     # The app sets the language from a script in its first element; on a loaded machine that
     # element can mount a moment after the run ends, so give it a few seconds.
     for _ in range(20):

@@ -52,6 +52,11 @@ _PAGE_HEAD = """
   .hjk-table .hjk-texts p { font-size: inherit; overflow-wrap: anywhere; }
   .hjk-table .hjk-calc summary { cursor: pointer; color: #4d4d4d; }
   .hjk-table .hjk-calc[open] summary { margin-bottom: 0.15rem; }
+  /* Keyboard focus seen where Streamlit shows it faintly or not at all (WCAG 2.4.7): the
+     page links (a background 1.1:1 against the sidebar) and a table's toolbar (hidden while a
+     button in it had the focus). */
+  [data-testid="stSidebarNav"] a:focus-visible { outline: 2px solid #0072B2; outline-offset: 1px; }
+  [data-testid="stElementToolbar"]:focus-within { opacity: 1 !important; }
   /* A filter greyed out on a page keeps a readable label: it still says what is chosen. */
   [class*="st-key-filter_"] [data-testid="stMarkdownContainer"] p {
     color: #4d4d4d !important;

@@ -247,6 +247,10 @@ def test_keyboard_reaches_and_uses_the_filters(page: Page, app_server: str) -> N
 
     for _ in range(20):  # to the sidebar's button "Filters wijzigen"
         page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('[data-testid=stSidebarNav]') !== null"):
+            # a page link with the focus shows it with an outline, not only a faint background
+            outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+            assert outline == "solid", outline
         if "Filters wijzigen" in page.evaluate("document.activeElement.innerText"):
             break
     focused = page.locator(":focus")

@@ -49,7 +49,7 @@ _PAGE_HEAD = """
   .hjk-table .hjk-spark-cell, .hjk-overview td:nth-child(2) { width: 1%; }
   /* The editors' texts in a table cell at the cell's size, like the reason above them: at the
      page's 16 px they widened the column until the overview scrolled sideways. */
-  .hjk-table .hjk-texts p { font-size: inherit; overflow-wrap: anywhere; }
+  .hjk-table .hjk-texts p, .hjk-table p.hjk-texts { font-size: inherit; overflow-wrap: anywhere; }
   .hjk-table .hjk-calc summary { cursor: pointer; color: #4d4d4d; }
   .hjk-table .hjk-calc[open] summary { margin-bottom: 0.15rem; }
   /* Keyboard focus seen where Streamlit shows it faintly or not at all (WCAG 2.4.7): the

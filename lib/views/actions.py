@@ -187,6 +187,7 @@ def missing_note(words: str | None) -> Markup:
     """'Ontbreekt: geen toelichting, geen actiepunt' in words (never a silent blank), or ''."""
     if not words:
         return Markup("")
-    return Markup(
-        f'<p style="margin: 0 0 0.5rem 0;"><strong>Ontbreekt:</strong> {html.escape(words)}</p>'
+    return Markup(  # hjk-texts: in a table cell at the cell's size, as the texts above it
+        f'<p class="hjk-texts" style="margin: 0 0 0.5rem 0;"><strong>Ontbreekt:</strong> '
+        f"{html.escape(words)}</p>"
     )

@@ -121,7 +121,7 @@
   };
   const MONTH_NAME = `(${Object.keys(MONTHS).join("|")})`;
   // The calendar's weekday initials (S M T W T F S) stay: rewriting them made the calendar
-  // redraw them without end. Each day's own label ("woensdag 1 oktober 2014") is Dutch.
+  // redraw them without end. Each day's own label ("woensdag 1 oktober ...") is Dutch.
 
   const PATTERNS = [
     [/^Help for (.+)$/, (_, what) => `Uitleg bij ${what}`],
@@ -130,7 +130,7 @@
       (_, m, y) => `Kies een datum, ${month(m)} ${y}`],
     [new RegExp(`^${MONTH_NAME}$`), (_, m) => month(m)],
     [new RegExp(`^${MONTH_NAME} (\\d{4})$`), (_, m, y) => `${month(m)} ${y}`],
-    // A day of the calendar: "Wednesday, October 1, 2014 selected"
+    // A day of the calendar: "Wednesday, October 1, YYYY selected"
     [new RegExp(`^(\\w+day), ${MONTH_NAME} (\\d+), (\\d{4})( selected)?$`),
       (_, d, m, n, y, chosen) => `${DAYS[d] || d} ${n} ${month(m)} ${y}${chosen ? ", gekozen" : ""}`],
     [/^Selected Date: (\w+) (\d+), (\d{4})$/,

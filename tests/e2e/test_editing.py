@@ -123,18 +123,23 @@ def test_save_with_confirmation_then_reject_with_a_reason(page: Page, editing_se
     assert app_exceptions(page) == []
 
 
+def upload_as_anna(page: Page, url: str, content: bytes) -> None:
+    """Log in as anna and upload `content` as cijfers.csv on the import tab."""
+    log_in(page, url, "anna")
+    page.get_by_role("tab", name="Importeren uit Excel").click()
+    upload = {"name": "cijfers.csv", "mimeType": "text/csv", "buffer": content}
+    page.locator('input[type="file"]').set_input_files(upload)
+    wait_for_app(page)
+
+
 def test_a_refused_upload_says_why_without_counting_rows(
     page: Page, editing_server: str, tmp_path: Path
 ):
     """A file refused as a whole (here a column the template does not have) gets its Dutch error
     and nothing else: no row counts, no 'only valid rows' choice, no import button to press."""
-    log_in(page, editing_server, "anna")
-    page.get_by_role("tab", name="Importeren uit Excel").click()
     # 'Jaar' alone is the template's Dutch name, read as the year: 'jaartal' is no column.
     content = b"indicator,jaartal,district,value\nhbo_coach_fte,2014,,4\n"
-    upload = {"name": "cijfers.csv", "mimeType": "text/csv", "buffer": content}
-    page.locator('input[type="file"]').set_input_files(upload)
-    wait_for_app(page)
+    upload_as_anna(page, editing_server, content)
     error = page.locator('[data-testid="stAlertContentError"]')
     error.wait_for(timeout=30000)
     text = error.inner_text()
@@ -159,12 +164,9 @@ def test_an_import_does_not_overwrite_a_concept_saved_since_its_preview(
     from lib.plan.load import load_plan
     from lib.store.store import FigureInput, Store
 
-    log_in(page, editing_server, "anna")
-    page.get_by_role("tab", name="Importeren uit Excel").click()
-    content = b'indicator,year,district,value\nhbo_coach_fte,2014,,"4,5"\n'
-    upload = {"name": "cijfers.csv", "mimeType": "text/csv", "buffer": content}
-    page.locator('input[type="file"]').set_input_files(upload)
-    wait_for_app(page)
+    upload_as_anna(
+        page, editing_server, b'indicator,year,district,value\nhbo_coach_fte,2014,,"4,5"\n'
+    )
     page.get_by_text("1 cijfer en 0 toelichtingen veranderen").wait_for(timeout=30000)
 
     store = Store.open(load_plan(Path(__file__).parents[2] / "targets.yaml"), editing_database)

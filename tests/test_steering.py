@@ -203,3 +203,13 @@ def test_since_a_day_lists_added_done_dropped_and_changes_rows(steering):
         ("action", "Nieuw", None, "open"),
         ("action", "Laat vervallen", "open", "vervallen"),
     ]
+
+
+def test_a_decision_changed_by_another_editor_meanwhile_is_not_written_over(steering):
+    """Two editors changing the same decision: the last save won without a word. With the text
+    the editor saw, a change made since is refused, naming who made it."""
+    steering.add_decision(date(2014, 8, 25), "Eerste besluit.", EDITOR)
+    assert steering.edit_decision(date(2014, 8, 25), 1, "Door bob.", OTHER, was="Eerste besluit.")
+    with pytest.raises(ValidationFailed, match=f"intussen gewijzigd door {OTHER}"):
+        steering.edit_decision(date(2014, 8, 25), 1, "Door anna.", EDITOR, was="Eerste besluit.")
+    assert [d.text for d in steering.decisions(date(2014, 8, 25))] == ["Door bob."]

@@ -134,7 +134,8 @@ def _decisions(book: Steering, day: date) -> None:
             key=f"edit_steering_decision_edit_text_{suffix}",
         )
         if st.form_submit_button("Wijziging bekijken"):
-            st.session_state[CONFIRM] = ("decision_edit", day, number, text)
+            shown = by_number[number].text  # what the editor changed: another's edit is refused
+            st.session_state[CONFIRM] = ("decision_edit", day, number, text, shown)
             st.rerun()
 
 
@@ -256,7 +257,7 @@ def _save(book: Steering, pending: tuple, editor: str) -> str:
         decision = book.add_decision(pending[1], pending[2], editor)
         return f"Besluit {decision.number} van {fmt.long_date(decision.meeting)} vastgelegd."
     if kind == "decision_edit":
-        changed = book.edit_decision(pending[1], pending[2], pending[3], editor)
+        changed = book.edit_decision(pending[1], pending[2], pending[3], editor, was=pending[4])
         when = fmt.long_date(pending[1])
         return f"Besluit {pending[2]} van {when} gewijzigd." if changed else "Niets veranderd."
     if kind == "restore":

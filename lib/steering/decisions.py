@@ -53,15 +53,22 @@ class DecisionBook:
         with writing(self.engine) as (conn, revision):
             return insert_decision(conn, revision, day, clean, editor)
 
-    def edit_decision(self, meeting: date, number: int, text: str, editor: str) -> bool:
-        """Change a decision's text; False when it already read so."""
+    def edit_decision(
+        self, meeting: date, number: int, text: str, editor: str, was: str | None = None
+    ) -> bool:
+        """Change a decision's text; False when it already read so. `was`: the text the editor
+        saw; changed since (by another editor), the change is refused, not written over it."""
         day, clean = self._checked(meeting, text)
         where = and_(decisions.c.meeting == day, decisions.c.number == number)
         with writing(self.engine) as (conn, revision):
-            old = conn.execute(select(decisions.c.text).where(where)).scalar()
+            found = conn.execute(select(decisions.c.text, decisions.c.changed_by).where(where))
+            old, by = found.one_or_none() or (None, None)
             if old is None:
                 message = f"besluit {number} van {day} bestaat niet"
                 raise ValidationFailed([Problem(DECISIONS, message, field="number")])
+            if was is not None and old != was:
+                message = f"besluit {number} is intussen gewijzigd door {by}: '{old}'"
+                raise ValidationFailed([Problem(DECISIONS, message, field="Besluit")])
             if old == clean:
                 return False
             at = now()

@@ -213,3 +213,14 @@ def test_a_decision_changed_by_another_editor_meanwhile_is_not_written_over(stee
     with pytest.raises(ValidationFailed, match=f"intussen gewijzigd door {OTHER}"):
         steering.edit_decision(date(2014, 8, 25), 1, "Door anna.", EDITOR, was="Eerste besluit.")
     assert [d.text for d in steering.decisions(date(2014, 8, 25))] == ["Door bob."]
+
+
+def test_a_restore_of_an_action_changed_meanwhile_is_refused(steering):
+    """The restore wrote over another editor's change made after the editor looked."""
+    action = steering.add_action(FIELDS, EDITOR)
+    first = steering.action_history(action.number)[0]["id"]
+    seen = steering.action(action.number).version
+    steering.update_action(action.number, OTHER, {"owner": "GGD"}, expected_version=seen)
+    with pytest.raises(ValidationFailed, match=f"intussen gewijzigd door {OTHER}"):
+        steering.restore_action(first, EDITOR, expected_version=seen)
+    assert steering.action(action.number).owner == "GGD"

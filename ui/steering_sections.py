@@ -211,7 +211,8 @@ def _history(book: Steering, number: int, editor: str) -> None:
         key="edit_steering_restore_to",
     )
     if st.button("Actiepunt terugzetten", key="edit_steering_restore"):
-        st.session_state[CONFIRM] = ("restore", number, int(target))
+        seen = book.action(number).version  # another editor's change since is refused
+        st.session_state[CONFIRM] = ("restore", number, int(target), seen)
         st.rerun()
 
 
@@ -261,7 +262,7 @@ def _save(book: Steering, pending: tuple, editor: str) -> str:
         when = fmt.long_date(pending[1])
         return f"Besluit {pending[2]} van {when} gewijzigd." if changed else "Niets veranderd."
     if kind == "restore":
-        action, _ = book.restore_action(pending[2], editor)
+        action, _ = book.restore_action(pending[2], editor, expected_version=pending[3])
         return f"Actiepunt {action.label} teruggezet."
     action, changed = book.update_action(
         pending[1], editor, pending[2], expected_version=pending[3]

@@ -106,15 +106,20 @@ class ActionBook:
             changed = change_action(conn, revision, number, typed, editor, "edit", expected_version)
         return self.action(number), changed
 
-    def restore_action(self, change_id: int, editor: str) -> tuple[Action, bool]:
-        """Bring an action back to how it was right after change `change_id` (a change itself)."""
+    def restore_action(
+        self, change_id: int, editor: str, expected_version: int | None = None
+    ) -> tuple[Action, bool]:
+        """Bring an action back to how it was right after change `change_id` (a change itself);
+        with `expected_version` (the action as the editor saw it), refused when changed since."""
         chosen = next((r for r in self.action_history() if r["id"] == change_id), None)
         if chosen is None:
             raise ValidationFailed([Problem(FILE, f"wijziging {change_id} bestaat niet")])
         then = to_action(chosen)
         typed = self.check(fields_of(then))
         with writing(self.engine) as (conn, revision):
-            changed = change_action(conn, revision, then.number, typed, editor, "restore", None)
+            changed = change_action(
+                conn, revision, then.number, typed, editor, "restore", expected_version
+            )
         return self.action(then.number), changed
 
 

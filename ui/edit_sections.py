@@ -75,12 +75,11 @@ def import_section(ctx: Context, store: Store, editor: str) -> None:
         return
     # The preview as the editor saw it, kept over reruns: 'Importeren' saves with the versions
     # it was made with, so a concept another editor saved since is a conflict, not overwritten.
-    seen = (upload.file_id, ctx.as_of)
-    kept = st.session_state.get("edit_import_preview")
-    if kept is None or kept[0] != seen:
-        kept = (seen, preview_import(upload.getvalue(), upload.name, store, ctx.as_of))
-        st.session_state["edit_import_preview"] = kept
-    preview = kept[1]
+    preview = _as_seen(
+        "edit_import_preview",
+        (upload.file_id, ctx.as_of),
+        lambda: preview_import(upload.getvalue(), upload.name, store, ctx.as_of),
+    )
     _show_preview(ctx, preview)
     only_valid = False
     if preview.problems and not preview.refused:  # a refused file has no valid rows to keep
@@ -99,6 +98,16 @@ def import_section(ctx: Context, store: Store, editor: str) -> None:
         st.session_state.pop("edit_import_preview", None)
         what = fmt.saved(changed, bool(preview.text_changes))
         _done(f"{what} geïmporteerd als concept uit {upload.name}.")
+
+
+def _as_seen(name: str, made_from: tuple, make):
+    """What `make()` gave when the editor first saw it, kept in the session over reruns until
+    `made_from` changes (a preview or a plan the editor confirms, with the versions it showed)."""
+    kept = st.session_state.get(name)
+    if kept is None or kept[0] != made_from:
+        kept = (made_from, make())
+        st.session_state[name] = kept
+    return kept[1]
 
 
 def _show_preview(ctx: Context, preview: ImportPreview) -> None:
@@ -273,11 +282,7 @@ def _restore_panel(ctx: Context, store: Store, editor: str, target: int, key) ->
     """What the restore brings back, and the confirmation (twice for every figure at once)."""
     # The plan as the editor saw it, kept over reruns: the click saves with the versions it was
     # made with, so a concept another editor saved since is a conflict, not thrown away.
-    kept = st.session_state.get("edit_restore_plan")
-    if kept is None or kept[0] != (target, key):
-        kept = ((target, key), store.restore_plan(target, key))
-        st.session_state["edit_restore_plan"] = kept
-    planned = kept[1]
+    planned = _as_seen("edit_restore_plan", (target, key), lambda: store.restore_plan(target, key))
     if not planned:
         st.info(
             f"De cijfers zijn nu al zoals direct na wijziging {target}: er valt niets terug te "

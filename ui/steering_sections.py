@@ -229,9 +229,8 @@ def _describe(book: Steering, pending: tuple) -> list[str]:
     if kind == "decision":
         return [f"Nieuw besluit voor {fmt.long_date(pending[1])}: {pending[2]}"]
     if kind == "decision_edit":
-        old = next(d.text for d in book.decisions(pending[1]) if d.number == pending[2])
-        when = fmt.long_date(pending[1])
-        return [f"Besluit {pending[2]} van {when}:", f"was: {old}", f"wordt: {pending[3]}"]
+        when = fmt.long_date(pending[1])  # pending[4]: the text the editor saw and changed
+        return [f"Besluit {pending[2]} van {when}:", f"was: {pending[4]}", f"wordt: {pending[3]}"]
     current = book.action(pending[1])
     if kind == "restore":
         then = next(r for r in book.action_history(pending[1]) if r["id"] == pending[2])

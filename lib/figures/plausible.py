@@ -1,6 +1,6 @@
 """Doubts about a figure that passes every check: ten times its previous value or its target, a
-tenth of its previous value, or above 0 but below a hundredth. The likeliest wrong figure is a typing error (a zero too many or
-too few), and it is valid. So it is not refused: the editor sees it under "Let op" beside it in the
+tenth of its previous value, or above 0 but below a hundredth. The likeliest wrong figure is a
+typing error (a zero too many or too few), and it is valid. So it is not refused: the editor sees it under "Let op" beside it in the
 grid's confirmation and the import preview (and the CLI's), before anything is saved.
 """
 

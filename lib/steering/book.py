@@ -34,15 +34,17 @@ class Steering(ActionBook, DecisionBook):
         decision could be added to it again."""
         decisions = sum(d.meeting == day for d in self.decisions())
         actions = sum(a.meeting == day for a in self.actions())
-        if decisions or actions:
-            held = " en ".join(
-                part
-                for part in (
-                    fmt.count(decisions, "besluit", "besluiten") if decisions else "",
-                    fmt.count(actions, "actiepunt", "actiepunten") if actions else "",
+        held = fmt.listing(
+            [
+                fmt.count(n, one, many)
+                for n, one, many in (
+                    (decisions, "besluit", "besluiten"),
+                    (actions, "actiepunt", "actiepunten"),
                 )
-                if part
-            )
+                if n
+            ]
+        )
+        if held:
             raise ValidationFailed(
                 [
                     Problem(

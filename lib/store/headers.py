@@ -106,7 +106,7 @@ def column_problems(sheet: Sheet) -> tuple[dict[str, int], list[Problem]]:
                 )
             )
         positions.setdefault(name, index)
-    if not any(name in positions for name in KEY_COLUMNS) and ", blad '" in sheet.label:
+    if not any(name in positions for name in KEY_COLUMNS) and not sheet.delimiter:  # a workbook
         problems.append(  # a title row above the header, or the figures on another sheet
             Problem(
                 sheet.label,

@@ -118,7 +118,8 @@ def preview_import(raw: bytes, file: str, store: Store, as_of: date | None = Non
         found = _check(record, number, sheet.label, positions, store, first_row)
         if found:
             preview.problems += found
-            doubled |= {first} if first is not None else set()
+            if first is not None:
+                doubled.add(first)
             continue
         wish = store.validate([_wish(record, number)], sheet.label)[0]
         current = layers.get(wish.key)

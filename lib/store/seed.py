@@ -65,7 +65,7 @@ def initialise(
     the store."""
     add_new_columns(engine)
     with reading(engine) as conn:
-        exists = conn.execute(select(dataset.c.id)).first() is not None
+        exists = _filled(conn)
     rest = None
     if not exists:
         try:
@@ -166,6 +166,11 @@ def is_filled(url: str) -> bool:
         if not inspect(engine).has_table(dataset.name):
             return False
         with reading(engine) as conn:
-            return conn.execute(select(dataset.c.id)).first() is not None
+            return _filled(conn)
     finally:
         engine.dispose()
+
+
+def _filled(conn) -> bool:
+    """Whether the dataset row exists: a first use created and filled the database."""
+    return conn.execute(select(dataset.c.id)).first() is not None
